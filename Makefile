@@ -1,0 +1,30 @@
+# The two commands that matter: `make site` builds the site, `make test` runs every test.
+# Both create the virtual environment on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: site test serve check clean
+
+site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the build)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## Run the whole test suite
+	$(BIN)/pytest
+
+serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000, rebuilt on every edit
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)  ## Validate content/ and list every problem
+	$(BIN)/briefing check
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:  ## Remove the built site and the virtual environment
+	rm -rf site $(VENV)

@@ -1,0 +1,181 @@
+"""Load a content folder into a validated :class:`Corpus`, or report every problem.
+
+    content/briefs/<id>.yaml   stories          (models.Brief)
+    content/actors/<id>.yaml   actor registry   (models.Actor)
+    content/legal/<id>.yaml    legal instruments (models.LegalInstrument)
+
+All files are read and checked before anything is reported, so one run lists
+every problem of every file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .models import Actor, Brief, LegalInstrument
+from .problems import ContentError, Problem
+from .yamlfile import KeyPath, YamlFile, read_yaml
+
+FOLDERS: dict[str, type[BaseModel]] = {"briefs": Brief, "actors": Actor, "legal": LegalInstrument}
+
+
+@dataclass
+class Corpus:
+    """Every valid record of a content folder, by id, and the file each came from."""
+
+    briefs: dict[str, Brief] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    legal: dict[str, LegalInstrument] = field(default_factory=dict)
+    files: dict[tuple[str, str], YamlFile] = field(default_factory=dict)  # (folder, id) → file
+
+
+def load_content(content_dir: Path, *, relative_to: Path | None = None) -> Corpus:
+    """Read and validate everything under ``content_dir``; raise ContentError listing all problems."""
+    corpus, problems = check_content(content_dir, relative_to=relative_to)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return corpus
+
+
+def check_content(content_dir: Path, *, relative_to: Path | None = None) -> tuple[Corpus, list[Problem]]:
+    """Like :func:`load_content`, but return the problems instead of raising."""
+    content_dir = Path(content_dir)
+    base = relative_to if relative_to is not None else Path.cwd()
+    corpus = Corpus()
+    problems: list[Problem] = []
+    present: dict[str, set[str]] = {}  # ids with a file, valid or not, so errors don't cascade
+    if not content_dir.is_dir():
+        return corpus, [Problem(_label(content_dir, base), 1, 1, "content folder not found")]
+    for folder, model in FOLDERS.items():
+        records = getattr(corpus, folder)
+        paths = sorted((content_dir / folder).glob("*.yaml"))
+        present[folder] = {path.stem for path in paths}
+        for path in paths:
+            yaml_file = read_yaml(path, _label(path, base))
+            problems.extend(yaml_file.problems)
+            record = _validate(yaml_file, model, problems)
+            if record is not None:
+                records[record.id] = record
+                corpus.files[(folder, record.id)] = yaml_file
+    problems.extend(_check_references(corpus, present))
+    return corpus, problems
+
+
+def _label(path: Path, base: Path) -> str:
+    try:
+        return os.path.relpath(path, base) if path.is_absolute() else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _validate(yaml_file: YamlFile, model: type[BaseModel], problems: list[Problem]):
+    if yaml_file.problems:
+        return None
+    data = yaml_file.data
+    if not isinstance(data, dict):
+        problems.append(yaml_file.problem((), f"expected a mapping of fields for a {model.__name__.lower()}"))
+        return None
+    try:
+        record = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_from_pydantic(yaml_file, model, exc))
+        return None
+    if record.id != yaml_file.path.stem:
+        problems.append(
+            yaml_file.problem(("id",), f"id '{record.id}' does not match the file name '{yaml_file.path.name}'")
+        )
+        return None
+    return record
+
+
+def _from_pydantic(yaml_file: YamlFile, model: type[BaseModel], exc: ValidationError) -> Iterable[Problem]:
+    for error in exc.errors(include_url=False):
+        loc: KeyPath = tuple(error["loc"])
+        name = str(loc[-1]) if loc else model.__name__.lower()
+        if error["type"] == "extra_forbidden":
+            allowed = _field_names(model, loc[:-1])
+            yield yaml_file.problem(loc, f"unknown field '{name}'{_did_you_mean(name, allowed)}", at_key=True)
+        elif error["type"] == "missing":
+            yield yaml_file.problem(loc[:-1], f"missing required field '{name}'")
+        else:
+            message = error["msg"].removeprefix("Value error, ")
+            where = ".".join(str(step) for step in loc)
+            yield yaml_file.problem(loc, f"{where}: {message}" if where else message)
+
+
+def _field_names(model: type[BaseModel], loc: KeyPath) -> list[str]:
+    """Names of the fields allowed at ``loc`` inside ``model`` (for "did you mean")."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if current is None or isinstance(step, int):
+            continue
+        info = next(
+            (f for n, f in current.model_fields.items() if (f.alias or n) == step),
+            None,
+        )
+        current = _inner_model(info.annotation) if info else None
+    if current is None:
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _inner_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_references(corpus: Corpus, present: dict[str, set[str]]) -> list[Problem]:
+    """Every id used must exist: actors and instruments in the registries, the rest in the brief."""
+    problems: list[Problem] = []
+    records = [("briefs", b) for b in corpus.briefs.values()]
+    records += [("actors", a) for a in corpus.actors.values()]
+    records += [("legal", i) for i in corpus.legal.values()]
+    for folder, record in records:
+        yaml_file = corpus.files[(folder, record.id)]
+        for keypath, kind, ref in record.references():
+            known = _known_ids(corpus, present, record, kind)
+            if kind == "duplicate":
+                problems.append(yaml_file.problem(keypath, f"'{ref}' is defined more than once"))
+            elif known is not None and ref not in known:
+                what = kind.split(":")[0]
+                problems.append(
+                    yaml_file.problem(keypath, f"unknown {what} '{ref}'{_did_you_mean(ref, known)}")
+                )
+    return problems
+
+
+def _known_ids(
+    corpus: Corpus, present: dict[str, set[str]], record: BaseModel, kind: str
+) -> Iterable[str] | None:
+    if kind == "actor":
+        return present["actors"]
+    if kind == "legal":
+        return present["legal"]
+    if kind == "question":
+        return {q.id for q in record.questions}  # type: ignore[attr-defined]
+    if kind == "source":
+        return {s.id for s in record.sources}  # type: ignore[attr-defined]
+    if kind.startswith("provision:"):
+        instrument = corpus.legal.get(kind.split(":", 1)[1])
+        # An unknown instrument is reported on its own; don't pile up provision errors.
+        return {p.id for p in instrument.provisions} if instrument else None
+    return None

@@ -1,0 +1,54 @@
+"""Text filters for templates: sanitised Markdown, escaping for Markdown headings, dates.
+
+Each returns ``Markup`` only for text it has made safe itself; everything else is
+left to Jinja's autoescaping.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup, escape
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "h5", "h6", "hr", "i",
+    "li", "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+LINK_SCHEMES = {"http", "https", "mailto"}
+
+_md = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "href" and urlsplit(value).scheme not in LINK_SCHEMES:
+        return None  # relative, javascript:, data: … are all dropped
+    return value
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown → HTML, sanitised: safe tags only, links only to http(s) and mailto."""
+    html = _md.reset().convert(text)
+    return Markup(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=LINK_SCHEMES,
+            attribute_filter=_only_web_links,
+            link_rel="noopener noreferrer",
+        )
+    )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+
+
+def markdown_escape(text: str) -> Markup:
+    """Plain text made literal for a Markdown line (a heading): no markup, no links, one line."""
+    one_line = " ".join(str(text).split())
+    return Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", one_line)))

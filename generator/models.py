@@ -1,0 +1,357 @@
+"""The content schema: the single source of truth for what a brief, an actor and a
+legal instrument may contain. Validation, the JSON Schema for editors and the
+documentation of the format all come from these classes.
+
+Cross-file references (an actor id used in a brief, say) are plain ids here; each
+model lists them in ``references()`` and :mod:`generator.content` checks them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import parse_partial_date
+
+# --- field types -------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value) or len(value) > 80:
+        raise ValueError(
+            f"'{value}' is not a safe id: use 1-80 lowercase letters, digits and single hyphens"
+        )
+    return value
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    Field(description="Identifier: lowercase letters, digits and hyphens.", pattern=SLUG_PATTERN),
+]
+
+
+def _check_partial_date(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("a date must be written YYYY, YYYY-MM or YYYY-MM-DD")
+    parse_partial_date(value)  # raises ValueError with the reason
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_check_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "A date, as precise as known: 2019, 2019-01 or 2019-01-15.",
+        }
+    ),
+]
+
+
+def _check_web_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{value}' is not an http(s) URL")
+    return value
+
+
+WebUrl = Annotated[
+    str,
+    AfterValidator(_check_web_url),
+    Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
+]
+
+Text = Annotated[str, Field(min_length=1)]
+Markdown = Annotated[
+    str,
+    Field(min_length=1, description="Markdown text (sanitised when rendered)."),
+]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+# --- actors ------------------------------------------------------------------
+
+
+class ActorKind(str, Enum):
+    state = "state"
+    government_body = "government-body"
+    diplomatic_mission = "diplomatic-mission"
+    company = "company"
+    intergovernmental_organisation = "intergovernmental-organisation"
+    supranational_union = "supranational-union"
+    person = "person"
+    role = "role"
+    group = "group"
+    ngo = "ngo"
+    media = "media"
+    other = "other"
+
+
+class Actor(Model):
+    """An actor in the shared registry, ``content/actors/<id>.yaml``."""
+
+    id: Slug
+    name: Text = Field(description="Display name, as sources commonly give it.")
+    kind: ActorKind = Field(description="What sort of actor this is.")
+    jurisdiction: Text | None = Field(None, description="Country or jurisdiction it belongs to.")
+    part_of: Slug | None = Field(None, description="Id of the actor this one belongs to.")
+    aliases: list[Text] = Field(default_factory=list, description="Other names in sources.")
+    description: Markdown | None = None
+    external_ids: dict[Slug, Text] = Field(
+        default_factory=dict, description="Ids in other registries, e.g. wikidata: Q1234."
+    )
+
+    def references(self) -> Iterator[tuple[tuple, str, str]]:
+        if self.part_of:
+            yield ("part_of",), "actor", self.part_of
+
+
+# --- legal instruments -------------------------------------------------------
+
+
+class Provision(Model):
+    id: Slug
+    title: Text | None = None
+    article: Text | None = Field(None, description="Article number, when a source gives it.")
+    summary: Text
+
+
+class LegalInstrument(Model):
+    """A law or other instrument, ``content/legal/<id>.yaml``."""
+
+    id: Slug
+    title: Text
+    short_title: Text | None = None
+    jurisdiction: Text
+    year: int = Field(ge=1000, le=9999)
+    issuing_body: Text | None = None
+    summary: Markdown | None = None
+    provisions: list[Provision] = Field(default_factory=list)
+    url: WebUrl | None = Field(None, description="Official text.")
+
+    @property
+    def display_title(self) -> str:
+        return self.short_title or self.title
+
+    def references(self) -> Iterator[tuple[tuple, str, str]]:
+        yield from _duplicate_ids(self.provisions, ("provisions",))
+
+
+# --- briefs ------------------------------------------------------------------
+
+
+class Stance(str, Enum):
+    supports = "supports"
+    opposes = "opposes"
+    mixed = "mixed"
+    neutral = "neutral"
+    unclear = "unclear"
+
+
+class RelationType(str, Enum):
+    urges = "urges"
+    pressures = "pressures"
+    allied_with = "allied-with"
+    meets_with = "meets-with"
+    commissions = "commissions"
+    opposes = "opposes"
+    supports = "supports"
+    criticises = "criticises"
+    warns = "warns"
+    part_of = "part-of"
+
+
+class Status(str, Enum):
+    draft = "draft"
+    published = "published"
+
+
+class Question(Model):
+    id: Slug
+    text: Text = Field(description="The question at stake, phrased neutrally.")
+
+
+class Source(Model):
+    id: Slug
+    publisher: Text
+    title: Text
+    author: Text | None = None
+    date: PartialDate | None = None
+    url: WebUrl | None = None
+    rights: Text | None = Field(None, description="Copyright or licence notice to display.")
+
+
+class Attribution(Model):
+    """Who said it, as the source puts it. Anonymous sources stay anonymous."""
+
+    kind: Literal["named", "spokesperson", "institutional", "anonymous"] = Field(
+        description="named person; unnamed spokesperson; the organisation itself; anonymous source."
+    )
+    name: Text | None = Field(None, description="The speaker's name (named sources only).")
+    role: Text | None = Field(None, description="How the source describes the speaker.")
+    reason: Text | None = Field(
+        None, description="Why the source is anonymous, as reported (required for anonymous)."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Attribution:
+        if self.kind == "named" and not self.name:
+            raise ValueError("a named attribution needs a name")
+        if self.kind == "anonymous":
+            if self.name:
+                raise ValueError("an anonymous attribution cannot carry a name")
+            if not self.reason:
+                raise ValueError("an anonymous attribution needs the reason given for anonymity")
+        return self
+
+
+class Statement(Model):
+    """One statement: either a verbatim ``quote`` or a ``paraphrase``, never both."""
+
+    quote: Text | None = Field(None, description="Verbatim words, exactly as the source quotes them.")
+    paraphrase: Text | None = Field(None, description="What was said, in the brief's own words.")
+    attribution: Attribution
+    date: PartialDate | None = None
+    source: Slug = Field(description="Id of one of the brief's sources.")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Statement:
+        if (self.quote is None) == (self.paraphrase is None):
+            raise ValueError("a statement has exactly one of 'quote' or 'paraphrase'")
+        return self
+
+    @property
+    def text(self) -> str:
+        return self.quote if self.quote is not None else self.paraphrase  # type: ignore[return-value]
+
+
+class Position(Model):
+    actor: Slug
+    question: Slug
+    stance: Stance
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Reading(Model):
+    """How one actor reads a legal instrument."""
+
+    actor: Slug
+    reading: Text = Field(description="The actor's reading, paraphrased.")
+    quote: Text | None = Field(None, description="Verbatim words backing the reading, if quoted.")
+    attribution: Attribution | None = None
+    date: PartialDate | None = None
+    source: Slug
+
+
+class LegalReference(Model):
+    instrument: Slug = Field(description="Id of a legal instrument in content/legal.")
+    provisions: list[Slug] = Field(default_factory=list, description="Provision ids cited.")
+    readings: list[Reading] = Field(default_factory=list)
+
+
+class Event(Model):
+    date: PartialDate
+    text: Text
+    actors: list[Slug] = Field(default_factory=list)
+    source: Slug
+    date_note: Text | None = Field(None, description="How the date was established, if inferred.")
+
+
+class Relation(Model):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_actor: Slug = Field(alias="from")
+    type: RelationType
+    to_actor: Slug = Field(alias="to")
+    description: Text | None = None
+    date: PartialDate | None = None
+    source: Slug
+
+
+class Brief(Model):
+    """One story, ``content/briefs/<id>.yaml``."""
+
+    id: Slug
+    title: Text
+    date: PartialDate
+    status: Status = Status.published
+    summary: Markdown
+    topics: list[Text] = Field(default_factory=list, description="Topic labels, shared across briefs.")
+    questions: list[Question] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    positions: list[Position] = Field(default_factory=list)
+    legal_references: list[LegalReference] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    watch_next: list[Text] = Field(default_factory=list, description="What to watch for next.")
+
+    def references(self) -> Iterator[tuple[tuple, str, str]]:
+        """Every id this brief points at: (key path, kind, id).
+
+        Kinds are ``actor`` and ``legal`` (other files), ``question`` and ``source``
+        (this brief), ``provision:<instrument>`` and ``duplicate`` (an id defined twice).
+        """
+        yield from _duplicate_ids(self.questions, ("questions",))
+        yield from _duplicate_ids(self.sources, ("sources",))
+        seen_positions: set[tuple[str, str]] = set()
+        for i, position in enumerate(self.positions):
+            at = ("positions", i)
+            yield (*at, "actor"), "actor", position.actor
+            yield (*at, "question"), "question", position.question
+            if (position.actor, position.question) in seen_positions:
+                yield at, "duplicate", f"{position.actor} on {position.question}"
+            seen_positions.add((position.actor, position.question))
+            for j, statement in enumerate(position.statements):
+                yield (*at, "statements", j, "source"), "source", statement.source
+        for i, ref in enumerate(self.legal_references):
+            at = ("legal_references", i)
+            yield (*at, "instrument"), "legal", ref.instrument
+            for j, provision in enumerate(ref.provisions):
+                yield (*at, "provisions", j), f"provision:{ref.instrument}", provision
+            for j, reading in enumerate(ref.readings):
+                yield (*at, "readings", j, "actor"), "actor", reading.actor
+                yield (*at, "readings", j, "source"), "source", reading.source
+        for i, event in enumerate(self.events):
+            for j, actor in enumerate(event.actors):
+                yield ("events", i, "actors", j), "actor", actor
+            yield ("events", i, "source"), "source", event.source
+        for i, relation in enumerate(self.relations):
+            yield ("relations", i, "from"), "actor", relation.from_actor
+            yield ("relations", i, "to"), "actor", relation.to_actor
+            yield ("relations", i, "source"), "source", relation.source
+
+
+def _duplicate_ids(items: list, at: tuple) -> Iterator[tuple[tuple, str, str]]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            yield (*at, i, "id"), "duplicate", item.id
+        seen.add(item.id)

@@ -1,0 +1,49 @@
+"""Where pages live and how one page links to another.
+
+Links are relative, so the site works at a domain's root and under a GitHub
+Pages subpath (``https://org.github.io/repo/``) alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+PAGE_PATHS = {
+    "home": "index.md",
+    "briefs": "briefs/index.md",
+    "brief": "briefs/{}.md",
+    "actors": "actors/index.md",
+    "actor": "actors/{}.md",
+    "legal-index": "legal/index.md",
+    "legal": "legal/{}.md",
+    "topics": "topics/index.md",
+    "topic": "topics/{}.md",
+}
+
+
+def page_path(kind: str, key: str | None = None) -> str:
+    """Source path of a page, e.g. ``page_path("actor", "huawei") == "actors/huawei.md"``."""
+    pattern = PAGE_PATHS[kind]
+    return pattern.format(key) if key is not None else pattern
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page source path (relative to the site root)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative_url(from_path: str, to_path: str, directory_urls: bool = True) -> str:
+    """URL of page ``to_path`` as seen from page ``from_path``."""
+    target = page_url(to_path, directory_urls)
+    current = page_url(from_path, directory_urls)
+    # A directory URL is a folder of its own; a file URL lives in its parent's folder.
+    here = current.rstrip("/") if directory_urls else posixpath.dirname(current)
+    relative = posixpath.relpath(target or ".", here or ".")
+    if directory_urls:
+        return "./" if relative == "." else relative + "/"
+    return relative

@@ -1,0 +1,191 @@
+"""Read one YAML file safely, and find the line and column behind any value in it.
+
+Only plain data is accepted: PyYAML's safe loader (the C one where available), no
+tags that build objects, no duplicate keys, and aliases (``*name``) only while what
+they expand to stays small, which defuses "billion laughs" bombs. Dates stay strings, so ``2019-01`` and
+``2019-01-15`` mean the same kind of thing to the schema.
+
+Positions are only needed when something is wrong, so they are found lazily by
+composing the file again (:func:`locate`), which keeps the common path fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A brief is a few KB; anything this large is a mistake (or an attack)."""
+
+MAX_ALIAS_EXPANSION = 10_000
+"""How many values all aliases of one file may expand to, together."""
+
+MAX_DEPTH = 50
+"""Content is never nested this deep; deeper input is rejected before recursion hurts."""
+
+KeyPath = tuple[str | int, ...]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader without timestamps, with bounded aliases, which reports duplicate keys."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.duplicate_keys: list[yaml.Node] = []
+        self._expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias refers to its own anchor", node.start_mark
+            )
+        if node in self.constructed_objects:  # an alias: the node is used again
+            self._expanded += _node_size(node, self._sizes)
+            if self._expanded > MAX_ALIAS_EXPANSION:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values", node.start_mark
+                )
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.duplicate_keys.append(key_node)
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+@dataclass
+class YamlFile:
+    """A YAML document read from disk: its data, or the problems that stopped it."""
+
+    path: Path
+    label: str  # how the file is named in messages (relative to the project)
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, keypath: KeyPath, message: str, *, at_key: bool = False) -> Problem:
+        line, col = locate(self.path, keypath, at_key=at_key)
+        return Problem(self.label, line, col, message)
+
+
+def read_yaml(path: Path, label: str | None = None) -> YamlFile:
+    """Read ``path``; on failure ``data`` is None and ``problems`` says why."""
+    result = YamlFile(path, label or str(path))
+    text = _read_text(result)
+    if text is None:
+        return result
+    loader = _Loader(text)
+    try:
+        result.data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        result.problems.append(_at(result, mark, message or "invalid YAML"))
+    except RecursionError:
+        result.problems.append(Problem(result.label, 1, 1, "YAML nested too deeply"))
+    finally:
+        loader.dispose()
+    for key_node in loader.duplicate_keys:
+        result.problems.append(_at(result, key_node.start_mark, f"duplicate key '{key_node.value}'"))
+    if result.data is not None and _depth_exceeds(result.data, MAX_DEPTH):
+        result.problems.append(Problem(result.label, 1, 1, f"nested deeper than {MAX_DEPTH} levels"))
+    if result.problems:
+        result.data = None
+    return result
+
+
+def _read_text(result: YamlFile) -> str | None:
+    size = result.path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        result.problems.append(
+            Problem(result.label, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        )
+        return None
+    raw = result.path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        result.problems.append(Problem(result.label, line, col, "not valid UTF-8 text"))
+        return None
+
+
+def _at(result: YamlFile, mark: Any, message: str) -> Problem:
+    if mark is None:
+        return Problem(result.label, 1, 1, message)
+    return Problem(result.label, mark.line + 1, mark.column + 1, message)
+
+
+def _node_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """Number of values under ``node``, counting shared nodes each time they are used."""
+    if id(node) not in sizes:
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = []
+        sizes[id(node)] = 1 + sum(_node_size(child, sizes) for child in children)
+    return sizes[id(node)]
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
+
+
+def locate(path: Path, keypath: KeyPath, *, at_key: bool = False) -> tuple[int, int]:
+    """Line and column (from 1) of the value at ``keypath``, or of the nearest parent found.
+
+    With ``at_key`` the position of the mapping key itself is given, which is where
+    an unknown or misspelt key should be pointed at.
+    """
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=_BaseLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        return 1, 1
+    if node is None:
+        return 1, 1
+    mark = node.start_mark
+    for step in keypath:
+        child, key_node = _child(node, step)
+        if child is None:
+            break
+        node = child
+        mark = key_node.start_mark if (at_key and key_node is not None) else child.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == str(step):
+                return value_node, key_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step], None
+    return None, None
