@@ -75,3 +75,7 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool) 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+if __name__ == "__main__":
+    main()
