@@ -17,18 +17,31 @@ SEED_BRIEF = "huawei-5g-allies-2019"
 PROJECT_FILES = ("mkdocs.yml", "content", "templates", "docs")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's site sources, safe to edit and build."""
-    copy = tmp_path / "project"
-    copy.mkdir()
+def copy_project(destination: Path) -> Path:
+    """Copy the project's site sources (config, content, templates, docs) into ``destination``."""
+    destination.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, copy / name)
+            shutil.copytree(source, destination / name)
         else:
-            shutil.copy2(source, copy / name)
-    return copy
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project's site sources, safe to edit and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped content built once with ``mkdocs build --strict``; read-only for tests."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @pytest.fixture
@@ -47,7 +60,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def mkdocs_build(project_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of a project folder, in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
@@ -55,6 +68,7 @@ def mkdocs_build(project_dir: Path, *args: str) -> subprocess.CompletedProcess[s
         capture_output=True,
         text=True,
         timeout=600,
+        env={**os.environ, **(env or {})},
     )
 
 
