@@ -16,7 +16,7 @@ def built(built_site: Path) -> Path:
     return built_site.parent
 
 
-def page(built: Path, url: str):
+def html_of(built: Path, url: str):
     return read_page(built / "site" / url / "index.html")
 
 
@@ -37,7 +37,7 @@ def test_every_internal_link_and_anchor_resolves(built):
 
 def test_brief_page_shows_every_statement_reading_and_source(built):
     brief = load_content(built / "content").briefs[SEED_BRIEF]
-    html = page(built, f"briefs/{SEED_BRIEF}")
+    html = html_of(built, f"briefs/{SEED_BRIEF}")
     for position in brief.positions:
         assert f"pos-{position.actor}--{position.question}" in html.ids
         for statement in position.statements:
@@ -52,14 +52,14 @@ def test_each_actor_page_gathers_its_statements_and_links_back(built):
     corpus = load_content(built / "content")
     brief = corpus.briefs[SEED_BRIEF]
     for position in brief.positions:
-        html = page(built, f"actors/{position.actor}")
+        html = html_of(built, f"actors/{position.actor}")
         for statement in position.statements:
             assert " ".join(statement.text.split()) in html.text
         assert any(f"briefs/{SEED_BRIEF}/#pos-{position.actor}--{position.question}" in link for link in html.links)
 
 
 def test_legal_page_sets_the_readings_side_by_side(built):
-    html = page(built, "legal/china-national-intelligence-law-2017")
+    html = html_of(built, "legal/china-national-intelligence-law-2017")
     for actor in ("U.S. State Department", "Huawei Technologies Co.", "Chinese Mission to the EU", "EU digital chief"):
         assert actor in html.text
     assert "prov-duty-to-assist" in html.ids
@@ -67,12 +67,12 @@ def test_legal_page_sets_the_readings_side_by_side(built):
 
 
 def test_anonymous_official_stays_anonymous_with_the_reason(built):
-    html = page(built, f"briefs/{SEED_BRIEF}")
+    html = html_of(built, f"briefs/{SEED_BRIEF}")
     assert "U.S. State Department official, anonymous (not authorized to speak publicly on the matter)" in html.text
 
 
 def test_quote_is_rendered_verbatim_in_quotation_marks(built):
-    html = page(built, f"briefs/{SEED_BRIEF}")
+    html = html_of(built, f"briefs/{SEED_BRIEF}")
     assert (
         "“never give any institution the mandate to force companies to build ‘mandatory back doors.’ "
         "Such actions have never happened.”" in html.text
@@ -80,7 +80,7 @@ def test_quote_is_rendered_verbatim_in_quotation_marks(built):
 
 
 def test_topic_pages_list_their_briefs(built):
-    html = page(built, "topics/national-intelligence-law")
+    html = html_of(built, "topics/national-intelligence-law")
     assert any(f"briefs/{SEED_BRIEF}/" in link for link in html.links)
 
 
