@@ -113,3 +113,9 @@ def test_locate_finds_values_keys_and_list_items(tmp_path):
     assert locate(path, ("positions", 1)) == (4, 5)
     # A path that does not exist points at its nearest existing parent.
     assert locate(path, ("positions", 1, "statements", 0)) == (4, 5)
+
+
+def test_control_characters_are_reported_at_their_position(tmp_path):
+    path = tmp_path / "ctl.yaml"
+    path.write_text("title: ok\nname: a\x01b\n")
+    assert problems_of(path) == ["ctl.yaml:2:8: character U+0001 is not allowed in YAML"]
