@@ -2,6 +2,9 @@
 # Both create the virtual environment on first use.
 
 PYTHON ?= python3
+
+# Material prints an end-of-life banner on every build; the build output is clearer without it.
+export NO_MKDOCS_2_WARNING := 1
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
