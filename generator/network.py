@@ -1,0 +1,236 @@
+"""The actor network: typed relations from every brief, laid out at build time.
+
+networkx holds the graph and computes the layout (a seeded spring layout for the
+whole network, a shell layout for one actor's neighbourhood); this module turns
+positions into rounded drawing coordinates. The SVG itself is drawn by a template.
+Same input, same coordinates: nodes and edges are added in sorted order, the layout
+is seeded, and every coordinate is rounded.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .index import Index, RelationRef
+from .models import Actor, Brief
+
+LAYOUT_SEED = 7
+NODE_RADIUS = 7
+ARROW_LENGTH = 7
+PARALLEL_SPACING = 26  # px between curves joining the same two actors
+LABEL_CHARS = 26
+MARGIN_X, MARGIN_Y = 170, 40  # room for labels beside and below nodes
+COMPONENT_SCALE = 170  # px of box side per square root of the actors in a group
+MIN_BOX = 200
+BOX_GAP = 150  # room for the labels between groups
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    """One relation type from one actor to another, with every relation behind it."""
+
+    source: Actor
+    type: str
+    target: Actor
+    refs: tuple[RelationRef, ...]  # newest brief first
+
+    @property
+    def briefs(self) -> list[Brief]:
+        return list({r.brief.id: r.brief for r in self.refs}.values())
+
+
+@dataclass(frozen=True)
+class NodeShape:
+    actor: Actor
+    x: float
+    y: float
+    label: str
+    label_x: float
+    label_y: float
+    anchor: str  # text-anchor: start, middle or end
+
+
+@dataclass(frozen=True)
+class EdgeShape:
+    edge: NetworkEdge
+    x1: float
+    y1: float
+    cx: float  # control point of a quadratic curve (on the line for a single edge)
+    cy: float
+    x2: float
+    y2: float
+    label_x: float
+    label_y: float
+
+
+@dataclass(frozen=True)
+class Drawing:
+    width: int
+    height: int
+    nodes: list[NodeShape]
+    edges: list[EdgeShape]
+    node_radius: int = NODE_RADIUS
+
+
+def relation_graph(index: Index) -> nx.MultiDiGraph:
+    """Actors joined by typed relations; one edge per (from, type, to), keyed by type."""
+    grouped: dict[tuple[str, str, str], list[RelationRef]] = {}
+    for brief in index.briefs:  # newest first
+        for relation in brief.relations:
+            ref = RelationRef(brief, relation, index.sources[brief.id][relation.source])
+            grouped.setdefault((relation.from_actor, relation.type, relation.to_actor), []).append(ref)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(sorted({a for key in grouped for a in (key[0], key[2])}))
+    for (source, kind, target), refs in sorted(grouped.items()):
+        edge = NetworkEdge(index.actors[source], kind, index.actors[target], tuple(refs))
+        graph.add_edge(source, target, key=kind, edge=edge)
+    return graph
+
+
+def edges_of(graph: nx.MultiDiGraph) -> list[NetworkEdge]:
+    return [data["edge"] for _, _, data in sorted(graph.edges(data=True), key=_edge_order)]
+
+
+def _edge_order(item: tuple) -> tuple[str, str, str]:
+    edge = item[2]["edge"]
+    return edge.source.id, edge.type, edge.target.id
+
+
+def neighbourhood(graph: nx.MultiDiGraph, actor_id: str) -> nx.MultiDiGraph:
+    """The actor, its direct neighbours, and the relations between it and them."""
+    if actor_id not in graph:
+        return nx.MultiDiGraph()
+    ego = nx.MultiDiGraph()
+    ego.add_nodes_from(sorted({actor_id, *graph.successors(actor_id), *graph.predecessors(actor_id)}))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if actor_id in (u, v):
+            ego.add_edge(u, v, key=key, **data)
+    return ego
+
+
+def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
+    """The whole network: each connected group of actors gets a spring layout in a box
+    sized to it, and the boxes are set in rows, largest first, so no group is squeezed."""
+    if not graph:
+        return Drawing(0, 0, [], [])
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
+    groups = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    row_width = max(720, int(COMPONENT_SCALE * math.sqrt(len(graph))))
+    points: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for members in groups:
+        side = _box_side(len(members))
+        if x and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height + BOX_GAP, 0.0
+        layout = nx.spring_layout(simple.subgraph(members), seed=LAYOUT_SEED, iterations=200)
+        box = _fit(layout, x, y, side)
+        points.update(box)
+        x = x + side + BOX_GAP
+        row_height = max(row_height, max(py for _, py in box.values()) - y)
+    points, width, height = _framed(points)
+    nodes = [_node_below(index.actors[a], *points[a]) for a in sorted(graph)]
+    return Drawing(width, height, nodes, _edge_shapes(graph, points))
+
+
+def _box_side(size: int) -> int:
+    return 0 if size == 1 else max(MIN_BOX, int(COMPONENT_SCALE * math.sqrt(size)))
+
+
+def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Drawing:
+    """One actor in the middle, its neighbours on a circle around it, by name."""
+    if not ego:
+        return Drawing(0, 0, [], [])
+    others = sorted((a for a in ego if a != actor_id), key=lambda a: (index.actors[a].name.casefold(), a))
+    radius = max(110, 14 * len(others))
+    ring = nx.circular_layout(others, scale=radius) if others else {}
+    points = {a: (_round(x), _round(y)) for a, (x, y) in ring.items()}
+    points[actor_id] = (0.0, 0.0)
+    points, width, height = _framed(points)
+    centre = points[actor_id]
+    nodes = [_node_outward(index.actors[a], *points[a], *centre) for a in sorted(ego)]
+    return Drawing(width, height, nodes, _edge_shapes(ego, points))
+
+
+def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tuple[float, float]]:
+    """Layout coordinates → pixels in a ``side``-wide box at (left, top), keeping the shape."""
+    xs = [float(p[0]) for p in positions.values()]
+    ys = [float(p[1]) for p in positions.values()]
+    scale = side / ((max(max(xs) - min(xs), max(ys) - min(ys))) or 1.0)
+    return {
+        actor: (_round(left + (float(x) - min(xs)) * scale), _round(top + (float(y) - min(ys)) * scale))
+        for actor, (x, y) in positions.items()
+    }
+
+
+def _framed(points: dict[str, tuple[float, float]]) -> tuple[dict[str, tuple[float, float]], int, int]:
+    """Points moved inside margins that leave room for labels, and the canvas size around them."""
+    min_x = min(x for x, _ in points.values())
+    min_y = min(y for _, y in points.values())
+    moved = {a: (_round(x - min_x + MARGIN_X), _round(y - min_y + MARGIN_Y)) for a, (x, y) in points.items()}
+    width = max(x for x, _ in moved.values()) + MARGIN_X
+    height = max(y for _, y in moved.values()) + MARGIN_Y
+    return moved, math.ceil(width), math.ceil(height)
+
+
+def _round(value: float) -> float:
+    return round(float(value), 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _node_below(actor: Actor, x: float, y: float) -> NodeShape:
+    return NodeShape(actor, x, y, _short(actor.name), x, _round(y + NODE_RADIUS + 13), "middle")
+
+
+def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> NodeShape:
+    """Label on the far side of the node from the centre, so labels never cross the hub."""
+    dx, dy = x - cx, y - cy
+    if abs(dx) < 1 and abs(dy) < 1:
+        return _node_below(actor, x, y)
+    anchor = "start" if dx > 1 else "end" if dx < -1 else "middle"
+    length = math.hypot(dx, dy)
+    gap = NODE_RADIUS + 6
+    return NodeShape(
+        actor, x, y, _short(actor.name), _round(x + dx / length * gap), _round(y + dy / length * gap + 4), anchor
+    )
+
+
+def _edge_shapes(graph: nx.MultiDiGraph, points: dict[str, tuple[float, float]]) -> list[EdgeShape]:
+    """Edges joining the same two actors (either way) bend apart so each stays visible."""
+    by_pair: dict[tuple[str, str], list[NetworkEdge]] = {}
+    for edge in edges_of(graph):
+        if edge.source.id != edge.target.id:
+            by_pair.setdefault(tuple(sorted((edge.source.id, edge.target.id))), []).append(edge)
+    shapes = []
+    for (first, second), edges in sorted(by_pair.items()):
+        for i, edge in enumerate(edges):
+            bend = (i - (len(edges) - 1) / 2) * PARALLEL_SPACING
+            shapes.append(_curve(edge, points[first], points[second], bend))
+    return shapes
+
+
+def _curve(edge: NetworkEdge, first: tuple, second: tuple, bend: float) -> EdgeShape:
+    (ax, ay), (bx, by) = first, second
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    normal_x, normal_y = -(by - ay) / length, (bx - ax) / length  # perpendicular to first → second
+    cx, cy = (ax + bx) / 2 + normal_x * bend * 2, (ay + by) / 2 + normal_y * bend * 2
+    start, end = (first, second) if edge.source.id < edge.target.id else (second, first)
+    x1, y1 = _towards(start, (cx, cy), NODE_RADIUS + 1)
+    x2, y2 = _towards(end, (cx, cy), NODE_RADIUS + ARROW_LENGTH)
+    label_x = 0.25 * start[0] + 0.5 * cx + 0.25 * end[0]  # the curve's midpoint
+    label_y = 0.25 * start[1] + 0.5 * cy + 0.25 * end[1]
+    return EdgeShape(edge, x1, y1, _round(cx), _round(cy), x2, y2, _round(label_x), _round(label_y - 3))
+
+
+def _towards(point: tuple, target: tuple, distance: float) -> tuple[float, float]:
+    """``point`` moved ``distance`` towards ``target`` (to stop a line at a node's rim)."""
+    dx, dy = target[0] - point[0], target[1] - point[1]
+    length = math.hypot(dx, dy) or 1.0
+    return _round(point[0] + dx / length * distance), _round(point[1] + dy / length * distance)
