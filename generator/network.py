@@ -1,7 +1,7 @@
 """The actor network: typed relations from every brief, laid out at build time.
 
-networkx holds the graph and computes the layout (a seeded spring layout for the
-whole network, a shell layout for one actor's neighbourhood); this module turns
+networkx holds the graph and computes the layout (a seeded force layout for the
+whole network, a circle around the actor for its neighbourhood); this module turns
 positions into rounded drawing coordinates. The SVG itself is drawn by a template.
 Same input, same coordinates: nodes and edges are added in sorted order, the layout
 is seeded, and every coordinate is rounded.
@@ -18,9 +18,11 @@ from .index import Index, RelationRef
 from .models import Actor, Brief
 
 LAYOUT_SEED = 7
+ARF_LIMIT = 600  # actors in one connected group
 NODE_RADIUS = 7
 ARROW_LENGTH = 7
-PARALLEL_SPACING = 26  # px between curves joining the same two actors
+BEND = 14  # px an arrow bows out when another runs the other way
+LABEL_LINE = 11  # px between stacked relation labels
 LABEL_CHARS = 26
 MARGIN_X, MARGIN_Y = 170, 40  # room for labels beside and below nodes
 COMPONENT_SCALE = 170  # px of box side per square root of the actors in a group
@@ -54,16 +56,25 @@ class NodeShape:
 
 
 @dataclass(frozen=True)
-class EdgeShape:
+class EdgeLabel:
     edge: NetworkEdge
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class EdgeShape:
+    """One arrow from one actor to another, carrying a label per relation type."""
+
+    source: Actor
+    target: Actor
+    labels: tuple[EdgeLabel, ...]
     x1: float
     y1: float
-    cx: float  # control point of a quadratic curve (on the line for a single edge)
+    cx: float  # control point of a quadratic curve (on the line when there is no bend)
     cy: float
     x2: float
     y2: float
-    label_x: float
-    label_y: float
 
 
 @dataclass(frozen=True)
@@ -127,7 +138,7 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
         side = _box_side(len(members))
         if x and x + side > row_width:
             x, y, row_height = 0.0, y + row_height + BOX_GAP, 0.0
-        layout = nx.spring_layout(simple.subgraph(members), seed=LAYOUT_SEED, iterations=200)
+        layout = _layout(simple.subgraph(members))
         box = _fit(layout, x, y, side)
         points.update(box)
         x = x + side + BOX_GAP
@@ -135,6 +146,15 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
     points, width, height = _framed(points)
     nodes = [_node_below(index.actors[a], *points[a]) for a in sorted(graph)]
     return Drawing(width, height, nodes, _edge_shapes(graph, points))
+
+
+def _layout(group: nx.Graph) -> dict:
+    """Attractive-repulsive forces (ARF) spread hubs and their neighbours evenly, which keeps
+    labels apart; its cost grows with the square of the actors, so a very large group falls
+    back to a short spring layout."""
+    if len(group) <= ARF_LIMIT:
+        return nx.arf_layout(group, seed=LAYOUT_SEED)
+    return nx.spring_layout(group, seed=LAYOUT_SEED, iterations=50)
 
 
 def _box_side(size: int) -> int:
@@ -181,12 +201,17 @@ def _round(value: float) -> float:
     return round(float(value), 1) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+def _short(actor: Actor) -> str:
+    """The name, or an alias when the name is too long for a label, or the name cut short."""
+    name = actor.name
+    if len(name) <= LABEL_CHARS:
+        return name
+    fitting = [alias for alias in actor.aliases if len(alias) <= LABEL_CHARS]
+    return max(fitting, key=len) if fitting else name[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 def _node_below(actor: Actor, x: float, y: float) -> NodeShape:
-    return NodeShape(actor, x, y, _short(actor.name), x, _round(y + NODE_RADIUS + 13), "middle")
+    return NodeShape(actor, x, y, _short(actor), x, _round(y + NODE_RADIUS + 13), "middle")
 
 
 def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> NodeShape:
@@ -198,35 +223,37 @@ def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> Nod
     length = math.hypot(dx, dy)
     gap = NODE_RADIUS + 6
     return NodeShape(
-        actor, x, y, _short(actor.name), _round(x + dx / length * gap), _round(y + dy / length * gap + 4), anchor
+        actor, x, y, _short(actor), _round(x + dx / length * gap), _round(y + dy / length * gap + 4), anchor
     )
 
 
 def _edge_shapes(graph: nx.MultiDiGraph, points: dict[str, tuple[float, float]]) -> list[EdgeShape]:
-    """Edges joining the same two actors (either way) bend apart so each stays visible."""
-    by_pair: dict[tuple[str, str], list[NetworkEdge]] = {}
+    """One arrow per direction between two actors, labelled with each relation type;
+    when relations run both ways, the two arrows bend apart so both stay visible."""
+    by_direction: dict[tuple[str, str], list[NetworkEdge]] = {}
     for edge in edges_of(graph):
         if edge.source.id != edge.target.id:
-            by_pair.setdefault(tuple(sorted((edge.source.id, edge.target.id))), []).append(edge)
-    shapes = []
-    for (first, second), edges in sorted(by_pair.items()):
-        for i, edge in enumerate(edges):
-            bend = (i - (len(edges) - 1) / 2) * PARALLEL_SPACING
-            shapes.append(_curve(edge, points[first], points[second], bend))
-    return shapes
+            by_direction.setdefault((edge.source.id, edge.target.id), []).append(edge)
+    return [
+        _arrow(edges, points[source], points[target], BEND if (target, source) in by_direction else 0.0)
+        for (source, target), edges in sorted(by_direction.items())
+    ]
 
 
-def _curve(edge: NetworkEdge, first: tuple, second: tuple, bend: float) -> EdgeShape:
-    (ax, ay), (bx, by) = first, second
+def _arrow(edges: list[NetworkEdge], start: tuple, end: tuple, bend: float) -> EdgeShape:
+    (ax, ay), (bx, by) = start, end
     length = math.hypot(bx - ax, by - ay) or 1.0
-    normal_x, normal_y = -(by - ay) / length, (bx - ax) / length  # perpendicular to first → second
+    normal_x, normal_y = -(by - ay) / length, (bx - ax) / length  # to the left of start → end
     cx, cy = (ax + bx) / 2 + normal_x * bend * 2, (ay + by) / 2 + normal_y * bend * 2
-    start, end = (first, second) if edge.source.id < edge.target.id else (second, first)
     x1, y1 = _towards(start, (cx, cy), NODE_RADIUS + 1)
     x2, y2 = _towards(end, (cx, cy), NODE_RADIUS + ARROW_LENGTH)
-    label_x = 0.25 * start[0] + 0.5 * cx + 0.25 * end[0]  # the curve's midpoint
-    label_y = 0.25 * start[1] + 0.5 * cy + 0.25 * end[1]
-    return EdgeShape(edge, x1, y1, _round(cx), _round(cy), x2, y2, _round(label_x), _round(label_y - 3))
+    mid_x = 0.25 * ax + 0.5 * cx + 0.25 * bx  # the curve's midpoint
+    mid_y = 0.25 * ay + 0.5 * cy + 0.25 * by
+    top = mid_y - (len(edges) - 1) * LABEL_LINE / 2
+    labels = tuple(
+        EdgeLabel(edge, _round(mid_x), _round(top + i * LABEL_LINE + 3)) for i, edge in enumerate(edges)
+    )
+    return EdgeShape(edges[0].source, edges[0].target, labels, x1, y1, _round(cx), _round(cy), x2, y2)
 
 
 def _towards(point: tuple, target: tuple, distance: float) -> tuple[float, float]:
