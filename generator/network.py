@@ -116,9 +116,11 @@ def neighbourhood(graph: nx.MultiDiGraph, actor_id: str) -> nx.MultiDiGraph:
         return nx.MultiDiGraph()
     ego = nx.MultiDiGraph()
     ego.add_nodes_from(sorted({actor_id, *graph.successors(actor_id), *graph.predecessors(actor_id)}))
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if actor_id in (u, v):
-            ego.add_edge(u, v, key=key, **data)
+    for u, v, key, data in [
+        *graph.out_edges(actor_id, keys=True, data=True),
+        *graph.in_edges(actor_id, keys=True, data=True),
+    ]:
+        ego.add_edge(u, v, key=key, **data)
     return ego
 
 

@@ -29,6 +29,13 @@ class Views:
     def stance_matrix(self) -> stances.StanceMatrix:
         return stances.stance_matrix(self.index)
 
+    @cached_property
+    def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
+        changes: dict[str, list] = {}
+        for actor, column, history in self.stance_matrix.changes():
+            changes.setdefault(actor.id, []).append((column, history))
+        return changes
+
     # --- readings --------------------------------------------------------------
 
     @cached_property

@@ -72,6 +72,10 @@ def test_a_change_of_stance_is_shown_with_its_dates():
     assert "third/" not in line  # opposing again is no change
     cell = page[page.index("<tbody>"):page.index("</tbody>")]
     assert "in 3 briefs" in cell and "third/#pos-huawei--ban" in cell  # latest stance first
+    actor_page = pages["actors/huawei.md"]
+    changes = actor_page[actor_page.index("## Stance changes"):]
+    assert re.search(r"supports.*2018.*→.*opposes.*2 March 2019", changes.splitlines()[3])
+    assert "## Stance changes" not in pages["actors/nato.md"]
 
 
 def test_synthetic_matrix_holds_every_position_once_in_date_order():
