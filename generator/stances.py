@@ -44,6 +44,11 @@ class StanceHistory:
         """The positions where the stance differs from the one before (the first included)."""
         return [r for i, r in enumerate(self.refs) if i == 0 or r.stance != self.refs[i - 1].stance]
 
+    @property
+    def last_change(self) -> list[PositionRef]:
+        """The stance before the latest change, and the latest: what a matrix cell shows."""
+        return self.changes[-2:]
+
 
 @dataclass
 class QuestionColumn:

@@ -46,24 +46,26 @@ def test_seed_page_shows_stances_in_words_and_icons_linked_to_statements():
     assert f'href="../briefs/{SEED_BRIEF}/#who-stands-where"' in page  # the per-brief table
 
 
-def change_corpus():
-    """Huawei supports in 2018, opposes in March 2019, opposes again later: one change."""
+def change_corpus(*history: tuple[str, str, str]):
+    """One brief per (brief id, date, Huawei's stance on the recurring question "ban")."""
     def position(stance, date):
         return {"actor": "huawei", "question": "ban", "stance": stance, "statements": [
             {"paraphrase": "Said so.", "attribution": {"kind": "institutional"}, "source": "src", "date": date}]}
     briefs = [
-        tiny_brief("first", "2018", questions=[QUESTION], positions=[position("supports", "2018")]),
-        tiny_brief("second", "2019-03", questions=[QUESTION], positions=[position("opposes", "2019-03-02")]),
-        tiny_brief("third", "2019-06", questions=[QUESTION], positions=[position("opposes", "2019-06")]),
+        tiny_brief(brief_id, date[:7], questions=[QUESTION], positions=[position(stance, date)])
+        for brief_id, date, stance in history
     ]
     return tiny_content(scratch_folder("briefing-change-"), briefs)
 
 
 def test_a_change_of_stance_is_shown_with_its_dates():
-    pages = rendered(change_corpus())
+    # Huawei supports in 2018, opposes in March 2019, opposes again later: one change.
+    pages = rendered(change_corpus(
+        ("first", "2018", "supports"), ("second", "2019-03-02", "opposes"), ("third", "2019-06", "opposes"),
+    ))
     page = pages["stances/index.md"]
     changes = page[page.index("## Stance changes"):]
-    line = next(li for li in changes.splitlines() if li.startswith("<li>"))
+    line = next(li for li in changes.splitlines() if li.startswith('<li id="change-huawei--ban">'))
     assert "Huawei" in line and "Should the ban go ahead?" in line
     # supports (2018) → opposes (2 March 2019): the change, in order, each linked to its brief
     assert re.search(
@@ -76,6 +78,18 @@ def test_a_change_of_stance_is_shown_with_its_dates():
     changes = actor_page[actor_page.index("## Stance changes"):]
     assert re.search(r"supports.*2018.*→.*opposes.*2 March 2019", changes.splitlines()[3])
     assert "## Stance changes" not in pages["actors/nato.md"]
+
+
+def test_a_cell_shows_the_latest_change_and_links_to_the_others():
+    page = rendered(change_corpus(
+        ("a", "2017", "supports"), ("b", "2018", "opposes"), ("c", "2019", "mixed"), ("d", "2020", "neutral"),
+    ))["stances/index.md"]
+    cell = page[page.index("<tbody>"):page.index("</tbody>")]
+    assert re.search(r"Changed: .*c/#pos-huawei--ban.*mixed.*2019.*→.*d/#pos-huawei--ban.*neutral.*2020", cell)
+    assert "b/#pos-huawei--ban" not in cell
+    assert '(<a href="#change-huawei--ban">3 changes in all</a>)' in cell
+    full = page[page.index('<li id="change-huawei--ban">'):]
+    assert re.search(r"supports.*2017.*→.*opposes.*2018.*→.*mixed.*2019.*→.*neutral.*2020", full.splitlines()[0])
 
 
 def test_synthetic_matrix_holds_every_position_once_in_date_order():
