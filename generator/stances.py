@@ -2,12 +2,16 @@
 
 Questions belong to briefs, but a question id reused by several briefs names the
 same recurring question; that is what lets a stance be followed over time. A
-column is one question id; a cell is the history of one actor on it.
+column is one recurring question; a cell is the history of one actor on it. Two
+questions share a column when they share an id and their wording is alike, so a
+generic id (``q1``) reused for unrelated questions never invents a change of stance.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .index import Index
 from .models import Actor, Brief, Position, Question, Source
@@ -50,9 +54,14 @@ class StanceHistory:
         return self.changes[-2:]
 
 
+SAME_QUESTION = 0.6  # wording similarity (0–1) from which two questions with one id are one
+RECENT_VARIANTS = 20  # differently worded questions under one id compared, most recent first
+
+
 @dataclass
 class QuestionColumn:
-    id: str
+    id: str  # the question id, with "--2", "--3"… for other questions under the same id
+    wording: str  # the first text, normalised, that later questions are compared with
     refs: list[tuple[Brief, Question]] = field(default_factory=list)  # newest brief first
 
     @property
@@ -101,21 +110,52 @@ def position_date(position: Position, brief: Brief, sources: dict[str, Source]) 
     return max((d for d in dates if d), default=brief.date)
 
 
+def _normalised(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+class _Columns:
+    """Finds the column of a question: same id and alike wording, else a new column."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, list[QuestionColumn]] = {}
+        self.by_wording: dict[tuple[str, str], QuestionColumn] = {}
+
+    def column_for(self, question: Question) -> QuestionColumn:
+        wording = _normalised(question.text)
+        column = self.by_wording.get((question.id, wording))
+        if column is None:
+            variants = self.by_id.setdefault(question.id, [])
+            column = next((c for c in reversed(variants[-RECENT_VARIANTS:]) if _alike(c.wording, wording)), None)
+            if column is None:
+                key = question.id if not variants else f"{question.id}--{len(variants) + 1}"
+                column = QuestionColumn(key, wording)
+                variants.append(column)
+            self.by_wording[(question.id, wording)] = column
+        return column
+
+
+def _alike(first: str, second: str) -> bool:
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    return matcher.quick_ratio() >= SAME_QUESTION and matcher.ratio() >= SAME_QUESTION
+
+
 def stance_matrix(index: Index) -> StanceMatrix:
-    columns: dict[str, QuestionColumn] = {}
+    columns = _Columns()
+    used: dict[str, QuestionColumn] = {}
     cells: dict[tuple[str, str], StanceHistory] = {}
     for brief in index.briefs:  # newest first
-        questions = {q.id: q for q in brief.questions}
-        for q in brief.questions:
-            columns.setdefault(q.id, QuestionColumn(q.id)).refs.append((brief, q))
+        of_brief = {q.id: (q, columns.column_for(q)) for q in brief.questions}
+        for question, column in of_brief.values():
+            column.refs.append((brief, question))
         for p in brief.positions:
+            question, column = of_brief[p.question]
+            used[column.id] = column
             date = position_date(p, brief, index.sources[brief.id])
-            ref = PositionRef(brief, p, questions[p.question], date)
-            cells.setdefault((p.actor, p.question), StanceHistory()).refs.append(ref)
+            cells.setdefault((p.actor, column.id), StanceHistory()).refs.append(PositionRef(brief, p, question, date))
     for history in cells.values():
         history.refs.sort(key=lambda r: (r.date, r.brief.date, r.brief.id))
     # Most-discussed questions first; then by id, so the order never depends on chance.
-    asked = {question_id for _, question_id in cells}
-    ordered = sorted((c for c in columns.values() if c.id in asked), key=lambda c: (-len(c.refs), c.id))
+    ordered = sorted(used.values(), key=lambda c: (-len(c.refs), c.id))
     actor_ids = sorted({a for a, _ in cells}, key=lambda a: (index.actors[a].name.casefold(), a))
     return StanceMatrix(ordered, [index.actors[a] for a in actor_ids], cells)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from generator.content import load_content
+from generator.index import Index
+from generator.views import Views
+
 from corpora import (
     SEED_BRIEF,
     rendered,
@@ -90,6 +94,22 @@ def test_a_cell_shows_the_latest_change_and_links_to_the_others():
     assert '(<a href="#change-huawei--ban">3 changes in all</a>)' in cell
     full = page[page.index('<li id="change-huawei--ban">'):]
     assert re.search(r"supports.*2017.*→.*opposes.*2018.*→.*mixed.*2019.*→.*neutral.*2020", full.splitlines()[0])
+
+
+def test_one_id_for_unrelated_questions_makes_two_columns_and_no_change():
+    def brief(brief_id, date, text, stance):
+        return tiny_brief(brief_id, date, questions=[{"id": "q1", "text": text}],
+                          positions=[{"actor": "huawei", "question": "q1", "stance": stance}])
+    content = tiny_content(scratch_folder("briefing-q1-"), [
+        brief("ban", "2018", "Should the EU ban Huawei from 5G networks?", "opposes"),
+        brief("reworded", "2019", "Should the EU ban Huawei from its 5G networks?", "supports"),
+        brief("tariffs", "2020", "Will tariffs on steel rise this year?", "neutral"),
+    ])
+    matrix = Views(Index(load_content(content))).stance_matrix
+    assert sorted((c.id, len(c.refs)) for c in matrix.columns) == [("q1", 1), ("q1--2", 2)]
+    ban = next(c for c in matrix.columns if len(c.refs) == 2)
+    assert [r.stance for r in matrix.cell("huawei", ban.id).changes] == ["opposes", "supports"]
+    assert len(matrix.changes()) == 1
 
 
 def test_synthetic_matrix_holds_every_position_once_in_date_order():
