@@ -125,7 +125,7 @@ def neighbourhood(graph: nx.MultiDiGraph, actor_id: str) -> nx.MultiDiGraph:
 
 
 def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
-    """The whole network: each connected group of actors gets a spring layout in a box
+    """The whole network: each connected group of actors gets a force layout in a box
     sized to it, and the boxes are set in rows, largest first, so no group is squeezed."""
     if not graph:
         return Drawing(0, 0, [], [])
@@ -182,9 +182,10 @@ def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tup
     """Layout coordinates → pixels in a ``side``-wide box at (left, top), keeping the shape."""
     xs = [float(p[0]) for p in positions.values()]
     ys = [float(p[1]) for p in positions.values()]
-    scale = side / ((max(max(xs) - min(xs), max(ys) - min(ys))) or 1.0)
+    min_x, min_y = min(xs), min(ys)
+    scale = side / ((max(max(xs) - min_x, max(ys) - min_y)) or 1.0)
     return {
-        actor: (_round(left + (float(x) - min(xs)) * scale), _round(top + (float(y) - min(ys)) * scale))
+        actor: (_round(left + (float(x) - min_x) * scale), _round(top + (float(y) - min_y) * scale))
         for actor, (x, y) in positions.items()
     }
 
