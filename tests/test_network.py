@@ -20,6 +20,12 @@ def seed_relations(views):
     return sorted((r.from_actor, r.type, r.to_actor) for b in views.index.briefs for r in b.relations)
 
 
+def drawn_relations(drawing):
+    return sorted(
+        (label.edge.source.id, label.edge.type, label.edge.target.id) for e in drawing.edges for label in e.labels
+    )
+
+
 def test_graph_has_one_edge_per_relation_type_and_direction():
     views = seed_views()
     assert sorted((e.source.id, e.type, e.target.id) for e in views.network_edges) == seed_relations(views)
@@ -34,11 +40,10 @@ def test_drawing_places_every_actor_inside_the_canvas():
     ]
     for n in drawing.nodes:
         assert 0 < n.x < drawing.width and 0 < n.y < drawing.height
-    labels = sorted((l.edge.source.id, l.edge.type, l.edge.target.id) for e in drawing.edges for l in e.labels)
-    assert labels == seed_relations(seed_views())
+    assert drawn_relations(drawing) == seed_relations(seed_views())
     # pressures and urges run the same way between the same two actors: one arrow, two labels
     arrow = next(e for e in drawing.edges if (e.source.id, e.target.id) == ("united-states", "us-allies"))
-    assert [l.edge.type for l in arrow.labels] == ["pressures", "urges"]
+    assert [label.edge.type for label in arrow.labels] == ["pressures", "urges"]
     assert {n.label for n in drawing.nodes} >= {"NATO"}  # an alias when the name is too long
 
 
@@ -118,4 +123,4 @@ def test_synthetic_neighbourhoods_hold_exactly_the_actors_relations(actor_id):
     expected = sorted(
         (e.source.id, e.type, e.target.id) for e in views.network_edges if actor_id in (e.source.id, e.target.id)
     )
-    assert sorted((l.edge.source.id, l.edge.type, l.edge.target.id) for e in drawing.edges for l in e.labels) == expected
+    assert drawn_relations(drawing) == expected

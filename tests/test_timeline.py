@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from corpora import SEED_BRIEF, rendered, scratch_folder, seed_pages, seed_views, synthetic_views, tiny_brief, tiny_content
+from corpora import (
+    SEED_BRIEF,
+    rendered,
+    scratch_folder,
+    seed_pages,
+    seed_views,
+    synthetic_content,
+    synthetic_views,
+    tiny_brief,
+    tiny_content,
+)
 from generator import views as views_module
 
 
@@ -81,10 +91,10 @@ def test_synthetic_timelines_hold_every_event_once_in_order():
 
 def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(views_module, "TIMELINE_PAGE_LIMIT", 10)
-    from corpora import synthetic_content
     pages = rendered(synthetic_content())
     years = [y.year for y in synthetic_views().timeline_years]
-    assert [p for p in pages if p.startswith("timeline/")] == ["timeline/index.md"] + [f"timeline/{y}.md" for y in years]
+    timeline_pages = [p for p in pages if p.startswith("timeline/")]
+    assert timeline_pages == ["timeline/index.md"] + [f"timeline/{y}.md" for y in years]
     for year in years:
         assert f'<a href="{year}/">{year}</a>' in pages["timeline/index.md"]
         assert pages[f"timeline/{year}.md"].startswith(f"# Timeline: {year}")
