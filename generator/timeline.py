@@ -113,10 +113,13 @@ class Timelines:
         return group_by_month(self.entries)
 
     def of_actor(self, actor_id: str) -> list[Year]:
-        return group_by_month(self._by_actor.get(actor_id, []))
+        return group_by_month(_own_dates(self._by_actor.get(actor_id, [])))
 
     def of_brief(self, brief_id: str) -> list[Year]:
-        """A brief's events and its statements that carry their own date; statements dated
-        only by their source are already listed, with that date, under the brief's positions."""
-        entries = self._by_brief.get(brief_id, [])
-        return group_by_month([e for e in entries if e.event is not None or e.statement.statement.date])
+        return group_by_month(_own_dates(self._by_brief.get(brief_id, [])))
+
+
+def _own_dates(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Events, and statements that carry their own date. On an actor's or a brief's page the
+    statements dated only by their source are already listed, with that date, above."""
+    return [e for e in entries if e.event is not None or e.statement.statement.date]  # type: ignore[union-attr]

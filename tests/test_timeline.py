@@ -48,14 +48,17 @@ def test_brief_timeline_has_events_and_statements_with_their_own_date():
     assert "## Timeline" in page and "### 2017" in page and "#### January 2019" in page
 
 
-def test_actor_timeline_has_its_events_and_statements():
+def test_actor_timeline_has_its_events_and_own_dated_statements():
     timelines = seed_views().timelines
-    entries = [e for y in timelines.of_actor("huawei") for p in y.periods for e in p.entries]
-    assert sorted(e.kind for e in entries) == ["event", "event", "statement", "statement", "statement"]
-    assert all("huawei" in e.actor_ids for e in entries)
+    entries = [e for y in timelines.of_actor("eu-digital-chief") for p in y.periods for e in p.entries]
+    assert [(e.kind, e.date) for e in entries] == [("event", "2019-01"), ("statement", "2019-01")]
+    huawei = [e for y in timelines.of_actor("huawei") for p in y.periods for e in p.entries]
+    assert [e.kind for e in huawei] == ["event", "event"]  # its statements are dated only by the source
+    assert all("huawei" in e.actor_ids for e in huawei)
     assert timelines.of_actor("united-states") == []  # only relations, nothing dated
-    page = seed_pages()["actors/huawei.md"]
-    assert "## Timeline" in page and "Rejects allegations" in page[page.index("## Timeline"):]
+    page = seed_pages()["actors/eu-digital-chief.md"]
+    timeline = page[page.index("## Timeline"):]
+    assert "### 2019" in timeline and "#### January 2019" in timeline and "Urged EU member states" in timeline
 
 
 def test_year_only_entries_sort_before_the_months_of_their_year():
@@ -86,7 +89,11 @@ def test_synthetic_timelines_hold_every_event_once_in_order():
         assert all(p.date.startswith(year.year) for p in year.periods)
     actor_id = "actor-001"
     mine = [e for y in timelines.of_actor(actor_id) for p in y.periods for e in p.entries]
-    assert mine == [e for e in timelines.entries if actor_id in e.actor_ids]
+    assert mine == [
+        e for e in timelines.entries
+        if actor_id in e.actor_ids and (e.kind == "event" or e.statement.statement.date)
+    ]
+    assert any(e.kind == "statement" for e in mine)
 
 
 def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
