@@ -45,7 +45,10 @@ def render_markdown(text: str) -> Markup:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~^=])")
+# Characters that start Markdown syntax on a heading line and that Python-Markdown
+# unescapes after a backslash (others would show their backslash). < > & are
+# handled by HTML escaping.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#])")
 
 
 def markdown_escape(text: str) -> Markup:

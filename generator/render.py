@@ -16,6 +16,7 @@ from . import markup
 from .dates import format_partial_date
 from .index import Index, topic_slug
 from .urls import page_path, relative_url
+from .views import Views
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Renderer:
         return list(self._pages(index))
 
     def _pages(self, index: Index) -> Iterator[Page]:
+        views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
         yield self._page("home.md.j2", page_path("home"), index=index)
         yield self._page("briefs_index.md.j2", page_path("briefs"), index=index)
         yield self._page("actors_index.md.j2", page_path("actors"), index=index)
@@ -75,6 +77,15 @@ class Renderer:
             yield self._page("legal.md.j2", page_path("legal", instrument.id), index=index, instrument=instrument)
         for topic in index.topics.values():
             yield self._page("topic.md.j2", page_path("topic", topic.slug), index=index, topic=topic)
+        yield from self._analysis_pages(index, views)
+
+    def _analysis_pages(self, index: Index, views: Views) -> Iterator[Page]:
+        """The cross-brief views: stance matrix, readings, network, timeline."""
+        for kind in ("analysis", "stances", "readings", "network", "timeline"):
+            yield self._page(f"{kind}.md.j2", page_path(kind), index=index)
+        if views.timeline_split:
+            for year in views.timeline_years:
+                yield self._page("timeline_year.md.j2", page_path("timeline-year", year.year), index=index, year=year)
 
     def _page(self, template: str, path: str, **context: object) -> Page:
         text = self.env.get_template(template).render(page_path=path, **context)

@@ -18,6 +18,12 @@ PAGE_PATHS = {
     "legal": "legal/{}.md",
     "topics": "topics/index.md",
     "topic": "topics/{}.md",
+    "analysis": "analysis/index.md",
+    "stances": "stances/index.md",
+    "readings": "readings/index.md",
+    "network": "network/index.md",
+    "timeline": "timeline/index.md",
+    "timeline-year": "timeline/{}.md",
 }
 
 

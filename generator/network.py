@@ -1,0 +1,276 @@
+"""The actor network: typed relations from every brief, laid out at build time.
+
+networkx holds the graph and computes the layout (a seeded force layout for the
+whole network, a circle around the actor for its neighbourhood); this module turns
+positions into rounded drawing coordinates. The SVG itself is drawn by a template.
+Same input, same coordinates: nodes and edges are added in sorted order, the layout
+is seeded, and every coordinate is rounded.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .index import Index, RelationRef
+from .models import Actor, Brief
+
+LAYOUT_SEED = 7
+ARF_LIMIT = 600  # actors in one connected group
+NODE_RADIUS = 7
+ARROW_LENGTH = 7
+BEND = 14  # px an arrow bows out when another runs the other way
+LABEL_LINE = 11  # px between stacked relation labels
+LABEL_CHARS = 26
+MARGIN_X, MARGIN_Y = 170, 40  # room for labels beside and below nodes
+COMPONENT_SCALE = 170  # px of box side per square root of the actors in a group
+MIN_BOX = 200
+BOX_GAP = 150  # room for the labels between groups
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    """One relation type from one actor to another, with every relation behind it."""
+
+    source: Actor
+    type: str
+    target: Actor
+    refs: tuple[RelationRef, ...]  # newest brief first
+
+    @property
+    def briefs(self) -> list[Brief]:
+        return list({r.brief.id: r.brief for r in self.refs}.values())
+
+
+@dataclass(frozen=True)
+class NodeShape:
+    actor: Actor
+    x: float
+    y: float
+    label: str
+    label_x: float
+    label_y: float
+    anchor: str  # text-anchor: start, middle or end
+
+
+@dataclass(frozen=True)
+class EdgeLabel:
+    edge: NetworkEdge
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class EdgeShape:
+    """One arrow from one actor to another, carrying a label per relation type."""
+
+    source: Actor
+    target: Actor
+    labels: tuple[EdgeLabel, ...]
+    x1: float
+    y1: float
+    cx: float  # control point of a quadratic curve (on the line when there is no bend)
+    cy: float
+    x2: float
+    y2: float
+
+
+@dataclass(frozen=True)
+class Drawing:
+    width: int
+    height: int
+    nodes: list[NodeShape]
+    edges: list[EdgeShape]
+    node_radius: int = NODE_RADIUS
+
+
+def relation_graph(index: Index) -> nx.MultiDiGraph:
+    """Actors joined by typed relations; one edge per (from, type, to), keyed by type."""
+    grouped: dict[tuple[str, str, str], list[RelationRef]] = {}
+    for brief in index.briefs:  # newest first
+        for relation in brief.relations:
+            ref = RelationRef(brief, relation, index.sources[brief.id][relation.source])
+            grouped.setdefault((relation.from_actor, relation.type, relation.to_actor), []).append(ref)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(sorted({a for key in grouped for a in (key[0], key[2])}))
+    for (source, kind, target), refs in sorted(grouped.items()):
+        edge = NetworkEdge(index.actors[source], kind, index.actors[target], tuple(refs))
+        graph.add_edge(source, target, key=kind, edge=edge)
+    return graph
+
+
+def edges_of(graph: nx.MultiDiGraph) -> list[NetworkEdge]:
+    return [data["edge"] for _, _, data in sorted(graph.edges(data=True), key=_edge_order)]
+
+
+def _edge_order(item: tuple) -> tuple[str, str, str]:
+    edge = item[2]["edge"]
+    return edge.source.id, edge.type, edge.target.id
+
+
+def neighbourhood(graph: nx.MultiDiGraph, actor_id: str) -> nx.MultiDiGraph:
+    """The actor, its direct neighbours, and the relations between it and them."""
+    if actor_id not in graph:
+        return nx.MultiDiGraph()
+    ego = nx.MultiDiGraph()
+    ego.add_nodes_from(sorted({actor_id, *graph.successors(actor_id), *graph.predecessors(actor_id)}))
+    for u, v, key, data in [
+        *graph.out_edges(actor_id, keys=True, data=True),
+        *graph.in_edges(actor_id, keys=True, data=True),
+    ]:
+        ego.add_edge(u, v, key=key, **data)
+    return ego
+
+
+def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
+    """The whole network: each connected group of actors gets a force layout in a box
+    sized to it, and the boxes are set in rows, largest first, so no group is squeezed."""
+    if not graph:
+        return Drawing(0, 0, [], [])
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
+    groups = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    row_width = max(720, int(COMPONENT_SCALE * math.sqrt(len(graph))))
+    points: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for members in groups:
+        side = _box_side(len(members))
+        if x and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height + BOX_GAP, 0.0
+        layout = _layout(_ordered_subgraph(simple, members))
+        box = _fit(layout, x, y, side)
+        points.update(box)
+        x = x + side + BOX_GAP
+        row_height = max(row_height, max(py for _, py in box.values()) - y)
+    points, width, height = _framed(points)
+    nodes = [_node_below(index.actors[a], *points[a]) for a in sorted(graph)]
+    return Drawing(width, height, nodes, _edge_shapes(graph, points))
+
+
+def _ordered_subgraph(graph: nx.Graph, members: list[str]) -> nx.Graph:
+    """A copy of the group with nodes and edges in sorted order. (A subgraph *view*
+    iterates its nodes in set order, which changes with Python's hash seed, and the
+    layout depends on node order.)"""
+    group = nx.Graph()
+    group.add_nodes_from(members)
+    group.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.subgraph(members).edges()))
+    return group
+
+
+def _layout(group: nx.Graph) -> dict:
+    """Attractive-repulsive forces (ARF) spread hubs and their neighbours evenly, which keeps
+    labels apart; its cost grows with the square of the actors, so a very large group falls
+    back to a short spring layout."""
+    if len(group) <= ARF_LIMIT:
+        return nx.arf_layout(group, seed=LAYOUT_SEED)
+    return nx.spring_layout(group, seed=LAYOUT_SEED, iterations=50)
+
+
+def _box_side(size: int) -> int:
+    return 0 if size == 1 else max(MIN_BOX, int(COMPONENT_SCALE * math.sqrt(size)))
+
+
+def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Drawing:
+    """One actor in the middle, its neighbours on a circle around it, by name."""
+    if not ego:
+        return Drawing(0, 0, [], [])
+    others = sorted((a for a in ego if a != actor_id), key=lambda a: (index.actors[a].name.casefold(), a))
+    radius = max(110, 14 * len(others))
+    ring = nx.circular_layout(others, scale=radius) if others else {}
+    points = {a: (_round(x), _round(y)) for a, (x, y) in ring.items()}
+    points[actor_id] = (0.0, 0.0)
+    points, width, height = _framed(points)
+    centre = points[actor_id]
+    nodes = [_node_outward(index.actors[a], *points[a], *centre) for a in sorted(ego)]
+    return Drawing(width, height, nodes, _edge_shapes(ego, points))
+
+
+def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tuple[float, float]]:
+    """Layout coordinates → pixels in a ``side``-wide box at (left, top), keeping the shape."""
+    xs = [float(p[0]) for p in positions.values()]
+    ys = [float(p[1]) for p in positions.values()]
+    min_x, min_y = min(xs), min(ys)
+    scale = side / ((max(max(xs) - min_x, max(ys) - min_y)) or 1.0)
+    return {
+        actor: (_round(left + (float(x) - min_x) * scale), _round(top + (float(y) - min_y) * scale))
+        for actor, (x, y) in positions.items()
+    }
+
+
+def _framed(points: dict[str, tuple[float, float]]) -> tuple[dict[str, tuple[float, float]], int, int]:
+    """Points moved inside margins that leave room for labels, and the canvas size around them."""
+    min_x = min(x for x, _ in points.values())
+    min_y = min(y for _, y in points.values())
+    moved = {a: (_round(x - min_x + MARGIN_X), _round(y - min_y + MARGIN_Y)) for a, (x, y) in points.items()}
+    width = max(x for x, _ in moved.values()) + MARGIN_X
+    height = max(y for _, y in moved.values()) + MARGIN_Y
+    return moved, math.ceil(width), math.ceil(height)
+
+
+def _round(value: float) -> float:
+    return round(float(value), 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _short(actor: Actor) -> str:
+    """The name, or an alias when the name is too long for a label, or the name cut short."""
+    name = actor.name
+    if len(name) <= LABEL_CHARS:
+        return name
+    fitting = [alias for alias in actor.aliases if len(alias) <= LABEL_CHARS]
+    return max(fitting, key=len) if fitting else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _node_below(actor: Actor, x: float, y: float) -> NodeShape:
+    return NodeShape(actor, x, y, _short(actor), x, _round(y + NODE_RADIUS + 13), "middle")
+
+
+def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> NodeShape:
+    """Label on the far side of the node from the centre, so labels never cross the hub."""
+    dx, dy = x - cx, y - cy
+    if abs(dx) < 1 and abs(dy) < 1:
+        return _node_below(actor, x, y)
+    anchor = "start" if dx > 1 else "end" if dx < -1 else "middle"
+    length = math.hypot(dx, dy)
+    gap = NODE_RADIUS + 6
+    return NodeShape(
+        actor, x, y, _short(actor), _round(x + dx / length * gap), _round(y + dy / length * gap + 4), anchor
+    )
+
+
+def _edge_shapes(graph: nx.MultiDiGraph, points: dict[str, tuple[float, float]]) -> list[EdgeShape]:
+    """One arrow per direction between two actors, labelled with each relation type;
+    when relations run both ways, the two arrows bend apart so both stay visible."""
+    by_direction: dict[tuple[str, str], list[NetworkEdge]] = {}
+    for edge in edges_of(graph):
+        if edge.source.id != edge.target.id:
+            by_direction.setdefault((edge.source.id, edge.target.id), []).append(edge)
+    return [
+        _arrow(edges, points[source], points[target], BEND if (target, source) in by_direction else 0.0)
+        for (source, target), edges in sorted(by_direction.items())
+    ]
+
+
+def _arrow(edges: list[NetworkEdge], start: tuple, end: tuple, bend: float) -> EdgeShape:
+    (ax, ay), (bx, by) = start, end
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    normal_x, normal_y = -(by - ay) / length, (bx - ax) / length  # to the left of start → end
+    cx, cy = (ax + bx) / 2 + normal_x * bend * 2, (ay + by) / 2 + normal_y * bend * 2
+    x1, y1 = _towards(start, (cx, cy), NODE_RADIUS + 1)
+    x2, y2 = _towards(end, (cx, cy), NODE_RADIUS + ARROW_LENGTH)
+    mid_x = 0.25 * ax + 0.5 * cx + 0.25 * bx  # the curve's midpoint
+    mid_y = 0.25 * ay + 0.5 * cy + 0.25 * by
+    top = mid_y - (len(edges) - 1) * LABEL_LINE / 2
+    labels = tuple(
+        EdgeLabel(edge, _round(mid_x), _round(top + i * LABEL_LINE + 3)) for i, edge in enumerate(edges)
+    )
+    return EdgeShape(edges[0].source, edges[0].target, labels, x1, y1, _round(cx), _round(cy), x2, y2)
+
+
+def _towards(point: tuple, target: tuple, distance: float) -> tuple[float, float]:
+    """``point`` moved ``distance`` towards ``target`` (to stop a line at a node's rim)."""
+    dx, dy = target[0] - point[0], target[1] - point[1]
+    length = math.hypot(dx, dy) or 1.0
+    return _round(point[0] + dx / length * distance), _round(point[1] + dy / length * distance)

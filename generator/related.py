@@ -1,0 +1,62 @@
+"""Related briefs, ranked by what they share: actors, legal instruments and topics.
+
+Candidates come from the index's inverted lists (actor → briefs, instrument →
+briefs, topic → briefs), never from comparing every pair of briefs. A shared key
+weighs more the rarer it is (inverse document frequency); keys found in more than
+``COMMON_KEY_LIMIT`` briefs say little about relatedness and are skipped, which also
+bounds the work per brief on a large corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .index import Index, Topic
+from .models import Actor, Brief, LegalInstrument
+
+COMMON_KEY_LIMIT = 500
+
+
+@dataclass
+class RelatedBrief:
+    brief: Brief
+    score: float = 0.0
+    actors: list[Actor] = field(default_factory=list)
+    instruments: list[LegalInstrument] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    @property
+    def shared(self) -> int:
+        return len(self.actors) + len(self.instruments) + len(self.topics)
+
+
+def _keys(index: Index, brief: Brief) -> list[tuple[str, object, list[Brief]]]:
+    """(kind, thing, briefs that have it) for everything this brief refers to."""
+    keys: list[tuple[str, object, list[Brief]]] = []
+    for actor in index.actors_by_brief.get(brief.id, []):
+        keys.append(("actors", actor, index.briefs_by_actor[actor.id]))
+    for instrument_id in dict.fromkeys(r.instrument for r in brief.legal_references):
+        keys.append(("instruments", index.legal[instrument_id], index.briefs_by_instrument[instrument_id]))
+    for topic in index.topics_of(brief):
+        keys.append(("topics", topic, topic.briefs))
+    return keys
+
+
+def related_briefs(index: Index, brief: Brief, limit: int = 5) -> list[RelatedBrief]:
+    total = len(index.briefs)
+    found: dict[str, RelatedBrief] = {}
+    for kind, thing, briefs in _keys(index, brief):
+        if len(briefs) > COMMON_KEY_LIMIT:
+            continue
+        weight = math.log(1 + total / len(briefs))
+        for other in briefs:
+            if other.id == brief.id:
+                continue
+            related = found.setdefault(other.id, RelatedBrief(other))
+            related.score += weight
+            getattr(related, kind).append(thing)
+    ranked = sorted(found.values(), key=lambda r: (r.brief.date, r.brief.id), reverse=True)
+    ranked.sort(key=lambda r: (-round(r.score, 9), -r.shared))  # stable: newer first among equals
+    return ranked[:limit]
+

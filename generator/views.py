@@ -1,0 +1,95 @@
+"""The cross-brief views, all derived from the one :class:`~generator.index.Index`.
+
+Each view is worked out the first time a template asks for it, then reused by
+every page: the stance matrix, competing readings, the actor network, timelines
+and related briefs.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import networkx as nx
+
+from . import network, readings, related, stances, timeline
+from .index import Index
+from .models import Actor, Brief, LegalInstrument
+
+TIMELINE_PAGE_LIMIT = 1500  # entries on one page; beyond that the timeline splits by year
+
+
+class Views:
+    def __init__(self, index: Index):
+        self.index = index
+        self._related: dict[str, list[related.RelatedBrief]] = {}
+
+    # --- stances ---------------------------------------------------------------
+
+    @cached_property
+    def stance_matrix(self) -> stances.StanceMatrix:
+        return stances.stance_matrix(self.index)
+
+    @cached_property
+    def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
+        changes: dict[str, list] = {}
+        for actor, column, history in self.stance_matrix.changes():
+            changes.setdefault(actor.id, []).append((column, history))
+        return changes
+
+    # --- readings --------------------------------------------------------------
+
+    @cached_property
+    def contested_instruments(self) -> list[LegalInstrument]:
+        return readings.contested_instruments(self.index)
+
+    def readings(self, instrument: LegalInstrument) -> list[readings.ProvisionReadings]:
+        return readings.readings_by_provision(self.index, instrument)
+
+    # --- network ---------------------------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        return network.relation_graph(self.index)
+
+    @cached_property
+    def network_edges(self) -> list[network.NetworkEdge]:
+        return network.edges_of(self.graph)
+
+    @cached_property
+    def network_drawing(self) -> network.Drawing:
+        return network.draw_network(self.graph, self.index)
+
+    def neighbourhood(self, actor: Actor) -> network.Drawing:
+        ego = network.neighbourhood(self.graph, actor.id)
+        return network.draw_neighbourhood(ego, self.index, actor.id)
+
+    # --- timelines -------------------------------------------------------------
+
+    @cached_property
+    def timelines(self) -> timeline.Timelines:
+        return timeline.Timelines(self.index)
+
+    @cached_property
+    def timeline_years(self) -> list[timeline.Year]:
+        return self.timelines.years()
+
+    @property
+    def timeline_split(self) -> bool:
+        """Whether the global timeline is too long for one page and gets a page per year."""
+        return len(self.timelines.entries) > TIMELINE_PAGE_LIMIT
+
+    # --- related briefs and backlinks ------------------------------------------
+
+    def related(self, brief: Brief) -> list[related.RelatedBrief]:
+        if brief.id not in self._related:
+            self._related[brief.id] = related.related_briefs(self.index, brief)
+        return self._related[brief.id]
+
+    @cached_property
+    def parts_by_actor(self) -> dict[str, list[Actor]]:
+        """Actors that name another as the body they are part of (registry backlinks)."""
+        parts: dict[str, list[Actor]] = {}
+        for actor in sorted(self.index.actors.values(), key=lambda a: (a.name.casefold(), a.id)):
+            if actor.part_of:
+                parts.setdefault(actor.part_of, []).append(actor)
+        return parts

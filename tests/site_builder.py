@@ -1,0 +1,34 @@
+"""Real MkDocs builds for tests: the project's own mkdocs.yml, pointed at any content folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def build_site(content_dir: Path, work: Path) -> Path:
+    """Build the site for ``content_dir`` with MkDocs (strict) into ``work/site``; return it."""
+    work.mkdir(parents=True, exist_ok=True)
+    config = {
+        "INHERIT": str(REPO / "mkdocs.yml"),
+        "docs_dir": str(REPO / "docs"),
+        "site_dir": str(work / "site"),
+        "plugins": [
+            "search",
+            {"briefing": {"content_dir": str(Path(content_dir).resolve()), "templates_dir": str(REPO / "templates")}},
+        ],
+    }
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
+        check=True, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return work / "site"

@@ -1,0 +1,126 @@
+"""The actor network (generator/network.py): graph, deterministic layout, SVG and table."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+import pytest
+
+from corpora import SEED_BRIEF, scratch_folder, seed_pages, seed_views, synthetic_content, synthetic_views
+from generator.content import load_content
+from generator.index import Index
+from generator.views import Views
+from site_builder import build_site
+from synthetic_corpus import write_corpus
+
+
+def seed_relations(views):
+    return sorted((r.from_actor, r.type, r.to_actor) for b in views.index.briefs for r in b.relations)
+
+
+def drawn_relations(drawing):
+    return sorted(
+        (label.edge.source.id, label.edge.type, label.edge.target.id) for e in drawing.edges for label in e.labels
+    )
+
+
+def test_graph_has_one_edge_per_relation_type_and_direction():
+    views = seed_views()
+    assert sorted((e.source.id, e.type, e.target.id) for e in views.network_edges) == seed_relations(views)
+    assert all(e.briefs[0].id == SEED_BRIEF for e in views.network_edges)
+
+
+def test_drawing_places_every_actor_inside_the_canvas():
+    drawing = seed_views().network_drawing
+    assert sorted(n.actor.id for n in drawing.nodes) == [
+        "eu-digital-chief", "eu-member-states", "european-commission", "nato",
+        "united-states", "us-allies", "us-state-department",
+    ]
+    for n in drawing.nodes:
+        assert 0 < n.x < drawing.width and 0 < n.y < drawing.height
+    assert drawn_relations(drawing) == seed_relations(seed_views())
+    # pressures and urges run the same way between the same two actors: one arrow, two labels
+    arrow = next(e for e in drawing.edges if (e.source.id, e.target.id) == ("united-states", "us-allies"))
+    assert [label.edge.type for label in arrow.labels] == ["pressures", "urges"]
+    assert {n.label for n in drawing.nodes} >= {"NATO"}  # an alias when the name is too long
+
+
+def svg_of(page: str) -> str:
+    start = page.index('<svg xmlns="http://www.w3.org/2000/svg" class="network__svg"')
+    return page[start:page.index("</svg>", start) + len("</svg>")]
+
+
+def test_network_page_draws_labelled_edges_linked_to_their_brief():
+    svg = svg_of(seed_pages()["network/index.md"])
+    for source, kind, target in seed_relations(seed_views()):
+        assert re.search(
+            rf'<a href="\.\./briefs/{SEED_BRIEF}/" class="network__relation network__relation--{kind}">'
+            rf"<title>[^<]*</title><text [^>]*>{kind.replace('-', ' ')}</text></a>", svg
+        ), (source, kind, target)
+    assert svg.count('<a href="../actors/') == 7
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing loaded from outside
+    assert "<script" not in svg
+
+
+def test_network_page_lists_the_same_edges_in_a_table():
+    page = seed_pages()["network/index.md"]
+    table = page[page.index("<table"):page.index("</table>")]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", table)
+    names = {a.name: a.id for a in seed_views().index.actors.values()}
+    found = sorted(
+        (names[re.sub("<[^>]+>", "", f)], kind.replace(" ", "-"), names[re.sub("<[^>]+>", "", t)])
+        for f, kind, t in rows
+    )
+    assert found == seed_relations(seed_views())
+
+
+def test_actor_page_shows_its_neighbourhood():
+    page = seed_pages()["actors/united-states.md"]
+    svg = svg_of(page[page.index("## Network"):])
+    assert set(re.findall(r'<a href="\.\./([a-z-]+)/"', svg)) == {"us-allies", "nato"}
+    assert '<a href="./" class="network__node"><title>United States</title>' in svg
+    assert svg.count("network__relation--") == 3  # pressures, urges, allied with
+    drawing = seed_views().neighbourhood(seed_views().index.actors["united-states"])
+    centre = next(n for n in drawing.nodes if n.actor.id == "united-states")
+    others = [n for n in drawing.nodes if n is not centre]
+    assert len({round(math.dist((n.x, n.y), (centre.x, centre.y))) for n in others}) == 1  # on one circle
+    assert "## Network" not in seed_pages()["actors/huawei.md"]  # no relations, no drawing
+
+
+def test_layout_is_deterministic():
+    first = Views(Index(load_content(synthetic_content()))).network_drawing
+    second = Views(Index(load_content(synthetic_content()))).network_drawing
+    assert first == second
+
+
+def test_network_svg_is_byte_identical_across_two_builds():
+    content = synthetic_content()
+    pages = [
+        (build_site(content, scratch_folder("briefing-build-")) / "network" / "index.html").read_bytes()
+        for _ in range(2)
+    ]
+    assert pages[0] == pages[1]
+    svg = svg_of(pages[0].decode())
+    assert svg.count("network__relation--") == len(synthetic_views().network_edges)
+
+
+def test_two_hundred_actors_stay_apart():
+    content = write_corpus(scratch_folder("briefing-200-"), briefs=260, actors=200, seed=11)
+    drawing = Views(Index(load_content(content))).network_drawing
+    assert len(drawing.nodes) >= 190
+    closest = min(math.dist((a.x, a.y), (b.x, b.y)) for a, b in itertools.combinations(drawing.nodes, 2))
+    assert closest >= 4 * drawing.node_radius
+    assert drawing.width <= 3500 and drawing.height <= 3500
+    assert all(len(n.label) <= 26 for n in drawing.nodes)
+
+
+@pytest.mark.parametrize("actor_id", ["actor-000", "actor-013"])
+def test_synthetic_neighbourhoods_hold_exactly_the_actors_relations(actor_id):
+    views = synthetic_views()
+    drawing = views.neighbourhood(views.index.actors[actor_id])
+    expected = sorted(
+        (e.source.id, e.type, e.target.id) for e in views.network_edges if actor_id in (e.source.id, e.target.id)
+    )
+    assert drawn_relations(drawing) == expected

@@ -1,0 +1,66 @@
+"""Related briefs (generator/related.py), ranked from the inverted indexes."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corpora import SEED_BRIEF, seed_pages, seed_views, synthetic_pages, synthetic_views
+from generator import related as related_module
+from generator.index import topic_slug
+
+
+def brute_force_scores(index, brief):
+    """Every other brief compared with this one: what the inverted lists must reproduce."""
+    def keys(b):
+        actors = {("actor", a.id) for a in index.actors_by_brief[b.id]}
+        laws = {("law", r.instrument) for r in b.legal_references}
+        topics = {("topic", topic_slug(t)) for t in b.topics}
+        return actors | laws | topics
+    frequency = {}
+    for b in index.briefs:
+        for key in keys(b):
+            frequency[key] = frequency.get(key, 0) + 1
+    mine = keys(brief)
+    scores = {}
+    for other in index.briefs:
+        shared = mine & keys(other)
+        if other.id != brief.id and shared:
+            scores[other.id] = sum(math.log(1 + len(index.briefs) / frequency[k]) for k in shared)
+    return scores
+
+
+def test_a_lone_brief_has_no_related_briefs():
+    views = seed_views()
+    assert views.related(views.index.briefs[0]) == []
+    assert "## Related briefs" not in seed_pages()[f"briefs/{SEED_BRIEF}.md"]
+
+
+def test_related_briefs_match_a_brute_force_ranking():
+    views = synthetic_views()
+    for brief in views.index.briefs[:15]:
+        scores = brute_force_scores(views.index, brief)
+        related = views.related(brief)
+        assert len(related) == 5
+        assert [round(r.score, 6) for r in related] == sorted((round(s, 6) for s in scores.values()), reverse=True)[:5]
+        for r in related:
+            assert r.score == pytest.approx(scores[r.brief.id])
+            assert r.shared == len(r.actors) + len(r.instruments) + len(r.topics) > 0
+
+
+def test_very_common_keys_are_skipped(monkeypatch: pytest.MonkeyPatch):
+    views = synthetic_views()
+    brief = views.index.briefs[0]
+    monkeypatch.setattr(related_module, "COMMON_KEY_LIMIT", 1)  # every shared key is now "common"
+    assert related_module.related_briefs(views.index, brief) == []
+
+
+def test_brief_page_lists_related_briefs_with_what_they_share():
+    views = synthetic_views()
+    brief = views.index.briefs[0]
+    page = synthetic_pages()[f"briefs/{brief.id}.md"]
+    section = page[page.index("## Related briefs"):page.index("## Sources")]
+    links = [section.index(f'href="../{r.brief.id}/"') for r in views.related(brief)]
+    assert links == sorted(links)  # in rank order
+    assert "— shares " in section
