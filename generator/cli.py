@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, checking, report, schema, skeletons
+from . import __version__, checking, draft, report, schema, skeletons
 from .content import check_content
 from .folders import replaced_whole
 from .index import Index
@@ -100,6 +100,32 @@ def schema_command(project_root: Path) -> None:
     """Write the JSON Schema files editors use (schema/*.schema.json), from the models."""
     for path in schema.write_schemas(project_root):
         click.echo(f"wrote {path}")
+
+
+@main.command("draft")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "brief_id", help="Id of the new brief (default: from the article's title and year).")
+@CONTENT_OPTION
+@TEMPLATES_OPTION
+def draft_command(article: Path, brief_id: str | None, content_dir: Path, templates_dir: Path) -> None:
+    """Draft a brief from a plain-text news ARTICLE, offline and by rules.
+
+    Finds the title, publisher and year, every quotation and its speaker, the
+    actors (known ones by id, new ones proposed), legal references and dated
+    events, each with the sentence it came from. Writes content/briefs/ID.yaml,
+    never over an existing file; `briefing check` then lists what is left to fill.
+    """
+    corpus, _ = check_content(content_dir)
+    try:
+        path, result = draft.write_draft(article, content_dir, templates_dir, brief_id, corpus)
+    except skeletons.SkeletonError as error:
+        raise click.ClickException(str(error)) from None
+    known = sum(c.known for c in result.candidates)
+    click.echo(
+        f"wrote {path}: {sum(len(p.statements) for p in result.positions)} quotation(s), "
+        f"{len(result.candidates)} actor(s) ({known} known), {len(result.legal)} legal reference(s), "
+        f"{len(result.events)} dated event(s)"
+    )
 
 
 @main.command()
