@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,14 @@ def test_a_symlink_out_of_the_project_is_rejected(project, tmp_path_factory):
     (project / SEED_TEXT_FILE).symlink_to(outside)
     problems = check_all(Path("content"))
     assert [p.message for p in problems] == [f"'{SEED_TEXT_FILE}' is outside the project"]
+
+
+def test_source_texts_never_reach_the_site(project):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    article_only = "next generation of network technology"  # in the article, not in the brief
+    assert article_only in (project / SEED_TEXT_FILE).read_text()
+    site_files = [path for path in (project / "site").rglob("*") if path.is_file()]
+    assert site_files
+    assert not [path for path in site_files if path.suffix == ".txt" and "sources" in path.parts]
+    assert not [path for path in site_files if article_only.encode() in path.read_bytes()]
