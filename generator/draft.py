@@ -106,12 +106,14 @@ def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
 def _statement(quote: str, evidence: str, speaker: str | None, mention, finder: ActorFinder) -> DraftStatement:
     if speaker and _SPOKESPERSON.search(speaker):
         return DraftStatement(quote, evidence, "spokesperson", role=speaker)
-    kind = finder.registry[mention.actor_id].kind if mention and mention.actor_id else (mention and mention.kind)
+    if mention is None:
+        return DraftStatement(quote, evidence, None, role=speaker)
+    kind = finder.registry[mention.actor_id].kind if mention.actor_id else mention.kind
     if kind == "person":
         return DraftStatement(quote, evidence, "named", name=mention.surface)
-    if mention and kind != "role":
-        return DraftStatement(quote, evidence, "institutional")
-    return DraftStatement(quote, evidence, None, role=speaker)
+    if kind == "role":  # an office: the analyst says whether it spoke as a person or as the office
+        return DraftStatement(quote, evidence, None, role=speaker)
+    return DraftStatement(quote, evidence, "institutional")
 
 
 def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:

@@ -101,52 +101,41 @@ class ActorFinder:
         self.article = article
         self.not_actors = tuple(not_actors)  # e.g. the names of laws, whose first words look like a name
         self.registry = {actor.id: actor for actor in registry}
-        self.acronyms = self._acronyms()  # lowercase letters → lowercase long form
+        self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
+        self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
             canonical(form, self.acronyms): actor.id
             for actor in self.registry.values()
             for form in (actor.name, *actor.aliases)
         }
-        self.patterns = list(self._registry_patterns())
+        self.patterns = [
+            (_form_pattern(variant), actor.id)
+            for actor in self.registry.values()
+            for form in {actor.name, *actor.aliases}
+            for variant in self._variants(form)
+        ]
 
-    # --- acronyms ------------------------------------------------------------
-
-    def _acronyms(self) -> dict[str, str]:
-        """Acronyms of the article and the registry whose long form is also there, by initials."""
+    def _long_forms(self) -> dict[str, str]:
+        """Acronyms (of the article or the registry) whose long form is also there, matched by initials."""
         phrases = [m.group() for s in self.article.sentences for m in _PHRASE.finditer(s.text)]
         phrases += [form for actor in self.registry.values() for form in (actor.name, *actor.aliases)]
         by_initials: dict[str, str] = {}
         for phrase in phrases:
             if len(phrase.split()) >= 2:
                 by_initials.setdefault(initials(phrase), phrase)
-        letters_used = {acronym_letters(token) for phrase in phrases for token in phrase.split()}
-        self._display_long = {
-            letters.casefold(): by_initials[letters] for letters in letters_used if letters in by_initials
-        }
-        return {letters: canonical(long, {}) for letters, long in self._display_long.items()}
+        used = {acronym_letters(token) for phrase in phrases for token in phrase.split()}
+        return {letters.casefold(): by_initials[letters] for letters in used if letters in by_initials}
 
     def long_form_of(self, surface: str) -> str | None:
         letters = acronym_letters(surface)
-        return self._display_long.get(letters.casefold()) if letters else None
+        return self.long_forms.get(letters.casefold()) if letters else None
 
-    # --- registry names ------------------------------------------------------
-
-    def _registry_patterns(self) -> Iterator[tuple[re.Pattern, str]]:
-        reverse = {long: letters.upper() for letters, long in self.acronyms.items()}
-        for actor in self.registry.values():
-            for form in {actor.name, *actor.aliases}:
-                for variant in self._variants(form, reverse):
-                    yield _form_pattern(variant), actor.id
-
-    def _variants(self, form: str, reverse: dict[str, str]) -> set[str]:
-        expanded = " ".join(
-            self._display_long.get((acronym_letters(w) or "").casefold(), w) for w in form.split()
-        )
-        variants = {form, expanded}
-        for long, letters in reverse.items():
-            if canonical(form, {}) == long:
-                variants.add(letters)
-        return variants
+    def _variants(self, form: str) -> set[str]:
+        """The form, with its acronyms spelt out ("EU digital chief" → "European Union digital chief"),
+        and its acronym when the form is a long form."""
+        spelt_out = " ".join(self.long_form_of(word) or word for word in form.split())
+        acronyms = [letters.upper() for letters, long in self.acronyms.items() if long == canonical(form, {})]
+        return {form, spelt_out, *acronyms}
 
     # --- mentions ------------------------------------------------------------
 
