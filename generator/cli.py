@@ -120,6 +120,8 @@ def draft_command(article: Path, brief_id: str | None, content_dir: Path, templa
         path, result = draft.write_draft(article, content_dir, templates_dir, brief_id, corpus)
     except skeletons.SkeletonError as error:
         raise click.ClickException(str(error)) from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{article} is not UTF-8 text") from None
     known = sum(c.known for c in result.candidates)
     click.echo(
         f"wrote {path}: {sum(len(p.statements) for p in result.positions)} quotation(s), "

@@ -172,3 +172,25 @@ def test_draft_never_overwrites(project):
 
 def test_article_text_is_never_committed():
     assert not (REPO / SEED_TEXT_FILE).exists() or "/sources/" in (REPO / ".gitignore").read_text()
+
+
+def test_article_text_cannot_break_out_of_comments_or_values(tmp_path, monkeypatch):
+    copy_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    hostile = (
+        'Evil "Title\nid: pwned"\n\nThe Evil\nLaw of 2020 says "x\nstatus: published\n# y" and '
+        'The Bad\nCorp Inc. said it. In January\n2020 it began.\n\n©2020 Evil\nMedia\n'
+    )
+    article = tmp_path / "hostile.txt"
+    article.write_text(hostile, encoding="utf-8")
+    path, _ = write_draft(article, Path("content"), Path("templates"), "hostile", load_content(Path("content")))
+    data = read_yaml(path).data
+    assert data["id"] == "hostile" and data["status"] == "draft"
+    assert "pwned" not in data
+
+
+def test_an_article_that_is_not_utf8_is_a_one_line_error(project):
+    (project / "latin1.txt").write_bytes("Caf\xe9 news\n\nIt said \u201chi\u201d.".encode("latin-1", "replace"))
+    result = CliRunner().invoke(main, ["draft", "latin1.txt"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: latin1.txt is not UTF-8 text"
