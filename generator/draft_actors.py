@@ -117,7 +117,7 @@ class ActorFinder:
 
     def _long_forms(self) -> dict[str, str]:
         """Acronyms (of the article or the registry) whose long form is also there, matched by initials."""
-        phrases = [m.group() for s in self.article.sentences for m in _PHRASE.finditer(s.text)]
+        phrases = [_strip_determiner(m.group()) for s in self.article.sentences for m in _PHRASE.finditer(s.text)]
         phrases += [form for actor in self.registry.values() for form in (actor.name, *actor.aliases)]
         by_initials: dict[str, str] = {}
         for phrase in phrases:
