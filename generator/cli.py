@@ -96,8 +96,14 @@ def new(kind: str, record_id: str, content_dir: Path, templates_dir: Path) -> No
 @main.command("schema")
 @click.option("--out", "project_root", default=".", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Project folder; files go to its schema/.")
-def schema_command(project_root: Path) -> None:
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a file is missing or stale.")
+def schema_command(project_root: Path, check_only: bool) -> None:
     """Write the JSON Schema files editors use (schema/*.schema.json), from the models."""
+    if check_only:
+        stale = schema.stale_schemas(project_root)
+        for path in stale:
+            click.echo(f"{path} is missing or stale: run `briefing schema`", err=True)
+        sys.exit(1 if stale else 0)
     for path in schema.write_schemas(project_root):
         click.echo(f"wrote {path}")
 

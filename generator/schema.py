@@ -44,3 +44,13 @@ def write_schemas(project_root: Path) -> list[Path]:
 def modeline_target(project_root: Path, kind: str, yaml_file: Path) -> str:
     """The schema's path as seen from ``yaml_file``, for its modeline."""
     return Path(os.path.relpath(schema_file(project_root, kind), yaml_file.parent)).as_posix()
+
+
+def stale_schemas(project_root: Path) -> list[Path]:
+    """The schema files that are missing or differ from what the models give."""
+    return [
+        path
+        for kind in KIND_FOLDERS
+        if not (path := schema_file(project_root, kind)).is_file()
+        or path.read_text(encoding="utf-8") != schema_text(kind)
+    ]

@@ -160,6 +160,16 @@ def test_schema_command_writes_the_committed_schema(project):
     assert {p.name: p.read_bytes() for p in (project / "schema").iterdir()} == committed
 
 
+def test_schema_check_reports_a_stale_schema(project):
+    assert run("schema", "--check").exit_code == 0
+    stale = project / "schema/actor.schema.json"
+    stale.write_text(stale.read_text().replace("Display name", "Name"))
+    result = run("schema", "--check")
+    assert result.exit_code == 1
+    assert result.stderr == "schema/actor.schema.json is missing or stale: run `briefing schema`\n"
+    assert "Name, as sources" in stale.read_text()  # --check writes nothing
+
+
 @pytest.mark.parametrize("command", ["check", "new", "schema", "draft", "export"])
 def test_every_command_has_help(command):
     result = run(command, "--help")
