@@ -26,7 +26,15 @@ def _report(problems: list[Problem]) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefing")
 def main() -> None:
-    """Validate YAML briefs and turn them into pages for a static site."""
+    """Validate YAML briefs and turn them into pages for a static site.
+
+    \b
+    A day's work:
+      briefing draft sources/article.txt   draft a brief from a news article
+      briefing new actor some-id           start an actor (or brief, legal) from a skeleton
+      briefing check                       list every problem as file:line:col
+      make serve                           live preview, rebuilt on every save
+    """
 
 
 CONTENT_OPTION = click.option(
