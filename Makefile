@@ -2,16 +2,20 @@
 # Both create the virtual environment on first use.
 
 PYTHON ?= python3
+
+# Material prints an end-of-life banner on every build; the build output is clearer without it.
+export NO_MKDOCS_2_WARNING := 1
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+NODE_STAMP = node_modules/.installed
 
 .PHONY: site test serve check clean
 
 site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the build)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## Run the whole test suite
+test: $(STAMP) $(NODE_STAMP)  ## Run the whole test suite
 	$(BIN)/pytest
 
 serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000, rebuilt on every edit
@@ -26,5 +30,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Test-only checkers from npm (the Nu HTML Checker, axe-core); their install scripts are not needed.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
+
 clean:  ## Remove the built site and the virtual environment
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

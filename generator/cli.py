@@ -67,7 +67,8 @@ def check(paths: tuple[Path, ...], content_dir: Path, output_format: str, strict
     if output_format == "human":
         click.echo(report.human(problems), err=True, nl=False)
         if problems:
-            click.echo(f"{errors} error(s), {len(problems) - errors} warning(s)", err=True)
+            warnings = len(problems) - errors
+            click.echo(f"{warnings} warning(s), {errors} error(s)" if warnings else f"{errors} error(s)", err=True)
     else:
         click.echo(report.FORMATTERS[output_format](problems), nl=False)
     sys.exit(1 if errors else 0)
@@ -177,3 +178,7 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool) 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+if __name__ == "__main__":
+    main()

@@ -45,7 +45,7 @@ def render_markdown(text: str) -> Markup:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~^=])")
 
 
 def markdown_escape(text: str) -> Markup:

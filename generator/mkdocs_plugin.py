@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from .build_date import pin_build_date
 from .content import load_content
 from .folders import SetAside
 from .index import Index
@@ -56,6 +57,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
+        pin_build_date(root)  # the sitemap's dates: the same for every build of one commit
         self.content_dir = root / self.config.content_dir
         self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls)
         for asset in self.renderer.assets():

@@ -97,6 +97,11 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)
         result.problems.append(_at(result, mark, message or "invalid YAML"))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        result.problems.append(Problem(result.label, line, col, f"character U+{code:04X} is not allowed in YAML"))
     except RecursionError:
         result.problems.append(Problem(result.label, 1, 1, "YAML nested too deeply"))
     finally:

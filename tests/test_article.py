@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.article import read_article
 
-from _project import SEED_ARTICLE
+from conftest import SEED_ARTICLE
 
 
 def test_seed_article():

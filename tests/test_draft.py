@@ -14,7 +14,7 @@ from generator.draft import make_draft, write_draft
 from generator.skeletons import SkeletonError
 from generator.yamlfile import read_yaml
 
-from _project import REPO, SEED_ARTICLE, SEED_TEXT_FILE, copy_project
+from conftest import ROOT, SEED_ARTICLE, SEED_TEXT_FILE, add_seed_text
 
 MISSION_QUOTE = (
     "never give any institution the mandate to force companies to build ‘mandatory back doors.’ "
@@ -23,10 +23,11 @@ MISSION_QUOTE = (
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    copy_project(tmp_path, with_seed=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project copy, with the seed article as its brief's source text, as the working folder."""
+    add_seed_text(project)
+    monkeypatch.chdir(project)
+    return project
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_seed_draft_verifies_against_its_source_text(seed_draft):
     assert not [p for p in check_all(Path("content")) if "quote" in p.message]
 
 
-def test_without_a_registry_actors_and_law_are_proposed(tmp_path):
+def test_without_a_registry_actors_and_law_are_proposed():
     draft = make_draft(SEED_ARTICLE.read_text(encoding="utf-8"), Corpus(), brief_id=None, text_file=None)
     by_id = {c.id: c for c in draft.candidates}
     assert by_id["north-atlantic-treaty-organization"].mentions == ["NATO", "North Atlantic Treaty Organization"]
@@ -148,11 +149,8 @@ def test_synthetic_article_source_legal_and_dates():
     assert kinds["Acme Corp."] == "company"
 
 
-def test_synthetic_draft_is_valid_yaml_failing_only_on_marks(tmp_path, monkeypatch):
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    article = tmp_path / "sources/synthetic.txt"
-    article.parent.mkdir()
+def test_synthetic_draft_is_valid_yaml_failing_only_on_marks(project):
+    article = project / "sources/synthetic.txt"
     article.write_text(SYNTHETIC, encoding="utf-8")
     path, _ = write_draft(article, Path("content"), Path("templates"), "synthetic", load_content(Path("content")))
     assert read_yaml(path).problems == []
@@ -171,12 +169,10 @@ def test_draft_never_overwrites(project):
 
 
 def test_article_text_is_never_committed():
-    assert not (REPO / SEED_TEXT_FILE).exists() or "/sources/" in (REPO / ".gitignore").read_text()
+    assert not (ROOT / SEED_TEXT_FILE).exists() or "/sources/" in (ROOT / ".gitignore").read_text()
 
 
-def test_article_text_cannot_break_out_of_comments_or_values(tmp_path, monkeypatch):
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
+def test_article_text_cannot_break_out_of_comments_or_values(project, tmp_path):
     hostile = (
         'Evil "Title\nid: pwned"\n\nThe Evil\nLaw of 2020 says "x\nstatus: published\n# y" and '
         'The Bad\nCorp Inc. said it. In January\n2020 it began.\n\n©2020 Evil\nMedia\n'

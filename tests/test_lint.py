@@ -7,15 +7,14 @@ from pathlib import Path
 from generator.content import load_content
 from generator.lint import lint
 
-from _project import copy_project
 
 
-def test_shipped_content_has_no_warnings(tmp_path):
-    assert lint(load_content(copy_project(tmp_path) / "content")) == []
+def test_shipped_content_has_no_warnings(project):
+    assert lint(load_content(project / "content")) == []
 
 
-def test_unused_actor_silent_position_and_uncited_source(tmp_path):
-    content = copy_project(tmp_path) / "content"
+def test_unused_actor_silent_position_and_uncited_source(project):
+    content = project / "content"
     (content / "actors/lonely.yaml").write_text("id: lonely\nname: Lonely\nkind: other\n")
     brief = content / "briefs/huawei-5g-allies-2019.yaml"
     text = brief.read_text().replace(
@@ -28,7 +27,7 @@ def test_unused_actor_silent_position_and_uncited_source(tmp_path):
         1,
     )
     brief.write_text(text)
-    warnings = lint(load_content(content, relative_to=tmp_path))
+    warnings = lint(load_content(content, relative_to=project))
     assert all(w.severity == "warning" for w in warnings)
     assert sorted((w.file, w.message) for w in warnings) == [
         ("content/actors/lonely.yaml", "actor 'lonely' is not used by any brief"),

@@ -16,13 +16,13 @@ from generator.preview import problem_pages
 from generator.problems import Problem
 from generator.render import Renderer
 
-from _project import REPO, copy_project
+from conftest import ROOT, add_seed_text, copy_project
 
 BRIEF = "content/briefs/huawei-5g-allies-2019.yaml"
 
 
 def test_problem_pages_replace_only_the_home_page():
-    renderer = Renderer(REPO / "templates")
+    renderer = Renderer(ROOT / "templates")
     pages = problem_pages(renderer, [Problem("b.yaml", 4, 2, "second <b>"), Problem("a.yaml", 1, 1, "first")])
     home = pages[0]
     assert home.path == "index.md"
@@ -57,7 +57,8 @@ def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]:
-    project = copy_project(tmp_path / "project", with_seed=True)
+    project = copy_project(tmp_path / "project")
+    add_seed_text(project)
     brief = project / BRIEF
     brief.write_text(brief.read_text().replace("\nwatch_next:", "\nwatch_nxt:"))  # broken from the start
     port = _free_port()

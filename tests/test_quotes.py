@@ -11,7 +11,7 @@ import pytest
 from generator.checking import check_all
 from generator.quotes import mismatch, normalise
 
-from _project import SEED_TEXT_FILE, copy_project
+from conftest import SEED_TEXT_FILE, add_seed_text
 
 SOURCE = normalise(
     "He said the rules \u201cnever give any institution the mandate\nto force companies to build "
@@ -47,10 +47,11 @@ def test_differences_are_named(quote, difference):
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path, with_seed=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project copy, with the seed article as its brief's source text, as the working folder."""
+    add_seed_text(project)
+    monkeypatch.chdir(project)
+    return project
 
 
 def test_shipped_quotes_match_the_seed_article(project):

@@ -11,7 +11,7 @@ from generator.content import FOLDERS
 from generator.schema import KIND_FOLDERS, schema_file, schema_text
 from generator.yamlfile import read_yaml
 
-from _project import REPO
+from conftest import ROOT as REPO
 
 
 @pytest.mark.parametrize("kind", list(KIND_FOLDERS))

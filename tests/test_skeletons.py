@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import jsonschema
+from pathlib import Path
+
 import pytest
 
 from generator.checking import check_all
@@ -12,14 +14,15 @@ from generator.schema import schema_text
 from generator.skeletons import SkeletonError, new_record
 from generator.yamlfile import read_yaml
 
-from _project import copy_project
+from conftest import add_seed_text
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    copy_project(tmp_path, with_seed=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project copy, with the seed article as its brief's source text, as the working folder."""
+    add_seed_text(project)
+    monkeypatch.chdir(project)
+    return project
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,120 @@
+"""The built site in a real browser (Chromium), served under a GitHub Pages-style subpath."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED_BRIEF
+
+pytestmark = pytest.mark.browser
+
+PAGE_KINDS = {
+    "home": "",
+    "briefs": "briefs/",
+    "brief": f"briefs/{SEED_BRIEF}/",
+    "actors": "actors/",
+    "actor": "actors/huawei/",
+    "legal": "legal/china-national-intelligence-law-2017/",
+    "topic": "topics/national-intelligence-law/",
+    "about": "about/",
+}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+
+
+def h1(page) -> str:
+    return page.locator("article h1").first.inner_text().replace("¶", "").strip()
+
+
+def test_reader_walks_home_brief_actor_legal_topic_and_back(page, site_url):
+    page.goto(site_url)
+    page.locator("article").get_by_role("link", name="U.S. weighs a response").first.click()
+    assert h1(page) == "U.S. weighs a response if allies partner with Huawei on 5G"
+
+    page.locator("table.stance-table").get_by_role("link", name="Huawei Technologies Co.").click()
+    assert h1(page) == "Huawei Technologies Co."
+
+    page.locator("table.readings").get_by_role("link", name="National Intelligence Law").click()
+    assert h1(page) == "National Intelligence Law"
+    page.go_back()
+    assert h1(page) == "Huawei Technologies Co."
+    page.go_back()
+    assert h1(page).startswith("U.S. weighs a response")
+
+    page.locator(".brief-meta").get_by_role("link", name="National Intelligence Law").click()
+    assert h1(page) == "National Intelligence Law"
+    assert page.url == site_url + "topics/national-intelligence-law/"
+
+    page.get_by_role("link", name="Home").first.click()
+    assert h1(page) == "Briefings"
+    assert page.url == site_url
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_console_error_and_nothing_loaded_from_outside(page, site_url, kind):
+    problems: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("request", lambda r: r.url.startswith((site_url, "data:")) or problems.append(f"outside: {r.url}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.goto(site_url + PAGE_KINDS[kind], wait_until="networkidle")
+    assert problems == []
+
+
+def test_light_and_dark_themes_toggle(page, site_url):
+    page.goto(site_url + PAGE_KINDS["brief"])
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    assert scheme() == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    assert scheme() == "slate"
+    page.reload()
+    assert scheme() == "slate", "the choice survives a reload"
+    page.locator("label[title='Switch to light mode']").click()
+    assert scheme() == "default"
+
+
+@pytest.mark.parametrize("kind", ["brief", "legal", "home"])
+def test_keyboard_alone_reaches_every_link_in_the_page(page, site_url, kind):
+    page.goto(site_url + PAGE_KINDS[kind])
+    # Number every visible link of the content, then see which numbers Tab lands on.
+    links = page.eval_on_selector_all(
+        "article a[href]",
+        "els => els.filter(e => e.getClientRects().length).map((e, i) => (e.dataset.kb = i, e.outerHTML))",
+    )
+    reached: set[str] = set()
+    for _ in range(len(links) + 80):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.dataset.kb || ''"))
+    assert [link for i, link in enumerate(links) if str(i) not in reached] == []
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_screenshot_of_each_page_kind(page, site_url, kind):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{kind}.png"
+    page.goto(site_url + PAGE_KINDS[kind])
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_accessibility_violation(page, site_url, kind, scheme):
+    from conftest import require
+
+    require(AXE.exists(), "axe-core (npm ci)")
+    page.add_init_script(f"localStorage.setItem('/repo/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))")
+    page.goto(site_url + PAGE_KINDS[kind])
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
