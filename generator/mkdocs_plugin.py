@@ -76,10 +76,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
             # The preview stays up: it shows the problems until the content is fixed.
             _report_while_serving(error.problems)
-            self.pages = problem_pages(self.renderer, error.problems)
+            self.pages = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
         else:
             index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
             self.pages = self.renderer.render_site(index)
+            self.served_paths = [page.path for page in self.pages]
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
 

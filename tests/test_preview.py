@@ -21,15 +21,18 @@ from conftest import ROOT, add_seed_text, copy_project
 BRIEF = "content/briefs/huawei-5g-allies-2019.yaml"
 
 
-def test_problem_pages_replace_only_the_home_page():
+def test_problem_pages_stand_in_for_every_page():
     renderer = Renderer(ROOT / "templates")
-    pages = problem_pages(renderer, [Problem("b.yaml", 4, 2, "second <b>"), Problem("a.yaml", 1, 1, "first")])
-    home = pages[0]
-    assert home.path == "index.md"
-    assert "<code>a.yaml:1:1</code> first" in home.text
-    assert home.text.index("a.yaml") < home.text.index("b.yaml")
-    assert "second &lt;b&gt;" in home.text  # autoescaped
-    assert {"briefs/index.md", "actors/index.md", "legal/index.md", "topics/index.md"} <= {p.path for p in pages}
+    problems = [Problem("b.yaml", 4, 2, "second <b>"), Problem("a.yaml", 1, 1, "first")]
+    pages = problem_pages(renderer, problems, ["briefs/some-story.md", "index.md"])
+    assert [p.path for p in pages] == [
+        "index.md", "briefs/index.md", "actors/index.md", "legal/index.md", "topics/index.md",
+        "briefs/some-story.md",
+    ]
+    for page in pages:
+        assert "<code>a.yaml:1:1</code> first" in page.text
+        assert page.text.index("a.yaml") < page.text.index("b.yaml")
+        assert "second &lt;b&gt;" in page.text  # autoescaped
 
 
 def _free_port() -> int:
@@ -93,8 +96,9 @@ def test_serve_survives_a_broken_brief_and_recovers(served):
     _wait_for(lambda: "Latest briefs" in (_get(url) or ""), "the site after the fix")
     assert "Huawei" in _get(url + "briefs/huawei-5g-allies-2019/")
 
-    # Broken again while serving: still alive, the problems are listed again.
+    # Broken again while serving: still alive, and the page the analyst had open lists the problems.
     brief.write_text(broken)
     _wait_for(lambda: "Content has problems" in (_get(url) or ""), "the problems page again")
+    assert "Content has problems" in _get(url + "briefs/huawei-5g-allies-2019/")
     assert server.poll() is None
     assert log.read_text().count(where) >= 2
