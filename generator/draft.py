@@ -24,6 +24,12 @@ from .schema import modeline_target
 from .skeletons import check_id, write_new, yaml_environment
 
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"\b(?:(?:was|were|is|are)n['’]t|(?:was|were|is|are) not|not) authori[sz]ed to \w+(?: \w+)*?(?= on| about|[,.;]|$)"
+    r"(?: on the matter| on the record| publicly)?"
+    r"|\basked not to be (?:named|identified)\b|\bon (?:the )?condition of anonymity\b|\bdeclined to be (?:named|identified)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -33,6 +39,7 @@ class DraftStatement:
     attribution_kind: str | None
     role: str | None = None
     name: str | None = None
+    reason: str | None = None  # why the source is anonymous, in the article's words
 
 
 @dataclass
@@ -104,6 +111,9 @@ def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
 
 
 def _statement(quote: str, evidence: str, speaker: str | None, mention, finder: ActorFinder) -> DraftStatement:
+    anonymity = _ANONYMITY.search(evidence)
+    if anonymity and not (mention and mention.kind == "person"):
+        return DraftStatement(quote, evidence, "anonymous", role=speaker, reason=anonymity.group())
     if speaker and _SPOKESPERSON.search(speaker):
         return DraftStatement(quote, evidence, "spokesperson", role=speaker)
     if mention is None:

@@ -190,3 +190,17 @@ def test_an_article_that_is_not_utf8_is_a_one_line_error(project):
     result = CliRunner().invoke(main, ["draft", "latin1.txt"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: latin1.txt is not UTF-8 text"
+
+
+def test_anonymous_sources_keep_the_reason_the_article_gives():
+    article = (
+        "Headline\n\n\"We are watching,\" said the official, who wasn’t authorized to speak publicly on the matter. "
+        "“It is over,” said an aide who asked not to be identified. “Fine,” said Jane Doe.\n"
+    )
+    draft = make_draft(article, Corpus(), brief_id="x", text_file=None)
+    found = [(s.quote, s.attribution_kind, s.reason) for p in draft.positions for s in p.statements]
+    assert found == [
+        ("We are watching", "anonymous", "wasn’t authorized to speak publicly on the matter"),
+        ("It is over", "anonymous", "asked not to be identified"),
+        ("Fine", "named", None),
+    ]
