@@ -24,6 +24,9 @@ _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "�
 _ELLIPSIS = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.")
 _WHITESPACE = re.compile(r"\s+")
 
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+"""An article is a few KB of text; a source text this large is a mistake."""
+
 
 def normalise(text: str) -> str:
     """The text as compared: NFC, straight quotation marks, single spaces."""
@@ -77,6 +80,9 @@ def _verify_brief(brief: Brief, yaml_file: YamlFile, project_root: Path) -> Iter
             yield yaml_file.problem(at, f"'{source.text_file}' is outside the project")
             continue
         try:
+            if path.stat().st_size > MAX_TEXT_BYTES:
+                yield yaml_file.problem(at, f"'{source.text_file}' is over {MAX_TEXT_BYTES:,} bytes; is it an article?")
+                continue
             text = normalise(path.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             message = f"source text '{source.text_file}' not found; quotes from '{source.id}' are not verified"

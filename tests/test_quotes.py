@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.checking import check_all
+from generator import quotes
 from generator.quotes import mismatch, normalise
 
 from conftest import SEED_TEXT_FILE, add_seed_text
@@ -106,3 +107,11 @@ def test_source_texts_never_reach_the_site(project):
     assert site_files
     assert not [path for path in site_files if path.suffix == ".txt" and "sources" in path.parts]
     assert not [path for path in site_files if article_only.encode() in path.read_bytes()]
+
+
+def test_an_oversized_source_text_is_refused(project, monkeypatch):
+    monkeypatch.setattr(quotes, "MAX_TEXT_BYTES", 100)
+    problems = check_all(Path("content"))
+    assert [p.message for p in problems] == [
+        f"'{SEED_TEXT_FILE}' is over 100 bytes; is it an article?"
+    ]
