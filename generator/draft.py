@@ -96,7 +96,7 @@ def _default_id(article: Article) -> str:
 
 def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
     positions: dict[str, DraftPosition] = {}
-    for quotation in quotations_with_speakers(article.text, article.sentences):
+    for quotation in quotations_with_speakers(article):
         sentences = article.sentences_between(quotation.start, quotation.end)
         evidence = " ".join(s.one_line for s in sentences)
         mention = finder.resolve(quotation.speaker, sentences[0]) if quotation.speaker and sentences else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .article import Article, Sentence
 from .models import LegalInstrument
@@ -27,8 +27,7 @@ class LegalMention:
     articles: list[str]
     evidence: Sentence
     instrument_id: str | None = None  # the registry's instrument, when known
-    proposed_id: str = ""
-    sentences: list[Sentence] = field(default_factory=list)
+    proposed_id: str = ""  # for an instrument the registry does not know
 
 
 def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[LegalMention]:

@@ -10,9 +10,12 @@ paragraph reopens it).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .article import Article
 
 _OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 _SPEECH_VERBS = r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|declared|insisted|noted|explained|according to)"
@@ -102,17 +105,15 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
     return subject
 
 
-def quotations_with_speakers(text: str, sentences) -> list[Quotation]:
-    """Every quotation of ``text``, with its speaker where the sentence names one."""
+def quotations_with_speakers(article: Article) -> list[Quotation]:
+    """Every quotation of the article, with its speaker where its sentence names one."""
     found = []
-    for quotation in find_quotations(text):
-        sentence = next((s for s in sentences if s.start <= quotation.start < s.end), None)
+    for quotation in find_quotations(article.text):
+        # All the sentences it touches, up to its closing mark: a quotation may span several.
+        sentences = article.sentences_between(quotation.start, quotation.end + 1)
         speaker = None
-        if sentence is not None:
-            # The whole span, in case the quotation runs over several sentences.
-            last = next((s for s in sentences if s.start < quotation.end + 1 <= s.end), sentence)
-            span = text[sentence.start : last.end]
-            speaker = speaker_of(quotation, span, sentence.start)
-            speaker = " ".join(speaker.split()) if speaker else None
-        found.append(Quotation(quotation.text, quotation.start, quotation.end, speaker))
+        if sentences:
+            span = article.text[sentences[0].start : sentences[-1].end]
+            speaker = speaker_of(quotation, span, sentences[0].start)
+        found.append(dataclasses.replace(quotation, speaker=" ".join(speaker.split()) if speaker else None))
     return found

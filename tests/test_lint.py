@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.content import load_content
 from generator.lint import lint
-
 
 
 def test_shipped_content_has_no_warnings(project):
