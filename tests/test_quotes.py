@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.checking import check_all
 from generator import quotes
@@ -115,3 +117,24 @@ def test_an_oversized_source_text_is_refused(project, monkeypatch):
     assert [p.message for p in problems] == [
         f"'{SEED_TEXT_FILE}' is over 100 bytes; is it an article?"
     ]
+
+
+WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz’'\"“”", min_size=1, max_size=8), min_size=1, max_size=40)
+
+
+@given(words=WORDS, data=st.data())
+def test_any_run_of_words_is_found_however_it_is_spaced(words, data):
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    spacing = data.draw(st.sampled_from([" ", "\n", "  ", "\t"]))
+    source = normalise(" ".join(words))
+    quote = spacing.join(words[start:end]).replace("’", "'").replace("“", '"')
+    assert mismatch(quote, source) is None
+
+
+@given(words=WORDS, data=st.data())
+def test_a_word_that_is_not_in_the_source_is_named(words, data):
+    at = data.draw(st.integers(0, len(words) - 1))
+    source = normalise(" ".join(words))
+    altered = [*words[:at], "zzzzzzzzzz", *words[at + 1 :]]
+    assert mismatch(" ".join(altered), source) is not None
