@@ -14,7 +14,7 @@ import pysbd
 
 _COPYRIGHT = re.compile(r"^[ \t]*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<year>\d{4}),?\s+(?P<holder>[^\n]+?)\s*$",
                         re.IGNORECASE | re.MULTILINE)
-_DATELINE = re.compile(r"^\((?P<publisher>[A-Z][\w .&-]{1,40})\)\s*(?:--|—|–)\s*")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]*\s+)?\((?P<publisher>[A-Z][\w .&-]{1,40})\)\s*(?:--|—|–|-)\s*")
 _CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:L\.?P\.?|Inc\.?|Ltd\.?|LLC|plc|Co\.?|Corp\.?|S\.?A\.?|GmbH)\s*$", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 

@@ -95,33 +95,32 @@ def _default_id(article: Article) -> str:
 
 
 def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
+    """One position per speaker, holding the speaker's quotations."""
     positions: dict[str, DraftPosition] = {}
     for quotation in quotations_with_speakers(article):
         sentences = article.sentences_between(quotation.start, quotation.end)
         evidence = " ".join(s.one_line for s in sentences)
-        mention = finder.resolve(quotation.speaker, sentences[0]) if quotation.speaker and sentences else None
-        actor_id = mention.actor_id if mention else None
-        key = actor_id or (quotation.speaker or "").casefold()
-        position = positions.get(key)
-        if position is None:
-            proposed = finder.id_of(mention) if mention and not actor_id else None
-            position = positions[key] = DraftPosition(actor_id, quotation.speaker, proposed)
-        position.statements.append(_statement(quotation.text, evidence, quotation.speaker, mention, finder))
+        speaker = quotation.speaker
+        actor, person = finder.speaker(speaker, sentences[0]) if speaker and sentences else (None, None)
+        proposed = finder.id_of(actor) if actor and not actor.actor_id else None
+        key = (actor.actor_id if actor else None) or proposed or (speaker or "").casefold()
+        if key not in positions:
+            positions[key] = DraftPosition(actor.actor_id if actor else None, speaker, proposed)
+        kind = finder.kind_of(actor) if actor else None
+        positions[key].statements.append(_statement(quotation.text, evidence, speaker, kind, person))
     return list(positions.values())
 
 
-def _statement(quote: str, evidence: str, speaker: str | None, mention, finder: ActorFinder) -> DraftStatement:
-    anonymity = _ANONYMITY.search(evidence)
-    if anonymity and not (mention and mention.kind == "person"):
+def _statement(quote: str, evidence: str, speaker: str | None, actor_kind: str | None, person) -> DraftStatement:
+    """The statement, with the attribution the article's wording suggests (None: the analyst decides)."""
+    if person is not None:
+        role = " ".join(speaker.replace(person.surface, " ").split()).strip(" ,") or None
+        return DraftStatement(quote, evidence, "named", name=person.surface, role=role)
+    if anonymity := _ANONYMITY.search(evidence):
         return DraftStatement(quote, evidence, "anonymous", role=speaker, reason=anonymity.group())
     if speaker and _SPOKESPERSON.search(speaker):
         return DraftStatement(quote, evidence, "spokesperson", role=speaker)
-    if mention is None:
-        return DraftStatement(quote, evidence, None, role=speaker)
-    kind = finder.registry[mention.actor_id].kind if mention.actor_id else mention.kind
-    if kind == "person":
-        return DraftStatement(quote, evidence, "named", name=mention.surface)
-    if kind == "role":  # an office: the analyst says whether it spoke as a person or as the office
+    if actor_kind is None or actor_kind == "role":  # an office: as a person or as the office? the analyst says
         return DraftStatement(quote, evidence, None, role=speaker)
     return DraftStatement(quote, evidence, "institutional")
 

@@ -28,16 +28,21 @@ _OFFICES = (r"chief|minister|head|president|secretary|commissioner|envoy|ambassa
             r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar")
 _OFFICE = re.compile(rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our"}
+_NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
+    "Law", "Act", "Regulation", "Directive", "Code", "Treaty", "Convention", "Decree", "Ordinance", "Statute",
+    "Constitution", "Bill", "Framework", "Agreement", "Accord", "Pact", "Plan", "Programme", "Program",
+    "Initiative", "Strategy", "Shield", "Deal", "Protocol", "Charter", "Rules",
+}
+_TIME_WORDS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+               "June|July|August|September|October|November|December")
+_TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{_TIME_WORDS})\b.*$")
 _NOT_NAMES = {
     "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "Due", "In", "On", "At", "As", "If",
     "When", "While", "After", "Before", "Since", "Although", "However", "Also", "Some", "Many", "Such",
     "Other", "Both", "Each", "Every", "All", "Any", "No", "Not", "For", "From", "With", "By", "To", "Of",
-    "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow", "Earlier", "Later", "Last", "Next",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow",
+    "Earlier", "Later", "Last", "Next", *_TIME_WORDS.split("|"),
 }
-_LEGAL_NOUNS = {"Law", "Act", "Regulation", "Directive", "Code", "Treaty", "Convention", "Decree",
-                "Ordinance", "Statute", "Constitution", "Bill"}
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 _KIND_WORDS = [
     ("company", {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Telecom",
@@ -46,7 +51,7 @@ _KIND_WORDS = [
     ("intergovernmental-organisation", {"Organization", "Organisation", "Nations", "Alliance", "Fund"}),
     ("government-body", {"Department", "Ministry", "Commission", "Agency", "Council", "Office", "Parliament",
                          "Court", "Senate", "Congress", "Committee", "Authority", "Administration", "Cabinet",
-                         "Bureau", "Service", "Government", "Police", "Army", "Navy"}),
+                         "Bureau", "Service", "Government", "Police", "Army", "Navy", "Board", "Regulator"}),
     ("ngo", {"Foundation", "Institute", "Association", "Federation", "Watch", "International"}),
     ("media", {"News", "Times", "Post", "Journal", "Press", "Agency", "Reuters", "Bloomberg"}),
 ]
@@ -140,24 +145,23 @@ class ActorFinder:
     # --- mentions ------------------------------------------------------------
 
     def mentions(self, sentence: Sentence) -> list[_Mention]:
-        """Every actor mention in a sentence, longest first where they overlap, in order."""
+        """Every actor mention in a sentence, in order; where mentions overlap, the longest wins
+        ("U.S. Commerce Department" over the registry's "U.S."), a known actor on a tie."""
         text = sentence.text
-        found: list[_Mention] = []
-        for pattern, actor_id in self.patterns:
-            found += [_Mention(m.start(), m.end(), m.group(), actor_id) for m in pattern.finditer(text)]
-        found = _without_overlaps(found)
+        found = [
+            _Mention(m.start(), m.end(), m.group(), actor_id)
+            for pattern, actor_id in self.patterns
+            for m in pattern.finditer(text)
+        ]
         for match in _OFFICE.finditer(text):
             surface = _strip_determiner(match.group())
-            found = _add_if_free(found, _Mention(match.end() - len(surface), match.end(), surface,
-                                                 self.lookup.get(canonical(surface, self.acronyms)), "role"))
-        for match in _PHRASE.finditer(text):
-            mention = self._phrase_mention(text, match)
-            if mention:
-                found = _add_if_free(found, mention)
-        return sorted(found, key=lambda m: m.start)
+            actor_id = self.lookup.get(canonical(surface, self.acronyms))
+            found.append(_Mention(match.end() - len(surface), match.end(), surface, actor_id, "role"))
+        found += filter(None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text)))
+        return sorted(_without_overlaps(found), key=lambda m: m.start)
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
-        surface, start = match.group(), match.start()
+        surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
         first = surface.split()[0]
         if first in _DETERMINERS:
             if len(surface.split()) == 1:
@@ -167,21 +171,38 @@ class ActorFinder:
         if surface.split()[-1] in _SUFFIX_WITH_DOT and text[end : end + 1] == ".":
             surface, end = surface + ".", end + 1
         words = surface.split()
-        if words[-1] in _LEGAL_NOUNS or (len(words) == 1 and words[0] in _NOT_NAMES):
+        if (self.long_form_of(surface) or surface).split()[-1] in _NOT_ACTOR_NOUNS:
+            return None
+        if len(words) == 1 and words[0] in _NOT_NAMES:
             return None
         if any(name.startswith(surface) for name in self.not_actors):
             return None
         if len(words) == 1 and _DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
             return None  # "Chinese espionage": an adjective, not an actor
         if surface == self.article.publisher and text[max(0, start - 1) : start] == "(":
-            return None  # the dateline
+            return None  # the dateline's publisher: "(Reuters) -"
+        if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
+            return None  # the dateline's place: "BRUSSELS (Reuters) -"
         actor_id = self.lookup.get(canonical(surface, self.acronyms))
         return _Mention(start, end, surface, actor_id, None if actor_id else guess_kind(surface))
 
-    def resolve(self, phrase: str, sentence: Sentence) -> _Mention | None:
-        """The actor a speaker phrase ('The Chinese Mission to the EU') names, if any."""
+    def kind_of(self, mention: _Mention) -> str | None:
+        return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
+
+    def speaker(self, phrase: str, sentence: Sentence) -> tuple[_Mention | None, _Mention | None]:
+        """(the actor, the person) a speaker phrase names.
+
+        "European Data Protection Board chair Andrea Jelinek" → the board and Andrea Jelinek;
+        the actor is a body if one is named (a known one first), else an office, else the person.
+        """
         found = self.mentions(Sentence(phrase, sentence.start, sentence.start + len(phrase)))
-        return max(found, key=lambda m: m.end - m.start) if found else None
+        by_kind = {"person": [], "role": [], "body": []}
+        for mention in found:
+            kind = self.kind_of(mention)
+            by_kind[kind if kind in ("person", "role") else "body"].append(mention)
+        bodies = sorted(by_kind["body"], key=lambda m: m.actor_id is None)
+        actor = next(iter(bodies + by_kind["role"] + by_kind["person"]), None)
+        return actor, next(iter(by_kind["person"]), None)
 
     def candidates(self) -> list[Candidate]:
         by_id: dict[str, Candidate] = {}
@@ -217,15 +238,10 @@ def _form_pattern(form: str) -> re.Pattern:
 
 def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     kept: list[_Mention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        kept = _add_if_free(kept, mention)
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.actor_id is None, m.start)):
+        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+            kept.append(mention)
     return kept
-
-
-def _add_if_free(mentions: list[_Mention], mention: _Mention) -> list[_Mention]:
-    if any(m.start < mention.end and mention.start < m.end for m in mentions):
-        return mentions
-    return [*mentions, mention]
 
 
 def _strip_determiner(surface: str) -> str:

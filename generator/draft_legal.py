@@ -35,7 +35,7 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
     found: dict[str, LegalMention] = {}
     for sentence in article.sentences:
         for match in _NAME.finditer(sentence.text):
-            name = re.sub(r"^(?:The|A|An)\s+", "", match["name"])
+            name = " ".join(re.sub(r"^(?:The|A|An)\s+", "", match["name"]).split())
             year = match["year"] or _nearby_year(sentence.text, match.end())
             articles = _articles(sentence.text)
             mention = found.get(name)

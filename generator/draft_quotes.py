@@ -20,14 +20,15 @@ from .article import Article
 _OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 _SPEECH_VERBS = r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|declared|insisted|noted|explained|according to)"
 _AFTER = re.compile(
-    rf"^[\s,.”\"’']*(?:{_SPEECH_VERBS}\s+(?P<after_verb>[^,;“”\"]+)|(?P<before_verb>[^,;“”\"]+?)\s+{_SPEECH_VERBS}\b)"
+    rf"^[\s,.”\"’']*(?:{_SPEECH_VERBS}\s+(?P<after_verb>[^,;“”\"]+)|(?P<before_verb>[^;“”\"]{{1,120}}?)\s+{_SPEECH_VERBS}\b)"
 )
 _VERB = re.compile(rf"\b{_SPEECH_VERBS}\b")
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|also|previously|earlier|later|then|again|once|has\s+since|"
     r"publicly|repeatedly|reportedly|\w+ly))+$"
 )
-_CLAUSE_BREAK = re.compile(r".*(?:[,;:]\s+|\s+(?:and|but|while|as|after|that)\s+)")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:and|but|while|as|after|that)\s+")
+_ASIDE = re.compile(r"^(?:who|which|speaking|according|citing|adding|noting|\w+ing)\b")  # ", speaking on condition…,"
 _ABBREVIATED = ("Co.", "Corp.", "Inc.", "Ltd.", "Jr.", "Sr.", "U.S.", "U.K.", "E.U.")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 
@@ -89,7 +90,7 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
     after = sentence_text[quotation.end - sentence_start + 1 :]
     match = _AFTER.match(after)
     if match:
-        found = (match["after_verb"] or match["before_verb"]).strip()
+        found = (match["after_verb"] or match["before_verb"]).strip(" ,")
         if match["after_verb"] and not found.endswith(_ABBREVIATED):
             found = found.rstrip(".")
         return None if found.lower() in _PRONOUNS else found
@@ -98,8 +99,8 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
     if not verbs:
         return None
     subject = before[: verbs[-1].start()]
-    subject = _CLAUSE_BREAK.sub("", subject)
-    subject = _TRAILING_FILLER.sub("", subject.rstrip()).strip(" ,")
+    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)]
+    subject = _TRAILING_FILLER.sub("", clauses[-1].rstrip()).strip(" ,") if clauses else ""
     if not subject or subject.lower() in _PRONOUNS:
         return None
     return subject

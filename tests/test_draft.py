@@ -204,3 +204,36 @@ def test_anonymous_sources_keep_the_reason_the_article_gives():
         ("It is over", "anonymous", "asked not to be identified"),
         ("Fine", "named", None),
     ]
+
+
+WIRE_STORY = """Regulator Fines Platform Over Transfers
+
+BRUSSELS (Wire) - The European Commission on Tuesday fined Example Platforms Inc. for breaching the General
+Data Protection Regulation (GDPR), in force since May 2018.
+
+"This is a serious infringement," Ruritanian Data Board chair Jane Doe said, citing Article 46(1) of the regulation.
+
+"The decision is flawed," John Roe, Example's president of global affairs, wrote on May 22, 2023.
+
+The U.S. Commerce Department, which negotiated the Data Privacy Framework, declined to comment. A senior official,
+speaking on condition of anonymity, said: "We expect the framework to hold."
+
+©2023 Wire Services Ltd.
+"""
+
+
+def test_wire_story_speakers_datelines_and_names(project):
+    draft = make_draft(WIRE_STORY, load_content(Path("content")), brief_id="wire", text_file=None)
+    assert draft.article.publisher == "Wire"  # from "BRUSSELS (Wire) -"
+    found = [(p.actor_id or p.proposed_id, s.attribution_kind, s.name, s.role, s.reason)
+             for p in draft.positions for s in p.statements]
+    assert found == [
+        ("ruritanian-data-board", "named", "Jane Doe", "Ruritanian Data Board chair", None),
+        ("example-president", "named", "John Roe", "Example's president of global affairs", None),
+        (None, "anonymous", None, "A senior official", "on condition of anonymity"),
+    ]
+    candidates = {c.id: c for c in draft.candidates}
+    assert candidates["european-commission"].known  # not "European Commission on Tuesday"
+    assert "us-commerce-department" in candidates  # the longer name wins over the registry's "U.S."
+    assert not {"brussels", "wire", "data-privacy-framework", "general-data-protection-regulation"} & set(candidates)
+    assert [law.name for law in draft.legal] == ["General Data Protection Regulation"]  # across a line break
