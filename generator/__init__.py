@@ -9,6 +9,16 @@ The pipeline, one module per step:
     render.py     Jinja templates → pages (Markdown with HTML blocks)
 
 ``mkdocs_plugin.py`` and ``cli.py`` are thin adapters around that pipeline.
+
+The analyst's tools around it:
+
+    checking.py   everything `briefing check` reports: schema, references,
+                  quotes (quotes.py) and warnings (lint.py), written by report.py
+    skeletons.py  `briefing new`: commented skeletons (templates/skeletons/)
+    schema.py     JSON Schema files for editors, from the models
+    draft.py      `briefing draft`: article.py reads the article; draft_quotes.py,
+                  draft_actors.py, draft_legal.py and draft_events.py find its parts
+    preview.py    what `mkdocs serve` shows while content is broken
 """
 
 __version__ = "0.1.0"

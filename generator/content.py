@@ -105,6 +105,8 @@ def _from_pydantic(yaml_file: YamlFile, model: type[BaseModel], exc: ValidationE
             yield yaml_file.problem(loc, f"unknown field '{name}'{_did_you_mean(name, allowed)}", at_key=True)
         elif error["type"] == "missing":
             yield yaml_file.problem(loc[:-1], f"missing required field '{name}'")
+        elif error.get("input", "") is None and loc:  # `key:` left empty, as skeletons and drafts do
+            yield yaml_file.problem(loc, f"fill in '{'.'.join(map(str, loc))}' (it is empty)")
         else:
             message = error["msg"].removeprefix("Value error, ")
             where = ".".join(str(step) for step in loc)

@@ -12,6 +12,7 @@ fails later (strict-mode warnings, say) puts the previous site back.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,21 @@ from .build_date import pin_build_date
 from .content import load_content
 from .folders import SetAside
 from .index import Index
-from .problems import ContentError
+from .preview import problem_pages
+from .problems import ContentError, Problem
 from .render import Renderer
 
 log = get_plugin_logger(__name__)
+
+# Problems found while serving go to the terminal through a logger of their own:
+# through MkDocs' logger they would count as strict-mode warnings and abort the
+# preview's first build, which `mkdocs serve` does not survive.
+_serve_log = logging.getLogger("briefing.serve")
+if not _serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    _serve_log.addHandler(_handler)
+    _serve_log.propagate = False
 
 
 class BriefingConfig(base.Config):
@@ -58,11 +70,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             corpus = load_content(self.content_dir, relative_to=Path(config.config_file_path or ".").parent)
         except ContentError as error:
-            for problem in error.problems:
-                log.error(str(problem))
-            raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
-        index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-        self.pages = self.renderer.render_site(index)
+            if not self.serving:
+                for problem in error.problems:
+                    log.error(str(problem))
+                raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
+            # The preview stays up: it shows the problems until the content is fixed.
+            _report_while_serving(error.problems)
+            self.pages = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
+        else:
+            index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
+            self.pages = self.renderer.render_site(index)
+            self.served_paths = [page.path for page in self.pages]
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
 
@@ -91,3 +109,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_shutdown(self) -> None:
         if hasattr(self, "previous_site"):
             self.previous_site.discard()
+
+
+def _report_while_serving(problems: list[Problem]) -> None:
+    for problem in problems:
+        _serve_log.error(str(problem))
+    _serve_log.error("%d problem(s) in content: the preview lists them until they are fixed", len(problems))

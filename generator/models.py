@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Literal
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -43,7 +44,11 @@ def _check_slug(value: str) -> str:
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),
-    Field(description="Identifier: lowercase letters, digits and hyphens.", pattern=SLUG_PATTERN),
+    Field(
+        description="Identifier: lowercase letters, digits and hyphens.",
+        # In the JSON Schema only: validation is _check_slug, whose message is clearer.
+        json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": 80},
+    ),
 ]
 
 
@@ -84,6 +89,22 @@ WebUrl = Annotated[
     Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
 ]
 
+def _check_project_path(value: str) -> str:
+    path = PurePosixPath(value)
+    if "\\" in value or path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"'{value}' must be a relative path inside the project, like sources/article.txt")
+    return value
+
+
+ProjectPath = Annotated[
+    str,
+    AfterValidator(_check_project_path),
+    Field(
+        description="A file inside the project, relative to its root, e.g. sources/article.txt.",
+        json_schema_extra={"pattern": r"^[^/\\][^\\]*$"},
+    ),
+]
+
 Text = Annotated[str, Field(min_length=1)]
 Markdown = Annotated[
     str,
@@ -101,6 +122,8 @@ class Model(BaseModel):
 
 
 class ActorKind(str, Enum):
+    """What sort of actor this is."""
+
     state = "state"
     government_body = "government-body"
     diplomatic_mission = "diplomatic-mission"
@@ -124,7 +147,7 @@ class Actor(Model):
     jurisdiction: Text | None = Field(None, description="Country or jurisdiction it belongs to.")
     part_of: Slug | None = Field(None, description="Id of the actor this one belongs to.")
     aliases: list[Text] = Field(default_factory=list, description="Other names in sources.")
-    description: Markdown | None = None
+    description: Markdown | None = Field(None, description="Who the actor is, in Markdown.")
     external_ids: dict[Slug, Text] = Field(
         default_factory=dict, description="Ids in other registries, e.g. wikidata: Q1234."
     )
@@ -138,23 +161,25 @@ class Actor(Model):
 
 
 class Provision(Model):
+    """A part of an instrument that briefs cite."""
+
     id: Slug
-    title: Text | None = None
+    title: Text | None = Field(None, description="A short name for the provision.")
     article: Text | None = Field(None, description="Article number, when a source gives it.")
-    summary: Text
+    summary: Text = Field(description="What the provision says, as reported.")
 
 
 class LegalInstrument(Model):
     """A law or other instrument, ``content/legal/<id>.yaml``."""
 
     id: Slug
-    title: Text
-    short_title: Text | None = None
-    jurisdiction: Text
-    year: int = Field(ge=1000, le=9999)
-    issuing_body: Text | None = None
-    summary: Markdown | None = None
-    provisions: list[Provision] = Field(default_factory=list)
+    title: Text = Field(description="The full title.")
+    short_title: Text | None = Field(None, description="A shorter name, used in pages.")
+    jurisdiction: Text = Field(description="Country or jurisdiction that enacted it.")
+    year: int = Field(ge=1000, le=9999, description="Year of adoption.")
+    issuing_body: Text | None = Field(None, description="Who issued it, e.g. a parliament.")
+    summary: Markdown | None = Field(None, description="What it does, in Markdown.")
+    provisions: list[Provision] = Field(default_factory=list, description="The parts briefs cite, by id.")
     url: WebUrl | None = Field(None, description="Official text.")
 
     @property
@@ -169,6 +194,8 @@ class LegalInstrument(Model):
 
 
 class Stance(str, Enum):
+    """Where the actor stands on the question."""
+
     supports = "supports"
     opposes = "opposes"
     mixed = "mixed"
@@ -177,6 +204,8 @@ class Stance(str, Enum):
 
 
 class RelationType(str, Enum):
+    """What the first actor does to, or is to, the second."""
+
     urges = "urges"
     pressures = "pressures"
     allied_with = "allied-with"
@@ -190,23 +219,34 @@ class RelationType(str, Enum):
 
 
 class Status(str, Enum):
+    """draft: shown only in the live preview; published: on the site."""
+
     draft = "draft"
     published = "published"
 
 
 class Question(Model):
+    """A question at stake in the story; positions refer to it by id."""
+
     id: Slug
     text: Text = Field(description="The question at stake, phrased neutrally.")
 
 
 class Source(Model):
+    """Where information comes from; statements, events and relations cite it by id."""
+
     id: Slug
-    publisher: Text
-    title: Text
-    author: Text | None = None
+    publisher: Text = Field(description="Who published it, e.g. Bloomberg.")
+    title: Text = Field(description="The article's or document's title.")
+    author: Text | None = Field(None, description="Author, when credited.")
     date: PartialDate | None = None
-    url: WebUrl | None = None
+    url: WebUrl | None = Field(None, description="Where to read it.")
     rights: Text | None = Field(None, description="Copyright or licence notice to display.")
+    text_file: ProjectPath | None = Field(
+        None,
+        description="Local plain-text copy of the article (e.g. in the git-ignored sources/ folder); "
+        "`briefing check` verifies every quote against it. Never published.",
+    )
 
 
 class Attribution(Model):
@@ -254,63 +294,75 @@ class Statement(Model):
 
 
 class Position(Model):
-    actor: Slug
-    question: Slug
+    """Where one actor stands on one question, and the statements that show it."""
+
+    actor: Slug = Field(description="Id of an actor in content/actors.")
+    question: Slug = Field(description="Id of one of the brief's questions.")
     stance: Stance
-    statements: list[Statement] = Field(default_factory=list)
+    statements: list[Statement] = Field(
+        default_factory=list, description="Quotes or paraphrases backing the stance."
+    )
 
 
 class Reading(Model):
     """How one actor reads a legal instrument."""
 
-    actor: Slug
+    actor: Slug = Field(description="Id of an actor in content/actors.")
     reading: Text = Field(description="The actor's reading, paraphrased.")
     quote: Text | None = Field(None, description="Verbatim words backing the reading, if quoted.")
     attribution: Attribution | None = None
     date: PartialDate | None = None
-    source: Slug
+    source: Slug = Field(description="Id of one of the brief's sources.")
 
 
 class LegalReference(Model):
+    """A legal instrument invoked in the story, and how each actor reads it."""
+
     instrument: Slug = Field(description="Id of a legal instrument in content/legal.")
     provisions: list[Slug] = Field(default_factory=list, description="Provision ids cited.")
-    readings: list[Reading] = Field(default_factory=list)
+    readings: list[Reading] = Field(default_factory=list, description="Each actor's reading.")
 
 
 class Event(Model):
+    """Something that happened, and when."""
+
     date: PartialDate
-    text: Text
-    actors: list[Slug] = Field(default_factory=list)
-    source: Slug
+    text: Text = Field(description="What happened, in one sentence.")
+    actors: list[Slug] = Field(default_factory=list, description="Ids of the actors involved.")
+    source: Slug = Field(description="Id of one of the brief's sources.")
     date_note: Text | None = Field(None, description="How the date was established, if inferred.")
 
 
 class Relation(Model):
+    """What one actor does to, or is to, another."""
+
     model_config = ConfigDict(populate_by_name=True)
 
-    from_actor: Slug = Field(alias="from")
+    from_actor: Slug = Field(alias="from", description="Id of the acting actor.")
     type: RelationType
-    to_actor: Slug = Field(alias="to")
-    description: Text | None = None
+    to_actor: Slug = Field(alias="to", description="Id of the actor acted upon.")
+    description: Text | None = Field(None, description="The relation in the source's terms.")
     date: PartialDate | None = None
-    source: Slug
+    source: Slug = Field(description="Id of one of the brief's sources.")
 
 
 class Brief(Model):
     """One story, ``content/briefs/<id>.yaml``."""
 
     id: Slug
-    title: Text
+    title: Text = Field(description="The story's headline, in neutral words.")
     date: PartialDate
     status: Status = Status.published
-    summary: Markdown
+    summary: Markdown = Field(description="What happened and what is at stake, in Markdown.")
     topics: list[Text] = Field(default_factory=list, description="Topic labels, shared across briefs.")
-    questions: list[Question] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1)
-    positions: list[Position] = Field(default_factory=list)
-    legal_references: list[LegalReference] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list, description="The questions at stake.")
+    sources: list[Source] = Field(min_length=1, description="Where the facts come from.")
+    positions: list[Position] = Field(default_factory=list, description="Who stands where, on which question.")
+    legal_references: list[LegalReference] = Field(
+        default_factory=list, description="Laws invoked, and each actor's reading."
+    )
+    events: list[Event] = Field(default_factory=list, description="What happened, when.")
+    relations: list[Relation] = Field(default_factory=list, description="Who does what to whom.")
     watch_next: list[Text] = Field(default_factory=list, description="What to watch for next.")
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:

@@ -18,7 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = ROOT.parent / "shared" / "seeds" / "huawei-allies-bloomberg-2019.txt"
 SEED_BRIEF = "huawei-5g-allies-2019"
-PROJECT_FILES = ("mkdocs.yml", "content", "templates", "docs")
+PROJECT_FILES = ("mkdocs.yml", "content", "templates", "docs", "schema")
+SEED_TEXT_FILE = "sources/huawei-allies-bloomberg-2019.txt"  # where the shipped brief's source expects it
 
 
 def copy_project(destination: Path) -> Path:
@@ -31,6 +32,14 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def add_seed_text(project: Path) -> Path:
+    """Put the seed article where the shipped brief's source names it (sources/ is git-ignored)."""
+    target = project / SEED_TEXT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(SEED_ARTICLE, target)
+    return target
 
 
 @pytest.fixture

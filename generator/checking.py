@@ -1,0 +1,33 @@
+"""Everything ``briefing check`` looks at: the schema and references (:mod:`content`),
+quotes against their source texts (:mod:`quotes`) and suspicious content (:mod:`lint`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from .content import check_content
+from .lint import lint
+from .problems import Problem
+from .quotes import verify_quotes
+
+
+def check_all(content_dir: Path, *, strict: bool = False) -> list[Problem]:
+    """Every problem of the content folder; with ``strict``, warnings count as errors."""
+    corpus, problems = check_content(content_dir)
+    problems += verify_quotes(corpus, Path(content_dir).resolve().parent)
+    if not any(p.severity == "error" for p in problems):
+        # Only on content that loaded whole: a brief that failed to load would make its actors look unused.
+        problems += lint(corpus)
+    if strict:
+        problems = [dataclasses.replace(p, severity="error") for p in problems]
+    return sorted(problems)
+
+
+def within(problems: Sequence[Problem], paths: Sequence[Path]) -> list[Problem]:
+    """The problems of files at or under any of ``paths`` (all of them when no path is given)."""
+    if not paths:
+        return list(problems)
+    roots = [path.resolve() for path in paths]
+    return [p for p in problems if any(Path(p.file).resolve().is_relative_to(root) for root in roots)]
