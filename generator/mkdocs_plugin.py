@@ -27,6 +27,7 @@ from .folders import SetAside
 from .index import Index
 from .problems import ContentError
 from .render import Renderer
+from .search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -45,7 +46,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = root / self.config.content_dir
-        self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls)
+        self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls,
+                                 site_url=config.site_url or "", site_name=config.site_name)
         for asset in self.renderer.assets():
             if asset.path.endswith(".css") and asset.path not in config.extra_css:
                 config.extra_css.append(asset.path)
@@ -61,15 +63,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
         index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
         self.pages = self.renderer.render_site(index)
+        self.files = self.renderer.render_files(index)
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
             self._add(files, File.generated(config, page.path, content=page.text))
+        for generated in self.files:
+            self._add(files, File.generated(config, generated.path, content=generated.content))
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"search index: {error}") from None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
