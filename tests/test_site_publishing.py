@@ -1,0 +1,116 @@
+"""The built site as GitHub Pages serves it: under /REPO/, with sitemap, robots.txt, 404 page,
+page metadata (JSON-LD, OpenGraph, feed links), and identical bytes for identical input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+import pytest
+
+from crawl import crawl, fetch, parse
+from published import build, published_site, serve  # noqa: F401  (fixture)
+
+BRIEF = "huawei-5g-allies-2019"
+
+
+def _html_files(site_dir):
+    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")} - {"404.html"}
+
+
+def _page_url(base_url, relative_file):
+    return base_url + relative_file.removesuffix("index.html")
+
+
+def test_crawl_under_a_subpath_reaches_every_page_with_no_broken_link(published_site):
+    base_url, site_dir = published_site
+    report = crawl(base_url)
+    assert report.broken == []
+    assert report.pages == {_page_url(base_url, f) for f in _html_files(site_dir)}
+
+
+def test_site_without_site_url_also_works_under_a_subpath(tmp_path):
+    site_dir = tmp_path / "site"
+    build(site_dir, site_url="")
+    with serve(site_dir) as base_url:
+        report = crawl(base_url)
+    assert report.broken == []
+    assert len(report.pages) == len(_html_files(site_dir))
+
+
+def test_404_page_loads_its_assets_at_any_depth(published_site):
+    base_url, _ = published_site
+    missing = base_url + "no/such/page/"
+    status, _, body = fetch(missing)
+    assert status == 404
+    links = [urljoin(missing, link) for tag, link in parse(body).links if tag in ("link", "script")]
+    assert links, "the 404 page loads no stylesheet or script"
+    for link in links:
+        assert link.startswith(base_url), link
+        assert fetch(link)[0] == 200, link
+
+
+def test_sitemap_lists_every_page_at_its_published_address(published_site):
+    base_url, site_dir = published_site
+    tree = ET.parse(site_dir / "sitemap.xml")
+    locations = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert locations == {_page_url(base_url, f) for f in _html_files(site_dir)}
+    assert f"Sitemap: {base_url}sitemap.xml" in (site_dir / "robots.txt").read_text()
+
+
+def _head_data(site_dir, page):
+    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    head = html.split("</head>", 1)[0]
+    scripts = head.split('<script type="application/ld+json">')[1:]
+    data = [json.loads(s.split("</script>", 1)[0]) for s in scripts]
+    meta = dict(re.findall(r'<meta property="(og:[a-z_]+)" content="([^"]*)"', head))
+    return data, meta, head
+
+
+def test_brief_head_has_article_with_quotations_and_opengraph(published_site):
+    base_url, site_dir = published_site
+    (data,), meta, head = _head_data(site_dir, f"briefs/{BRIEF}")
+    types = [node["@type"] for node in data["@graph"]]
+    assert types[0] == "Article" and "Quotation" in types
+    article = data["@graph"][0]
+    assert article["url"] == f"{base_url}briefs/{BRIEF}/"
+    quotation = next(node for node in data["@graph"] if node["@type"] == "Quotation")
+    assert quotation["text"] and quotation["creator"]["@id"].startswith(f"{base_url}actors/")
+    assert meta["og:type"] == "article" and meta["og:url"] == article["url"]
+    assert meta["og:title"].startswith("U.S. weighs a response")
+    assert 'type="application/atom+xml"' in head
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("actors/huawei", "Organization"),
+    ("actors/us-state-department", "GovernmentOrganization"),
+    ("actors/eu-digital-chief", "Person"),
+    ("legal/china-national-intelligence-law-2017", "Legislation"),
+])
+def test_actor_and_legal_pages_describe_themselves(published_site, page, expected):
+    _, site_dir = published_site
+    (data,), meta, _ = _head_data(site_dir, page)
+    assert data["@type"] == expected
+    assert data["name"] and meta["og:description"]
+
+
+def _digest(folder):
+    """Digest of the whole site except Pagefind's index: Pagefind writes its filter and
+    metadata chunks in an order that changes from run to run (Pagefind issue #638)."""
+    sha = hashlib.sha256()
+    files = [p for p in folder.rglob("*") if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"]
+    for path in sorted(files):
+        sha.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
+
+
+def test_two_builds_give_identical_bytes_outside_the_search_index(tmp_path, monkeypatch):
+    digests = []
+    for seed in ("1", "2"):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        build(tmp_path / seed, site_url="https://org.github.io/repo/")
+        digests.append(_digest(tmp_path / seed))
+    assert digests[0] == digests[1]
