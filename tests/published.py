@@ -27,6 +27,7 @@ PROJECT_FILES = ["mkdocs.yml", "content", "templates", "docs"]
 
 def copy_project(dest: Path) -> Path:
     """The files a site is built from, copied to ``dest`` (so builds never touch the checkout)."""
+    dest.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = PROJECT / name
         if source.is_dir():

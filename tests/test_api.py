@@ -11,7 +11,7 @@ from generator import api
 from generator.content import load_content
 from generator.index import Index
 from generator.models import Actor, Brief, LegalInstrument
-from published import PROJECT, published_site  # noqa: F401  (fixture)
+from published import PROJECT
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from generator.content import load_content
 from generator.feeds import JSON_FEED_VERSION, FeedBuilder
 from generator.index import Index
-from published import PROJECT, published_site  # noqa: F401  (fixture)
+from published import PROJECT
 
 BRIEF = "huawei-5g-allies-2019"
 TITLE = "U.S. weighs a response if allies partner with Huawei on 5G"

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 
 from crawl import crawl, fetch, parse
-from published import build, published_site, serve  # noqa: F401  (fixture)
+from published import build, serve
 
 BRIEF = "huawei-5g-allies-2019"
 
@@ -114,3 +114,30 @@ def test_two_builds_give_identical_bytes_outside_the_search_index(tmp_path, monk
         build(tmp_path / seed, site_url="https://org.github.io/repo/")
         digests.append(_digest(tmp_path / seed))
     assert digests[0] == digests[1]
+
+
+PAGE_KINDS = [
+    "", "briefs/", f"briefs/{BRIEF}/", "actors/", "actors/huawei/", "legal/",
+    "legal/china-national-intelligence-law-2017/", "topics/", "topics/national-intelligence-law/",
+    "about/", "no/such/page/", "search/?q=National%20Intelligence%20Law",  # search last: see below
+]
+
+
+@pytest.mark.browser
+def test_no_page_kind_loads_anything_from_outside_the_site(published_site, browser):
+    base_url, _ = published_site
+    origin = base_url.removesuffix("/REPO/")
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    # Anything bound elsewhere is recorded above, then stopped here so the test never waits on it.
+    context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
+    page = context.new_page()
+    for kind in PAGE_KINDS:
+        page.goto(base_url + kind, wait_until="networkidle")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)  # the search really ran
+    context.close()
+    local = [url for url in requested if url.startswith(origin)]
+    outside = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]
+    assert any("/pagefind/" in url for url in local)
+    assert outside == []
