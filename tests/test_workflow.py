@@ -41,11 +41,16 @@ def test_every_action_is_pinned_to_a_full_commit():
 
 def test_checks_content_and_builds_strictly_before_uploading():
     steps = _workflow()["jobs"]["build"]["steps"]
-    order = [step.get("run") or step["uses"].split("@")[0] for step in steps]
-    check = order.index("briefing check --format github")
-    build = order.index("mkdocs build --strict")
-    upload = order.index("actions/upload-pages-artifact")
+    commands = [step.get("run") or step["uses"].split("@")[0] for step in steps]
+
+    def position(command: str) -> int:
+        return next(i for i, lines in enumerate(commands) if command in lines.splitlines())
+
+    check = position("briefing check --format github")
+    build = position("mkdocs build --strict")
+    upload = position("actions/upload-pages-artifact")
     assert check < build < upload
+    assert "SOURCE_DATE_EPOCH" in commands[build]
 
 
 def test_least_privilege_and_one_deployment_at_a_time():
