@@ -13,6 +13,8 @@ from pathlib import Path
 from pagefind_bin import get_executable
 
 BUNDLE_FOLDER = "pagefind"
+# Left out of the index: heading permalinks ("¶"), which would show in every result title.
+EXCLUDED_SELECTORS = [".headerlink"]
 
 
 class SearchIndexError(RuntimeError):
@@ -22,6 +24,8 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: Path) -> None:
     """Write the search index and UI into ``site_dir/pagefind/``."""
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
+    for selector in EXCLUDED_SELECTORS:
+        command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")
