@@ -45,6 +45,7 @@ def test_search_box_finds_the_brief_under_a_subpath(published_site, browser):
     page.locator(".pagefind-ui__search-input").fill("National Intelligence Law")
     result = page.locator(f'.pagefind-ui__result-link[href*="briefs/{BRIEF}/"]').first
     result.wait_for(timeout=15000)
+    assert "¶" not in page.locator(".pagefind-ui__results").inner_text()  # permalinks are not indexed
     result.click()
     page.wait_for_url(f"{base_url}briefs/{BRIEF}/**")
     assert page.locator("h1").first.inner_text().startswith("U.S. weighs a response")
