@@ -53,6 +53,18 @@ def test_search_box_finds_the_brief_under_a_subpath(published_site, browser):
 
 
 @pytest.mark.browser
+def test_header_search_on_any_page_opens_results(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}actors/huawei/")
+    page.get_by_role("searchbox", name="Search the site").fill("National Intelligence Law")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}search/?q=National+Intelligence+Law")
+    page.locator(f'.pagefind-ui__result-link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    page.close()
+
+
+@pytest.mark.browser
 def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser):
     base_url, _ = published_site
     page = browser.new_page()
