@@ -1,6 +1,6 @@
 """The site's data files: every brief, actor and legal instrument as JSON, under ``api/``.
 
-    api/briefs.json          the list of briefs (id, title, date, topics, where to find each)
+    api/briefs.json          the list of briefs (``BriefEntry``: id, title, date, topics, actors, file)
     api/briefs/<id>.json     one brief, whole
     api/actors.json          the actor registry, whole
     api/legal.json           the legal instruments, whole
@@ -17,15 +17,31 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .index import Index
-from .models import Actor, Brief, LegalInstrument
+from .models import Actor, Brief, LegalInstrument, Model, Slug, Status
 
 FORMAT = "briefing-api"
 VERSION = 1
 
-SCHEMAS: dict[str, type[BaseModel]] = {"brief": Brief, "actor": Actor, "legal": LegalInstrument}
+
+
+class BriefEntry(Model):
+    """One line of ``api/briefs.json``: enough to list and filter briefs without opening each."""
+
+    id: Slug
+    title: str
+    date: str
+    status: Status
+    topics: list[str]
+    actors: list[Slug] = Field(description="Ids of the actors the brief involves.")
+    data: str = Field(description="Path of the brief's own file, relative to api/.")
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "brief": Brief, "actor": Actor, "legal": LegalInstrument, "brief-entry": BriefEntry,
+}
 
 
 def brief_path(brief_id: str) -> str:
@@ -39,7 +55,7 @@ def record(model: BaseModel) -> dict[str, Any]:
 
 def api_documents(index: Index) -> Iterator[tuple[str, dict[str, Any]]]:
     """(site path, JSON document) for every data file."""
-    yield "api/briefs.json", _document("briefs", [_listing(brief, index) for brief in index.briefs])
+    yield "api/briefs.json", _document("briefs", [record(_entry(brief, index)) for brief in index.briefs])
     for brief in index.briefs:
         yield brief_path(brief.id), _document("brief", record(brief))
     yield "api/actors.json", _document("actors", [record(a) for a in index.actors.values()])
@@ -57,13 +73,13 @@ def _document(kind: str, data: object) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "kind": kind, kind: data}
 
 
-def _listing(brief: Brief, index: Index) -> dict[str, Any]:
-    return {
-        "id": brief.id,
-        "title": brief.title,
-        "date": brief.date,
-        "status": brief.status,
-        "topics": list(brief.topics),
-        "actors": [actor.id for actor in index.actors_by_brief[brief.id]],
-        "data": brief_path(brief.id).removeprefix("api/"),
-    }
+def _entry(brief: Brief, index: Index) -> BriefEntry:
+    return BriefEntry(
+        id=brief.id,
+        title=brief.title,
+        date=brief.date,
+        status=brief.status,
+        topics=list(brief.topics),
+        actors=[actor.id for actor in index.actors_by_brief[brief.id]],
+        data=brief_path(brief.id).removeprefix("api/"),
+    )

@@ -32,11 +32,13 @@ def test_every_document_names_its_format_and_version(published_site):
 
 def test_each_brief_file_round_trips_to_the_model(published_site, corpus):
     _, site_dir = published_site
-    listing = _read(site_dir, "api/briefs.json")["briefs"]
-    assert {entry["id"] for entry in listing} == {b.id for b in corpus.briefs.values() if b.status == "published"}
+    listing = [api.BriefEntry.model_validate(e) for e in _read(site_dir, "api/briefs.json")["briefs"]]
+    assert {entry.id for entry in listing} == {b.id for b in corpus.briefs.values() if b.status == "published"}
     for entry in listing:
-        document = _read(site_dir, "api/" + entry["data"])
-        assert Brief.model_validate(document["brief"]) == corpus.briefs[entry["id"]]
+        brief = Brief.model_validate(_read(site_dir, "api/" + entry.data)["brief"])
+        assert brief == corpus.briefs[entry.id]
+        assert (entry.title, entry.date, entry.topics) == (brief.title, brief.date, brief.topics)
+        assert entry.actors and set(entry.actors) <= corpus.actors.keys()
 
 
 def test_actors_and_legal_round_trip_to_their_models(published_site, corpus):
