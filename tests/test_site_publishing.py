@@ -81,7 +81,7 @@ def test_brief_head_has_article_with_quotations_and_opengraph(published_site):
     assert quotation["text"] and quotation["creator"]["@id"].startswith(f"{base_url}actors/")
     assert meta["og:type"] == "article" and meta["og:url"] == article["url"]
     assert meta["og:title"].startswith("U.S. weighs a response")
-    assert 'type="application/atom+xml"' in head
+    assert '<link rel="alternate feed" type="application/atom+xml"' in head
 
 
 @pytest.mark.parametrize("page, expected", [
@@ -129,7 +129,9 @@ def test_no_page_kind_loads_anything_from_outside_the_site(published_site, brows
     origin = base_url.removesuffix("/REPO/")
     context = browser.new_context()
     requested: list[str] = []
+    failed: list[str] = []  # every local file a page asked for must load
     context.on("request", lambda request: requested.append(request.url))
+    context.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     # Anything bound elsewhere is recorded above, then stopped here so the test never waits on it.
     context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
     page = context.new_page()
@@ -141,3 +143,4 @@ def test_no_page_kind_loads_anything_from_outside_the_site(published_site, brows
     outside = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]
     assert any("/pagefind/" in url for url in local)
     assert outside == []
+    assert failed == [base_url + "no/such/page/"]  # only the page that is missing on purpose
