@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 
 import pytest
 
@@ -41,16 +41,20 @@ def test_site_without_site_url_also_works_under_a_subpath(tmp_path):
     assert len(report.pages) == len(_html_files(site_dir))
 
 
-def test_404_page_loads_its_assets_at_any_depth(published_site):
+def test_404_page_loads_its_assets_and_links_at_any_depth(published_site):
     base_url, _ = published_site
     missing = base_url + "no/such/page/"
     status, _, body = fetch(missing)
     assert status == 404
-    links = [urljoin(missing, link) for tag, link in parse(body).links if tag in ("link", "script")]
-    assert links, "the 404 page loads no stylesheet or script"
-    for link in links:
-        assert link.startswith(base_url), link
-        assert fetch(link)[0] == 200, link
+    links = {tag: [] for tag in ("a", "link", "script")}
+    for tag, link in parse(body).links:
+        target = urldefrag(urljoin(missing, link))[0]
+        if tag in links and target.startswith(base_url.split("/REPO/")[0]):
+            links[tag].append(target)
+    assert links["link"] and links["script"] and base_url in links["a"]
+    for target in {t for targets in links.values() for t in targets}:
+        assert target.startswith(base_url), target
+        assert fetch(target)[0] == 200, target
 
 
 def test_sitemap_lists_every_page_at_its_published_address(published_site):
