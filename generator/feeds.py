@@ -21,6 +21,7 @@ from .models import Brief
 from .urls import absolute_url, page_path, page_url
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+FEED_LENGTH = 50  # newest briefs per feed: readers poll feeds, so they stay small as the site grows
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
@@ -85,6 +86,7 @@ class FeedBuilder:
         self.site_name = site_name
         self.site_url = site_url
         self.directory_urls = directory_urls
+        self._summaries: dict[str, str] = {}  # brief id → HTML; a brief is in several feeds
 
     def feeds(self, index: Index) -> Iterator[Feed]:
         yield self._feed("briefs", self.site_name, page_path("home"), index.briefs)
@@ -96,8 +98,9 @@ class FeedBuilder:
                              page_path("actor", actor_id), briefs)
 
     def _feed(self, key: str, title: str, home: str, briefs: list[Brief]) -> Feed:
+        """A feed of ``briefs`` (newest first, as the index orders them)."""
         feed_file = atom_path(key)
-        entries = [self._entry(brief, feed_file) for brief in briefs]
+        entries = [self._entry(brief, feed_file) for brief in briefs[:FEED_LENGTH]]
         newest = max((start_of(b.date) for b in briefs), default=EPOCH)
         return Feed(
             key=key,
@@ -117,9 +120,14 @@ class FeedBuilder:
             title=brief.title,
             link=self._link(url, feed_file),
             published=rfc3339(start_of(brief.date)),
-            summary_html=str(markup.render_markdown(brief.summary)),
+            summary_html=self._summary(brief),
             topics=list(brief.topics),
         )
+
+    def _summary(self, brief: Brief) -> str:
+        if brief.id not in self._summaries:
+            self._summaries[brief.id] = str(markup.render_markdown(brief.summary))
+        return self._summaries[brief.id]
 
     def _link(self, site_path: str, feed_file: str) -> str:
         """Absolute if the site's address is known, else relative to the feed file."""

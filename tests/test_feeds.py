@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 
 import feedparser
 import pytest
 
 from generator.content import load_content
-from generator.feeds import JSON_FEED_VERSION, FeedBuilder
+from generator.feeds import FEED_LENGTH, JSON_FEED_VERSION, FeedBuilder
 from generator.index import Index
 from published import PROJECT
 
@@ -62,6 +63,17 @@ def test_json_feeds_follow_version_1_1_and_match_the_atom_feed(published_site):
         assert document["title"] == atom.feed.title
         assert [item["url"] for item in document["items"]] == [e.link for e in atom.entries]
         assert all(item["id"] and item["content_html"] for item in document["items"])
+
+
+def test_a_feed_holds_the_newest_briefs_only():
+    corpus = load_content(PROJECT / "content")
+    seed = corpus.briefs["huawei-5g-allies-2019"]
+    corpus.briefs = {f"b-{i:03d}": seed.model_copy(update={"id": f"b-{i:03d}", "date": f"{2000 + i % 20}"})
+                     for i in range(120)}
+    feed = next(FeedBuilder("Briefings").feeds(Index(corpus)))
+    newest = sorted(corpus.briefs.values(), key=lambda b: (b.date, b.id), reverse=True)[:FEED_LENGTH]
+    assert [entry.id for entry in feed.entries] == [f"urn:briefing:brief:{b.id}" for b in newest]
+    assert feed.updated == "2019-01-01T00:00:00Z" or "SOURCE_DATE_EPOCH" in os.environ
 
 
 def test_updated_comes_from_source_date_epoch(index, monkeypatch):
