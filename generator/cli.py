@@ -152,7 +152,8 @@ def draft_command(article: Path, brief_id: str | None, content_dir: Path, templa
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default="templates",
               show_default=True, help="Templates folder.")
 @click.option("--drafts/--no-drafts", default=False, help="Include draft briefs.")
-def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool) -> None:
+@click.option("--site-url", default="", help="Published address, for absolute links in feeds and data.")
+def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, site_url: str) -> None:
     """Write the generated pages as Markdown files into OUT_DIR.
 
     OUT_DIR is replaced whole, and only if it is new, empty, or an earlier export:
@@ -164,12 +165,15 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool) 
     _report(problems)
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
-    renderer = Renderer(templates_dir)
-    pages = renderer.render_site(Index(corpus, include_drafts=drafts))
+    renderer = Renderer(templates_dir, site_url=site_url)
+    index = Index(corpus, include_drafts=drafts)
+    pages = renderer.render_site(index)
     with replaced_whole(out_dir) as staging:
         _write(staging / EXPORT_MARKER, b"Written by `briefing export`; replaced on each export.\n")
         for page in pages:
             _write(staging / page.path, page.text.encode("utf-8"))
+        for generated in renderer.render_files(index):
+            _write(staging / generated.path, generated.content)
         for asset in renderer.assets():
             _write(staging / asset.path, asset.source.read_bytes())
     click.echo(f"{len(pages)} pages written to {out_dir}")

@@ -30,6 +30,7 @@ from .index import Index
 from .preview import problem_pages
 from .problems import ContentError, Problem
 from .render import Renderer
+from .search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -59,7 +60,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         pin_build_date(root)  # the sitemap's dates: the same for every build of one commit
         self.content_dir = root / self.config.content_dir
-        self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls)
+        self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls,
+                                 site_url=config.site_url or "", site_name=config.site_name)
         for asset in self.renderer.assets():
             if asset.path.endswith(".css") and asset.path not in config.extra_css:
                 config.extra_css.append(asset.path)
@@ -77,9 +79,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # The preview stays up: it shows the problems until the content is fixed.
             _report_while_serving(error.problems)
             self.pages = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
+            self.files = []
         else:
             index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
             self.pages = self.renderer.render_site(index)
+            self.files = self.renderer.render_files(index)
             self.served_paths = [page.path for page in self.pages]
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
@@ -87,9 +91,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
             self._add(files, File.generated(config, page.path, content=page.text))
+        for generated in self.files:
+            self._add(files, File.generated(config, generated.path, content=generated.content))
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"search index: {error}") from None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 
-from . import markup
+from . import api, markup
 from .dates import format_partial_date
+from .feeds import FeedBuilder, json_feed
 from .index import Index, topic_slug
-from .urls import page_path, relative_url
+from .pagemeta import PageMeta
+from .urls import absolute_url, file_link, page_path, relative_url
 from .views import Views
 
 
@@ -23,6 +26,14 @@ from .views import Views
 class Page:
     path: str  # source path, e.g. "briefs/some-story.md"
     text: str
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A site file that is not a page (feed, data, robots.txt), written as is."""
+
+    path: str  # where it goes in the site, e.g. "feeds/briefs.xml"
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -34,9 +45,12 @@ class Asset:
 class Renderer:
     """Owns the Jinja environment; templates are read once and reused for every page."""
 
-    def __init__(self, templates_dir: Path, *, directory_urls: bool = True):
+    def __init__(self, templates_dir: Path, *, directory_urls: bool = True, site_url: str = "",
+                 site_name: str = "Briefings"):
         self.templates_dir = Path(templates_dir)
         self.directory_urls = directory_urls
+        self.site_url = site_url or ""  # the published address, if known: absolute links in feeds and data
+        self.site_name = site_name
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.templates_dir),
             autoescape=True,
@@ -52,6 +66,7 @@ class Renderer:
             topic_slug=topic_slug,
         )
         self.env.globals["url"] = self._url
+        self.env.globals["file_url"] = self._file_url
 
     @jinja2.pass_context
     def _url(self, context: jinja2.runtime.Context, kind: str, key: str | None = None, anchor: str = "") -> str:
@@ -59,8 +74,26 @@ class Renderer:
         href = relative_url(context["page_path"], page_path(kind, key), self.directory_urls)
         return f"{href}#{anchor}" if anchor else href
 
+    @jinja2.pass_context
+    def _file_url(self, context: jinja2.runtime.Context, path: str) -> str:
+        """``file_url('feeds/briefs.xml')`` → relative link to a site file from the page being rendered."""
+        return file_link(context["page_path"], path, self.directory_urls)
+
     def render_site(self, index: Index) -> list[Page]:
-        return list(self._pages(index))
+        metadata = PageMeta(self.site_url, self.directory_urls).for_site(index)
+        return [_with_front_matter(page, metadata.get(page.path)) for page in self._pages(index)]
+
+    def render_files(self, index: Index) -> list[GeneratedFile]:
+        """Everything besides pages: data files, feeds, robots.txt."""
+        files = [GeneratedFile(path, api.encode(doc)) for path, doc in api.api_documents(index)]
+        atom = self.env.get_template("feeds/atom.xml.j2")
+        for feed in FeedBuilder(self.site_name, self.site_url, self.directory_urls).feeds(index):
+            files.append(GeneratedFile(feed.atom_path, atom.render(feed=feed, site_name=self.site_name).encode()))
+            files.append(GeneratedFile(feed.json_path, api.encode(json_feed(feed))))
+        sitemap = absolute_url(self.site_url, "sitemap.xml") if self.site_url else ""
+        robots = self.env.get_template("robots.txt.j2").render(sitemap_url=sitemap)
+        files.append(GeneratedFile("robots.txt", robots.encode()))
+        return files
 
     def _pages(self, index: Index) -> Iterator[Page]:
         views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
@@ -77,6 +110,7 @@ class Renderer:
             yield self._page("legal.md.j2", page_path("legal", instrument.id), index=index, instrument=instrument)
         for topic in index.topics.values():
             yield self._page("topic.md.j2", page_path("topic", topic.slug), index=index, topic=topic)
+        yield self._page("search.md.j2", page_path("search"), index=index)
         yield from self._analysis_pages(index, views)
 
     def _analysis_pages(self, index: Index, views: Views) -> Iterator[Page]:
@@ -99,3 +133,11 @@ class Renderer:
             for path in sorted(folder.rglob("*"))
             if path.is_file()
         ]
+
+
+def _with_front_matter(page: Page, meta: dict | None) -> Page:
+    """Prefix the page with YAML front matter, which engines hand to themes as ``page.meta``."""
+    if not meta:
+        return page
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return Page(page.path, f"---\n{front}---\n\n{page.text}")

@@ -24,6 +24,7 @@ PAGE_PATHS = {
     "network": "network/index.md",
     "timeline": "timeline/index.md",
     "timeline-year": "timeline/{}.md",
+    "search": "search.md",
 }
 
 
@@ -53,3 +54,19 @@ def relative_url(from_path: str, to_path: str, directory_urls: bool = True) -> s
     if directory_urls:
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+def page_folder(path: str, directory_urls: bool = True) -> str:
+    """The folder a page is served from, relative to the site root ('' for the root)."""
+    url = page_url(path, directory_urls)
+    return url.rstrip("/") if directory_urls else posixpath.dirname(url)
+
+
+def file_link(from_path: str, file_path: str, directory_urls: bool = True) -> str:
+    """URL of a site file (feed, data, script) as seen from page ``from_path``."""
+    return posixpath.relpath(file_path, page_folder(from_path, directory_urls) or ".")
+
+
+def absolute_url(site_url: str, site_path: str) -> str:
+    """``site_path`` (relative to the site root) under the published address ``site_url``."""
+    return site_url.rstrip("/") + "/" + site_path

@@ -105,16 +105,28 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SUBPATH = "/repo/"  # served the way GitHub Pages serves a project site
+SUBPATH = "/REPO/"  # served the way GitHub Pages serves a project site
 
 
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder under SUBPATH only, like https://org.github.io/repo/."""
+    """Serves a folder under SUBPATH only, and 404.html for anything missing, like GitHub Pages."""
 
     def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(SUBPATH):
-            return str(Path(self.directory) / "__outside_the_subpath__")
+            return str(Path(self.directory) / "\0missing")
         return super().translate_path("/" + path[len(SUBPATH):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
@@ -159,3 +171,15 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The site built as the Pages workflow builds it (site_url set), served under SUBPATH."""
+    from published import build
+
+    site_dir = tmp_path_factory.mktemp("published") / "site"
+    site_dir.mkdir()
+    with serve(site_dir) as base_url:
+        build(site_dir, site_url=base_url)
+        yield base_url, site_dir

@@ -18,9 +18,9 @@ def build_site(content_dir: Path, work: Path) -> Path:
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
         "docs_dir": str(REPO / "docs"),
+        "theme": {"name": "material", "custom_dir": str(REPO / "templates" / "overrides")},
         "site_dir": str(work / "site"),
         "plugins": [
-            "search",
             {"briefing": {"content_dir": str(Path(content_dir).resolve()), "templates_dir": str(REPO / "templates")}},
         ],
     }

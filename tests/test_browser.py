@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_BRIEF
+from conftest import ROOT, SEED_BRIEF, SUBPATH
 
 pytestmark = pytest.mark.browser
 
@@ -105,7 +105,7 @@ def test_no_serious_accessibility_violation(page, site_url, kind, scheme):
     from conftest import require
 
     require(AXE.exists(), "axe-core (npm ci)")
-    page.add_init_script(f"localStorage.setItem('/repo/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))")
+    page.add_init_script(f"localStorage.setItem('{SUBPATH}.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))")
     page.goto(site_url + PAGE_KINDS[kind])
     assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
     page.add_script_tag(path=str(AXE))

@@ -46,7 +46,7 @@ def test_export_writes_the_pages_as_markdown(project, tmp_path):
     out = tmp_path / "out"
     result = run_cli("export", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
-    assert (out / "briefs" / f"{SEED_BRIEF}.md").read_text().startswith("# U.S. weighs a response")
+    assert "\n# U.S. weighs a response" in (out / "briefs" / f"{SEED_BRIEF}.md").read_text()
     assert (out / "actors" / "huawei.md").exists()
     assert (out / "assets" / "briefing.css").exists()
     # Exporting again replaces the earlier export.

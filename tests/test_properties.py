@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, write
 from generator.content import Corpus
@@ -71,7 +72,8 @@ def brief_page_shape(**fields: str) -> list[str]:
     index = Index(Corpus(briefs={"story": brief}, actors={"someone": actor}))
     page = next(p for p in RENDERER.render_site(index) if p.path == "briefs/story.md")
     parser = _Shape()
-    parser.feed(markdown.markdown(page.text, extensions=["toc", "tables"]))
+    body, _ = get_data(page.text)  # the front matter is data for the theme, as MkDocs reads it
+    parser.feed(markdown.markdown(body, extensions=["toc", "tables"]))
     return parser.shape
 
 

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data
+
 from conftest import ROOT, SEED_BRIEF
 from generator.content import load_content
 from generator.index import Index
@@ -28,7 +30,9 @@ def test_text_fields_are_escaped_and_markdown_fields_sanitised(project):
     hostile = hostile.replace("summary: Short.", 'summary: "<img src=x onerror=alert(1)> [y](javascript:alert(2))"')
     hostile = hostile.replace("text: Is it so?", 'text: "<b onmouseover=alert(3)>q</b>"')
     brief(project, "hostile", hostile)
-    page = render(project)["briefs/hostile.md"]
+    page, meta = get_data(render(project)["briefs/hostile.md"])
+    # The front matter is data (the theme escapes it); the page body is markup.
+    assert meta["jsonld"]["@graph"][0]["headline"].startswith("<script>alert(1)</script>")
     assert "<script>" not in page and "<img" not in page and "<b onmouseover" not in page
     assert "&lt;script&gt;" in page and "&lt;b onmouseover=alert(3)&gt;" in page
     assert "javascript:" not in page.replace("\\(javascript:alert\\(1\\)\\)", "")

@@ -1,0 +1,85 @@
+"""The site's data files: every brief, actor and legal instrument as JSON, under ``api/``.
+
+    api/briefs.json          the list of briefs (``BriefEntry``: id, title, date, topics, actors, file)
+    api/briefs/<id>.json     one brief, whole
+    api/actors.json          the actor registry, whole
+    api/legal.json           the legal instruments, whole
+    api/schema/<kind>.json   JSON Schema of each record, generated from the models
+
+Each document says which format and version it is. Records are the models dumped in
+JSON mode with their YAML field names, so ``Model.model_validate(record)`` gives back
+the same record. The version goes up whenever a change could break a reader.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from .index import Index
+from .models import Actor, Brief, LegalInstrument, Model, Slug, Status
+
+FORMAT = "briefing-api"
+VERSION = 1
+
+
+
+class BriefEntry(Model):
+    """One line of ``api/briefs.json``: enough to list and filter briefs without opening each."""
+
+    id: Slug
+    title: str
+    date: str
+    status: Status
+    topics: list[str]
+    actors: list[Slug] = Field(description="Ids of the actors the brief involves.")
+    data: str = Field(description="Path of the brief's own file, relative to api/.")
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "brief": Brief, "actor": Actor, "legal": LegalInstrument, "brief-entry": BriefEntry,
+}
+
+
+def brief_path(brief_id: str) -> str:
+    return f"api/briefs/{brief_id}.json"
+
+
+def record(model: BaseModel) -> dict[str, Any]:
+    """A record as it appears in the data files (and reads back with ``model_validate``)."""
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def api_documents(index: Index) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(site path, JSON document) for every data file."""
+    yield "api/briefs.json", _document("briefs", [record(_entry(brief, index)) for brief in index.briefs])
+    for brief in index.briefs:
+        yield brief_path(brief.id), _document("brief", record(brief))
+    yield "api/actors.json", _document("actors", [record(a) for a in index.actors.values()])
+    yield "api/legal.json", _document("legal", [record(i) for i in index.legal.values()])
+    for kind, model in SCHEMAS.items():
+        yield f"api/schema/{kind}.json", model.model_json_schema(by_alias=True)
+
+
+def encode(document: dict[str, Any]) -> bytes:
+    """Stable bytes: the same content always gives the same file."""
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _document(kind: str, data: object) -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "kind": kind, kind: data}
+
+
+def _entry(brief: Brief, index: Index) -> BriefEntry:
+    return BriefEntry(
+        id=brief.id,
+        title=brief.title,
+        date=brief.date,
+        status=brief.status,
+        topics=list(brief.topics),
+        actors=[actor.id for actor in index.actors_by_brief[brief.id]],
+        data=brief_path(brief.id).removeprefix("api/"),
+    )

@@ -1,0 +1,132 @@
+"""Schema.org descriptions of briefs, actors and legal instruments, as JSON-LD data.
+
+Pages carry them in their ``<head>`` (see ``templates/overrides/main.html``). Links are
+absolute when the site's address is known and relative to the page otherwise, which
+JSON-LD resolves against the page's own address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .index import Index
+from .models import Actor, Brief, LegalInstrument, Source
+from .urls import page_path
+
+CONTEXT = "https://schema.org"
+
+# Actor kinds that act for a state; people and roles held by one person are Persons.
+GOVERNMENTAL = {"state", "government-body", "diplomatic-mission", "intergovernmental-organisation",
+                "supranational-union"}
+PERSONAL = {"person", "role"}
+EXTERNAL_ID_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}"}
+
+Link = Callable[[str], str]  # page source path → its URL as written in this page's JSON-LD
+Data = dict[str, Any]
+
+
+def actor_type(actor: Actor) -> str:
+    if actor.kind in PERSONAL:
+        return "Person"
+    return "GovernmentOrganization" if actor.kind in GOVERNMENTAL else "Organization"
+
+
+def actor_ref(actor: Actor, link: Link) -> Data:
+    return {"@type": actor_type(actor), "@id": link(page_path("actor", actor.id)), "name": actor.name}
+
+
+def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Data:
+    """The brief as an Article, and every verbatim quote in it as a Quotation."""
+    article_id = link(page_path("brief", brief.id))
+    article = {
+        "@type": "Article",
+        "@id": article_id,
+        "url": article_id,
+        "headline": brief.title,
+        "description": description,
+        "datePublished": brief.date,
+        "keywords": list(brief.topics),
+        "mentions": [actor_ref(actor, link) for actor in index.actors_by_brief[brief.id]],
+        "citation": [_source(source) for source in brief.sources],
+    }
+    quotes = list(_quotations(brief, index, link, article_id))
+    return {"@context": CONTEXT, "@graph": [article, *quotes]}
+
+
+def _quotations(brief: Brief, index: Index, link: Link, article_id: str) -> Iterator[Data]:
+    sources = index.sources[brief.id]
+    said: dict[tuple[str, str], tuple[str, str | None]] = {}  # (actor id, quote) → (source id, date)
+    for position in brief.positions:
+        for statement in position.statements:
+            if statement.quote is not None:
+                said.setdefault((position.actor, statement.quote), (statement.source, statement.date))
+    for reference in brief.legal_references:
+        for reading in reference.readings:
+            if reading.quote:
+                said.setdefault((reading.actor, reading.quote), (reading.source, reading.date))
+    for (actor_id, quote), (source_id, date) in said.items():
+        quotation: Data = {
+            "@type": "Quotation",
+            "text": quote,
+            "creator": actor_ref(index.actors[actor_id], link),
+            "isPartOf": {"@id": article_id},
+            "citation": _source(sources[source_id]),
+        }
+        if date:
+            quotation["dateCreated"] = date
+        yield quotation
+
+
+def _source(source: Source) -> Data:
+    work: Data = {"@type": "CreativeWork", "name": source.title,
+                  "publisher": {"@type": "Organization", "name": source.publisher}}
+    if source.author:
+        work["author"] = {"@type": "Person", "name": source.author}
+    if source.date:
+        work["datePublished"] = source.date
+    if source.url:
+        work["url"] = source.url
+    return work
+
+
+def actor_data(actor: Actor, index: Index, link: Link, description: str) -> Data:
+    data: Data = {"@context": CONTEXT, **actor_ref(actor, link), "url": link(page_path("actor", actor.id))}
+    if description:
+        data["description"] = description
+    if actor.aliases:
+        data["alternateName"] = list(actor.aliases)
+    same_as = [EXTERNAL_ID_URLS[k].format(v) for k, v in sorted(actor.external_ids.items()) if k in EXTERNAL_ID_URLS]
+    if same_as:
+        data["sameAs"] = same_as
+    if actor.part_of:
+        parent = actor_ref(index.actors[actor.part_of], link)
+        data["memberOf" if actor_type(actor) == "Person" else "parentOrganization"] = parent
+    return data
+
+
+def legal_data(instrument: LegalInstrument, link: Link, description: str) -> Data:
+    url = link(page_path("legal", instrument.id))
+    data: Data = {
+        "@context": CONTEXT,
+        "@type": "Legislation",
+        "@id": url,
+        "url": url,
+        "name": instrument.title,
+        "legislationJurisdiction": instrument.jurisdiction,
+        "legislationDate": str(instrument.year),
+    }
+    if instrument.short_title:
+        data["alternateName"] = instrument.short_title
+    if description:
+        data["description"] = description
+    if instrument.issuing_body:
+        data["legislationPassedBy"] = {"@type": "Organization", "name": instrument.issuing_body}
+    if instrument.url:
+        data["sameAs"] = instrument.url
+    if instrument.provisions:
+        data["hasPart"] = [
+            {"@type": "Legislation", "@id": f"{url}#prov-{p.id}", "name": p.title or p.id, "abstract": p.summary}
+            for p in instrument.provisions
+        ]
+    return data

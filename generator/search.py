@@ -1,0 +1,31 @@
+"""Full-text search: Pagefind indexes the built site, after the engine has written it.
+
+Pagefind (PyPI ``pagefind[bin]``) writes a split index and its UI into ``<site>/pagefind/``;
+a browser downloads only the index chunks a query needs, so search stays fast as the
+site grows. Filters come from ``data-pagefind-filter`` attributes in the templates.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from pagefind_bin import get_executable
+
+BUNDLE_FOLDER = "pagefind"
+# Left out of the index: heading permalinks ("¶"), which would show in every result title.
+EXCLUDED_SELECTORS = [".headerlink"]
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the search index and UI into ``site_dir/pagefind/``."""
+    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
+    for selector in EXCLUDED_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")

@@ -1,0 +1,84 @@
+"""Pagefind search: built after the site, filters by topic, actor, jurisdiction and stance,
+works under a subpath in a real browser and finds the seed brief from the search box."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from generator.search import SearchIndexError, index_site
+
+BRIEF = "huawei-5g-allies-2019"
+
+
+def test_the_build_writes_pagefind_and_no_lunr_index(published_site):
+    _, site_dir = published_site
+    assert (site_dir / "pagefind" / "pagefind-ui.js").is_file()
+    assert any((site_dir / "pagefind" / "fragment").iterdir())
+    assert not (site_dir / "search" / "search_index.json").exists()
+
+
+def test_a_folder_that_is_not_a_site_is_reported(tmp_path):
+    with pytest.raises(SearchIndexError):
+        index_site(tmp_path / "missing")
+
+
+def test_search_page_is_in_the_navigation_of_every_page(published_site):
+    base_url, site_dir = published_site
+    tab = re.compile(r'<a href="([^"]+)" class="md-tabs__link">\s*Search\s*</a>')
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        links = tab.findall(page.read_text(encoding="utf-8"))
+        page_url = base_url + page.relative_to(site_dir).as_posix()
+        assert [urljoin(page_url, link) for link in links] == [f"{base_url}search/"], page
+
+
+@pytest.mark.browser
+def test_search_box_finds_the_brief_under_a_subpath(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.goto(base_url)
+    page.get_by_role("link", name="Search", exact=True).first.click()
+    page.locator(".pagefind-ui__search-input").fill("National Intelligence Law")
+    result = page.locator(f'.pagefind-ui__result-link[href*="briefs/{BRIEF}/"]').first
+    result.wait_for(timeout=15000)
+    assert "¶" not in page.locator(".pagefind-ui__results").inner_text()  # permalinks are not indexed
+    result.click()
+    page.wait_for_url(f"{base_url}briefs/{BRIEF}/**")
+    assert page.locator("h1").first.inner_text().startswith("U.S. weighs a response")
+    page.close()
+
+
+@pytest.mark.browser
+def test_header_search_on_any_page_opens_results(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}actors/huawei/")
+    page.get_by_role("searchbox", name="Search the site").fill("National Intelligence Law")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}search/?q=National+Intelligence+Law")
+    page.locator(f'.pagefind-ui__result-link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.goto(f"{base_url}search/")
+    filters = page.evaluate(
+        """async (bundle) => {
+            const pagefind = await import(bundle);
+            const search = await pagefind.search(null, {filters: {jurisdiction: "China", stance: "opposes"}});
+            return {all: await pagefind.filters(), urls: await Promise.all(search.results.map(async r => (await r.data()).url))};
+        }""",
+        f"{base_url}pagefind/pagefind.js",
+    )
+    assert {"topic", "actor", "jurisdiction", "stance"} <= filters["all"].keys()
+    assert "National Intelligence Law" in filters["all"]["topic"]
+    assert "Huawei Technologies Co." in filters["all"]["actor"]
+    assert filters["urls"] == [f"/REPO/briefs/{BRIEF}/"]
+    page.close()
