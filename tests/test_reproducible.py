@@ -7,6 +7,10 @@ from pathlib import Path
 from conftest import mkdocs_build
 
 
+# MkDocs lists pages in the sitemap only when it knows the site's address.
+SITE_URL = {"SITE_URL": "https://org.github.io/repo/"}
+
+
 def site_bytes(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
@@ -14,7 +18,7 @@ def site_bytes(site: Path) -> dict[str, bytes]:
 def test_two_builds_are_byte_identical(project, tmp_path):
     # Different hash seeds, so nothing may depend on the iteration order of a set.
     for name, seed in [("one", "1"), ("two", "2")]:
-        env = {"SOURCE_DATE_EPOCH": "1563000000", "PYTHONHASHSEED": seed}
+        env = {"SOURCE_DATE_EPOCH": "1563000000", "PYTHONHASHSEED": seed, **SITE_URL}
         assert mkdocs_build(project, "--site-dir", str(tmp_path / name), env=env).returncode == 0
     one, two = site_bytes(tmp_path / "one"), site_bytes(tmp_path / "two")
     # Pagefind writes its filter and metadata indexes in varying order (upstream issue
@@ -23,10 +27,6 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert "sitemap.xml.gz" in one
-
-
-# MkDocs lists pages in the sitemap only when it knows the site's address.
-SITE_URL = {"SITE_URL": "https://org.github.io/repo/"}
 
 
 def test_the_build_date_comes_from_source_date_epoch(project, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEED_BRIEF
 from generator.content import load_content
-from sitecrawl import broken_internal_links, content_pages, read_page
+from sitecrawl import content_pages, read_page
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +29,6 @@ def test_strict_build_produces_every_page_kind(built):
         for record_id in ids:
             assert (site / kind / record_id / "index.html").exists(), f"{kind}/{record_id}"
     assert {p.name for p in (site / "topics").iterdir()} >= {"5g-networks", "national-intelligence-law"}
-
-
-def test_every_internal_link_and_anchor_resolves(built):
-    assert broken_internal_links(built / "site") == []
 
 
 def test_brief_page_shows_every_statement_reading_and_source(built):
