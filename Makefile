@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check clean bench
 
 site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the build)
 	$(BIN)/mkdocs build --strict
@@ -28,3 +28,6 @@ $(STAMP): pyproject.toml
 
 clean:  ## Remove the built site and the virtual environment
 	rm -rf site $(VENV)
+
+bench: $(STAMP)  ## Build 1,000 and 10,000 generated briefs; print and save the figures (bench/results/)
+	$(BIN)/python -m bench.run
