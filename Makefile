@@ -14,8 +14,8 @@ site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the buil
 test: $(STAMP)  ## Run the whole test suite
 	$(BIN)/pytest
 
-serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000, rebuilt on every edit
-	$(BIN)/mkdocs serve
+serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000; an edit rebuilds only the pages it changed
+	$(BIN)/mkdocs serve --dirty --no-strict  # strict mode would stop on MkDocs' warning about --dirty
 
 check: $(STAMP)  ## Validate content/ and list every problem
 	$(BIN)/briefing check

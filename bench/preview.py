@@ -1,4 +1,5 @@
-"""How long an edit to one brief takes to show up in ``mkdocs serve``.
+"""How long an edit to one brief takes to show up in ``make serve``
+(``mkdocs serve --dirty --no-strict``).
 
 The server is started on the scratch project, a brief's title is changed on disk,
 and its page is fetched until the new title is served. The brief is put back
@@ -29,7 +30,7 @@ def preview_latency(project: BenchProject, mkdocs: Path, *, edits: int = 3, time
     port = _free_port()
     url = f"http://127.0.0.1:{port}/briefs/{brief.stem}/"
     original = brief.read_bytes()
-    command = [str(mkdocs), "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"]
+    command = [str(mkdocs), "serve", "--dirty", "--no-strict", "-f", str(project.config), "-a", f"127.0.0.1:{port}"]
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, cwd=project.root, stdout=log, stderr=subprocess.STDOUT)
         try:

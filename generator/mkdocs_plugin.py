@@ -21,10 +21,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .content import load_content
 from .folders import SetAside
+from .filecache import FileCache
+from .incremental import IncrementalRenderer
 from .index import Index
+from .pageparts import PageParts
 from .problems import ContentError
 from .render import Renderer
 
@@ -37,15 +41,32 @@ class BriefingConfig(base.Config):
     drafts_in_serve = c.Type(bool, default=True)
 
 
+class _GeneratedPage(File):
+    """A generated page that a ``--dirty`` rebuild may skip when its text did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        # Kept across the rebuilds of `mkdocs serve`, so a rebuild redoes only what an edit changed.
+        self.file_cache = FileCache()
+        self.incremental: IncrementalRenderer | None = None
+        self.previous_texts: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = root / self.config.content_dir
-        self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls)
+        templates_dir = root / self.config.templates_dir
+        if not self._reusable(templates_dir, config.use_directory_urls):
+            renderer = Renderer(templates_dir, directory_urls=config.use_directory_urls)
+            self.incremental = IncrementalRenderer(renderer)
+        self.renderer = self.incremental.renderer
         for asset in self.renderer.assets():
             if asset.path.endswith(".css") and asset.path not in config.extra_css:
                 config.extra_css.append(asset.path)
@@ -54,28 +75,57 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
-            corpus = load_content(self.content_dir, relative_to=Path(config.config_file_path or ".").parent)
+            corpus = load_content(
+                self.content_dir, relative_to=Path(config.config_file_path or ".").parent, cache=self.file_cache
+            )
         except ContentError as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
         index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-        self.pages = self.renderer.render_site(index)
+        self.pages = self.incremental.render_site(corpus, index, with_parts=True)
+        texts = {page.path: page.text for page in self.pages}
+        self.unchanged = {path for path, text in texts.items() if self.previous_texts.get(path) == text}
+        self.previous_texts = texts
+        self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
-            self._add(files, File.generated(config, page.path, content=page.text))
+            file = _GeneratedPage.generated(config, page.path, content=page.text)
+            file.unchanged = self.dirty and page.path in self.unchanged
+            self._add(files, file)
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
+
+    def _reusable(self, templates_dir: Path, directory_urls: bool) -> bool:
+        renderer = self.incremental.renderer if self.incremental else None
+        return renderer is not None and (renderer.templates_dir, renderer.directory_urls) == (templates_dir, directory_urls)
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"docs/{file.src_uri} clashes with a page generated from content; rename it")
         files.append(file)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
+        """Only the headings of a generated page go through Markdown; its HTML blocks need not."""
+        parts = self.parts.get(page.file.src_uri)  # generated pages only: docs/ may not clash with them
+        return parts.headings_markdown if parts else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        parts = self.parts.get(page.file.src_uri)
+        if not parts:
+            return html
+        joined = parts.join(html)
+        if joined is None:  # another extension changed the headings' shape: convert the page whole
+            page.markdown = page.file.content_string
+            page.render(config, files)
+            return page.content or ""
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | parts.anchor_ids()
+        return joined
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

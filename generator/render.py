@@ -6,8 +6,8 @@ MkDocs-compatible engine can build them; no HTML is assembled here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -15,6 +15,8 @@ import jinja2
 from . import markup
 from .dates import format_partial_date
 from .index import Index, topic_slug
+from .pageparts import PageParts, split
+from .parallel import ordered_map
 from .urls import page_path, relative_url
 
 
@@ -22,6 +24,14 @@ from .urls import page_path, relative_url
 class Page:
     path: str  # source path, e.g. "briefs/some-story.md"
     text: str
+    parts: PageParts | None = field(default=None, compare=False)  # see pageparts.py
+
+
+@dataclass(frozen=True)
+class _PageJob:
+    template: str
+    path: str
+    context: dict
 
 
 @dataclass(frozen=True)
@@ -58,10 +68,19 @@ class Renderer:
         href = relative_url(context["page_path"], page_path(kind, key), self.directory_urls)
         return f"{href}#{anchor}" if anchor else href
 
-    def render_site(self, index: Index) -> list[Page]:
-        return list(self._pages(index))
+    def render_site(
+        self, index: Index, *, with_parts: bool = False, only: Callable[[str], bool] | None = None
+    ) -> list[Page]:
+        """Every page (or those whose path passes ``only``), rendered on all cores;
+        ``with_parts`` also splits them (pageparts.py)."""
+        jobs = [job for job in self._pages(index) if only is None or only(job.path)]
+        return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, with_parts))
 
-    def _pages(self, index: Index) -> Iterator[Page]:
+    def page_paths(self, index: Index) -> list[str]:
+        """The path of every page, in the order :meth:`render_site` gives them."""
+        return [job.path for job in self._pages(index)]
+
+    def _pages(self, index: Index) -> Iterator[_PageJob]:
         yield self._page("home.md.j2", page_path("home"), index=index)
         yield self._page("briefs_index.md.j2", page_path("briefs"), index=index)
         yield self._page("actors_index.md.j2", page_path("actors"), index=index)
@@ -76,9 +95,8 @@ class Renderer:
         for topic in index.topics.values():
             yield self._page("topic.md.j2", page_path("topic", topic.slug), index=index, topic=topic)
 
-    def _page(self, template: str, path: str, **context: object) -> Page:
-        text = self.env.get_template(template).render(page_path=path, **context)
-        return Page(path, text)
+    def _page(self, template: str, path: str, **context: object) -> _PageJob:
+        return _PageJob(template, path, context)
 
     def assets(self) -> list[Asset]:
         """Static files shipped with the templates (stylesheets), under ``templates/assets``."""
@@ -88,3 +106,11 @@ class Renderer:
             for path in sorted(folder.rglob("*"))
             if path.is_file()
         ]
+
+
+def _render_job(shared: tuple[Renderer, list[_PageJob], bool], n: int) -> Page:
+    """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
+    renderer, jobs, with_parts = shared
+    job = jobs[n]
+    text = renderer.env.get_template(job.template).render(page_path=job.path, **job.context)
+    return Page(job.path, text, split(text) if with_parts else None)

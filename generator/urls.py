@@ -6,6 +6,7 @@ Pages subpath (``https://org.github.io/repo/``) alike.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 PAGE_PATHS = {
@@ -43,7 +44,20 @@ def relative_url(from_path: str, to_path: str, directory_urls: bool = True) -> s
     current = page_url(from_path, directory_urls)
     # A directory URL is a folder of its own; a file URL lives in its parent's folder.
     here = current.rstrip("/") if directory_urls else posixpath.dirname(current)
-    relative = posixpath.relpath(target or ".", here or ".")
+    relative = _relpath(target or ".", here or ".")
     if directory_urls:
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for site-relative paths, without its calls to ``os.getcwd``
+    (a page links to hundreds of others, so this runs a lot)."""
+    target_parts = [part for part in target.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."

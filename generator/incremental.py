@@ -1,0 +1,100 @@
+"""Render again only the pages an edit can have changed, for ``mkdocs serve``.
+
+Records come from a :class:`~generator.filecache.FileCache`, so an unchanged file
+gives back the same object and a changed record is found by identity. A record is
+shown on its own page and, through the briefs that mention it, on the pages of those
+briefs and of every actor and instrument they cite; those pages are rendered again,
+from the index as it was and as it is now (so removals count too). Pages that are
+not a record's own (home, lists, topics, any later view) are always rendered again,
+and everything is when a template changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Corpus
+from .index import Index
+from .models import Brief
+from .render import Page, Renderer
+from .urls import page_path
+
+_RECORD_PAGES = {"briefs": "brief", "actors": "actor", "legal": "legal"}
+
+
+@dataclass(frozen=True)
+class _Build:
+    records: dict[tuple[str, str], object]  # (folder, id) → record
+    index: Index
+    pages: dict[str, Page]
+    templates: tuple[int, int]
+
+
+class IncrementalRenderer:
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+        self._last: _Build | None = None
+
+    def render_site(self, corpus: Corpus, index: Index, *, with_parts: bool = False) -> list[Page]:
+        records = _records(corpus)
+        templates = _stamp(self.renderer.templates_dir)
+        last = self._last
+        if last is None or last.templates != templates:
+            pages = self.renderer.render_site(index, with_parts=with_parts)
+        else:
+            stale = _stale_pages(last, records, index)
+            own_pages = {page_path(_RECORD_PAGES[folder], key) for folder, key in records}
+            fresh = self.renderer.render_site(
+                index, with_parts=with_parts, only=lambda path: path in stale or path not in own_pages
+            )
+            known = {**last.pages, **{page.path: page for page in fresh}}
+            paths = self.renderer.page_paths(index)
+            if all(path in known for path in paths):
+                pages = [known[path] for path in paths]
+            else:  # a page with no earlier version that no change explains: don't guess
+                pages = self.renderer.render_site(index, with_parts=with_parts)
+        self._last = _Build(records, index, {page.path: page for page in pages}, templates)
+        return pages
+
+
+def _records(corpus: Corpus) -> dict[tuple[str, str], object]:
+    return {(folder, key): record for folder in _RECORD_PAGES for key, record in getattr(corpus, folder).items()}
+
+
+def _stale_pages(last: _Build, records: dict[tuple[str, str], object], index: Index) -> set[str]:
+    changed = {key for key, record in records.items() if last.records.get(key) is not record}
+    changed |= set(last.records) - set(records)
+    stale = {page_path(_RECORD_PAGES[folder], key) for folder, key in changed}
+    for each in (last.index, index):
+        briefs = {brief.id: brief for brief in each.briefs}
+        for folder, key in changed:
+            for brief_id in _briefs_showing(each, folder, key):
+                stale.update(_pages_of_brief(each, briefs[brief_id]))
+            if folder == "actors":
+                stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
+    return stale
+
+
+def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
+    if folder == "briefs":
+        if key in index.sources:  # published (or shown as a draft)
+            yield key
+    elif folder == "actors":
+        yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
+    else:
+        yield from (brief.id for brief in index.briefs_by_instrument.get(key, ()))
+
+
+def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:
+    """The brief's page and the pages of every actor and instrument it cites."""
+    yield page_path("brief", brief.id)
+    yield from (page_path("actor", actor.id) for actor in index.actors_by_brief.get(brief.id, ()))
+    yield from (page_path("legal", ref.instrument) for ref in brief.legal_references)
+
+
+def _stamp(folder: Path) -> tuple[int, int]:
+    """Changes when any template is added, removed or saved."""
+    files = [path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()]
+    return len(files), max(files, default=0)
