@@ -29,7 +29,7 @@ class _Build:
     records: dict[tuple[str, str], object]  # (folder, id) → record
     index: Index
     pages: dict[str, Page]
-    templates: tuple[int, int]
+    templates: frozenset[tuple[str, int, int]]
 
 
 class IncrementalRenderer:
@@ -94,7 +94,10 @@ def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:
     yield from (page_path("legal", ref.instrument) for ref in brief.legal_references)
 
 
-def _stamp(folder: Path) -> tuple[int, int]:
+def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
     """Changes when any template is added, removed or saved."""
-    files = [path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()]
-    return len(files), max(files, default=0)
+    return frozenset(
+        (str(path), info.st_mtime_ns, info.st_size)
+        for path in folder.rglob("*")
+        if path.is_file() and (info := path.stat())
+    )
