@@ -82,7 +82,9 @@ def _load_file(_: None, job: tuple[str, Path, str]) -> tuple[YamlFile, BaseModel
     folder, path, label = job
     yaml_file = read_yaml(path, label)
     problems = list(yaml_file.problems)
-    return yaml_file, _validate(yaml_file, FOLDERS[folder], problems), problems
+    record = _validate(yaml_file, FOLDERS[folder], problems)
+    yaml_file.data = None  # the record holds it now; problems are located from the file itself
+    return yaml_file, record, problems
 
 
 def _label(path: Path, base: Path) -> str:

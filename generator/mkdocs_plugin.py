@@ -83,10 +83,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.error(str(problem))
             raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
         index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-        self.pages = self.incremental.render_site(corpus, index, with_parts=True)
-        texts = {page.path: page.text for page in self.pages}
-        self.unchanged = {path for path, text in texts.items() if self.previous_texts.get(path) == text}
-        self.previous_texts = texts
+        if self.serving:
+            self.pages = self.incremental.render_site(corpus, index, with_parts=True)
+        else:
+            self.pages = self.renderer.render_site(index, with_parts=True)
+        self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
         self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
@@ -94,11 +95,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
             file = _GeneratedPage.generated(config, page.path, content=page.text)
-            file.unchanged = self.dirty and page.path in self.unchanged
+            file.unchanged = page.path in self.unchanged
             self._add(files, file)
+        self.pages = []  # the files hold the texts now; each is let go once converted
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
+
+    def _unchanged_since_last_build(self) -> set[str]:
+        texts = {page.path: page.text for page in self.pages}
+        unchanged = {path for path, text in texts.items() if self.previous_texts.get(path) == text}
+        self.previous_texts = texts
+        return unchanged
 
     def _reusable(self, templates_dir: Path, directory_urls: bool) -> bool:
         renderer = self.incremental.renderer if self.incremental else None
@@ -116,16 +124,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return parts.headings_markdown if parts else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        parts = self.parts.get(page.file.src_uri)
+        parts = self.parts.pop(page.file.src_uri, None)
         if not parts:
             return html
+        page.file.content_string = ""  # the Markdown is not needed any more: free it
         joined = parts.join(html)
         if joined is None:  # another extension changed the headings' shape: convert the page whole
-            page.markdown = page.file.content_string
+            page.markdown = parts.text
             page.render(config, files)
             return page.content or ""
         page.present_anchor_ids = (page.present_anchor_ids or set()) | parts.anchor_ids()
         return joined
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page.file, _GeneratedPage):
+            page.content = None  # written out: with 10,000s of pages, keeping every body adds up
+        return output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -15,9 +15,9 @@ the page goes through the Markdown engine whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"#{1,6} \S")
+_HEADING = re.compile(r"^#{1,6} \S.*$", re.MULTILINE)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
 _ID = re.compile(r"""\sid="([^"]+)\"""")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -31,45 +31,64 @@ BLOCK_LEVEL = {
 
 @dataclass(frozen=True)
 class PageParts:
+    """Where a page's headings and blocks are. The blocks are read from the page's own
+    text when needed, so splitting a page does not keep a second copy of it."""
+
+    text: str = field(repr=False)
     headings: tuple[str, ...]  # Markdown heading lines, in page order
-    blocks: tuple[str, ...]  # HTML before the first heading, then after each heading
+    spans: tuple[tuple[int, int], ...]  # the HTML before the first heading, then after each
 
     @property
     def headings_markdown(self) -> str:
         return "\n\n".join(self.headings) + "\n"
 
+    def blocks(self) -> list[str]:
+        return [self.text[start:end].strip() for start, end in self.spans]
+
     def anchor_ids(self) -> set[str]:
         """Every ``id`` in the blocks: the anchors other pages may link to."""
-        return {match for block in self.blocks for match in _ID.findall(block)}
+        return {match for block in self.blocks() for match in _ID.findall(block)}
 
     def join(self, headings_html: str) -> str | None:
         """The page's HTML, from the headings as the engine converted them (one per line)."""
         converted = [line for line in headings_html.splitlines() if line.strip()]
         if len(converted) != len(self.headings):
             return None
-        pieces = [self.blocks[0]]
-        for heading, block in zip(converted, self.blocks[1:]):
+        blocks = self.blocks()
+        pieces = [blocks[0]]
+        for heading, block in zip(converted, blocks[1:]):
             pieces += [heading, block]
         return "\n".join(piece for piece in pieces if piece)
 
 
 def split(markdown: str) -> PageParts | None:
     """The page's parts, or ``None`` if anything in it is not a heading or an HTML block."""
-    lines = markdown.splitlines()
     headings: list[str] = []
-    blocks: list[str] = []
+    spans: list[tuple[int, int]] = []
     start = 0
-    for n, line in enumerate(lines):
-        before_blank = n == 0 or not lines[n - 1].strip()
-        after_blank = n + 1 == len(lines) or not lines[n + 1].strip()
-        if _HEADING.match(line) and before_blank and after_blank:
-            blocks.append("\n".join(lines[start:n]).strip())
-            headings.append(line)
-            start = n + 1
-    blocks.append("\n".join(lines[start:]).strip())
-    if not headings or not all(_is_html_blocks(block) for block in blocks):
+    for match in _HEADING.finditer(markdown):
+        if _blank_before(markdown, match.start()) and _blank_after(markdown, match.end()):
+            spans.append((start, match.start()))
+            headings.append(match.group())
+            start = match.end()
+    spans.append((start, len(markdown)))
+    parts = PageParts(markdown, tuple(headings), tuple(spans))
+    if not headings or not all(_is_html_blocks(block) for block in parts.blocks()):
         return None
-    return PageParts(tuple(headings), tuple(blocks))
+    return parts
+
+
+def _blank_before(text: str, line_start: int) -> bool:
+    """Is the line before the one starting at ``line_start`` blank (or is there none)?"""
+    if line_start == 0:
+        return True
+    return not text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
+
+
+def _blank_after(text: str, line_end: int) -> bool:
+    """Is the line after the one ending at ``line_end`` blank (or is there none)?"""
+    following = text.find("\n", line_end + 1)
+    return not text[line_end + 1 : following if following >= 0 else len(text)].strip()
 
 
 def _is_html_blocks(block: str) -> bool:
