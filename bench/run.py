@@ -66,6 +66,7 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
             "wall_s_max": max(walls),
             "cpu_s": statistics.median(b["cpu_s"] for b in builds),
             "peak_rss_bytes": max(b["peak_rss_bytes"] for b in builds),
+            "peak_pss_bytes": max((b["peak_pss_bytes"] or 0) for b in builds) or None,
             "runs": builds,
         },
         "check": check.as_dict(),

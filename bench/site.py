@@ -8,11 +8,13 @@ metadata, one index chunk and the first page of result fragments).
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import statistics
 from pathlib import Path
 
+GZIP_SAMPLE = 500
 PAGEFIND_FIRST_RESULTS = 5  # fragments the default Pagefind UI loads for a first result page
 
 
@@ -26,8 +28,18 @@ def site_metrics(site: Path) -> dict:
         "median_page_bytes": int(statistics.median(pages.values())) if pages else 0,
         "largest_page_bytes": pages[largest] if largest else 0,
         "largest_page": largest.relative_to(site).as_posix() if largest else None,
+        "median_page_gzip_bytes": _median_gzipped(sorted(pages)),
         "first_search": first_search(site),
     }
+
+
+def _median_gzipped(pages: list[Path], sample: int = GZIP_SAMPLE) -> int:
+    """What a reader downloads for a median page from a server that compresses (as GitHub
+    Pages does), over an evenly spread sample of the pages."""
+    if not pages:
+        return 0
+    chosen = pages[:: max(1, len(pages) // sample)]
+    return int(statistics.median(len(gzip.compress(path.read_bytes(), 6)) for path in chosen))
 
 
 def first_search(site: Path) -> dict:

@@ -27,6 +27,8 @@ def test_it_builds_each_size_and_measures_the_build(smoke):
         size = results["sizes"][briefs]
         assert size["build"]["wall_s"] > 0 and size["build"]["cpu_s"] > 0
         assert size["build"]["peak_rss_bytes"] > 10 * 2**20  # a Python process with MkDocs loaded
+        if size["build"]["peak_pss_bytes"] is not None:  # shared pages counted once: never more
+            assert 0 < size["build"]["peak_pss_bytes"] <= size["build"]["peak_rss_bytes"]
         assert size["site"]["pages"] > int(briefs)  # brief pages, plus actors, topics, indexes
         assert 0 < size["site"]["median_page_bytes"] <= size["site"]["largest_page_bytes"]
         assert size["check"]["returncode"] == 0
