@@ -18,7 +18,7 @@ from pathlib import Path
 from .content import Corpus
 from .index import Index
 from .models import Brief
-from .render import Page, Renderer
+from .render import BuilderPage, Renderer
 from .urls import page_path
 
 _RECORD_PAGES = {"briefs": "brief", "actors": "actor", "legal": "legal"}
@@ -28,7 +28,7 @@ _RECORD_PAGES = {"briefs": "brief", "actors": "actor", "legal": "legal"}
 class _Build:
     records: dict[tuple[str, str], object]  # (folder, id) → record
     index: Index
-    pages: dict[str, Page]
+    pages: dict[str, BuilderPage]
     templates: frozenset[tuple[str, int, int]]
 
 
@@ -37,24 +37,24 @@ class IncrementalRenderer:
         self.renderer = renderer
         self._last: _Build | None = None
 
-    def render_site(self, corpus: Corpus, index: Index, *, with_parts: bool = False) -> list[Page]:
+    def render_site(self, corpus: Corpus, index: Index) -> list[BuilderPage]:
         records = _records(corpus)
         templates = _stamp(self.renderer.templates_dir)
         last = self._last
         if last is None or last.templates != templates:
-            pages = self.renderer.render_site(index, with_parts=with_parts)
+            pages = self.renderer.render_for_builder(index)
         else:
             stale = _stale_pages(last, records, index)
             own_pages = {page_path(_RECORD_PAGES[folder], key) for folder, key in records}
-            fresh = self.renderer.render_site(
-                index, with_parts=with_parts, only=lambda path: path in stale or path not in own_pages
+            fresh = self.renderer.render_for_builder(
+                index, only=lambda path: path in stale or path not in own_pages
             )
             known = {**last.pages, **{page.path: page for page in fresh}}
             paths = self.renderer.page_paths(index)
             if all(path in known for path in paths):
                 pages = [known[path] for path in paths]
             else:  # a page with no earlier version that no change explains: don't guess
-                pages = self.renderer.render_site(index, with_parts=with_parts)
+                pages = self.renderer.render_for_builder(index)
         self._last = _Build(records, index, {page.path: page for page in pages}, templates)
         return pages
 

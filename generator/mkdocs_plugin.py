@@ -12,6 +12,7 @@ fails later (strict-mode warnings, say) puts the previous site back.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -57,7 +58,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Kept across the rebuilds of `mkdocs serve`, so a rebuild redoes only what an edit changed.
         self.file_cache = FileCache()
         self.incremental: IncrementalRenderer | None = None
-        self.previous_texts: dict[str, str] = {}
+        self.previous_data: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -84,9 +85,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
         index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
         if self.serving:
-            self.pages = self.incremental.render_site(corpus, index, with_parts=True)
+            self.pages = self.incremental.render_site(corpus, index)
         else:
-            self.pages = self.renderer.render_site(index, with_parts=True)
+            self.pages = self.renderer.render_for_builder(index)
         self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
         self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
         if not getattr(self, "dirty", False):
@@ -94,18 +95,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
-            file = _GeneratedPage.generated(config, page.path, content=page.text)
+            file = _GeneratedPage.generated(config, page.path, content=page.data)
             file.unchanged = page.path in self.unchanged
             self._add(files, file)
         self.pages = []  # the files hold the texts now; each is let go once converted
+        self.bodies: dict[str, bytes] = {}
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
 
     def _unchanged_since_last_build(self) -> set[str]:
-        texts = {page.path: page.text for page in self.pages}
-        unchanged = {path for path, text in texts.items() if self.previous_texts.get(path) == text}
-        self.previous_texts = texts
+        data = {page.path: page.data for page in self.pages}
+        unchanged = {path for path, text in data.items() if self.previous_data.get(path) == text}
+        self.previous_data = data
         return unchanged
 
     def _reusable(self, templates_dir: Path, directory_urls: bool) -> bool:
@@ -121,13 +123,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
         """Only the headings of a generated page go through Markdown; its HTML blocks need not."""
         parts = self.parts.get(page.file.src_uri)  # generated pages only: docs/ may not clash with them
-        return parts.headings_markdown if parts else markdown
+        if not parts:
+            return markdown
+        self.parts[page.file.src_uri] = dataclasses.replace(parts, text=markdown)
+        return parts.headings_markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(100)  # first: other plugins see the whole page
+    def _join_blocks(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         parts = self.parts.pop(page.file.src_uri, None)
         if not parts:
             return html
-        page.file.content_string = ""  # the Markdown is not needed any more: free it
+        page.file.content_bytes = b""  # the Markdown is not needed any more: free it
         joined = parts.join(html)
         if joined is None:  # another extension changed the headings' shape: convert the page whole
             page.markdown = parts.text
@@ -135,6 +141,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return page.content or ""
         page.present_anchor_ids = (page.present_anchor_ids or set()) | parts.anchor_ids()
         return joined
+
+    @event_priority(-100)  # last: keep the body as UTF-8 until its page is built
+    def _store_body(self, html: str, *, page: Page, **_: Any) -> str:
+        if not isinstance(page.file, _GeneratedPage):
+            return html
+        self.bodies[page.file.src_uri] = html.encode("utf-8")
+        return ""
+
+    on_page_content = CombinedEvent(_join_blocks, _store_body)
+
+    @event_priority(100)  # before any other plugin (search) reads the page
+    def on_page_context(self, context: dict, *, page: Page, **_: Any) -> dict:
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            page.content = body.decode("utf-8")
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page.file, _GeneratedPage):

@@ -10,6 +10,7 @@ either way. ``BRIEFING_WORKERS=1`` forces one process (to measure the difference
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -22,6 +23,7 @@ Result = TypeVar("Result")
 
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNKS_PER_WORKER = 4  # a few chunks each, so one slow chunk doesn't leave a core idle
+MAX_CHUNK = 250  # and small ones, so few results wait in memory to be sent back
 
 _shared: Any = None  # what the workers need besides their items, inherited through fork
 
@@ -35,13 +37,15 @@ def ordered_map(
         return [function(shared, item) for item in items]
     global _shared
     _shared = shared
+    gc.freeze()  # the workers' garbage collector leaves inherited objects alone: fewer pages copied
     try:
-        size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+        size = min(MAX_CHUNK, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
         chunks = [(function, items[i : i + size]) for i in range(0, len(items), size)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
     finally:
+        gc.unfreeze()
         _shared = None
 
 

@@ -7,7 +7,8 @@ MkDocs-compatible engine can build them; no HTML is assembled here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -24,7 +25,20 @@ from .urls import page_path, relative_url
 class Page:
     path: str  # source path, e.g. "briefs/some-story.md"
     text: str
-    parts: PageParts | None = field(default=None, compare=False)  # see pageparts.py
+
+
+@dataclass(frozen=True)
+class BuilderPage:
+    """A page made ready for a site builder: its Markdown as UTF-8 (half the memory of the
+    text as a str, which is not all Latin-1 here) and, if it splits, its parts (pageparts.py)."""
+
+    path: str
+    data: bytes
+    parts: PageParts | None  # without their text: it is ``data``, decoded
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -68,13 +82,17 @@ class Renderer:
         href = relative_url(context["page_path"], page_path(kind, key), self.directory_urls)
         return f"{href}#{anchor}" if anchor else href
 
-    def render_site(
-        self, index: Index, *, with_parts: bool = False, only: Callable[[str], bool] | None = None
-    ) -> list[Page]:
-        """Every page (or those whose path passes ``only``), rendered on all cores;
-        ``with_parts`` also splits them (pageparts.py)."""
+    def render_site(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[Page]:
+        """Every page (or those whose path passes ``only``), rendered on all cores."""
+        return self._render(index, only, for_builder=False)
+
+    def render_for_builder(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[BuilderPage]:
+        """Like :meth:`render_site`, as pages ready for a site builder."""
+        return self._render(index, only, for_builder=True)
+
+    def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
         jobs = [job for job in self._pages(index) if only is None or only(job.path)]
-        return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, with_parts))
+        return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, for_builder))
 
     def page_paths(self, index: Index) -> list[str]:
         """The path of every page, in the order :meth:`render_site` gives them."""
@@ -108,9 +126,12 @@ class Renderer:
         ]
 
 
-def _render_job(shared: tuple[Renderer, list[_PageJob], bool], n: int) -> Page:
+def _render_job(shared: tuple[Renderer, list[_PageJob], bool], n: int) -> Page | BuilderPage:
     """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
-    renderer, jobs, with_parts = shared
+    renderer, jobs, for_builder = shared
     job = jobs[n]
     text = renderer.env.get_template(job.template).render(page_path=job.path, **job.context)
-    return Page(job.path, text, split(text) if with_parts else None)
+    if not for_builder:
+        return Page(job.path, text)
+    parts = split(text)
+    return BuilderPage(job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None)

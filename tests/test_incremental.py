@@ -28,14 +28,14 @@ class Preview:
         self.renderer = Renderer(templates)
         self.incremental = IncrementalRenderer(self.renderer)
         self.rendered: list[int] = []
-        original = self.renderer.render_site
+        original = self.renderer.render_for_builder
 
         def counting(*args, **kwargs):
             pages = original(*args, **kwargs)
             self.rendered.append(len(pages))
             return pages
 
-        self.renderer.render_site = counting  # type: ignore[method-assign]
+        self.renderer.render_for_builder = counting  # type: ignore[method-assign]
 
     def rebuild(self) -> dict[str, str]:
         corpus = load_content(self.content, cache=self.cache)
