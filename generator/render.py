@@ -6,8 +6,8 @@ MkDocs-compatible engine can build them; no HTML is assembled here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
