@@ -10,7 +10,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 NODE_STAMP = node_modules/.installed
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check clean bench
 
 site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the build)
 	$(BIN)/mkdocs build --strict
@@ -18,8 +18,8 @@ site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the buil
 test: $(STAMP) $(NODE_STAMP)  ## Run the whole test suite
 	$(BIN)/pytest
 
-serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000, rebuilt on every edit
-	$(BIN)/mkdocs serve
+serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000; an edit rebuilds only the pages it changed
+	$(BIN)/mkdocs serve --dirty --no-strict  # strict mode would stop on MkDocs' warning about --dirty
 
 check: $(STAMP)  ## Validate content/ and list every problem
 	$(BIN)/briefing check
@@ -37,3 +37,6 @@ $(NODE_STAMP): package.json package-lock.json
 
 clean:  ## Remove the built site and the virtual environment
 	rm -rf site $(VENV) node_modules
+
+bench: $(STAMP)  ## Build 1,000 and 10,000 generated briefs; print and save the figures (bench/results/)
+	$(BIN)/python -m bench.run

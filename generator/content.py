@@ -11,6 +11,7 @@ every problem of every file.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import types
 import typing
@@ -21,6 +22,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .models import Actor, Brief, LegalInstrument
+from .filecache import FileCache
+from .parallel import ordered_map
 from .problems import ContentError, Problem
 from .yamlfile import KeyPath, YamlFile, read_yaml
 
@@ -37,16 +40,20 @@ class Corpus:
     files: dict[tuple[str, str], YamlFile] = field(default_factory=dict)  # (folder, id) → file
 
 
-def load_content(content_dir: Path, *, relative_to: Path | None = None) -> Corpus:
+def load_content(content_dir: Path, *, relative_to: Path | None = None, cache: FileCache | None = None) -> Corpus:
     """Read and validate everything under ``content_dir``; raise ContentError listing all problems."""
-    corpus, problems = check_content(content_dir, relative_to=relative_to)
+    corpus, problems = check_content(content_dir, relative_to=relative_to, cache=cache)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return corpus
 
 
-def check_content(content_dir: Path, *, relative_to: Path | None = None) -> tuple[Corpus, list[Problem]]:
-    """Like :func:`load_content`, but return the problems instead of raising."""
+def check_content(
+    content_dir: Path, *, relative_to: Path | None = None, cache: FileCache | None = None
+) -> tuple[Corpus, list[Problem]]:
+    """Like :func:`load_content`, but return the problems instead of raising.
+
+    With a ``cache``, files unchanged since the last call are not read again."""
     content_dir = Path(content_dir)
     base = relative_to if relative_to is not None else Path.cwd()
     corpus = Corpus()
@@ -54,19 +61,30 @@ def check_content(content_dir: Path, *, relative_to: Path | None = None) -> tupl
     present: dict[str, set[str]] = {}  # ids with a file, valid or not, so errors don't cascade
     if not content_dir.is_dir():
         return corpus, [Problem(_label(content_dir, base), 1, 1, "content folder not found")]
-    for folder, model in FOLDERS.items():
-        records = getattr(corpus, folder)
+    jobs: list[tuple[str, Path, str]] = []
+    for folder in FOLDERS:
         paths = sorted((content_dir / folder).glob("*.yaml"))
         present[folder] = {path.stem for path in paths}
-        for path in paths:
-            yaml_file = read_yaml(path, _label(path, base))
-            problems.extend(yaml_file.problems)
-            record = _validate(yaml_file, model, problems)
-            if record is not None:
-                records[record.id] = record
-                corpus.files[(folder, record.id)] = yaml_file
+        jobs += [(folder, path, _label(path, base)) for path in paths]
+    load = functools.partial(ordered_map, _load_file)
+    loaded = cache.map(load, jobs, path_of=lambda job: job[1]) if cache else load(jobs)
+    for (folder, _, _), (yaml_file, record, file_problems) in zip(jobs, loaded):
+        problems.extend(file_problems)
+        if record is not None:
+            getattr(corpus, folder)[record.id] = record
+            corpus.files[(folder, record.id)] = yaml_file
     problems.extend(_check_references(corpus, present))
     return corpus, problems
+
+
+def _load_file(_: None, job: tuple[str, Path, str]) -> tuple[YamlFile, BaseModel | None, list[Problem]]:
+    """Read and validate one file (in a worker process when there are many)."""
+    folder, path, label = job
+    yaml_file = read_yaml(path, label)
+    problems = list(yaml_file.problems)
+    record = _validate(yaml_file, FOLDERS[folder], problems)
+    yaml_file.data = None  # the record holds it now; problems are located from the file itself
+    return yaml_file, record, problems
 
 
 def _label(path: Path, base: Path) -> str:

@@ -12,6 +12,7 @@ fails later (strict-mode warnings, say) puts the previous site back.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from typing import Any
@@ -20,16 +21,20 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .build_date import pin_build_date
 from .content import load_content
 from .folders import SetAside
+from .filecache import FileCache
+from .incremental import IncrementalRenderer
 from .index import Index
+from .pageparts import PageParts
 from .preview import problem_pages
 from .problems import ContentError, Problem
-from .render import Renderer
+from .render import BuilderPage, Renderer
 from .search import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
@@ -51,17 +56,34 @@ class BriefingConfig(base.Config):
     drafts_in_serve = c.Type(bool, default=True)
 
 
+class _GeneratedPage(File):
+    """A generated page that a ``--dirty`` rebuild may skip when its text did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        # Kept across the rebuilds of `mkdocs serve`, so a rebuild redoes only what an edit changed.
+        self.file_cache = FileCache()
+        self.incremental: IncrementalRenderer | None = None
+        self.previous_data: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         pin_build_date(root)  # the sitemap's dates: the same for every build of one commit
         self.content_dir = root / self.config.content_dir
-        self.renderer = Renderer(root / self.config.templates_dir, directory_urls=config.use_directory_urls,
-                                 site_url=config.site_url or "", site_name=config.site_name)
+        templates_dir = root / self.config.templates_dir
+        settings = dict(directory_urls=config.use_directory_urls, site_url=config.site_url or "",
+                        site_name=config.site_name)
+        if not self._reusable(templates_dir, settings):
+            self.incremental = IncrementalRenderer(Renderer(templates_dir, **settings))
+        self.renderer = self.incremental.renderer
         for asset in self.renderer.assets():
             if asset.path.endswith(".css") and asset.path not in config.extra_css:
                 config.extra_css.append(asset.path)
@@ -70,7 +92,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
-            corpus = load_content(self.content_dir, relative_to=Path(config.config_file_path or ".").parent)
+            corpus = load_content(
+                self.content_dir, relative_to=Path(config.config_file_path or ".").parent, cache=self.file_cache
+            )
         except ContentError as error:
             if not self.serving:
                 for problem in error.problems:
@@ -78,19 +102,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
             # The preview stays up: it shows the problems until the content is fixed.
             _report_while_serving(error.problems)
-            self.pages = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
+            shown = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
+            self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
             self.files = []
         else:
             index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-            self.pages = self.renderer.render_site(index)
+            if self.serving:
+                self.pages = self.incremental.render_site(corpus, index)
+            else:
+                self.pages = self.renderer.render_for_builder(index)
             self.files = self.renderer.render_files(index)
             self.served_paths = [page.path for page in self.pages]
+        self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
+        self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
-            self._add(files, File.generated(config, page.path, content=page.text))
+            file = _GeneratedPage.generated(config, page.path, content=page.data)
+            file.unchanged = page.path in self.unchanged
+            self._add(files, file)
+        self.pages = []  # the files hold the texts now; each is let go once converted
+        self.bodies: dict[str, bytes] = {}
         for generated in self.files:
             self._add(files, File.generated(config, generated.path, content=generated.content))
         for asset in self.renderer.assets():
@@ -103,11 +137,67 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
 
+    def _unchanged_since_last_build(self) -> set[str]:
+        data = {page.path: page.data for page in self.pages}
+        unchanged = {path for path, text in data.items() if self.previous_data.get(path) == text}
+        self.previous_data = data
+        return unchanged
+
+    def _reusable(self, templates_dir: Path, settings: dict) -> bool:
+        """Whether the renderer of the last build (kept while serving) fits this configuration."""
+        renderer = self.incremental.renderer if self.incremental else None
+        return renderer is not None and renderer.templates_dir == templates_dir and all(
+            getattr(renderer, name) == value for name, value in settings.items()
+        )
+
     @staticmethod
     def _add(files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"docs/{file.src_uri} clashes with a page generated from content; rename it")
         files.append(file)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
+        """Only the headings of a generated page go through Markdown; its HTML blocks need not."""
+        parts = self.parts.get(page.file.src_uri)  # generated pages only: docs/ may not clash with them
+        if not parts:
+            return markdown
+        self.parts[page.file.src_uri] = dataclasses.replace(parts, text=markdown)
+        return parts.headings_markdown
+
+    @event_priority(100)  # first: other plugins see the whole page
+    def _join_blocks(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        parts = self.parts.pop(page.file.src_uri, None)
+        if not parts:
+            return html
+        page.file.content_bytes = b""  # the Markdown is not needed any more: free it
+        joined = parts.join(html)
+        if joined is None:  # another extension changed the headings' shape: convert the page whole
+            page.markdown = parts.text
+            page.render(config, files)
+            return page.content or ""
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | parts.anchor_ids()
+        return joined
+
+    @event_priority(-100)  # last: keep the body as UTF-8 until its page is built
+    def _store_body(self, html: str, *, page: Page, **_: Any) -> str:
+        if not isinstance(page.file, _GeneratedPage):
+            return html
+        self.bodies[page.file.src_uri] = html.encode("utf-8")
+        return ""
+
+    on_page_content = CombinedEvent(_join_blocks, _store_body)
+
+    @event_priority(100)  # before any other plugin (search) reads the page
+    def on_page_context(self, context: dict, *, page: Page, **_: Any) -> dict:
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            page.content = body.decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page.file, _GeneratedPage):
+            page.content = None  # written out: with 10,000s of pages, keeping every body adds up
+        return output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -6,7 +6,8 @@ MkDocs-compatible engine can build them; no HTML is assembled here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .dates import format_partial_date
 from .feeds import FeedBuilder, json_feed
 from .index import Index, topic_slug
 from .pagemeta import PageMeta
+from .pageparts import PageParts, split
+from .parallel import ordered_map
 from .urls import absolute_url, file_link, page_path, relative_url
 from .views import Views
 
@@ -34,6 +37,27 @@ class GeneratedFile:
 
     path: str  # where it goes in the site, e.g. "feeds/briefs.xml"
     content: bytes
+
+
+@dataclass(frozen=True)
+class BuilderPage:
+    """A page made ready for a site builder: its Markdown as UTF-8 (half the memory of the
+    text as a str, which is not all Latin-1 here) and, if it splits, its parts (pageparts.py)."""
+
+    path: str
+    data: bytes
+    parts: PageParts | None  # without their text: it is ``data``, decoded
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
+
+
+@dataclass(frozen=True)
+class _PageJob:
+    template: str
+    path: str
+    context: dict
 
 
 @dataclass(frozen=True)
@@ -79,9 +103,22 @@ class Renderer:
         """``file_url('feeds/briefs.xml')`` → relative link to a site file from the page being rendered."""
         return file_link(context["page_path"], path, self.directory_urls)
 
-    def render_site(self, index: Index) -> list[Page]:
+    def render_site(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[Page]:
+        """Every page (or those whose path passes ``only``), rendered on all cores."""
+        return self._render(index, only, for_builder=False)
+
+    def render_for_builder(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[BuilderPage]:
+        """Like :meth:`render_site`, as pages ready for a site builder."""
+        return self._render(index, only, for_builder=True)
+
+    def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
+        jobs = [job for job in self._pages(index) if only is None or only(job.path)]
         metadata = PageMeta(self.site_url, self.directory_urls).for_site(index)
-        return [_with_front_matter(page, metadata.get(page.path)) for page in self._pages(index)]
+        return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
+
+    def page_paths(self, index: Index) -> list[str]:
+        """The path of every page, in the order :meth:`render_site` gives them."""
+        return [job.path for job in self._pages(index)]
 
     def render_files(self, index: Index) -> list[GeneratedFile]:
         """Everything besides pages: data files, feeds, robots.txt."""
@@ -95,7 +132,7 @@ class Renderer:
         files.append(GeneratedFile("robots.txt", robots.encode()))
         return files
 
-    def _pages(self, index: Index) -> Iterator[Page]:
+    def _pages(self, index: Index) -> Iterator[_PageJob]:
         views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
         yield self._page("home.md.j2", page_path("home"), index=index)
         yield self._page("briefs_index.md.j2", page_path("briefs"), index=index)
@@ -113,7 +150,7 @@ class Renderer:
         yield self._page("search.md.j2", page_path("search"), index=index)
         yield from self._analysis_pages(index, views)
 
-    def _analysis_pages(self, index: Index, views: Views) -> Iterator[Page]:
+    def _analysis_pages(self, index: Index, views: Views) -> Iterator[_PageJob]:
         """The cross-brief views: stance matrix, readings, network, timeline."""
         for kind in ("analysis", "stances", "readings", "network", "timeline"):
             yield self._page(f"{kind}.md.j2", page_path(kind), index=index)
@@ -121,9 +158,8 @@ class Renderer:
             for year in views.timeline_years:
                 yield self._page("timeline_year.md.j2", page_path("timeline-year", year.year), index=index, year=year)
 
-    def _page(self, template: str, path: str, **context: object) -> Page:
-        text = self.env.get_template(template).render(page_path=path, **context)
-        return Page(path, text)
+    def _page(self, template: str, path: str, **context: object) -> _PageJob:
+        return _PageJob(template, path, context)
 
     def assets(self) -> list[Asset]:
         """Static files shipped with the templates (stylesheets), under ``templates/assets``."""
@@ -135,9 +171,23 @@ class Renderer:
         ]
 
 
-def _with_front_matter(page: Page, meta: dict | None) -> Page:
-    """Prefix the page with YAML front matter, which engines hand to themes as ``page.meta``."""
+def _render_job(shared: tuple[Renderer, list[_PageJob], dict, bool], n: int) -> Page | BuilderPage:
+    """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
+    renderer, jobs, metadata, for_builder = shared
+    job = jobs[n]
+    # Engines drop the blank lines after front matter; so does the page, so that the
+    # parts below point into exactly the text the engine hands back.
+    text = renderer.env.get_template(job.template).render(page_path=job.path, **job.context).lstrip("\n")
+    front = _front_matter(metadata.get(job.path))
+    if not for_builder:
+        return Page(job.path, front + text)
+    parts = split(text)
+    data = (front + text).encode("utf-8")
+    return BuilderPage(job.path, data, dataclasses.replace(parts, text="") if parts else None)
+
+
+def _front_matter(meta: dict | None) -> str:
+    """YAML front matter, which engines hand to themes as ``page.meta`` ('' when there is none)."""
     if not meta:
-        return page
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return Page(page.path, f"---\n{front}---\n\n{page.text}")
+        return ""
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"

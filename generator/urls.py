@@ -6,6 +6,7 @@ Pages subpath (``https://org.github.io/repo/``) alike.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 PAGE_PATHS = {
@@ -50,7 +51,7 @@ def relative_url(from_path: str, to_path: str, directory_urls: bool = True) -> s
     current = page_url(from_path, directory_urls)
     # A directory URL is a folder of its own; a file URL lives in its parent's folder.
     here = current.rstrip("/") if directory_urls else posixpath.dirname(current)
-    relative = posixpath.relpath(target or ".", here or ".")
+    relative = _relpath(target or ".", here or ".")
     if directory_urls:
         return "./" if relative == "." else relative + "/"
     return relative
@@ -64,9 +65,22 @@ def page_folder(path: str, directory_urls: bool = True) -> str:
 
 def file_link(from_path: str, file_path: str, directory_urls: bool = True) -> str:
     """URL of a site file (feed, data, script) as seen from page ``from_path``."""
-    return posixpath.relpath(file_path, page_folder(from_path, directory_urls) or ".")
+    return _relpath(file_path, page_folder(from_path, directory_urls) or ".")
 
 
 def absolute_url(site_url: str, site_path: str) -> str:
     """``site_path`` (relative to the site root) under the published address ``site_url``."""
     return site_url.rstrip("/") + "/" + site_path
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for site-relative paths, without its calls to ``os.getcwd``
+    (a page links to hundreds of others, so this runs a lot)."""
+    target_parts = [part for part in target.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."

@@ -1,0 +1,99 @@
+"""The targets of issue #7, and the Markdown summary of a run."""
+
+from __future__ import annotations
+
+KB = 1024
+GB = 1024**3
+
+# Targets for the largest corpus (10,000 briefs on a 2-core machine).
+BUILD_WALL_S = 45
+GROWTH_SLACK = 1.1  # t(10k)/t(1k) ≤ 11: linear, with 10 % to spare
+PEAK_RSS_BYTES = 1.5 * GB
+MEDIAN_PAGE_BYTES = 30 * KB
+FIRST_SEARCH_BYTES = 300 * KB
+CHECK_WALL_S = 10
+PREVIEW_S = 3
+
+
+def evaluate(results: dict) -> list[dict]:
+    sizes = sorted(results["sizes"], key=int)
+    if not sizes:
+        return []
+    small, large = results["sizes"][sizes[0]], results["sizes"][sizes[-1]]
+    site = large["site"]
+    targets = [
+        _target(f"mkdocs build, {sizes[-1]} briefs, best run (s)", large["build"]["wall_s_min"], BUILD_WALL_S),
+        _target(f"peak memory of the build, {_memory_kind(large)} (GB)", _memory(large) / GB, PEAK_RSS_BYTES / GB),
+        _target("median page (KB)", site["median_page_bytes"] / KB, MEDIAN_PAGE_BYTES / KB),
+        _target(f"first search downloads, {site['first_search']['engine']} (KB)",
+                site["first_search"]["bytes"] / KB, FIRST_SEARCH_BYTES / KB),
+        _target(f"briefing check, {sizes[-1]} briefs (s)", large["check"]["wall_s"], CHECK_WALL_S),
+    ]
+    if len(sizes) > 1:
+        # Best runs: the least disturbed by other users of the machine. CPU time, which
+        # other users disturb less, is given beside it.
+        ratio = large["build"]["wall_s_min"] / small["build"]["wall_s_min"]
+        results["growth"] = {
+            "build": round(ratio, 2),
+            "build_cpu": round(large["build"]["cpu_s"] / small["build"]["cpu_s"], 2),
+            "check": round(large["check"]["wall_s"] / small["check"]["wall_s"], 2),
+        }
+        linear = GROWTH_SLACK * int(sizes[-1]) / int(sizes[0])
+        targets.append(_target(f"growth t({sizes[-1]})/t({sizes[0]}) of the build, best runs", ratio, linear))
+    if "preview" in results:
+        targets.append(_target(f"serve: edit shows up, {results['preview']['briefs']} briefs (s)",
+                               results["preview"]["median_edit_to_page_s"], PREVIEW_S))
+    return targets
+
+
+def _memory(size: dict) -> int:
+    """PSS where known (shared pages counted once), else the RSS sum (an upper bound)."""
+    return size["build"].get("peak_pss_bytes") or size["build"]["peak_rss_bytes"]
+
+
+def _memory_kind(size: dict) -> str:
+    return "PSS" if size["build"].get("peak_pss_bytes") else "RSS sum"
+
+
+def _target(what: str, measured: float, limit: float) -> dict:
+    return {"what": what, "measured": round(measured, 3), "target": round(limit, 3), "met": measured <= limit}
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    lines = [
+        f"# Benchmark, {results['started']}",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {(m['ram_bytes'] or 0) / GB:.1f} GB RAM, "
+        f"Python {m['python']}, {m['system']}; mkdocs {m['mkdocs']}, material {m['mkdocs-material']}. "
+        f"Seed {results['seed']}.",
+        "",
+        "| briefs | build wall s (min–max) | build CPU s | peak PSS (RSS sum) MB | pages | site MB "
+        "| median page KB (gzip) | largest page KB | first search KB | check s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for briefs, size in sorted(results["sizes"].items(), key=lambda item: int(item[0])):
+        b, s = size["build"], size["site"]
+        lines.append(
+            f"| {briefs} | {b['wall_s']:.1f} ({b['wall_s_min']:.1f}–{b['wall_s_max']:.1f}) | {b['cpu_s']:.1f} "
+            f"| {(b.get('peak_pss_bytes') or 0) / 2**20:.0f} ({b['peak_rss_bytes'] / 2**20:.0f}) "
+            f"| {s['pages']} | {s['site_bytes'] / 2**20:.1f} "
+            f"| {s['median_page_bytes'] / KB:.1f} ({s['median_page_gzip_bytes'] / KB:.1f}) "
+            f"| {s['largest_page_bytes'] / KB:.0f} "
+            f"| {s['first_search']['bytes'] / KB:.0f} | {size['check']['wall_s']:.2f} |"
+        )
+    if "growth" in results:
+        g = results["growth"]
+        lines += ["", f"Growth of the build time: {g['build']}× (best runs; CPU time {g['build_cpu']}×); "
+                      f"of `briefing check`: {g['check']}×."]
+    if "preview" in results:
+        p = results["preview"]
+        lines += ["", f"Preview ({p['briefs']} briefs): first build {p['first_build_s']:.1f} s; "
+                      f"an edit shows up in {', '.join(f'{x:.2f}' for x in p['edit_to_page_s'])} s."]
+    lines += ["", "| target | measured | limit | |", "| --- | ---: | ---: | --- |"]
+    for t in results["targets"]:
+        lines.append(f"| {t['what']} | {t['measured']:g} | {t['target']:g} | {'met' if t['met'] else 'MISSED'} |")
+    loads = [r["load_average_before"][0] for size in results["sizes"].values() for r in size["build"]["runs"]]
+    lines += ["", f"Load average (1 min) before the builds: {', '.join(f'{x:g}' for x in loads)} "
+                  "(above 0.5, others were using the machine: timings are noisy)."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,133 @@
+"""Render again only the pages an edit can have changed, for ``mkdocs serve``.
+
+Records come from a :class:`~generator.filecache.FileCache`, so an unchanged file
+gives back the same object and a changed record is found by identity. A record is
+shown on its own page and, through the briefs that mention it, on the pages of those
+briefs and of every actor and instrument they cite; those pages are rendered again,
+from the index as it was and as it is now (so removals count too). Pages that are
+not a record's own (home, lists, topics, any later view) are always rendered again,
+and everything is when a template changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Corpus
+from .index import Index
+from .models import Brief
+from .related import COMMON_KEY_LIMIT, related_briefs
+from .render import BuilderPage, Renderer
+from .urls import page_path
+
+_RECORD_PAGES = {"briefs": "brief", "actors": "actor", "legal": "legal"}
+
+
+@dataclass(frozen=True)
+class _Build:
+    records: dict[tuple[str, str], object]  # (folder, id) → record
+    index: Index
+    pages: dict[str, BuilderPage]
+    templates: frozenset[tuple[str, int, int]]
+
+
+class IncrementalRenderer:
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+        self._last: _Build | None = None
+
+    def render_site(self, corpus: Corpus, index: Index) -> list[BuilderPage]:
+        records = _records(corpus)
+        templates = _stamp(self.renderer.templates_dir)
+        last = self._last
+        if last is None or last.templates != templates:
+            pages = self.renderer.render_for_builder(index)
+        else:
+            stale = _stale_pages(last, records, index)
+            own_pages = {page_path(_RECORD_PAGES[folder], key) for folder, key in records}
+            fresh = self.renderer.render_for_builder(
+                index, only=lambda path: path in stale or path not in own_pages
+            )
+            known = {**last.pages, **{page.path: page for page in fresh}}
+            paths = self.renderer.page_paths(index)
+            if all(path in known for path in paths):
+                pages = [known[path] for path in paths]
+            else:  # a page with no earlier version that no change explains: don't guess
+                pages = self.renderer.render_for_builder(index)
+        self._last = _Build(records, index, {page.path: page for page in pages}, templates)
+        return pages
+
+
+def _records(corpus: Corpus) -> dict[tuple[str, str], object]:
+    return {(folder, key): record for folder in _RECORD_PAGES for key, record in getattr(corpus, folder).items()}
+
+
+def _stale_pages(last: _Build, records: dict[tuple[str, str], object], index: Index) -> set[str]:
+    changed = {key for key, record in records.items() if last.records.get(key) is not record}
+    changed |= set(last.records) - set(records)
+    stale = {page_path(_RECORD_PAGES[folder], key) for folder, key in changed}
+    candidates: set[str] = set()  # briefs whose related-briefs list the change may alter
+    for each in (last.index, index):
+        briefs = {brief.id: brief for brief in each.briefs}
+        for folder, key in changed:
+            for brief_id in _briefs_showing(each, folder, key):
+                stale.update(_pages_of_brief(each, briefs[brief_id]))
+                candidates |= _briefs_sharing_keys(each, briefs[brief_id])
+            if folder == "actors":
+                stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
+    if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
+        candidates = {brief.id for brief in index.briefs}
+    before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
+    stale.update(
+        page_path("brief", key) for key in candidates
+        if _related(last.index, before.get(key)) != _related(index, after.get(key))
+    )
+    return stale
+
+
+def _related(index: Index, brief: Brief | None) -> list[tuple] | None:
+    """What a brief's "related briefs" section shows, to compare before and after an edit."""
+    if brief is None:
+        return None
+    return [
+        (r.brief.id, r.brief.title, r.brief.date, r.brief.status, round(r.score, 9),
+         [a.name for a in r.actors], [i.display_title for i in r.instruments], [t.label for t in r.topics])
+        for r in related_briefs(index, brief)
+    ]
+
+
+def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
+    if folder == "briefs":
+        if key in index.sources:  # published (or shown as a draft)
+            yield key
+    elif folder == "actors":
+        yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
+    else:
+        yield from (brief.id for brief in index.briefs_by_instrument.get(key, ()))
+
+
+def _briefs_sharing_keys(index: Index, brief: Brief) -> set[str]:
+    """Briefs whose related-briefs list this brief can enter, leave or re-weigh
+    (those sharing an actor, instrument or topic that is not too common to count)."""
+    shared = [index.briefs_by_actor.get(actor.id, []) for actor in index.actors_by_brief.get(brief.id, [])]
+    shared += [index.briefs_by_instrument.get(ref.instrument, []) for ref in brief.legal_references]
+    shared += [topic.briefs for topic in index.topics_of(brief)]
+    return {other.id for briefs in shared if len(briefs) <= COMMON_KEY_LIMIT + 1 for other in briefs}
+
+
+def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:
+    """The brief's page and the pages of every actor and instrument it cites."""
+    yield page_path("brief", brief.id)
+    yield from (page_path("actor", actor.id) for actor in index.actors_by_brief.get(brief.id, ()))
+    yield from (page_path("legal", ref.instrument) for ref in brief.legal_references)
+
+
+def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
+    """Changes when any template is added, removed or saved."""
+    return frozenset(
+        (str(path), info.st_mtime_ns, info.st_size)
+        for path in folder.rglob("*")
+        if path.is_file() and (info := path.stat())
+    )

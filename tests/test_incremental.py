@@ -1,0 +1,106 @@
+"""Incremental rendering: after an edit, the pages are exactly those of a full render,
+yet only the pages the edited record shows up on were rendered again."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.content import load_content
+from generator.filecache import FileCache
+from generator.incremental import IncrementalRenderer
+from generator.index import Index
+from generator.render import Renderer
+from generator.synthetic import write_corpus
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+class Preview:
+    """What the MkDocs plugin does on each rebuild of `mkdocs serve`."""
+
+    def __init__(self, content: Path, templates: Path):
+        self.content, self.cache = content, FileCache()
+        self.renderer = Renderer(templates)
+        self.incremental = IncrementalRenderer(self.renderer)
+        self.rendered: list[int] = []
+        original = self.renderer.render_for_builder
+
+        def counting(*args, **kwargs):
+            pages = original(*args, **kwargs)
+            self.rendered.append(len(pages))
+            return pages
+
+        self.renderer.render_for_builder = counting  # type: ignore[method-assign]
+
+    def rebuild(self) -> dict[str, str]:
+        corpus = load_content(self.content, cache=self.cache)
+        pages = self.incremental.render_site(corpus, Index(corpus))
+        return {page.path: page.text for page in pages}
+
+
+def _full_render(content: Path, templates: Path) -> dict[str, str]:
+    pages = Renderer(templates).render_site(Index(load_content(content)))
+    return {page.path: page.text for page in pages}
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(pattern, replacement, text, count=1, flags=re.M), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a new modification time, whatever the clock's resolution
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    write_corpus(tmp_path / "content", briefs=40, seed=11)
+    return tmp_path / "content"
+
+
+def test_an_edited_brief_changes_exactly_what_a_full_render_would(content):
+    preview = Preview(content, TEMPLATES)
+    before = preview.rebuild()
+    brief = sorted((content / "briefs").glob("*.yaml"))[7]
+    _edit(brief, r"^title: .*$", "title: A new headline")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert after != before
+    assert preview.rendered[-1] < len(after) / 2  # far from everything was rendered again
+
+
+def test_an_edited_actor_renders_again_every_page_that_names_it(content):
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    corpus = load_content(content)
+    actor_id = max(corpus.actors, key=lambda a: sum(a in b.model_dump_json() for b in corpus.briefs.values()))
+    _edit(content / "actors" / f"{actor_id}.yaml", r"^name: .*$", "name: Renamed Actor")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert sum("Renamed Actor" in text for text in after.values()) > 3
+
+
+def test_removed_and_added_files_are_followed(content):
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    brief = sorted((content / "briefs").glob("*.yaml"))[3]
+    moved = content / "briefs" / "a-new-id.yaml"
+    text = brief.read_text(encoding="utf-8")
+    brief.unlink()
+    moved.write_text(re.sub(r"^id: .*$", "id: a-new-id", text, count=1, flags=re.M), encoding="utf-8")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert "briefs/a-new-id.md" in after and f"briefs/{brief.stem}.md" not in after
+
+
+def test_a_template_edit_renders_everything_again(content, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    preview = Preview(content, templates)
+    first = preview.rebuild()
+    _edit(templates / "topic.md.j2", r"^# ", "# Topic: ")
+    after = preview.rebuild()
+    assert preview.rendered[-1] == len(after) == len(first)
+    assert after == _full_render(content, templates)

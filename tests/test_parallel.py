@@ -1,0 +1,55 @@
+"""ordered_map: the same results as a plain loop, in order, on several processes when worthwhile."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from generator import parallel
+
+
+def _square_with_pid(offset: int, item: int) -> tuple[int, int]:
+    return item * item + offset, os.getpid()
+
+
+def test_results_keep_their_order_and_shared_data_reaches_the_workers():
+    # In a fresh process: this one may have threads running (test servers), and then
+    # ordered_map rightly refuses to fork.
+    script = (
+        "import os; from generator import parallel; from tests.test_parallel import _square_with_pid as f\n"
+        "items = list(range(parallel.MIN_ITEMS * 3))\n"
+        "results = parallel.ordered_map(f, items, shared=5)\n"
+        "assert [v for v, _ in results] == [n * n + 5 for n in items]\n"
+        "pids = {pid for _, pid in results}\n"
+        "print(len(pids), os.getpid() in pids)\n"
+    )
+    env = {**os.environ, "BRIEFING_WORKERS": "2"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[1], check=True)
+    workers, in_parent = result.stdout.split()
+    assert int(workers) >= 2 and in_parent == "False"  # forked workers did the work
+
+
+def test_small_jobs_and_one_worker_stay_in_this_process(monkeypatch):
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")
+    few = parallel.ordered_map(_square_with_pid, list(range(parallel.MIN_ITEMS - 1)), shared=0)
+    assert {pid for _, pid in few} == {os.getpid()}
+    monkeypatch.setenv("BRIEFING_WORKERS", "1")
+    many = parallel.ordered_map(_square_with_pid, list(range(parallel.MIN_ITEMS * 2)), shared=0)
+    assert {pid for _, pid in many} == {os.getpid()}
+
+
+def test_it_never_forks_while_other_threads_run(monkeypatch):
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        results = parallel.ordered_map(_square_with_pid, list(range(parallel.MIN_ITEMS * 2)), shared=0)
+    finally:
+        stop.set()
+        thread.join()
+    assert {pid for _, pid in results} == {os.getpid()}
