@@ -35,7 +35,7 @@ from .pageparts import PageParts
 from .preview import problem_pages
 from .problems import ContentError, Problem
 from .render import BuilderPage, Renderer
-from .search import SearchIndexError, index_site
+from .search import BUNDLE_FOLDER, SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -132,8 +132,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        if self.serving and self.dirty and (site / BUNDLE_FOLDER).is_dir():
+            return  # preview rebuilds keep the first build's search index: re-indexing takes seconds
         try:
-            index_site(Path(config.site_dir))
+            index_site(site)
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
 
