@@ -9,6 +9,7 @@ is seeded, and every coordinate is rounded.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -140,7 +141,7 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
         side = _box_side(len(members))
         if x and x + side > row_width:
             x, y, row_height = 0.0, y + row_height + BOX_GAP, 0.0
-        layout = _layout(_ordered_subgraph(simple, members))
+        layout = _layout(*_shape(simple, members))
         box = _fit(layout, x, y, side)
         points.update(box)
         x = x + side + BOX_GAP
@@ -150,20 +151,22 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
     return Drawing(width, height, nodes, _edge_shapes(graph, points))
 
 
-def _ordered_subgraph(graph: nx.Graph, members: list[str]) -> nx.Graph:
-    """A copy of the group with nodes and edges in sorted order. (A subgraph *view*
-    iterates its nodes in set order, which changes with Python's hash seed, and the
-    layout depends on node order.)"""
-    group = nx.Graph()
-    group.add_nodes_from(members)
-    group.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.subgraph(members).edges()))
-    return group
+def _shape(graph: nx.Graph, members: list[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The group's nodes and edges in sorted order. (A subgraph *view* iterates its nodes
+    in set order, which changes with Python's hash seed, and the layout depends on order.)"""
+    edges = sorted(tuple(sorted(edge)) for edge in graph.subgraph(members).edges())
+    return tuple(members), tuple(edges)
 
 
-def _layout(group: nx.Graph) -> dict:
+@functools.lru_cache(maxsize=256)
+def _layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...]) -> dict:
     """Attractive-repulsive forces (ARF) spread hubs and their neighbours evenly, which keeps
     labels apart; its cost grows with the square of the actors, so a very large group falls
-    back to a short spring layout."""
+    back to a short spring layout. Cached by shape: a preview rebuild after an edit that
+    leaves the relations alone reuses the layout."""
+    group = nx.Graph()
+    group.add_nodes_from(nodes)
+    group.add_edges_from(edges)
     if len(group) <= ARF_LIMIT:
         return nx.arf_layout(group, seed=LAYOUT_SEED)
     return nx.spring_layout(group, seed=LAYOUT_SEED, iterations=50)

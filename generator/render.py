@@ -113,6 +113,7 @@ class Renderer:
 
     def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
         jobs = [job for job in self._pages(index) if only is None or only(job.path)]
+        self.env.globals["views"].prepare()
         metadata = PageMeta(self.site_url, self.directory_urls).for_site(index)
         return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
 

@@ -23,6 +23,12 @@ class Views:
         self.index = index
         self._related: dict[str, list[related.RelatedBrief]] = {}
 
+    def prepare(self) -> None:
+        """Work out the views many pages share, once, before pages are rendered in worker
+        processes (which inherit them instead of each working them out again)."""
+        for name in ("stance_changes_by_actor", "network_drawing", "timelines"):
+            getattr(self, name)
+
     # --- stances ---------------------------------------------------------------
 
     @cached_property
