@@ -124,3 +124,15 @@ def test_synthetic_neighbourhoods_hold_exactly_the_actors_relations(actor_id):
         (e.source.id, e.type, e.target.id) for e in views.network_edges if actor_id in (e.source.id, e.target.id)
     )
     assert drawn_relations(drawing) == expected
+
+
+def test_a_group_larger_than_the_arf_limit_is_laid_out_too():
+    # Past ARF_LIMIT actors the layout switches to networkx's sparse spring layout
+    # (which needs scipy); a 10,000-brief corpus has such a group.
+    from generator.network import ARF_LIMIT, _layout
+
+    nodes = tuple(f"actor-{n:04d}" for n in range(ARF_LIMIT + 50))
+    edges = tuple(sorted({tuple(sorted((nodes[n], nodes[(n * 7 + 1) % len(nodes)]))) for n in range(len(nodes))}))
+    positions = _layout(nodes, edges)
+    assert set(positions) == set(nodes)
+    assert all(math.isfinite(float(c)) for point in positions.values() for c in point)
