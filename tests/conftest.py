@@ -48,6 +48,14 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def analyst_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project copy, with the seed article as its brief's source text, as the working folder."""
+    add_seed_text(project)
+    monkeypatch.chdir(project)
+    return project
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped content built once with ``mkdocs build --strict``; read-only for tests."""

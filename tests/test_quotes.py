@@ -49,20 +49,14 @@ def test_differences_are_named(quote, difference):
     assert mismatch(quote, SOURCE).startswith(difference)
 
 
-@pytest.fixture
-def project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The project copy, with the seed article as its brief's source text, as the working folder."""
-    add_seed_text(project)
-    monkeypatch.chdir(project)
-    return project
 
 
-def test_shipped_quotes_match_the_seed_article(project):
+def test_shipped_quotes_match_the_seed_article(analyst_project):
     assert check_all(Path("content")) == []
 
 
-def test_a_quote_altered_by_one_word_is_reported_at_the_quote(project):
-    brief = project / "content/briefs/huawei-5g-allies-2019.yaml"
+def test_a_quote_altered_by_one_word_is_reported_at_the_quote(analyst_project):
+    brief = analyst_project / "content/briefs/huawei-5g-allies-2019.yaml"
     text = brief.read_text()
     brief.write_text(text.replace("never give any institution", "never give any agency", 1))
     line = text[: text.index("never give any institution")].count("\n") + 1
@@ -75,43 +69,43 @@ def test_a_quote_altered_by_one_word_is_reported_at_the_quote(project):
     )
 
 
-def test_a_missing_source_text_is_a_warning(project):
-    (project / SEED_TEXT_FILE).unlink()
+def test_a_missing_source_text_is_a_warning(analyst_project):
+    (analyst_project / SEED_TEXT_FILE).unlink()
     problems = check_all(Path("content"))
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", f"source text '{SEED_TEXT_FILE}' not found; quotes from 'bloomberg-2019' are not verified")
     ]
 
 
-def test_a_text_file_outside_the_project_is_rejected(project):
-    brief = project / "content/briefs/huawei-5g-allies-2019.yaml"
+def test_a_text_file_outside_the_project_is_rejected(analyst_project):
+    brief = analyst_project / "content/briefs/huawei-5g-allies-2019.yaml"
     brief.write_text(brief.read_text().replace(SEED_TEXT_FILE, "../../etc/passwd"))
     problems = check_all(Path("content"))
     assert len(problems) == 1
     assert "must be a relative path inside the project" in problems[0].message
 
 
-def test_a_symlink_out_of_the_project_is_rejected(project, tmp_path_factory):
+def test_a_symlink_out_of_the_project_is_rejected(analyst_project, tmp_path_factory):
     outside = tmp_path_factory.mktemp("outside") / "article.txt"
-    outside.write_text((project / SEED_TEXT_FILE).read_text())
-    (project / SEED_TEXT_FILE).unlink()
-    (project / SEED_TEXT_FILE).symlink_to(outside)
+    outside.write_text((analyst_project / SEED_TEXT_FILE).read_text())
+    (analyst_project / SEED_TEXT_FILE).unlink()
+    (analyst_project / SEED_TEXT_FILE).symlink_to(outside)
     problems = check_all(Path("content"))
     assert [p.message for p in problems] == [f"'{SEED_TEXT_FILE}' is outside the project"]
 
 
-def test_source_texts_never_reach_the_site(project):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True)
+def test_source_texts_never_reach_the_site(analyst_project):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=analyst_project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     article_only = "next generation of network technology"  # in the article, not in the brief
-    assert article_only in (project / SEED_TEXT_FILE).read_text()
-    site_files = [path for path in (project / "site").rglob("*") if path.is_file()]
+    assert article_only in (analyst_project / SEED_TEXT_FILE).read_text()
+    site_files = [path for path in (analyst_project / "site").rglob("*") if path.is_file()]
     assert site_files
     assert not [path for path in site_files if path.suffix == ".txt" and "sources" in path.parts]
     assert not [path for path in site_files if article_only.encode() in path.read_bytes()]
 
 
-def test_an_oversized_source_text_is_refused(project, monkeypatch):
+def test_an_oversized_source_text_is_refused(analyst_project, monkeypatch):
     monkeypatch.setattr(quotes, "MAX_TEXT_BYTES", 100)
     problems = check_all(Path("content"))
     assert [p.message for p in problems] == [
