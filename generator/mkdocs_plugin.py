@@ -72,7 +72,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Kept across the rebuilds of `mkdocs serve`, so a rebuild redoes only what an edit changed.
         self.file_cache = FileCache()
         self.incremental: IncrementalRenderer | None = None
-        self.previous_data: dict[str, bytes] = {}
+        self.previous_data: dict[str, tuple] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -115,6 +115,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.served_paths = [page.path for page in self.pages]
         self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
         self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
+        self.meta: dict[str, dict] = {page.path: page.meta for page in self.pages if page.meta}
         if not getattr(self, "dirty", False):
             self.previous_site.set_aside()
 
@@ -141,7 +142,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"search index: {error}") from None
 
     def _unchanged_since_last_build(self) -> set[str]:
-        data = {page.path: page.data for page in self.pages}
+        data = {page.path: (page.data, page.meta) for page in self.pages}
         unchanged = {path for path, text in data.items() if self.previous_data.get(path) == text}
         self.previous_data = data
         return unchanged
@@ -161,6 +162,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
         """Only the headings of a generated page go through Markdown; its HTML blocks need not."""
+        meta = self.meta.pop(page.file.src_uri, None)
+        if meta:  # given as is: no front matter to write out and parse back
+            page.meta = meta
         parts = self.parts.get(page.file.src_uri)  # generated pages only: docs/ may not clash with them
         if not parts:
             return markdown

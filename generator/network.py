@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -19,7 +20,11 @@ from .index import Index, RelationRef
 from .models import Actor, Brief
 
 LAYOUT_SEED = 7
-ARF_LIMIT = 600  # actors in one connected group
+# Drawings stay readable, and pages stay small, however large the corpus: the network
+# page draws the most connected actors, an actor's page its closest neighbours. Every
+# relation is still listed on the pages of the actors it joins.
+NETWORK_LIMIT = 150
+NEIGHBOUR_LIMIT = 40
 NODE_RADIUS = 7
 ARROW_LENGTH = 7
 BEND = 14  # px an arrow bows out when another runs the other way
@@ -85,6 +90,11 @@ class Drawing:
     nodes: list[NodeShape]
     edges: list[EdgeShape]
     node_radius: int = NODE_RADIUS
+    actors_total: int = 0  # actors in the graph it was drawn from (more than drawn when limited)
+
+    @property
+    def limited(self) -> bool:
+        return self.actors_total > len(self.nodes)
 
 
 def relation_graph(index: Index) -> nx.MultiDiGraph:
@@ -111,18 +121,39 @@ def _edge_order(item: tuple) -> tuple[str, str, str]:
     return edge.source.id, edge.type, edge.target.id
 
 
-def neighbourhood(graph: nx.MultiDiGraph, actor_id: str) -> nx.MultiDiGraph:
-    """The actor, its direct neighbours, and the relations between it and them."""
+def most_connected(graph: nx.MultiDiGraph, limit: int = NETWORK_LIMIT) -> nx.MultiDiGraph:
+    """The ``limit`` actors with the most relations, and the relations among them."""
+    if len(graph) <= limit:
+        return graph
+    kept = sorted(sorted(graph, key=lambda a: (-graph.degree(a), a))[:limit])
+    return _subgraph(kept, graph.edges(kept, keys=True, data=True), total=len(graph))
+
+
+def neighbourhood(graph: nx.MultiDiGraph, actor_id: str, limit: int = NEIGHBOUR_LIMIT) -> nx.MultiDiGraph:
+    """The actor, its direct neighbours (the ``limit`` it has the most relations with),
+    and the relations between it and them."""
     if actor_id not in graph:
         return nx.MultiDiGraph()
-    ego = nx.MultiDiGraph()
-    ego.add_nodes_from(sorted({actor_id, *graph.successors(actor_id), *graph.predecessors(actor_id)}))
-    for u, v, key, data in [
-        *graph.out_edges(actor_id, keys=True, data=True),
-        *graph.in_edges(actor_id, keys=True, data=True),
-    ]:
-        ego.add_edge(u, v, key=key, **data)
-    return ego
+    edges = [*graph.out_edges(actor_id, keys=True, data=True), *graph.in_edges(actor_id, keys=True, data=True)]
+    weight: dict[str, int] = {}
+    for u, v, _, _ in edges:
+        other = v if u == actor_id else u
+        weight[other] = weight.get(other, 0) + 1
+    kept = {actor_id, *sorted(weight, key=lambda a: (-weight[a], a))[:limit]}
+    return _subgraph(sorted(kept), edges, total=len(weight) + 1)
+
+
+def _subgraph(nodes: list[str], edges: Iterable[tuple], *, total: int) -> nx.MultiDiGraph:
+    """The nodes, and those of ``edges`` that join two of them, in sorted order (see _shape);
+    ``total`` is how many actors they were chosen from."""
+    kept = set(nodes)
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from(nodes)
+    for u, v, key, data in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
+        if u in kept and v in kept:
+            sub.add_edge(u, v, key=key, **data)
+    sub.graph["actors_total"] = total
+    return sub
 
 
 def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
@@ -130,6 +161,7 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
     sized to it, and the boxes are set in rows, largest first, so no group is squeezed."""
     if not graph:
         return Drawing(0, 0, [], [])
+    total = graph.graph.get("actors_total", len(graph))
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
@@ -148,7 +180,7 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
         row_height = max(row_height, max(py for _, py in box.values()) - y)
     points, width, height = _framed(points)
     nodes = [_node_below(index.actors[a], *points[a]) for a in sorted(graph)]
-    return Drawing(width, height, nodes, _edge_shapes(graph, points))
+    return Drawing(width, height, nodes, _edge_shapes(graph, points), actors_total=total)
 
 
 def _shape(graph: nx.Graph, members: list[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -161,15 +193,12 @@ def _shape(graph: nx.Graph, members: list[str]) -> tuple[tuple[str, ...], tuple[
 @functools.lru_cache(maxsize=256)
 def _layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...]) -> dict:
     """Attractive-repulsive forces (ARF) spread hubs and their neighbours evenly, which keeps
-    labels apart; its cost grows with the square of the actors, so a very large group falls
-    back to a short spring layout. Cached by shape: a preview rebuild after an edit that
-    leaves the relations alone reuses the layout."""
+    labels apart (its cost grows with the square of the actors: one reason for NETWORK_LIMIT).
+    Cached by shape: a preview rebuild after an edit that leaves the relations alone reuses it."""
     group = nx.Graph()
     group.add_nodes_from(nodes)
     group.add_edges_from(edges)
-    if len(group) <= ARF_LIMIT:
-        return nx.arf_layout(group, seed=LAYOUT_SEED)
-    return nx.spring_layout(group, seed=LAYOUT_SEED, iterations=50)
+    return nx.arf_layout(group, seed=LAYOUT_SEED)
 
 
 def _box_side(size: int) -> int:
@@ -188,7 +217,7 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
     points, width, height = _framed(points)
     centre = points[actor_id]
     nodes = [_node_outward(index.actors[a], *points[a], *centre) for a in sorted(ego)]
-    return Drawing(width, height, nodes, _edge_shapes(ego, points))
+    return Drawing(width, height, nodes, _edge_shapes(ego, points), actors_total=ego.graph.get("actors_total", 0))
 
 
 def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tuple[float, float]]:

@@ -1,13 +1,13 @@
 """What each page says about itself in its ``<head>``: description, OpenGraph type,
-feed links and JSON-LD. Handed to the engine as the page's front matter (``page.meta``),
-which ``templates/overrides/main.html`` reads.
+feed links and JSON-LD, which ``templates/overrides/main.html`` reads from ``page.meta``.
+Exported pages carry it as front matter; the MkDocs plugin sets it directly, since
+writing and parsing back YAML for every page cost more than rendering the page.
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterator
 from typing import Any
 
 import nh3
@@ -34,35 +34,43 @@ class PageMeta:
 
     def for_site(self, index: Index) -> dict[str, Meta]:
         """Front matter for every page that has any, by page source path."""
-        return dict(self._pages(index))
+        records = [("home", None), ("search", None)]
+        records += [("brief", brief) for brief in index.briefs]
+        records += [("actor", actor) for actor in index.actors.values()]
+        records += [("legal", instrument) for instrument in index.legal.values()]
+        records += [("topic", topic) for topic in index.topics.values()]
+        pages = {_path(kind, record): self.for_page(index, kind, record) for kind, record in records}
+        return {path: meta for path, meta in pages.items() if meta}
 
-    def _pages(self, index: Index) -> Iterator[tuple[str, Meta]]:
-        home = page_path("home")
-        yield home, {"feeds": self._feeds(home, "briefs", "all briefs")}
-        yield page_path("search"), {"search_ignore": True}
-        for brief in index.briefs:
-            path = page_path("brief", brief.id)
-            description = plain_text(brief.summary)
-            graph = jsonld.brief_graph(brief, index, self._linker(path), description)
-            yield path, {"description": description, "og_type": "article", "jsonld": graph,
-                         "feeds": self._feeds(path, "briefs", "all briefs")}
-        for actor in index.actors.values():
-            path = page_path("actor", actor.id)
-            description = plain_text(actor.description) if actor.description else f"{actor.name}: positions and statements"
+    def for_page(self, index: Index, kind: str, record: Any = None) -> Meta | None:
+        """Front matter of the page of kind ``kind`` (see urls.PAGE_PATHS) showing ``record``."""
+        path = _path(kind, record)
+        if kind == "home":
+            return {"feeds": self._feeds(path, "briefs", "all briefs")}
+        if kind == "search":
+            return {"search_ignore": True}
+        if kind == "brief":
+            description = plain_text(record.summary)
+            graph = jsonld.brief_graph(record, index, self._linker(path), description)
+            return {"description": description, "og_type": "article", "jsonld": graph,
+                    "feeds": self._feeds(path, "briefs", "all briefs")}
+        if kind == "actor":
+            description = (plain_text(record.description) if record.description
+                           else f"{record.name}: positions and statements")
             meta: Meta = {"description": description,
-                          "jsonld": jsonld.actor_data(actor, index, self._linker(path), description)}
-            if index.briefs_by_actor.get(actor.id):
-                meta["feeds"] = self._feeds(path, f"actors/{actor.id}", actor.name)
-            yield path, meta
-        for instrument in index.legal.values():
-            path = page_path("legal", instrument.id)
-            description = plain_text(instrument.summary) if instrument.summary else instrument.title
-            yield path, {"description": description,
-                         "jsonld": jsonld.legal_data(instrument, self._linker(path), description)}
-        for topic in index.topics.values():
-            path = page_path("topic", topic.slug)
-            yield path, {"description": f"Briefs on {topic.label}",
-                         "feeds": self._feeds(path, f"topics/{topic.slug}", topic.label)}
+                          "jsonld": jsonld.actor_data(record, index, self._linker(path), description)}
+            if index.briefs_by_actor.get(record.id):
+                meta["feeds"] = self._feeds(path, f"actors/{record.id}", record.name)
+            return meta
+        if kind == "actor-page":  # record: an ActorPage past the first
+            return {"description": f"{record.actor.name}: briefs {record.first}–{record.last} of {record.total}"}
+        if kind == "legal":
+            description = plain_text(record.summary) if record.summary else record.title
+            return {"description": description, "jsonld": jsonld.legal_data(record, self._linker(path), description)}
+        if kind == "topic":
+            return {"description": f"Briefs on {record.label}",
+                    "feeds": self._feeds(path, f"topics/{record.slug}", record.label)}
+        return None
 
     def _linker(self, here: str) -> jsonld.Link:
         def link(target: str) -> str:
@@ -78,3 +86,11 @@ class PageMeta:
             {"title": f"{label} (JSON Feed)", "type": "application/feed+json",
              "href": file_link(here, json_path(key), self.directory_urls)},
         ]
+
+
+def _path(kind: str, record: Any) -> str:
+    if record is None:
+        return page_path(kind)
+    if kind == "actor-page":
+        return record.path
+    return page_path(kind, record.slug if kind == "topic" else record.id)

@@ -15,6 +15,7 @@ import jinja2
 import yaml
 
 from . import api, markup
+from .actorpages import actor_pages
 from .dates import format_partial_date
 from .feeds import FeedBuilder, json_feed
 from .index import Index, topic_slug
@@ -47,6 +48,7 @@ class BuilderPage:
     path: str
     data: bytes
     parts: PageParts | None  # without their text: it is ``data``, decoded
+    meta: dict | None = None  # what the page says about itself (pagemeta.py), for ``page.meta``
 
     @property
     def text(self) -> str:
@@ -58,6 +60,8 @@ class _PageJob:
     template: str
     path: str
     context: dict
+    kind: str  # for its metadata: the page's kind (urls.PAGE_PATHS) and what it shows
+    record: object = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ class Renderer:
     def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
         jobs = [job for job in self._pages(index) if only is None or only(job.path)]
         self.env.globals["views"].prepare()
-        metadata = PageMeta(self.site_url, self.directory_urls).for_site(index)
+        metadata = PageMeta(self.site_url, self.directory_urls)
         return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
 
     def page_paths(self, index: Index) -> list[str]:
@@ -135,32 +139,41 @@ class Renderer:
 
     def _pages(self, index: Index) -> Iterator[_PageJob]:
         views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
-        yield self._page("home.md.j2", page_path("home"), index=index)
-        yield self._page("briefs_index.md.j2", page_path("briefs"), index=index)
-        yield self._page("actors_index.md.j2", page_path("actors"), index=index)
-        yield self._page("legal_index.md.j2", page_path("legal-index"), index=index)
-        yield self._page("topics_index.md.j2", page_path("topics"), index=index)
+        yield self._page("home.md.j2", "home", index=index)
+        yield self._page("briefs_index.md.j2", "briefs", index=index)
+        yield self._page("actors_index.md.j2", "actors", index=index)
+        yield self._page("legal_index.md.j2", "legal-index", index=index)
+        yield self._page("topics_index.md.j2", "topics", index=index)
         for brief in index.briefs:
-            yield self._page("brief.md.j2", page_path("brief", brief.id), index=index, brief=brief)
+            yield self._page("brief.md.j2", "brief", brief.id, brief, index=index, brief=brief)
         for actor in index.actors.values():
-            yield self._page("actor.md.j2", page_path("actor", actor.id), index=index, actor=actor)
+            for part in actor_pages(index, actor):
+                kind, key = ("actor", actor.id) if part.number == 1 else ("actor-page", f"{actor.id}/{part.number}")
+                record = actor if part.number == 1 else part
+                yield self._page("actor.md.j2", kind, key, record, index=index, actor=actor, part=part)
         for instrument in index.legal.values():
-            yield self._page("legal.md.j2", page_path("legal", instrument.id), index=index, instrument=instrument)
+            yield self._page("legal.md.j2", "legal", instrument.id, instrument, index=index,
+                                  instrument=instrument)
         for topic in index.topics.values():
-            yield self._page("topic.md.j2", page_path("topic", topic.slug), index=index, topic=topic)
-        yield self._page("search.md.j2", page_path("search"), index=index)
+            yield self._page("topic.md.j2", "topic", topic.slug, topic, index=index, topic=topic)
+        yield self._page("search.md.j2", "search", index=index)
         yield from self._analysis_pages(index, views)
 
     def _analysis_pages(self, index: Index, views: Views) -> Iterator[_PageJob]:
         """The cross-brief views: stance matrix, readings, network, timeline."""
         for kind in ("analysis", "stances", "readings", "network", "timeline"):
-            yield self._page(f"{kind}.md.j2", page_path(kind), index=index)
+            yield self._page(f"{kind}.md.j2", kind, index=index)
         if views.timeline_split:
             for year in views.timeline_years:
-                yield self._page("timeline_year.md.j2", page_path("timeline-year", year.year), index=index, year=year)
+                yield self._page("timeline_year.md.j2", "timeline-year", year.year, index=index, year=year)
+                for month in year.months if views.months_split(year) else ():
+                    yield self._page("timeline_month.md.j2", "timeline-month", month.date, index=index,
+                                     year=year, month=month)
 
-    def _page(self, template: str, path: str, **context: object) -> _PageJob:
-        return _PageJob(template, path, context)
+    def _page(self, template: str, kind: str, key: str | None = None, record: object = None,
+              **context: object) -> _PageJob:
+        """The job for the page of kind ``kind`` (urls.PAGE_PATHS), showing ``record`` if any."""
+        return _PageJob(template, page_path(kind, key), context, kind, record)
 
     def assets(self) -> list[Asset]:
         """Static files shipped with the templates (stylesheets), under ``templates/assets``."""
@@ -172,19 +185,18 @@ class Renderer:
         ]
 
 
-def _render_job(shared: tuple[Renderer, list[_PageJob], dict, bool], n: int) -> Page | BuilderPage:
+def _render_job(shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int) -> Page | BuilderPage:
     """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
     renderer, jobs, metadata, for_builder = shared
     job = jobs[n]
     # Engines drop the blank lines after front matter; so does the page, so that the
     # parts below point into exactly the text the engine hands back.
     text = renderer.env.get_template(job.template).render(page_path=job.path, **job.context).lstrip("\n")
-    front = _front_matter(metadata.get(job.path))
-    if not for_builder:
-        return Page(job.path, front + text)
+    meta = metadata.for_page(job.context["index"], job.kind, job.record)
+    if not for_builder:  # a portable Markdown document: the metadata goes in front matter
+        return Page(job.path, _front_matter(meta) + text)
     parts = split(text)
-    data = (front + text).encode("utf-8")
-    return BuilderPage(job.path, data, dataclasses.replace(parts, text="") if parts else None)
+    return BuilderPage(job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta)
 
 
 def _front_matter(meta: dict | None) -> str:

@@ -95,6 +95,19 @@ class StanceMatrix:
             parts.append(StanceMatrix(columns, [a for a in self.actors if a.id in actor_ids], cells))
         return parts
 
+    def top(self, columns: int, actors: int) -> StanceMatrix:
+        """The ``columns`` most discussed questions and the ``actors`` with most stances on them."""
+        kept_columns = self.columns[:columns]
+        ids = {c.id for c in kept_columns}
+        cells = {key: h for key, h in self.cells.items() if key[1] in ids}
+        count: dict[str, int] = {}
+        for actor_id, _ in cells:
+            count[actor_id] = count.get(actor_id, 0) + 1
+        order = {a.id: i for i, a in enumerate(self.actors)}
+        kept = set(sorted(count, key=lambda a: (-count[a], order[a]))[:actors])
+        return StanceMatrix(kept_columns, [a for a in self.actors if a.id in kept],
+                            {key: h for key, h in cells.items() if key[0] in kept})
+
     def changes(self) -> list[tuple[Actor, QuestionColumn, StanceHistory]]:
         """Every actor whose stance on a recurring question changed, by actor name."""
         columns = {c.id: c for c in self.columns}

@@ -56,6 +56,15 @@ class Year:
     def count(self) -> int:
         return sum(len(p.entries) for p in self.periods)
 
+    @property
+    def year_only(self) -> Period | None:
+        """The entries known only to the year, if any (they come first)."""
+        return self.periods[0] if self.periods and len(self.periods[0].date) == 4 else None
+
+    @property
+    def months(self) -> list[Period]:
+        return [p for p in self.periods if len(p.date) > 4]
+
 
 def statement_date(ref: StatementRef) -> str | None:
     """When a statement was made, if known: its own date, else its source's date."""
@@ -112,8 +121,12 @@ class Timelines:
     def years(self) -> list[Year]:
         return group_by_month(self.entries)
 
-    def of_actor(self, actor_id: str) -> list[Year]:
-        return group_by_month(_own_dates(self._by_actor.get(actor_id, [])))
+    def of_actor(self, actor_id: str, briefs: frozenset[str] | None = None) -> list[Year]:
+        """The actor's timeline, or the part of it from the briefs ``briefs`` (ids)."""
+        entries = self._by_actor.get(actor_id, [])
+        if briefs is not None:
+            entries = [e for e in entries if e.brief.id in briefs]
+        return group_by_month(_own_dates(entries))
 
     def of_brief(self, brief_id: str) -> list[Year]:
         return group_by_month(_own_dates(self._by_brief.get(brief_id, [])))

@@ -15,6 +15,7 @@ PAGE_PATHS = {
     "brief": "briefs/{}.md",
     "actors": "actors/index.md",
     "actor": "actors/{}.md",
+    "actor-page": "actors/{}.md",  # key "huawei/2": the actor's briefs past the first page (actorpages.py)
     "legal-index": "legal/index.md",
     "legal": "legal/{}.md",
     "topics": "topics/index.md",
@@ -25,6 +26,7 @@ PAGE_PATHS = {
     "network": "network/index.md",
     "timeline": "timeline/index.md",
     "timeline-year": "timeline/{}.md",
+    "timeline-month": "timeline/{}.md",  # key "2019-03"
     "search": "search.md",
 }
 

@@ -15,7 +15,9 @@ from . import network, readings, related, stances, timeline
 from .index import Index
 from .models import Actor, Brief, LegalInstrument
 
-TIMELINE_PAGE_LIMIT = 1500  # entries on one page; beyond that the timeline splits by year
+TIMELINE_PAGE_LIMIT = 1500  # entries on one page; beyond that the timeline splits by year, then month
+MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
+MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
 
 
 class Views:
@@ -34,6 +36,11 @@ class Views:
     @cached_property
     def stance_matrix(self) -> stances.StanceMatrix:
         return stances.stance_matrix(self.index)
+
+    @cached_property
+    def stance_matrix_shown(self) -> stances.StanceMatrix:
+        """What the stance matrix page shows: a matrix one can read, whatever the corpus."""
+        return self.stance_matrix.top(MATRIX_COLUMNS, MATRIX_ACTORS)
 
     @cached_property
     def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
@@ -58,12 +65,17 @@ class Views:
         return network.relation_graph(self.index)
 
     @cached_property
+    def network_core(self) -> nx.MultiDiGraph:
+        """What the network page shows: the most connected actors and their relations."""
+        return network.most_connected(self.graph)
+
+    @cached_property
     def network_edges(self) -> list[network.NetworkEdge]:
-        return network.edges_of(self.graph)
+        return network.edges_of(self.network_core)
 
     @cached_property
     def network_drawing(self) -> network.Drawing:
-        return network.draw_network(self.graph, self.index)
+        return network.draw_network(self.network_core, self.index)
 
     def neighbourhood(self, actor: Actor) -> network.Drawing:
         ego = network.neighbourhood(self.graph, actor.id)
@@ -83,6 +95,11 @@ class Views:
     def timeline_split(self) -> bool:
         """Whether the global timeline is too long for one page and gets a page per year."""
         return len(self.timelines.entries) > TIMELINE_PAGE_LIMIT
+
+    @staticmethod
+    def months_split(year: timeline.Year) -> bool:
+        """Whether a year is too long for one page and gets a page per month."""
+        return year.count > TIMELINE_PAGE_LIMIT
 
     # --- related briefs and backlinks ------------------------------------------
 

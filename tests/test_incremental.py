@@ -37,15 +37,15 @@ class Preview:
 
         self.renderer.render_for_builder = counting  # type: ignore[method-assign]
 
-    def rebuild(self) -> dict[str, str]:
+    def rebuild(self) -> dict[str, tuple]:
         corpus = load_content(self.content, cache=self.cache)
         pages = self.incremental.render_site(corpus, Index(corpus))
-        return {page.path: page.text for page in pages}
+        return {page.path: (page.text, page.meta) for page in pages}
 
 
-def _full_render(content: Path, templates: Path) -> dict[str, str]:
-    pages = Renderer(templates).render_site(Index(load_content(content)))
-    return {page.path: page.text for page in pages}
+def _full_render(content: Path, templates: Path) -> dict[str, tuple]:
+    pages = Renderer(templates).render_for_builder(Index(load_content(content)))
+    return {page.path: (page.text, page.meta) for page in pages}
 
 
 def _edit(path: Path, pattern: str, replacement: str) -> None:
@@ -79,7 +79,7 @@ def test_an_edited_actor_renders_again_every_page_that_names_it(content):
     _edit(content / "actors" / f"{actor_id}.yaml", r"^name: .*$", "name: Renamed Actor")
     after = preview.rebuild()
     assert after == _full_render(content, TEMPLATES)
-    assert sum("Renamed Actor" in text for text in after.values()) > 3
+    assert sum("Renamed Actor" in text for text, _ in after.values()) > 3
 
 
 def test_removed_and_added_files_are_followed(content):

@@ -6,11 +6,13 @@ import itertools
 import math
 import re
 
+import networkx as nx
 import pytest
 
 from corpora import SEED_BRIEF, scratch_folder, seed_pages, seed_views, synthetic_content, synthetic_views
 from generator.content import load_content
 from generator.index import Index
+from generator.network import NEIGHBOUR_LIMIT, NETWORK_LIMIT, edges_of, neighbourhood
 from generator.views import Views
 from site_builder import build_site
 from synthetic_corpus import write_corpus
@@ -106,14 +108,33 @@ def test_network_svg_is_byte_identical_across_two_builds():
     assert svg.count("network__relation--") == len(synthetic_views().network_edges)
 
 
-def test_two_hundred_actors_stay_apart():
+def test_the_network_page_draws_the_most_connected_actors_apart():
     content = write_corpus(scratch_folder("briefing-200-"), briefs=260, actors=200, seed=11)
-    drawing = Views(Index(load_content(content))).network_drawing
-    assert len(drawing.nodes) >= 190
+    views = Views(Index(load_content(content)))
+    graph, drawing = views.graph, views.network_drawing
+    assert len(graph) > NETWORK_LIMIT and drawing.actors_total == len(graph)
+    drawn = {n.actor.id for n in drawing.nodes}
+    assert len(drawn) == NETWORK_LIMIT
+    fewest_drawn = min(graph.degree(a) for a in drawn)
+    assert all(graph.degree(a) <= fewest_drawn for a in set(graph) - drawn)
+    assert {(e.source.id, e.target.id) for e in views.network_edges} == {
+        (u, v) for u, v in graph.edges() if u in drawn and v in drawn
+    }
     closest = min(math.dist((a.x, a.y), (b.x, b.y)) for a, b in itertools.combinations(drawing.nodes, 2))
     assert closest >= 4 * drawing.node_radius
     assert drawing.width <= 3500 and drawing.height <= 3500
     assert all(len(n.label) <= 26 for n in drawing.nodes)
+
+
+def test_a_hub_actor_draws_the_neighbours_it_has_most_relations_with():
+    graph = nx.MultiDiGraph()
+    for n in range(NEIGHBOUR_LIMIT + 10):
+        for kind in ("urges", "meets")[: 1 + (n < 5)]:  # the first five have two relations each
+            graph.add_edge("hub", f"actor-{n:03d}", key=kind)
+    ego = neighbourhood(graph, "hub")
+    assert len(ego) == NEIGHBOUR_LIMIT + 1 and ego.graph["actors_total"] == NEIGHBOUR_LIMIT + 11
+    assert {f"actor-{n:03d}" for n in range(5)} <= set(ego)
+    assert ego.number_of_edges() == NEIGHBOUR_LIMIT + 5
 
 
 @pytest.mark.parametrize("actor_id", ["actor-000", "actor-013"])
@@ -121,18 +142,8 @@ def test_synthetic_neighbourhoods_hold_exactly_the_actors_relations(actor_id):
     views = synthetic_views()
     drawing = views.neighbourhood(views.index.actors[actor_id])
     expected = sorted(
-        (e.source.id, e.type, e.target.id) for e in views.network_edges if actor_id in (e.source.id, e.target.id)
+        (e.source.id, e.type, e.target.id) for e in edges_of(views.graph) if actor_id in (e.source.id, e.target.id)
     )
     assert drawn_relations(drawing) == expected
 
 
-def test_a_group_larger_than_the_arf_limit_is_laid_out_too():
-    # Past ARF_LIMIT actors the layout switches to networkx's sparse spring layout
-    # (which needs scipy); a 10,000-brief corpus has such a group.
-    from generator.network import ARF_LIMIT, _layout
-
-    nodes = tuple(f"actor-{n:04d}" for n in range(ARF_LIMIT + 50))
-    edges = tuple(sorted({tuple(sorted((nodes[n], nodes[(n * 7 + 1) % len(nodes)]))) for n in range(len(nodes))}))
-    positions = _layout(nodes, edges)
-    assert set(positions) == set(nodes)
-    assert all(math.isfinite(float(c)) for point in positions.values() for c in point)

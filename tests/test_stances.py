@@ -149,5 +149,20 @@ def test_chunks_split_columns_without_losing_cells():
 
 def test_synthetic_page_links_every_actors_latest_stance():
     page = synthetic_pages()["stances/index.md"]
-    for (actor_id, question_id), history in synthetic_views().stance_matrix.cells.items():
+    shown = synthetic_views().stance_matrix_shown
+    assert shown.cells
+    for (actor_id, question_id), history in shown.cells.items():
         assert f"briefs/{history.current.brief.id}/#pos-{actor_id}--{question_id}" in page
+
+
+def test_top_keeps_the_most_discussed_questions_and_the_most_engaged_actors():
+    matrix = synthetic_views().stance_matrix
+    top = matrix.top(3, 4)
+    assert [c.id for c in top.columns] == [c.id for c in matrix.columns[:3]]
+    assert len(top.actors) == 4
+    stances_on_top = {a.id: sum(1 for (actor, q) in matrix.cells if actor == a.id and q in
+                                {c.id for c in top.columns}) for a in matrix.actors}
+    fewest_kept = min(stances_on_top[a.id] for a in top.actors)
+    assert all(n <= fewest_kept for a, n in stances_on_top.items() if a not in {x.id for x in top.actors})
+    assert top.cells == {key: h for key, h in matrix.cells.items()
+                         if key[0] in {a.id for a in top.actors} and key[1] in {c.id for c in top.columns}}

@@ -99,9 +99,18 @@ def test_synthetic_timelines_hold_every_event_once_in_order():
 def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(views_module, "TIMELINE_PAGE_LIMIT", 10)
     pages = rendered(synthetic_content())
-    years = [y.year for y in synthetic_views().timeline_years]
+    years = synthetic_views().timeline_years
     timeline_pages = [p for p in pages if p.startswith("timeline/")]
-    assert timeline_pages == ["timeline/index.md"] + [f"timeline/{y}.md" for y in years]
+    expected = ["timeline/index.md"]
+    for year in years:  # each has more than 10 entries: a page per month too
+        expected += [f"timeline/{year.year}.md"] + [f"timeline/{month.date}.md" for month in year.months]
+    assert timeline_pages == expected
     for year in years:
-        assert f'<a href="{year}/">{year}</a>' in pages["timeline/index.md"]
-        assert pages[f"timeline/{year}.md"].startswith(f"# Timeline: {year}")
+        assert f'<a href="{year.year}/">{year.year}</a>' in pages["timeline/index.md"]
+        assert pages[f"timeline/{year.year}.md"].startswith(f"# Timeline: {year.year}")
+        for month in year.months:
+            assert f'<a href="../{month.date}/">' in pages[f"timeline/{year.year}.md"]
+            page = pages[f"timeline/{month.date}.md"]
+            assert page.count('<li class="timeline__entry') == len(month.entries)
+        if year.year_only:
+            assert pages[f"timeline/{year.year}.md"].count('<li class="timeline__entry') == len(year.year_only.entries)
