@@ -18,6 +18,9 @@ from .index import Index
 from .urls import absolute_url, file_link, page_path, page_url, relative_url
 
 DESCRIPTION_LENGTH = 200
+# The search index holds each thing once: the pages of briefs, actors, instruments and
+# topics. Within them, templates mark what repeats another page with data-pagefind-ignore.
+NOT_SEARCHED: Meta = {"search_ignore": True}
 Meta = dict[str, Any]
 
 
@@ -46,9 +49,7 @@ class PageMeta:
         """Front matter of the page of kind ``kind`` (see urls.PAGE_PATHS) showing ``record``."""
         path = _path(kind, record)
         if kind == "home":
-            return {"feeds": self._feeds(path, "briefs", "all briefs")}
-        if kind == "search":
-            return {"search_ignore": True}
+            return {"feeds": self._feeds(path, "briefs", "all briefs"), **NOT_SEARCHED}
         if kind == "brief":
             description = plain_text(record.summary)
             graph = jsonld.brief_graph(record, index, self._linker(path), description)
@@ -63,14 +64,15 @@ class PageMeta:
                 meta["feeds"] = self._feeds(path, f"actors/{record.id}", record.name)
             return meta
         if kind == "actor-page":  # record: an ActorPage past the first
-            return {"description": f"{record.actor.name}: briefs {record.first}–{record.last} of {record.total}"}
+            return {"description": f"{record.actor.name}: briefs {record.first}–{record.last} of {record.total}",
+                    **NOT_SEARCHED}
         if kind == "legal":
             description = plain_text(record.summary) if record.summary else record.title
             return {"description": description, "jsonld": jsonld.legal_data(record, self._linker(path), description)}
         if kind == "topic":
             return {"description": f"Briefs on {record.label}",
                     "feeds": self._feeds(path, f"topics/{record.slug}", record.label)}
-        return None
+        return dict(NOT_SEARCHED)  # search, lists and cross-brief views: they repeat what record pages say
 
     def _linker(self, here: str) -> jsonld.Link:
         def link(target: str) -> str:

@@ -82,3 +82,22 @@ def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser)
     assert "Huawei Technologies Co." in filters["all"]["actor"]
     assert filters["urls"] == [f"/REPO/briefs/{BRIEF}/"]
     page.close()
+
+
+@pytest.mark.browser
+def test_search_holds_each_record_once_and_no_lists_or_views(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.goto(f"{base_url}search/")
+    urls = page.evaluate(
+        """async (bundle) => {
+            const pagefind = await import(bundle);
+            const search = await pagefind.search("Huawei");
+            return await Promise.all(search.results.map(async r => (await r.data()).url));
+        }""",
+        f"{base_url}pagefind/pagefind.js",
+    )
+    assert {f"/REPO/briefs/{BRIEF}/", "/REPO/actors/huawei/"} <= set(urls)
+    record_page = re.compile(r"^/REPO/(briefs|actors|legal|topics)/[^/]+/$")
+    assert all(record_page.match(url) for url in urls), urls  # no home, lists, timeline, matrix, network
+    page.close()

@@ -107,7 +107,7 @@ def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
     assert timeline_pages == expected
     for year in years:
         assert f'<a href="{year.year}/">{year.year}</a>' in pages["timeline/index.md"]
-        assert pages[f"timeline/{year.year}.md"].startswith(f"# Timeline: {year.year}")
+        assert f"\n# Timeline: {year.year}\n" in pages[f"timeline/{year.year}.md"]
         for month in year.months:
             assert f'<a href="../{month.date}/">' in pages[f"timeline/{year.year}.md"]
             page = pages[f"timeline/{month.date}.md"]
