@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .build_date import pin_build_date
@@ -31,6 +32,7 @@ from .folders import SetAside
 from .filecache import FileCache
 from .incremental import IncrementalRenderer
 from .index import Index
+from .mkdocs_pages import ParallelPages
 from .pageparts import PageParts
 from .preview import problem_pages
 from .problems import ContentError, Problem
@@ -54,6 +56,8 @@ class BriefingConfig(base.Config):
     content_dir = c.Type(str, default="content")
     templates_dir = c.Type(str, default="templates")
     drafts_in_serve = c.Type(bool, default=True)
+    # Build generated pages on every core (mkdocs_pages.py); off: MkDocs builds them one by one.
+    parallel_pages = c.Type(bool, default=True)
 
 
 class _GeneratedPage(File):
@@ -132,6 +136,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.parallel = ParallelPages(lambda file: isinstance(file, _GeneratedPage))
+        if self.config.parallel_pages:
+            self.parallel.build(config, files, nav, dirty=self.dirty)
+            for file in self.parallel.built:  # written: nothing left to join or hand over
+                self.parts.pop(file.src_uri, None)
+                self.meta.pop(file.src_uri, None)
+        return nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.parallel.leave_files(files)
+        return env
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        return self.parallel.template_context(context)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.serving and self.dirty and (site / BUNDLE_FOLDER).is_dir():
@@ -187,7 +207,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(-100)  # last: keep the body as UTF-8 until its page is built
     def _store_body(self, html: str, *, page: Page, **_: Any) -> str:
-        if not isinstance(page.file, _GeneratedPage):
+        if not isinstance(page.file, _GeneratedPage) or not html:  # not a body: a page built in parallel
             return html
         self.bodies[page.file.src_uri] = html.encode("utf-8")
         return ""

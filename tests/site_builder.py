@@ -12,8 +12,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 
 
-def build_site(content_dir: Path, work: Path) -> Path:
-    """Build the site for ``content_dir`` with MkDocs (strict) into ``work/site``; return it."""
+def build_site(content_dir: Path, work: Path, **plugin_options: object) -> Path:
+    """Build the site for ``content_dir`` with MkDocs (strict) into ``work/site``; return it.
+    ``plugin_options`` go to the briefing plugin."""
     work.mkdir(parents=True, exist_ok=True)
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
@@ -21,7 +22,8 @@ def build_site(content_dir: Path, work: Path) -> Path:
         "theme": {"name": "material", "custom_dir": str(REPO / "templates" / "overrides")},
         "site_dir": str(work / "site"),
         "plugins": [
-            {"briefing": {"content_dir": str(Path(content_dir).resolve()), "templates_dir": str(REPO / "templates")}},
+            {"briefing": {"content_dir": str(Path(content_dir).resolve()), "templates_dir": str(REPO / "templates"),
+                          **plugin_options}},
         ],
     }
     config_file = work / "mkdocs.yml"

@@ -1,0 +1,107 @@
+"""Build the generated pages with MkDocs' own page functions, on every core.
+
+MkDocs builds pages one after the other: Markdown, then the theme's template, a few
+milliseconds each, which is most of a build with tens of thousands of generated pages.
+:class:`ParallelPages` runs the very same steps (``_populate_page`` and ``_build_page``
+from ``mkdocs.commands.build``, with every plugin event they fire) in forked worker
+processes as soon as the navigation is known, so each page comes out as MkDocs would
+write it. MkDocs' own loops then pass over those pages without work: they are given
+as already read and rendered, and leave the file list before the pages are written.
+The sitemap still lists them (see :meth:`ParallelPages.template_context`).
+
+Pages in the navigation and hand-written pages are left to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .parallel import ordered_map
+
+
+class _BuiltPage(Page):
+    """A page a worker has already written: reading and rendering it again costs nothing."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+
+
+class ParallelPages:
+    def __init__(self, is_parallel: Callable[[File], bool]):
+        self.is_parallel = is_parallel
+        self.built: list[File] = []
+        self.building = False
+        self.all_pages: list[File] = []
+
+    def build(self, config: MkDocsConfig, files: Files, nav: Navigation, *, dirty: bool) -> None:
+        """Write every page that ``is_parallel`` picks, out of the navigation, to the site."""
+        self.all_pages = files.documentation_pages()
+        in_nav = {id(page) for page in nav.pages}
+        self.built = [f for f in self.all_pages if id(f.page) not in in_nav and self.is_parallel(f)]
+        self.building = True  # plugins' on_env runs for the workers' theme environment too: not ours
+        try:
+            env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        finally:
+            self.building = False
+        shared = (config, files, self.all_pages, nav, env, self.built, dirty)
+        failed = False
+        for logged, ok in ordered_map(_build_one, range(len(self.built)), shared=shared):
+            for name, level, message in logged:  # logged again here, where strict mode counts them
+                logging.getLogger(name).log(level, message)
+            failed = failed or not ok
+        if failed:
+            raise PluginError("a generated page could not be built (see above)")
+        for file in self.built:
+            _BuiltPage(None, file, config)  # MkDocs' own loop now reads and renders it for nothing
+
+    def leave_files(self, files: Files) -> None:
+        """Take the pages already written out of the list MkDocs is about to write."""
+        if self.building:
+            return
+        for file in self.built:
+            files.remove(file)
+
+    def template_context(self, context: dict) -> dict:
+        """Site-wide templates (the sitemap) list every page, these included, in MkDocs' order."""
+        if self.built:
+            context["pages"] = self.all_pages
+        return context
+
+
+def _build_one(shared: tuple, n: int) -> tuple[list[tuple[str, int, str]], bool]:
+    """Build page ``n`` as MkDocs' loops would; hands back what MkDocs logged, and whether it worked."""
+    config, files, doc_files, nav, env, built, dirty = shared
+    logger = logging.getLogger("mkdocs")
+    collected = _Collect()
+    handlers, logger.handlers = logger.handlers, [collected]
+    try:
+        file = built[n]
+        page = file.page or Page(None, file, config)  # as MkDocs' loop does for a page outside the navigation
+        _populate_page(page, config, files, dirty)
+        _build_page(page, config, doc_files, nav, env, dirty)
+    except Exception:  # noqa: BLE001 - MkDocs has logged what went wrong; the parent reports it
+        return collected.records, False
+    finally:
+        logger.handlers = handlers
+    return collected.records, True
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.INFO:
+            self.records.append((record.name, record.levelno, record.getMessage()))
