@@ -15,7 +15,7 @@ from . import network, readings, related, stances, timeline
 from .index import Index
 from .models import Actor, Brief, LegalInstrument
 
-TIMELINE_PAGE_LIMIT = 1500  # entries on one page; beyond that the timeline splits by year, then month
+TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
 MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
 MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
 
