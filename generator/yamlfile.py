@@ -60,6 +60,19 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 )
         return super().construct_object(node, deep)
 
+    def get_plain_data(self) -> Any:
+        """The document, built straight from the composed nodes when it is plain YAML (strings,
+        numbers, booleans, nulls, lists and mappings: every content file), else by PyYAML's
+        own constructor. The same data either way, with the same checks; a third of the time."""
+        node = self.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _PlainBuilder(self).build(node)
+        except _NotPlain:
+            self.duplicate_keys, self._expanded = [], 0
+            return self.construct_document(node)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set[Any] = set()
         for key_node, _ in node.value:
@@ -68,6 +81,70 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                     self.duplicate_keys.append(key_node)
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep)
+
+
+class _NotPlain(Exception):
+    """The document uses something the plain builder leaves to PyYAML (merge keys, other tags)."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_SCALARS = {_TAG + kind for kind in ("null", "bool", "int", "float")}
+
+
+class _PlainBuilder:
+    """Builds plain data from composed nodes as PyYAML's safe constructor would, without its
+    generic machinery; aliases are bounded and duplicate keys reported the same way."""
+
+    def __init__(self, loader: _Loader):
+        self.loader = loader
+        self.built: dict[int, Any] = {}
+        self.open: set[int] = set()  # nodes being built: an alias to one of them is a cycle
+
+    def build(self, node: yaml.Node) -> Any:
+        key = id(node)
+        if key in self.built:  # an alias: the node is used again
+            loader = self.loader
+            loader._expanded += _node_size(node, loader._sizes)
+            if loader._expanded > MAX_ALIAS_EXPANSION:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values", node.start_mark
+                )
+            return self.built[key]
+        if key in self.open:
+            raise yaml.constructor.ConstructorError(None, None, "an alias refers to its own anchor", node.start_mark)
+        tag = node.tag
+        if tag == _TAG + "str":
+            value: Any = node.value
+        elif tag in _PLAIN_SCALARS and isinstance(node, yaml.ScalarNode):
+            value = self.loader.yaml_constructors[tag](self.loader, node)
+        elif tag == _TAG + "seq":
+            self.open.add(key)
+            value = [self.build(child) for child in node.value]
+            self.open.discard(key)
+        elif tag == _TAG + "map":
+            self.open.add(key)
+            value = self._mapping(node)
+            self.open.discard(key)
+        else:
+            raise _NotPlain
+        self.built[key] = value
+        return value
+
+    def _mapping(self, node: yaml.MappingNode) -> dict:
+        mapping: dict[Any, Any] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise _NotPlain
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.loader.duplicate_keys.append(key_node)
+                seen.add(key_node.value)
+            key = self.build(key_node)
+            if isinstance(key, (list, dict)):
+                raise _NotPlain  # PyYAML reports the unhashable key
+            mapping[key] = self.build(value_node)
+        return mapping
 
 
 @dataclass
@@ -92,7 +169,7 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
         return result
     loader = _Loader(text)
     try:
-        result.data = loader.get_single_data()
+        result.data = loader.get_plain_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)

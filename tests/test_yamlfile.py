@@ -1,7 +1,9 @@
 from pathlib import Path
 
+import yaml
+
 from conftest import write
-from generator.yamlfile import MAX_FILE_BYTES, locate, read_yaml
+from generator.yamlfile import MAX_FILE_BYTES, _Loader, locate, read_yaml
 
 
 def problems_of(path: Path) -> list[str]:
@@ -119,3 +121,52 @@ def test_control_characters_are_reported_at_their_position(tmp_path):
     path = tmp_path / "ctl.yaml"
     path.write_text("title: ok\nname: a\x01b\n")
     assert problems_of(path) == ["ctl.yaml:2:8: character U+0001 is not allowed in YAML"]
+
+
+TRICKY_DOCUMENTS = [
+    "a: 1\nb: -0x1F\nc: 0o17\nd: 1_000\ne: 1.5e3\nf: .inf\ng: .NaN\nh: yes\ni: ~\nj: 2019-01-15\nk: '01'\n",
+    "base: &b {x: 1, y: [1, 2]}\nother: *b\nlist: [*b, *b]\n",  # aliases share one object, as in PyYAML
+    "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 2\n",  # merge keys: left to PyYAML's constructor
+    "? [1, 2]\n: unhashable\n",
+    "binary: !!binary aGVsbG8=\nset: !!set {a, b}\n",
+    "- plain\n- 'quoted'\n- \"esc\\u00e9\"\n- |\n  block\n- null\n- false\n- 3\n",
+    "1: int key\n2.5: float key\nnull: null key\ntrue: bool key\n",
+]
+
+
+def pyyaml_data(text: str):
+    """What PyYAML's own constructor builds (with this module's loader settings)."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), [n.value for n in loader.duplicate_keys]
+    finally:
+        loader.dispose()
+
+
+def plain_data(text: str):
+    loader = _Loader(text)
+    try:
+        return loader.get_plain_data(), [n.value for n in loader.duplicate_keys]
+    finally:
+        loader.dispose()
+
+
+def test_the_plain_builder_gives_what_pyyaml_builds():
+    project = Path(__file__).resolve().parents[1]
+    texts = TRICKY_DOCUMENTS + [p.read_text(encoding="utf-8") for p in sorted((project / "content").rglob("*.yaml"))]
+    for text in texts:
+        try:
+            expected = pyyaml_data(text)
+        except yaml.YAMLError as error:
+            expected_error = str(error)
+            try:
+                plain_data(text)
+            except yaml.YAMLError as plain_error:
+                assert str(plain_error) == expected_error
+            else:
+                raise AssertionError(f"no error for {text!r}")
+            continue
+        got = plain_data(text)
+        assert repr(got) == repr(expected), text  # repr: NaN != NaN
+    shared = plain_data(TRICKY_DOCUMENTS[1])[0]
+    assert shared["other"] is shared["base"] and shared["list"][0] is shared["base"]
