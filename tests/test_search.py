@@ -101,3 +101,12 @@ def test_search_holds_each_record_once_and_no_lists_or_views(published_site, bro
     record_page = re.compile(r"^/REPO/(briefs|actors|legal|topics)/[^/]+/$")
     assert all(record_page.match(url) for url in urls), urls  # no home, lists, timeline, matrix, network
     page.close()
+
+
+def test_a_briefs_timeline_is_indexed_and_an_actors_repeat_is_not(published_site):
+    # Events are told only in their brief's timeline; an actor's timeline repeats them.
+    _, site_dir = published_site
+    brief = (site_dir / "briefs" / BRIEF / "index.html").read_text(encoding="utf-8")
+    actor = (site_dir / "actors" / "huawei" / "index.html").read_text(encoding="utf-8")
+    assert '<ol class="timeline">' in brief and "data-pagefind-ignore" not in brief.split('id="timeline"')[1][:400]
+    assert '<ol class="timeline" data-pagefind-ignore>' in actor
