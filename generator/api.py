@@ -13,8 +13,9 @@ the same record. The version goes up whenever a change could break a reader.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -55,13 +56,36 @@ def record(model: BaseModel) -> dict[str, Any]:
 
 def api_documents(index: Index) -> Iterator[tuple[str, dict[str, Any]]]:
     """(site path, JSON document) for every data file."""
-    yield "api/briefs.json", _document("briefs", [record(_entry(brief, index)) for brief in index.briefs])
-    for brief in index.briefs:
-        yield brief_path(brief.id), _document("brief", record(brief))
-    yield "api/actors.json", _document("actors", [record(a) for a in index.actors.values()])
-    yield "api/legal.json", _document("legal", [record(i) for i in index.legal.values()])
-    for kind, model in SCHEMAS.items():
-        yield f"api/schema/{kind}.json", model.model_json_schema(by_alias=True)
+    return (document for make in document_makers(index) for document in make())
+
+
+Documents = list[tuple[str, dict[str, Any]]]
+
+
+def document_makers(index: Index) -> list[Callable[[], Documents]]:
+    """Functions that each give some data files as (site path, JSON document): work to share out."""
+    return [
+        functools.partial(_briefs_list, index),
+        *(functools.partial(_brief_document, brief) for brief in index.briefs),
+        functools.partial(_registries, index),
+    ]
+
+
+def _briefs_list(index: Index) -> Documents:
+    return [("api/briefs.json", _document("briefs", [record(_entry(brief, index)) for brief in index.briefs]))]
+
+
+def _brief_document(brief: Brief) -> Documents:
+    return [(brief_path(brief.id), _document("brief", record(brief)))]
+
+
+def _registries(index: Index) -> Documents:
+    documents = [
+        ("api/actors.json", _document("actors", [record(a) for a in index.actors.values()])),
+        ("api/legal.json", _document("legal", [record(i) for i in index.legal.values()])),
+    ]
+    return documents + [(f"api/schema/{kind}.json", model.model_json_schema(by_alias=True))
+                        for kind, model in SCHEMAS.items()]
 
 
 def encode(document: dict[str, Any]) -> bytes:

@@ -89,15 +89,18 @@ class FeedBuilder:
         self._summaries: dict[str, str] = {}  # brief id → HTML; a brief is in several feeds
 
     def feeds(self, index: Index) -> Iterator[Feed]:
-        yield self._feed("briefs", self.site_name, page_path("home"), index.briefs)
-        for topic in index.topics.values():
-            yield self._feed(f"topics/{topic.slug}", f"{self.site_name}: {topic.label}",
-                             page_path("topic", topic.slug), topic.briefs)
-        for actor_id, briefs in sorted(index.briefs_by_actor.items()):
-            yield self._feed(f"actors/{actor_id}", f"{self.site_name}: {index.actors[actor_id].name}",
-                             page_path("actor", actor_id), briefs)
+        return (self.feed(*spec) for spec in self.specs(index))
 
-    def _feed(self, key: str, title: str, home: str, briefs: list[Brief]) -> Feed:
+    def specs(self, index: Index) -> list[tuple[str, str, str, list[Brief]]]:
+        """What each feed is made of: (key, title, home page, briefs); :meth:`feed` makes it."""
+        specs = [("briefs", self.site_name, page_path("home"), index.briefs)]
+        specs += [(f"topics/{topic.slug}", f"{self.site_name}: {topic.label}", page_path("topic", topic.slug),
+                   topic.briefs) for topic in index.topics.values()]
+        specs += [(f"actors/{actor_id}", f"{self.site_name}: {index.actors[actor_id].name}",
+                   page_path("actor", actor_id), briefs) for actor_id, briefs in sorted(index.briefs_by_actor.items())]
+        return specs
+
+    def feed(self, key: str, title: str, home: str, briefs: list[Brief]) -> Feed:
         """A feed of ``briefs`` (newest first, as the index orders them)."""
         feed_file = atom_path(key)
         entries = [self._entry(brief, feed_file) for brief in briefs[:FEED_LENGTH]]

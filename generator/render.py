@@ -7,6 +7,7 @@ MkDocs-compatible engine can build them; no HTML is assembled here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,15 +128,19 @@ class Renderer:
 
     def render_files(self, index: Index) -> list[GeneratedFile]:
         """Everything besides pages: data files, feeds, robots.txt."""
-        files = [GeneratedFile(path, api.encode(doc)) for path, doc in api.api_documents(index)]
-        atom = self.env.get_template("feeds/atom.xml.j2")
-        for feed in FeedBuilder(self.site_name, self.site_url, self.directory_urls).feeds(index):
-            files.append(GeneratedFile(feed.atom_path, atom.render(feed=feed, site_name=self.site_name).encode()))
-            files.append(GeneratedFile(feed.json_path, api.encode(json_feed(feed))))
+        feeds = FeedBuilder(self.site_name, self.site_url, self.directory_urls)
+        jobs = [functools.partial(_data_files, make) for make in api.document_makers(index)]
+        jobs += [functools.partial(self._feed_files, feeds, spec) for spec in feeds.specs(index)]
+        files = [file for made in ordered_map(_make_files, range(len(jobs)), shared=jobs) for file in made]
         sitemap = absolute_url(self.site_url, "sitemap.xml") if self.site_url else ""
         robots = self.env.get_template("robots.txt.j2").render(sitemap_url=sitemap)
         files.append(GeneratedFile("robots.txt", robots.encode()))
         return files
+
+    def _feed_files(self, feeds: FeedBuilder, spec: tuple) -> list[GeneratedFile]:
+        feed = feeds.feed(*spec)
+        atom = self.env.get_template("feeds/atom.xml.j2").render(feed=feed, site_name=self.site_name)
+        return [GeneratedFile(feed.atom_path, atom.encode()), GeneratedFile(feed.json_path, api.encode(json_feed(feed)))]
 
     def _pages(self, index: Index) -> Iterator[_PageJob]:
         views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
@@ -197,6 +202,15 @@ def _render_job(shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int)
         return Page(job.path, _front_matter(meta) + text)
     parts = split(text)
     return BuilderPage(job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta)
+
+
+def _data_files(make: Callable[[], api.Documents]) -> list[GeneratedFile]:
+    return [GeneratedFile(path, api.encode(document)) for path, document in make()]
+
+
+def _make_files(jobs: list[Callable[[], list[GeneratedFile]]], n: int) -> list[GeneratedFile]:
+    """Make file job ``n`` (in a worker process, which inherited the jobs)."""
+    return jobs[n]()
 
 
 def _front_matter(meta: dict | None) -> str:
