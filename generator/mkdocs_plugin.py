@@ -27,6 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .build_date import pin_build_date
+from .compact import compact
 from .content import load_content
 from .folders import SetAside
 from .filecache import FileCache
@@ -224,7 +225,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page.file, _GeneratedPage):
             page.content = None  # written out: with 10,000s of pages, keeping every body adds up
-        return output
+        return compact(output)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
