@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -29,6 +30,7 @@ def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
     return year, month, day  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=16384)  # pages show the same few thousand dates over and over
 def format_partial_date(value: str) -> str:
     """Human form that shows only what is known: '2019', 'January 2019', '15 January 2019'."""
     year, month, day = parse_partial_date(value)

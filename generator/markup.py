@@ -6,6 +6,7 @@ left to Jinja's autoescaping.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -30,6 +31,7 @@ def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@functools.lru_cache(maxsize=4096)  # a summary shows on its page, in its description, in feeds
 def render_markdown(text: str) -> Markup:
     """Markdown → HTML, sanitised: safe tags only, links only to http(s) and mailto."""
     html = _md.reset().convert(text)
