@@ -89,8 +89,9 @@ def _registries(index: Index) -> Documents:
 
 
 def encode(document: dict[str, Any]) -> bytes:
-    """Stable bytes: the same content always gives the same file."""
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """Stable bytes: the same content always gives the same file. Compact: JSON's C encoder
+    only runs without indentation, and these files are for programs (``jq .`` shows them)."""
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _document(kind: str, data: object) -> dict[str, Any]:

@@ -3,10 +3,10 @@
 Records come from a :class:`~generator.filecache.FileCache`, so an unchanged file
 gives back the same object and a changed record is found by identity. A record is
 shown on its own page and, through the briefs that mention it, on the pages of those
-briefs and of every actor and instrument they cite; those pages are rendered again,
-from the index as it was and as it is now (so removals count too). Pages that are
-not a record's own (home, lists, topics, any later view) are always rendered again,
-and everything is when a template changes.
+briefs, of every actor and instrument they cite, of their topics and of the timeline
+months their entries fall in; those pages are rendered again, from the index as it was
+and as it is now (so removals count too). Other pages (home, lists, cross-brief views)
+are always rendered again, and everything is when a template changes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from .content import Corpus
 from .index import Index
 from .models import Brief
+from .actorpages import actor_pages
 from .related import COMMON_KEY_LIMIT, related_briefs
 from .render import BuilderPage, Renderer
 from .urls import page_path
@@ -46,10 +47,7 @@ class IncrementalRenderer:
             pages = self.renderer.render_for_builder(index)
         else:
             stale = _stale_pages(last, records, index)
-            own_pages = {page_path(_RECORD_PAGES[folder], key) for folder, key in records}
-            fresh = self.renderer.render_for_builder(
-                index, only=lambda path: path in stale or path not in own_pages
-            )
+            fresh = self.renderer.render_for_builder(index, only=lambda path: path in stale or not _scoped(path))
             known = {**last.pages, **{page.path: page for page in fresh}}
             paths = self.renderer.page_paths(index)
             if all(path in known for path in paths):
@@ -74,6 +72,7 @@ def _stale_pages(last: _Build, records: dict[tuple[str, str], object], index: In
         for folder, key in changed:
             for brief_id in _briefs_showing(each, folder, key):
                 stale.update(_pages_of_brief(each, briefs[brief_id]))
+                stale.update(_timeline_pages(each, briefs[brief_id]))
                 candidates |= _briefs_sharing_keys(each, briefs[brief_id])
             if folder == "actors":
                 stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
@@ -118,10 +117,29 @@ def _briefs_sharing_keys(index: Index, brief: Brief) -> set[str]:
 
 
 def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:
-    """The brief's page and the pages of every actor and instrument it cites."""
+    """The brief's page, the pages of every actor and instrument it cites, and of its topics."""
     yield page_path("brief", brief.id)
-    yield from (page_path("actor", actor.id) for actor in index.actors_by_brief.get(brief.id, ()))
+    for actor in index.actors_by_brief.get(brief.id, ()):
+        yield from (part.path for part in actor_pages(index, actor))
     yield from (page_path("legal", ref.instrument) for ref in brief.legal_references)
+    yield from (page_path("topic", topic.slug) for topic in index.topics_of(brief))
+
+
+def _timeline_pages(index: Index, brief: Brief) -> Iterator[str]:
+    """The timeline pages (years, months) that the brief's events and dated statements are on."""
+    sources = index.sources[brief.id]
+    dates = [event.date for event in brief.events]
+    dates += [s.date or sources[s.source].date for p in brief.positions for s in p.statements]
+    for date in filter(None, dates):
+        yield page_path("timeline-year", date[:4])
+        yield page_path("timeline-month", date[:7])
+
+
+def _scoped(path: str) -> bool:
+    """Whether the page shows a known set of records, so that only edits to them change it:
+    the page of a brief, actor (any of its pages), instrument or topic, or a timeline year or month."""
+    folder, _, name = path.partition("/")
+    return name != "index.md" and folder in {"briefs", "actors", "legal", "topics", "timeline"}
 
 
 def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .parallel import ordered_map
+from .parallel import ordered_map, worker_count
 
 
 class _BuiltPage(Page):
@@ -48,7 +48,10 @@ class ParallelPages:
         """Write every page that ``is_parallel`` picks, out of the navigation, to the site."""
         self.all_pages = files.documentation_pages()
         in_nav = {id(page) for page in nav.pages}
-        self.built = [f for f in self.all_pages if id(f.page) not in in_nav and self.is_parallel(f)]
+        candidates = [f for f in self.all_pages if id(f.page) not in in_nav and self.is_parallel(f)]
+        if worker_count(len(candidates)) < 2:
+            return  # one process would do it (few pages, one core, a preview server's threads): MkDocs' loop
+        self.built = candidates
         self.building = True  # plugins' on_env runs for the workers' theme environment too: not ours
         try:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)

@@ -9,6 +9,7 @@ generic id (``q1``) reused for unrelated questions never invents a change of sta
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -148,6 +149,7 @@ class _Columns:
         return column
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the same pairs come back on every preview rebuild
 def _alike(first: str, second: str) -> bool:
     # Compared word by word: as telling as letter by letter for a question's wording,
     # and dozens of times cheaper (this runs for every question of every brief).
