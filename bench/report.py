@@ -82,6 +82,12 @@ def markdown(results: dict) -> str:
             f"| {s['largest_page_bytes'] / KB:.0f} "
             f"| {s['first_search']['bytes'] / KB:.0f} | {size['check']['wall_s']:.2f} |"
         )
+    steps = {briefs: size["build"]["runs"][0].get("steps") for briefs, size in results["sizes"].items()}
+    if any(steps.values()):
+        lines += ["", "Where a build's time goes (first run; the rest is MkDocs itself: files, navigation, copying):", ""]
+        for briefs, spent in sorted(steps.items(), key=lambda item: int(item[0])):
+            if spent:
+                lines.append(f"- {briefs} briefs: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in spent.items()))
     if "growth" in results:
         g = results["growth"]
         lines += ["", f"Growth of the build time: {g['build']}× (best runs; CPU time {g['build_cpu']}×); "

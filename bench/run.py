@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
         run = run_measured([str(TOOLS / "mkdocs"), "build", "-f", str(bench_project.config)], cwd=bench_project.root)
         if run.returncode != 0:
             raise SystemExit(f"mkdocs build failed on {bench_project.root}:\n{run.output}")
-        builds.append({**run.as_dict(), "load_average_before": load})
+        builds.append({**run.as_dict(), "load_average_before": load, "steps": steps_of(run.output)})
     check = run_measured([str(TOOLS / "briefing"), "check", "--content", "content"], cwd=bench_project.root)
     if check.returncode != 0:
         raise SystemExit(f"briefing check failed on {bench_project.root}:\n{check.output}")
@@ -72,6 +73,15 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
         "check": check.as_dict(),
         "site": site_metrics(bench_project.site),
     }
+
+
+def steps_of(build_output: str) -> dict[str, float]:
+    """The plugin's "Time spent: content 1.0 s, index 0.1 s, …" line, as seconds by step."""
+    match = re.search(r"Time spent: (.*)", build_output)
+    if not match:
+        return {}
+    steps = (part.rsplit(" ", 2) for part in match.group(1).strip().split(", "))
+    return {step: float(seconds) for step, seconds, _ in steps}
 
 
 def _write(folder: Path, results: dict, summary: str) -> None:

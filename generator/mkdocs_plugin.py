@@ -12,8 +12,11 @@ fails later (strict-mode warnings, say) puts the previous site back.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,10 +99,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.timings = Timings()
         try:
-            corpus = load_content(
-                self.content_dir, relative_to=Path(config.config_file_path or ".").parent, cache=self.file_cache
-            )
+            with self.timings("content"):
+                corpus = load_content(
+                    self.content_dir, relative_to=Path(config.config_file_path or ".").parent, cache=self.file_cache
+                )
         except ContentError as error:
             if not self.serving:
                 for problem in error.problems:
@@ -111,12 +116,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
             self.files = []
         else:
-            index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-            if self.serving:
-                self.pages = self.incremental.render_site(corpus, index)
-            else:
-                self.pages = self.renderer.render_for_builder(index)
-            self.files = self.renderer.render_files(index)
+            with self.timings("index"):
+                index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
+            with self.timings("pages"):
+                if self.serving:
+                    self.pages = self.incremental.render_site(corpus, index)
+                else:
+                    self.pages = self.renderer.render_for_builder(index)
+            with self.timings("data and feeds"):
+                self.files = self.renderer.render_files(index)
             self.served_paths = [page.path for page in self.pages]
         self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
         self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
@@ -140,7 +148,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.parallel = ParallelPages(lambda file: isinstance(file, _GeneratedPage))
         if self.config.parallel_pages:
-            self.parallel.build(config, files, nav, dirty=self.dirty)
+            with self.timings("theme on every core"):
+                self.parallel.build(config, files, nav, dirty=self.dirty)
             for file in self.parallel.built:  # written: nothing left to join or hand over
                 self.parts.pop(file.src_uri, None)
                 self.meta.pop(file.src_uri, None)
@@ -158,9 +167,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.serving and self.dirty and (site / BUNDLE_FOLDER).is_dir():
             return  # preview rebuilds keep the first build's search index: re-indexing takes seconds
         try:
-            index_site(site)
+            with self.timings("search index"):
+                index_site(site)
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
+        log.info("Time spent: %s", self.timings)
 
     def _unchanged_since_last_build(self) -> set[str]:
         data = {page.path: (page.data, page.meta) for page in self.pages}
@@ -239,6 +250,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_shutdown(self) -> None:
         if hasattr(self, "previous_site"):
             self.previous_site.discard()
+
+
+class Timings:
+    """Seconds spent in each step of the plugin's work, for ``mkdocs build``'s log (and ``make bench``)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, step: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[step] = self.seconds.get(step, 0.0) + time.perf_counter() - start
+
+    def __str__(self) -> str:
+        return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.seconds.items())
 
 
 def _report_while_serving(problems: list[Problem]) -> None:

@@ -35,6 +35,15 @@ def test_it_builds_each_size_and_measures_the_build(smoke):
     assert results["sizes"]["24"]["site"]["pages"] > results["sizes"]["12"]["site"]["pages"]
 
 
+def test_it_reports_where_each_build_spent_its_time(smoke):
+    results, summary, _ = smoke
+    steps = results["sizes"]["24"]["build"]["runs"][0]["steps"]
+    assert {"content", "index", "pages", "data and feeds", "search index"} <= steps.keys()
+    assert all(seconds >= 0 for seconds in steps.values())
+    assert sum(steps.values()) <= results["sizes"]["24"]["build"]["wall_s"]
+    assert "- 24 briefs: content " in summary
+
+
 def test_it_measures_the_search_the_build_produced(smoke):
     results, _, _ = smoke
     search = results["sizes"]["24"]["site"]["first_search"]
