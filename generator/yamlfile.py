@@ -11,6 +11,7 @@ composing the file again (:func:`locate`), which keeps the common path fast.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,16 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.duplicate_keys: list[yaml.Node] = []
         self._expanded = 0
         self._sizes: dict[int, int] = {}
+        self.depth: int | None = None  # how deep the data nests, when the plain builder made it
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's tag resolution without its path resolvers (this loader has none): the parser
+        asks for every value, so this is a good part of the time spent reading a file."""
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value[:1] in _IMPLICIT_RESOLVERS:
+                return _implicit_tag(value)
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.recursive_objects:
@@ -67,8 +78,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         node = self.get_single_node()
         if node is None:
             return None
+        builder = _PlainBuilder(self)
         try:
-            return _PlainBuilder(self).build(node)
+            data = builder.build(node)
+            self.depth = builder.deepest
+            return data
         except _NotPlain:
             self.duplicate_keys, self._expanded = [], 0
             return self.construct_document(node)
@@ -83,11 +97,31 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep)
 
 
+_TAG = "tag:yaml.org,2002:"
+_IMPLICIT_RESOLVERS = {
+    first: resolvers + _Loader.yaml_implicit_resolvers.get(None, [])
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
+}
+
+
+def _implicit_tag(value: str) -> str:
+    return _short_value_tag(value) if len(value) <= 32 else _value_tag(value)
+
+
+def _value_tag(value: str) -> str:
+    for tag, regexp in _IMPLICIT_RESOLVERS[value[:1]]:
+        if regexp.match(value):
+            return tag
+    return _TAG + "str"
+
+
+_short_value_tag = functools.lru_cache(maxsize=1 << 16)(_value_tag)  # dates, numbers, yes/no: over and over
+
+
 class _NotPlain(Exception):
     """The document uses something the plain builder leaves to PyYAML (merge keys, other tags)."""
 
 
-_TAG = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {_TAG + kind for kind in ("null", "bool", "int", "float")}
 
 
@@ -99,8 +133,9 @@ class _PlainBuilder:
         self.loader = loader
         self.built: dict[int, Any] = {}
         self.open: set[int] = set()  # nodes being built: an alias to one of them is a cycle
+        self.deepest = 1
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 1) -> Any:
         key = id(node)
         if key in self.built:  # an alias: the node is used again
             loader = self.loader
@@ -119,18 +154,24 @@ class _PlainBuilder:
             value = self.loader.yaml_constructors[tag](self.loader, node)
         elif tag == _TAG + "seq":
             self.open.add(key)
-            value = [self.build(child) for child in node.value]
+            value = [self.build(child, depth + 1) for child in node.value]
             self.open.discard(key)
+            self._reached(depth + 1 if node.value else depth)
         elif tag == _TAG + "map":
             self.open.add(key)
-            value = self._mapping(node)
+            value = self._mapping(node, depth)
             self.open.discard(key)
+            self._reached(depth + 1 if node.value else depth)
         else:
             raise _NotPlain
         self.built[key] = value
         return value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict:
+    def _reached(self, depth: int) -> None:
+        if depth > self.deepest:
+            self.deepest = depth
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
         mapping: dict[Any, Any] = {}
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -140,10 +181,10 @@ class _PlainBuilder:
                 if key_node.value in seen:
                     self.loader.duplicate_keys.append(key_node)
                 seen.add(key_node.value)
-            key = self.build(key_node)
+            key = self.build(key_node, depth + 1)
             if isinstance(key, (list, dict)):
                 raise _NotPlain  # PyYAML reports the unhashable key
-            mapping[key] = self.build(value_node)
+            mapping[key] = self.build(value_node, depth + 1)
         return mapping
 
 
@@ -185,7 +226,8 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
         loader.dispose()
     for key_node in loader.duplicate_keys:
         result.problems.append(_at(result, key_node.start_mark, f"duplicate key '{key_node.value}'"))
-    if result.data is not None and _depth_exceeds(result.data, MAX_DEPTH):
+    too_deep = loader.depth > MAX_DEPTH if loader.depth is not None else _depth_exceeds(result.data, MAX_DEPTH)
+    if result.data is not None and too_deep:
         result.problems.append(Problem(result.label, 1, 1, f"nested deeper than {MAX_DEPTH} levels"))
     if result.problems:
         result.data = None
