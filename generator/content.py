@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from .models import Actor, Brief, LegalInstrument
 from .filecache import FileCache
-from .parallel import ordered_map
+from .parallel import gc_paused, ordered_map
 from .problems import ContentError, Problem
 from .yamlfile import KeyPath, YamlFile, read_yaml
 
@@ -67,7 +67,8 @@ def check_content(
         present[folder] = {path.stem for path in paths}
         jobs += [(folder, path, _label(path, base)) for path in paths]
     load = functools.partial(ordered_map, _load_file)
-    loaded = cache.map(load, jobs, path_of=lambda job: job[1]) if cache else load(jobs)
+    with gc_paused():
+        loaded = cache.map(load, jobs, path_of=lambda job: job[1]) if cache else load(jobs)
     for (folder, _, _), (yaml_file, record, file_problems) in zip(jobs, loaded):
         problems.extend(file_problems)
         if record is not None:

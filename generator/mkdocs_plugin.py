@@ -38,6 +38,7 @@ from .incremental import IncrementalRenderer
 from .index import Index
 from .mkdocs_pages import ParallelPages
 from .pageparts import PageParts
+from .parallel import gc_paused
 from .preview import problem_pages
 from .problems import ContentError, Problem
 from .render import BuilderPage, Renderer
@@ -116,7 +117,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
             self.files = []
         else:
-            with self.timings("index"):
+            with self.timings("index"), gc_paused():
                 index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
             with self.timings("pages"):
                 if self.serving:

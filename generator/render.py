@@ -22,7 +22,7 @@ from .feeds import FeedBuilder, json_feed
 from .index import Index, topic_slug
 from .pagemeta import PageMeta
 from .pageparts import PageParts, split
-from .parallel import ordered_map
+from .parallel import gc_paused, ordered_map
 from .urls import absolute_url, file_link, page_path, relative_url
 from .views import Views
 
@@ -117,10 +117,11 @@ class Renderer:
         return self._render(index, only, for_builder=True)
 
     def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
-        jobs = [job for job in self._pages(index) if only is None or only(job.path)]
-        self.env.globals["views"].prepare()
-        metadata = PageMeta(self.site_url, self.directory_urls)
-        return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
+        with gc_paused():  # the views and the pages are large structures, built once
+            jobs = [job for job in self._pages(index) if only is None or only(job.path)]
+            self.env.globals["views"].prepare()
+            metadata = PageMeta(self.site_url, self.directory_urls)
+            return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
 
     def page_paths(self, index: Index) -> list[str]:
         """The path of every page, in the order :meth:`render_site` gives them."""

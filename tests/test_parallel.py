@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from generator import parallel
@@ -15,11 +16,16 @@ def _square_with_pid(offset: int, item: int) -> tuple[int, int]:
     return item * item + offset, os.getpid()
 
 
+def _slow_square_with_pid(offset: int, item: int) -> tuple[int, int]:
+    time.sleep(0.002)  # long enough that every worker gets chunks, even on a busy machine
+    return _square_with_pid(offset, item)
+
+
 def test_results_keep_their_order_and_shared_data_reaches_the_workers():
     # In a fresh process: this one may have threads running (test servers), and then
     # ordered_map rightly refuses to fork.
     script = (
-        "import os; from generator import parallel; from tests.test_parallel import _square_with_pid as f\n"
+        "import os; from generator import parallel; from tests.test_parallel import _slow_square_with_pid as f\n"
         "items = list(range(parallel.MIN_ITEMS * 3))\n"
         "results = parallel.ordered_map(f, items, shared=5)\n"
         "assert [v for v, _ in results] == [n * n + 5 for n in items]\n"
@@ -53,3 +59,21 @@ def test_it_never_forks_while_other_threads_run(monkeypatch):
         stop.set()
         thread.join()
     assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_gc_paused_turns_the_collector_off_and_back_as_it_was():
+    import gc
+
+    from generator.parallel import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
