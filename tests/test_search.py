@@ -13,6 +13,22 @@ from generator.search import SearchIndexError, index_site
 BRIEF = "huawei-5g-allies-2019"
 
 
+def pagefind_query(published_site, browser, body: str):
+    """Run ``body`` (JavaScript, with ``pagefind`` loaded and ``urls(search)`` at hand) on the search page."""
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.goto(f"{base_url}search/")
+    try:
+        return page.evaluate(
+            "async (bundle) => { const pagefind = await import(bundle);"
+            " const urls = async (search) => Promise.all(search.results.map(async r => (await r.data()).url));"
+            + body + "}",
+            f"{base_url}pagefind/pagefind.js",
+        )
+    finally:
+        page.close()
+
+
 def test_the_build_writes_pagefind_and_no_lunr_index(published_site):
     _, site_dir = published_site
     assert (site_dir / "pagefind" / "pagefind-ui.js").is_file()
@@ -66,41 +82,21 @@ def test_header_search_on_any_page_opens_results(published_site, browser):
 
 @pytest.mark.browser
 def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser):
-    base_url, _ = published_site
-    page = browser.new_page()
-    page.goto(f"{base_url}search/")
-    filters = page.evaluate(
-        """async (bundle) => {
-            const pagefind = await import(bundle);
-            const search = await pagefind.search(null, {filters: {jurisdiction: "China", stance: "opposes"}});
-            return {all: await pagefind.filters(), urls: await Promise.all(search.results.map(async r => (await r.data()).url))};
-        }""",
-        f"{base_url}pagefind/pagefind.js",
-    )
+    filters = pagefind_query(published_site, browser, """
+        const search = await pagefind.search(null, {filters: {jurisdiction: "China", stance: "opposes"}});
+        return {all: await pagefind.filters(), urls: await urls(search)};""")
     assert {"topic", "actor", "jurisdiction", "stance"} <= filters["all"].keys()
     assert "National Intelligence Law" in filters["all"]["topic"]
     assert "Huawei Technologies Co." in filters["all"]["actor"]
     assert filters["urls"] == [f"/REPO/briefs/{BRIEF}/"]
-    page.close()
 
 
 @pytest.mark.browser
 def test_search_holds_each_record_once_and_no_lists_or_views(published_site, browser):
-    base_url, _ = published_site
-    page = browser.new_page()
-    page.goto(f"{base_url}search/")
-    urls = page.evaluate(
-        """async (bundle) => {
-            const pagefind = await import(bundle);
-            const search = await pagefind.search("Huawei");
-            return await Promise.all(search.results.map(async r => (await r.data()).url));
-        }""",
-        f"{base_url}pagefind/pagefind.js",
-    )
-    assert {f"/REPO/briefs/{BRIEF}/", "/REPO/actors/huawei/"} <= set(urls)
+    found = pagefind_query(published_site, browser, 'return await urls(await pagefind.search("Huawei"));')
+    assert {f"/REPO/briefs/{BRIEF}/", "/REPO/actors/huawei/"} <= set(found)
     record_page = re.compile(r"^/REPO/(briefs|actors|legal|topics)/[^/]+/$")
-    assert all(record_page.match(url) for url in urls), urls  # no home, lists, timeline, matrix, network
-    page.close()
+    assert all(record_page.match(url) for url in found), found  # no home, lists, timeline, matrix, network
 
 
 def test_a_briefs_timeline_is_indexed_and_an_actors_repeat_is_not(published_site):
