@@ -56,18 +56,19 @@ def record(model: BaseModel) -> dict[str, Any]:
 
 def api_documents(index: Index) -> Iterator[tuple[str, dict[str, Any]]]:
     """(site path, JSON document) for every data file."""
-    return (document for make in document_makers(index) for document in make())
+    return (document for _, make in document_makers(index) for document in make())
 
 
 Documents = list[tuple[str, dict[str, Any]]]
 
 
-def document_makers(index: Index) -> list[Callable[[], Documents]]:
-    """Functions that each give some data files as (site path, JSON document): work to share out."""
+def document_makers(index: Index) -> list[tuple[Brief | None, Callable[[], Documents]]]:
+    """Functions that each give some data files as (site path, JSON document), work to share
+    out, each with the one brief it is made from (None: made from many records)."""
     return [
-        functools.partial(_briefs_list, index),
-        *(functools.partial(_brief_document, brief) for brief in index.briefs),
-        functools.partial(_registries, index),
+        (None, functools.partial(_briefs_list, index)),
+        *((brief, functools.partial(_brief_document, brief)) for brief in index.briefs),
+        (None, functools.partial(_registries, index)),
     ]
 
 

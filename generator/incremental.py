@@ -32,6 +32,7 @@ class _Build:
     index: Index
     pages: dict[str, BuilderPage]
     templates: frozenset[tuple[str, int, int]]
+    related: dict[str, list[tuple] | None]  # brief id → its related briefs, where worked out
 
 
 class IncrementalRenderer:
@@ -43,10 +44,11 @@ class IncrementalRenderer:
         records = _records(corpus)
         templates = _stamp(self.renderer.templates_dir)
         last = self._last
+        related: dict[str, list[tuple] | None] = {}
         if last is None or last.templates != templates:
             pages = self.renderer.render_for_builder(index)
         else:
-            stale = _stale_pages(last, records, index)
+            stale = _stale_pages(last, records, index, related)
             fresh = self.renderer.render_for_builder(index, only=lambda path: path in stale or not _scoped(path))
             known = {**last.pages, **{page.path: page for page in fresh}}
             paths = self.renderer.page_paths(index)
@@ -54,7 +56,7 @@ class IncrementalRenderer:
                 pages = [known[path] for path in paths]
             else:  # a page with no earlier version that no change explains: don't guess
                 pages = self.renderer.render_for_builder(index)
-        self._last = _Build(records, index, {page.path: page for page in pages}, templates)
+        self._last = _Build(records, index, {page.path: page for page in pages}, templates, related)
         return pages
 
 
@@ -62,7 +64,11 @@ def _records(corpus: Corpus) -> dict[tuple[str, str], object]:
     return {(folder, key): record for folder in _RECORD_PAGES for key, record in getattr(corpus, folder).items()}
 
 
-def _stale_pages(last: _Build, records: dict[tuple[str, str], object], index: Index) -> set[str]:
+def _stale_pages(
+    last: _Build, records: dict[tuple[str, str], object], index: Index, related: dict[str, list[tuple] | None]
+) -> set[str]:
+    """The pages an edit may have changed; ``related`` receives the related-briefs lists worked
+    out for ``index`` (the next edit compares with them instead of working them out again)."""
     changed = {key for key, record in records.items() if last.records.get(key) is not record}
     changed |= set(last.records) - set(records)
     stale = {page_path(_RECORD_PAGES[folder], key) for folder, key in changed}
@@ -79,10 +85,11 @@ def _stale_pages(last: _Build, records: dict[tuple[str, str], object], index: In
     if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
         candidates = {brief.id for brief in index.briefs}
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
-    stale.update(
-        page_path("brief", key) for key in candidates
-        if _related(last.index, before.get(key)) != _related(index, after.get(key))
-    )
+    for key in candidates:
+        was = last.related[key] if key in last.related else _related(last.index, before.get(key))
+        related[key] = _related(index, after.get(key))
+        if was != related[key]:
+            stale.add(page_path("brief", key))
     return stale
 
 

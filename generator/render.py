@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import yaml
 from . import api, markup
 from .actorpages import actor_pages
 from .dates import format_partial_date
-from .feeds import FeedBuilder, json_feed
+from .feeds import FEED_LENGTH, FeedBuilder, json_feed
 from .index import Index, topic_slug
 from .pagemeta import PageMeta
 from .pageparts import PageParts, split
@@ -94,6 +94,7 @@ class Renderer:
             date=format_partial_date,
             topic_slug=topic_slug,
         )
+        self._file_memo = _FileMemo()  # kept while serving: files an edit did not touch are not made again
         self.env.globals["url"] = self._url
         self.env.globals["file_url"] = self._file_url
 
@@ -130,9 +131,13 @@ class Renderer:
     def render_files(self, index: Index) -> list[GeneratedFile]:
         """Everything besides pages: data files, feeds, robots.txt."""
         feeds = FeedBuilder(self.site_name, self.site_url, self.directory_urls)
-        jobs = [functools.partial(_data_files, make) for make in api.document_makers(index)]
-        jobs += [functools.partial(self._feed_files, feeds, spec) for spec in feeds.specs(index)]
-        files = [file for made in ordered_map(_make_files, range(len(jobs)), shared=jobs) for file in made]
+        documents = api.document_makers(index)
+        jobs = [(("data", brief.id), (brief,)) if brief else (None, ()) for brief, _ in documents]
+        makers = [functools.partial(_data_files, make) for _, make in documents]
+        for key, title, home, briefs in feeds.specs(index):
+            jobs.append((("feed", key), (title, home, *briefs[:FEED_LENGTH])))
+            makers.append(functools.partial(self._feed_files, feeds, (key, title, home, briefs)))
+        files = [file for made in self._file_memo.make(jobs, makers) for file in made]
         sitemap = absolute_url(self.site_url, "sitemap.xml") if self.site_url else ""
         robots = self.env.get_template("robots.txt.j2").render(sitemap_url=sitemap)
         files.append(GeneratedFile("robots.txt", robots.encode()))
@@ -203,6 +208,35 @@ def _render_job(shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int)
         return Page(job.path, _front_matter(meta) + text)
     parts = split(text)
     return BuilderPage(job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta)
+
+
+class _FileMemo:
+    """Remembers the files each job made and from what; a job given the very same records
+    again (the file cache hands back the same objects for unchanged files) is not redone."""
+
+    def __init__(self) -> None:
+        self._made: dict[Hashable, tuple[tuple, list[GeneratedFile]]] = {}
+
+    def make(self, jobs: list[tuple[Hashable | None, tuple]], makers: list[Callable]) -> list[list[GeneratedFile]]:
+        made: dict[int, list[GeneratedFile]] = {}
+        for n, (key, inputs) in enumerate(jobs):
+            known = self._made.get(key) if key is not None else None
+            if known is not None and _same(known[0], inputs):
+                made[n] = known[1]
+        todo = [n for n in range(len(jobs)) if n not in made]
+        for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers)):
+            made[n] = files
+            key, inputs = jobs[n]
+            if key is not None:
+                self._made[key] = (inputs, files)
+        return [made[n] for n in range(len(jobs))]
+
+
+def _same(before: tuple, now: tuple) -> bool:
+    """The same records (by identity) and the same texts."""
+    return len(before) == len(now) and all(
+        a is b or (isinstance(a, str) and a == b) for a, b in zip(before, now)
+    )
 
 
 def _data_files(make: Callable[[], api.Documents]) -> list[GeneratedFile]:

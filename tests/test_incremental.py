@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import render as render_module
 from generator.content import load_content
+from generator.feeds import FEED_LENGTH, FeedBuilder
 from generator.filecache import FileCache
 from generator.incremental import IncrementalRenderer
 from generator.index import Index
@@ -104,3 +106,26 @@ def test_a_template_edit_renders_everything_again(content, tmp_path):
     after = preview.rebuild()
     assert preview.rendered[-1] == len(after) == len(first)
     assert after == _full_render(content, templates)
+
+
+def test_feeds_and_data_files_are_made_again_only_for_what_changed(content, monkeypatch):
+    made: list[int] = []
+    original = render_module._make_files
+    monkeypatch.setattr(render_module, "_make_files", lambda jobs, n: made.append(n) or original(jobs, n))
+    cache, renderer = FileCache(), Renderer(TEMPLATES)
+    first = renderer.render_files(Index(load_content(content, cache=cache)))
+    assert len(made) > 50  # every data file and feed (in this process: too few for workers)
+    made.clear()
+    again = renderer.render_files(Index(load_content(content, cache=cache)))
+    assert len(made) == 2  # only the two made from every record: api/briefs.json, then actors, legal, schemas
+    assert again == first
+    brief = sorted((content / "briefs").glob("*.yaml"))[7]
+    _edit(brief, r"^title: .*$", "title: A new headline")
+    made.clear()
+    edited = renderer.render_files(Index(load_content(content, cache=cache)))
+    redone = list(made)
+    assert edited == Renderer(TEMPLATES).render_files(Index(load_content(content)))
+    index = Index(load_content(content))
+    feeds_with_it = [spec for spec in FeedBuilder("Briefings").specs(index)
+                     if brief.stem in [b.id for b in spec[3][:FEED_LENGTH]]]
+    assert len(redone) == 3 + len(feeds_with_it) < len(first) / 4  # the lists, its data file, its feeds
