@@ -19,6 +19,10 @@ from pathlib import Path
 import psutil
 
 SAMPLE_EVERY_S = 0.05
+# Reading a process's PSS makes the kernel walk its page tables, which slows that process:
+# a long build is sampled less often (its peaks last seconds, not milliseconds).
+SAMPLE_LONG_RUN_EVERY_S = 0.5
+LONG_RUN_S = 10
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,13 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
 def _sample_until_done(process: subprocess.Popen) -> tuple[int, int | None]:
     root = psutil.Process(process.pid)
     peak_rss, peak_pss = 0, 0
+    start = time.perf_counter()
     while process.poll() is None:
         rss, pss = tree_memory(root)
         peak_rss = max(peak_rss, rss)
         peak_pss = max(peak_pss, pss) if pss is not None and peak_pss is not None else None
-        time.sleep(SAMPLE_EVERY_S)
+        long_run = time.perf_counter() - start > LONG_RUN_S
+        time.sleep(SAMPLE_LONG_RUN_EVERY_S if long_run else SAMPLE_EVERY_S)
     return peak_rss, peak_pss
 
 
