@@ -33,3 +33,11 @@ def contested_instruments(index: Index) -> list[LegalInstrument]:
     """Instruments with at least one reading, by title."""
     read = [index.legal[i] for i, refs in index.readings_by_instrument.items() if refs]
     return sorted(read, key=lambda i: (i.display_title.casefold(), i.id))
+
+
+def most_read_instruments(index: Index, limit: int) -> list[LegalInstrument]:
+    """The ``limit`` instruments with the most readings, in the order of :func:`contested_instruments`."""
+    read = contested_instruments(index)
+    count = {i.id: len(index.readings_by_instrument[i.id]) for i in read}
+    kept = {i.id for i in sorted(read, key=lambda i: (-count[i.id], i.display_title.casefold(), i.id))[:limit]}
+    return [i for i in read if i.id in kept]

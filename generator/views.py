@@ -18,6 +18,7 @@ from .models import Actor, Brief, LegalInstrument
 TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
 MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
 MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
+READINGS_INSTRUMENTS = 30  # instruments on the readings page: the most read
 
 
 class Views:
@@ -54,6 +55,11 @@ class Views:
     @cached_property
     def contested_instruments(self) -> list[LegalInstrument]:
         return readings.contested_instruments(self.index)
+
+    @cached_property
+    def readings_shown(self) -> list[LegalInstrument]:
+        """What the readings page shows: the most read instruments (each has its own page)."""
+        return readings.most_read_instruments(self.index, READINGS_INSTRUMENTS)
 
     def readings(self, instrument: LegalInstrument) -> list[readings.ProvisionReadings]:
         return readings.readings_by_provision(self.index, instrument)

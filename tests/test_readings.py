@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from corpora import seed_pages, seed_views, synthetic_pages, synthetic_views
+from corpora import rendered, seed_pages, seed_views, synthetic_content, synthetic_pages, synthetic_views
+from generator import views as views_module
 
 LAW = "china-national-intelligence-law-2017"
 
@@ -75,3 +76,19 @@ def test_synthetic_readings_page_lists_the_latest_five_of_each_provision():
     for instrument, group in groups:
         if len(group.readings) > 5:
             assert f"The latest 5 of {len(group.readings)} readings" in page
+
+
+def test_the_readings_page_shows_the_most_read_instruments(monkeypatch):
+    monkeypatch.setattr(views_module, "READINGS_INSTRUMENTS", 2)
+    views = synthetic_views()
+    index = views.index
+    read = views.contested_instruments
+    assert len(read) > 2
+    shown = views.readings_shown
+    count = {i.id: len(index.readings_by_instrument[i.id]) for i in read}
+    assert len(shown) == 2 and min(count[i.id] for i in shown) >= max(count[i.id] for i in read if i not in shown)
+    page = rendered(synthetic_content())["readings/index.md"]
+    assert f"the 2 instruments read most often, of {len(read)}" in page
+    assert [line for line in page.splitlines() if line.startswith("## ")] == [
+        f"## {i.display_title} ({i.jurisdiction}, {i.year})" for i in shown
+    ]
