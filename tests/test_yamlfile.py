@@ -134,21 +134,22 @@ TRICKY_DOCUMENTS = [
 ]
 
 
-def pyyaml_data(text: str):
-    """What PyYAML's own constructor builds (with this module's loader settings)."""
+def loaded_by(method: str, text: str):
+    """The data and duplicate keys that ``_Loader.<method>`` gives for ``text``."""
     loader = _Loader(text)
     try:
-        return loader.get_single_data(), [n.value for n in loader.duplicate_keys]
+        return getattr(loader, method)(), [n.value for n in loader.duplicate_keys]
     finally:
         loader.dispose()
+
+
+def pyyaml_data(text: str):
+    """What PyYAML's own constructor builds (with this module's loader settings)."""
+    return loaded_by("get_single_data", text)
 
 
 def plain_data(text: str):
-    loader = _Loader(text)
-    try:
-        return loader.get_plain_data(), [n.value for n in loader.duplicate_keys]
-    finally:
-        loader.dispose()
+    return loaded_by("get_plain_data", text)
 
 
 def test_the_plain_builder_gives_what_pyyaml_builds():
