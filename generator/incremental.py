@@ -124,8 +124,10 @@ def _briefs_sharing_keys(index: Index, brief: Brief) -> set[str]:
 
 
 def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:
-    """The brief's page, the pages of every actor and instrument it cites, and of its topics."""
+    """The brief's page, the pages of every actor and instrument it cites, of its topics,
+    and of its year in the list of briefs."""
     yield page_path("brief", brief.id)
+    yield page_path("briefs-year", brief.date[:4])
     for actor in index.actors_by_brief.get(brief.id, ()):
         yield from (part.path for part in actor_pages(index, actor))
     yield from (page_path("legal", ref.instrument) for ref in brief.legal_references)

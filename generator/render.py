@@ -152,6 +152,8 @@ class Renderer:
         views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
         yield self._page("home.md.j2", "home", index=index)
         yield self._page("briefs_index.md.j2", "briefs", index=index)
+        for year in views.brief_years if views.briefs_split else ():
+            yield self._page("briefs_year.md.j2", "briefs-year", year.year, index=index, year=year)
         yield self._page("actors_index.md.j2", "actors", index=index)
         yield self._page("legal_index.md.j2", "legal-index", index=index)
         yield self._page("topics_index.md.j2", "topics", index=index)

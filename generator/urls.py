@@ -13,6 +13,7 @@ PAGE_PATHS = {
     "home": "index.md",
     "briefs": "briefs/index.md",
     "brief": "briefs/{}.md",
+    "briefs-year": "briefs/by-year/{}.md",  # the list of briefs, when it is long: one page per year
     "actors": "actors/index.md",
     "actor": "actors/{}.md",
     "actor-page": "actors/{}.md",  # key "huawei/2": the actor's briefs past the first page (actorpages.py)

@@ -7,6 +7,7 @@ and related briefs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import networkx as nx
@@ -15,10 +16,17 @@ from . import network, readings, related, stances, timeline
 from .index import Index
 from .models import Actor, Brief, LegalInstrument
 
+BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
 TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
 MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
 MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
 READINGS_INSTRUMENTS = 30  # instruments on the readings page: the most read
+
+
+@dataclass
+class BriefYear:
+    year: str
+    briefs: list[Brief] = field(default_factory=list)
 
 
 class Views:
@@ -106,6 +114,21 @@ class Views:
     def months_split(year: timeline.Year) -> bool:
         """Whether a year is too long for one page and gets a page per month."""
         return year.count > TIMELINE_PAGE_LIMIT
+
+    # --- the list of briefs ----------------------------------------------------
+
+    @property
+    def briefs_split(self) -> bool:
+        """Whether the list of briefs is too long for one page and gets a page per year."""
+        return len(self.index.briefs) > BRIEFS_LIST_LIMIT
+
+    @cached_property
+    def brief_years(self) -> list[BriefYear]:
+        """The briefs by year, newest first (as the index orders them)."""
+        years: dict[str, BriefYear] = {}
+        for brief in self.index.briefs:
+            years.setdefault(brief.date[:4], BriefYear(brief.date[:4])).briefs.append(brief)
+        return list(years.values())
 
     # --- related briefs and backlinks ------------------------------------------
 

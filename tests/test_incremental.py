@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import render as render_module
+from generator import views as views_module
 from generator.content import load_content
 from generator.feeds import FEED_LENGTH, FeedBuilder
 from generator.filecache import FileCache
@@ -129,3 +130,13 @@ def test_feeds_and_data_files_are_made_again_only_for_what_changed(content, monk
     feeds_with_it = [spec for spec in FeedBuilder("Briefings").specs(index)
                      if brief.stem in [b.id for b in spec[3][:FEED_LENGTH]]]
     assert len(redone) == 3 + len(feeds_with_it) < len(first) / 4  # the lists, its data file, its feeds
+
+
+def test_an_edit_reaches_its_year_in_a_long_list_of_briefs(content, monkeypatch):
+    monkeypatch.setattr(views_module, "BRIEFS_LIST_LIMIT", 10)  # a page per year
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    _edit(sorted((content / "briefs").glob("*.yaml"))[7], r"^title: .*$", "title: A new headline")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert any(path.startswith("briefs/by-year/") and "A new headline" in text for path, (text, _) in after.items())

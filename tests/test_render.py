@@ -1,8 +1,11 @@
+import re
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, SEED_BRIEF
+from corpora import rendered, synthetic_content, synthetic_views
+from generator import views as views_module
 from generator.content import load_content
 from generator.index import Index
 from generator.render import Renderer
@@ -41,3 +44,22 @@ def test_text_fields_are_escaped_and_markdown_fields_sanitised(project):
 def test_links_follow_the_url_style(project):
     assert 'href="../../actors/huawei/"' in render(project, True)[f"briefs/{SEED_BRIEF}.md"]
     assert 'href="../actors/huawei.html"' in render(project, False)[f"briefs/{SEED_BRIEF}.md"]
+
+
+def test_a_long_list_of_briefs_gets_a_page_per_year(monkeypatch):
+    monkeypatch.setattr(views_module, "BRIEFS_LIST_LIMIT", 10)
+    views = synthetic_views()
+    pages = rendered(synthetic_content())
+    years = views.brief_years
+    assert len(years) > 2
+    assert [y.year for y in years] == sorted({b.date[:4] for b in views.index.briefs}, reverse=True)
+    listing = pages["briefs/index.md"]
+    linked_briefs = []
+    for year in years:
+        assert f'<a href="by-year/{year.year}/">{year.year}</a> — {len(year.briefs)} brief' in listing
+        page = pages[f"briefs/by-year/{year.year}.md"]
+        linked = re.findall(r'<a href="\.\./\.\./([^/"]+)/">', page)
+        assert linked == [b.id for b in year.briefs]
+        linked_briefs += linked
+    assert linked_briefs == [b.id for b in views.index.briefs]  # every brief once, newest first
+    assert listing.count("<tr><td>") == min(100, len(views.index.briefs))
