@@ -37,7 +37,10 @@ def actor_ref(actor: Actor, link: Link) -> Data:
 
 
 def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Data:
-    """The brief as an Article, and every verbatim quote in it as a Quotation."""
+    """The brief as an Article, and every verbatim quote in it as a Quotation.
+
+    The Article describes each actor and source once; Quotations point at them by ``@id``
+    (a brief quotes the same few sources and actors many times)."""
     article_id = link(page_path("brief", brief.id))
     article = {
         "@type": "Article",
@@ -48,7 +51,7 @@ def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Dat
         "datePublished": brief.date,
         "keywords": list(brief.topics),
         "mentions": [actor_ref(actor, link) for actor in index.actors_by_brief[brief.id]],
-        "citation": [_source(source) for source in brief.sources],
+        "citation": [{"@id": _source_id(article_id, source), **_source(source)} for source in brief.sources],
     }
     quotes = list(_quotations(brief, index, link, article_id))
     return {"@context": CONTEXT, "@graph": [article, *quotes]}
@@ -69,13 +72,17 @@ def _quotations(brief: Brief, index: Index, link: Link, article_id: str) -> Iter
         quotation: Data = {
             "@type": "Quotation",
             "text": quote,
-            "creator": actor_ref(index.actors[actor_id], link),
+            "creator": {"@id": link(page_path("actor", actor_id))},
             "isPartOf": {"@id": article_id},
-            "citation": _source(sources[source_id]),
+            "citation": {"@id": _source_id(article_id, sources[source_id])},
         }
         if date:
             quotation["dateCreated"] = date
         yield quotation
+
+
+def _source_id(article_id: str, source: Source) -> str:
+    return f"{article_id}#src-{source.id}"  # the source's entry in the page's list of sources
 
 
 def _source(source: Source) -> Data:

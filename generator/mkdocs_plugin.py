@@ -158,6 +158,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.parallel.leave_files(files)
+        # Data in pages (JSON-LD, the theme's settings) without the spaces json.dumps adds.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         return env
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
