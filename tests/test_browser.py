@@ -58,6 +58,15 @@ def test_reader_walks_home_brief_actor_legal_topic_and_back(page, site_url):
     assert page.url == site_url
 
 
+def test_each_stance_shows_an_icon_beside_its_word_and_is_read_as_the_word(page, site_url):
+    page.goto(site_url + f"briefs/{SEED_BRIEF}/")
+    stance = page.locator("table.stance-table .stance--opposes").first
+    icon = stance.evaluate("e => getComputedStyle(e, '::before').content")
+    assert icon.startswith('"✗')  # drawn by the stylesheet, not in the page's text
+    assert stance.inner_text().strip() == "opposes"
+    assert page.get_by_role("link", name="opposes", exact=True).count() > 0  # its accessible name: the word alone
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_console_error(page, site_url, kind):
     # (What pages load, and from where, is checked in test_site_publishing.)
