@@ -2,8 +2,7 @@
 
 Search is measured for whichever engine the build produced: Material's lunr index
 (``search/search_index.json``, fetched whole by the search worker) or Pagefind
-(``pagefind/``: its entry files, the WebAssembly for the site's language, the
-metadata, one index chunk and the first page of result fragments).
+(``pagefind/``: see :func:`_pagefind`), in the bytes GitHub Pages sends.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from pathlib import Path
 
 GZIP_SAMPLE = 500
 PAGEFIND_FIRST_RESULTS = 5  # fragments the default Pagefind UI loads for a first result page
+COMPRESSED_IN_TRANSIT = {".js", ".css", ".json", ".html"}
 
 
 def site_metrics(site: Path) -> dict:
@@ -57,12 +57,17 @@ def _lunr(site: Path) -> dict:
 
 
 def _pagefind(site: Path) -> dict:
+    """What the search page fetches, in a real browser, to show the first results: the
+    entry files, API and worker, the UI it loads, the WebAssembly and metadata for the
+    site's language, every filter (the default UI loads them all to show its facets),
+    one index chunk and the first page of result fragments."""
     folder = site / "pagefind"
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     language, details = next(iter(entry.get("languages", {}).items()))
-    files = [folder / "pagefind-entry.json", folder / "pagefind.js"]
-    files += _referenced_by_home(site, folder)
+    files = [folder / "pagefind-entry.json", folder / "pagefind.js", folder / "pagefind-worker.js"]
+    files += _pagefind_files_loaded_by(site / "search" / "index.html", folder)
     files += [folder / f"wasm.{details.get('wasm') or language}.pagefind", folder / f"pagefind.{details['hash']}.pf_meta"]
+    files += sorted(folder.glob(f"filter/{language}_*.pf_filter"))
     chunks = sorted(folder.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
     fragments = sorted(folder.glob("fragment/*.pf_fragment"), key=lambda p: p.stat().st_size)
     result = _summed("pagefind", site, [f for f in files if f.is_file()])
@@ -75,13 +80,20 @@ def _pagefind(site: Path) -> dict:
     return result
 
 
-def _referenced_by_home(site: Path, folder: Path) -> list[Path]:
-    """The Pagefind UI scripts and styles the home page loads (pagefind-ui.js, …)."""
-    home = (site / "index.html").read_text(encoding="utf-8") if (site / "index.html").is_file() else ""
-    names = set(re.findall(r"pagefind/([\w.-]+\.(?:js|css))", home)) - {"pagefind.js"}
+def _pagefind_files_loaded_by(page: Path, folder: Path) -> list[Path]:
+    """The Pagefind UI scripts and styles a page loads (pagefind-ui.js, …)."""
+    html = page.read_text(encoding="utf-8") if page.is_file() else ""
+    names = set(re.findall(r"pagefind/([\w.-]+\.(?:js|css))", html)) - {"pagefind.js"}
     return [folder / name for name in sorted(names)]
 
 
+def served_size(path: Path) -> int:
+    """Bytes over the wire from GitHub Pages, which compresses text files; Pagefind's
+    index files and WebAssembly are compressed already and served as they are."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, 6)) if path.suffix in COMPRESSED_IN_TRANSIT else len(data)
+
+
 def _summed(engine: str, site: Path, files: list[Path]) -> dict:
-    sizes = {path.relative_to(site).as_posix(): path.stat().st_size for path in files}
+    sizes = {path.relative_to(site).as_posix(): served_size(path) for path in files}
     return {"engine": engine, "bytes": sum(sizes.values()), "files": sizes}

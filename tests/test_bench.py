@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -73,20 +75,30 @@ def test_the_edited_brief_is_put_back(smoke):
     assert not [path for path in briefs if b"Edited for the benchmark" in path.read_bytes()]
 
 
-def test_pagefind_search_counts_entry_files_one_chunk_and_first_fragments(tmp_path):
+def test_pagefind_search_counts_what_the_search_page_fetches_as_served(tmp_path):
     folder = tmp_path / "pagefind"
-    (folder / "index").mkdir(parents=True)
-    (folder / "fragment").mkdir()
+    for sub in ("index", "fragment", "filter"):
+        (folder / sub).mkdir(parents=True)
     (folder / "pagefind-entry.json").write_text(json.dumps({"languages": {"en": {"hash": "en_ab", "wasm": "en"}}}))
-    for name, size in {"pagefind.js": 100, "wasm.en.pagefind": 1000, "pagefind.en_ab.pf_meta": 10,
-                       "pagefind-ui.js": 500, "pagefind-modular-ui.js": 7000}.items():
+    text = {"pagefind.js": 100, "pagefind-worker.js": 300, "pagefind-ui.js": 500, "pagefind-ui.css": 200,
+            "pagefind-modular-ui.js": 7000}
+    for name, size in text.items():
+        (folder / name).write_bytes(os.urandom(size // 2).hex().encode())  # hex text: gzip halves it, about
+    for name, size in {"wasm.en.pagefind": 1000, "pagefind.en_ab.pf_meta": 10, "filter/en_1.pf_filter": 70,
+                       "filter/en_2.pf_filter": 30, "filter/fr_1.pf_filter": 9000}.items():
         (folder / name).write_bytes(b"x" * size)
     for n, size in enumerate((40, 60, 50)):
         (folder / "index" / f"c{n}.pf_index").write_bytes(b"x" * size)
         (folder / "fragment" / f"f{n}.pf_fragment").write_bytes(b"x" * size)
-    (tmp_path / "index.html").write_text('<script src="pagefind/pagefind-ui.js"></script>')
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "index.html").write_text(
+        '<link rel="stylesheet" href="../pagefind/pagefind-ui.css"><script src="../pagefind/pagefind-ui.js"></script>')
     search = first_search(tmp_path)
-    entry = len((folder / "pagefind-entry.json").read_bytes())
-    # entry + api + the UI the page loads (not the unused one) + wasm + meta + largest chunk + 5 × median fragment
+    served = {name: len(gzip.compress((folder / name).read_bytes(), 6)) for name in [*text, "pagefind-entry.json"]}
+    assert all(served[name] < text[name] for name in text)  # scripts and styles travel compressed
+    # entry + api + worker + the UI the search page loads (not the unused one) + wasm + meta
+    # + the language's filters + largest chunk + 5 × median fragment
     assert search["engine"] == "pagefind"
-    assert search["bytes"] == entry + 100 + 500 + 1000 + 10 + 60 + 5 * 50
+    assert search["bytes"] == (served["pagefind-entry.json"] + served["pagefind.js"] + served["pagefind-worker.js"]
+                               + served["pagefind-ui.js"] + served["pagefind-ui.css"]
+                               + 1000 + 10 + 70 + 30 + 60 + 5 * 50)
