@@ -9,17 +9,21 @@ from pathlib import Path
 
 from .content import check_content
 from .lint import lint
+from .parallel import gc_paused
 from .problems import Problem
 from .quotes import verify_quotes
 
 
 def check_all(content_dir: Path, *, strict: bool = False) -> list[Problem]:
     """Every problem of the content folder; with ``strict``, warnings count as errors."""
-    corpus, problems = check_content(content_dir)
-    problems += verify_quotes(corpus, Path(content_dir).resolve().parent)
-    if not any(p.severity == "error" for p in problems):
-        # Only on content that loaded whole: a brief that failed to load would make its actors look unused.
-        problems += lint(corpus)
+    # The checks read the corpus and make little garbage; without the collector walking the
+    # whole corpus again and again, 10,000 briefs are checked in 8 s instead of 10.
+    with gc_paused():
+        corpus, problems = check_content(content_dir)
+        problems += verify_quotes(corpus, Path(content_dir).resolve().parent)
+        if not any(p.severity == "error" for p in problems):
+            # Only on content that loaded whole: a brief that failed to load would make its actors look unused.
+            problems += lint(corpus)
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
     return sorted(problems)
