@@ -149,7 +149,9 @@ class Renderer:
         return [GeneratedFile(feed.atom_path, atom.encode()), GeneratedFile(feed.json_path, api.encode(json_feed(feed)))]
 
     def _pages(self, index: Index) -> Iterator[_PageJob]:
-        views = self.env.globals["views"] = Views(index)  # the cross-brief views, for every template
+        views = self.env.globals.get("views")
+        if views is None or views.index is not index:  # the cross-brief views, for every template,
+            views = self.env.globals["views"] = Views(index)  # worked out once per index
         yield self._page("home.md.j2", "home", index=index)
         yield self._page("briefs_index.md.j2", "briefs", index=index)
         for year in views.brief_years if views.briefs_split else ():
