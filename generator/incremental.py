@@ -85,12 +85,36 @@ def _stale_pages(
     if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
         candidates = {brief.id for brief in index.briefs}
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
+    edited = {key for folder, key in changed if folder == "briefs"}
+    if edited and len(edited) == len(changed) and all(
+        _ranking_keys(last.index, before.get(key)) == _ranking_keys(index, after.get(key)) for key in edited
+    ):  # no ranking moves: only the lists that show an edited brief change
+        for key in candidates:
+            was = last.related[key] if key in last.related else _related(last.index, before.get(key))
+            if was is not None and any(entry[0] in edited for entry in was):
+                stale.add(page_path("brief", key))  # its list is worked out again next time
+            else:
+                related[key] = was
+        return stale
     for key in candidates:
         was = last.related[key] if key in last.related else _related(last.index, before.get(key))
         related[key] = _related(index, after.get(key))
         if was != related[key]:
             stale.add(page_path("brief", key))
     return stale
+
+
+def _ranking_keys(index: Index, brief: Brief | None) -> tuple | None:
+    """What places a brief in related-briefs rankings: its actors, instruments and topics
+    (the scores), and its date (the order among equals)."""
+    if brief is None:
+        return None
+    return (
+        brief.date,
+        frozenset(actor.id for actor in index.actors_by_brief.get(brief.id, ())),
+        frozenset(ref.instrument for ref in brief.legal_references),
+        frozenset(topic.slug for topic in index.topics_of(brief)),
+    )
 
 
 def _related(index: Index, brief: Brief | None) -> list[tuple] | None:

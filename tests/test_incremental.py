@@ -74,6 +74,20 @@ def test_an_edited_brief_changes_exactly_what_a_full_render_would(content):
     assert preview.rendered[-1] < len(after) / 2  # far from everything was rendered again
 
 
+def test_edits_in_a_row_to_what_a_brief_says_and_to_what_relates_it_match_a_full_render(content):
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    brief = sorted((content / "briefs").glob("*.yaml"))[7]
+    for pattern, replacement in [
+        (r"^title: .*$", "title: First new headline"),  # what other briefs' related lists show
+        (r"^title: .*$", "title: Second new headline"),  # the same, from the lists kept last time
+        (r"^topics:\n", "topics:\n- A topic of its own\n"),  # what ranks it among related briefs
+        (r"^date: .*$", "date: '1999-01-01'"),  # what orders it among equals
+    ]:
+        _edit(brief, pattern, replacement)
+        assert preview.rebuild() == _full_render(content, TEMPLATES), replacement
+
+
 def test_an_edited_actor_renders_again_every_page_that_names_it(content):
     preview = Preview(content, TEMPLATES)
     preview.rebuild()
