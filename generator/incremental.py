@@ -86,18 +86,17 @@ def _stale_pages(
         candidates = {brief.id for brief in index.briefs}
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
     edited = {key for folder, key in changed if folder == "briefs"}
-    if edited and len(edited) == len(changed) and all(
+    rankings_kept = bool(edited) and len(edited) == len(changed) and all(
         _ranking_keys(last.index, before.get(key)) == _ranking_keys(index, after.get(key)) for key in edited
-    ):  # no ranking moves: only the lists that show an edited brief change
-        for key in candidates:
-            was = last.related[key] if key in last.related else _related(last.index, before.get(key))
+    )
+    for key in candidates:
+        was = last.related[key] if key in last.related else _related(last.index, before.get(key))
+        if rankings_kept:  # only the lists that show an edited brief change
             if was is not None and any(entry[0] in edited for entry in was):
                 stale.add(page_path("brief", key))  # its list is worked out again next time
             else:
                 related[key] = was
-        return stale
-    for key in candidates:
-        was = last.related[key] if key in last.related else _related(last.index, before.get(key))
+            continue
         related[key] = _related(index, after.get(key))
         if was != related[key]:
             stale.add(page_path("brief", key))
