@@ -15,7 +15,7 @@ from pathlib import Path
 
 GZIP_SAMPLE = 500
 PAGEFIND_FIRST_RESULTS = 5  # fragments the default Pagefind UI loads for a first result page
-COMPRESSED_IN_TRANSIT = {".js", ".css", ".json", ".html"}
+COMPRESSED_IN_TRANSIT = {".js", ".css", ".json"}  # what a first search fetches as text
 
 
 def site_metrics(site: Path) -> dict:
