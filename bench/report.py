@@ -82,6 +82,11 @@ def markdown(results: dict) -> str:
             f"| {s['largest_page_bytes'] / KB:.0f} "
             f"| {s['first_search']['bytes'] / KB:.0f} | {size['check']['wall_s']:.2f} |"
         )
+    opened = {briefs: size["site"]["first_search"].get("filters_on_open_bytes") for briefs, size in results["sizes"].items()}
+    if any(opened.values()):
+        lines += ["", "Search filters, fetched when the search page's filter panel is opened: " + ", ".join(
+            f"{size / KB:.0f} KB at {briefs} briefs" for briefs, size in sorted(opened.items(), key=lambda item: int(item[0])))
+            + "."]
     steps = {briefs: size["build"]["runs"][0].get("steps") for briefs, size in results["sizes"].items()}
     if any(steps.values()):
         lines += ["", "Where a build's time goes (first run; the rest is MkDocs itself: files, navigation, copying):", ""]

@@ -14,7 +14,7 @@ import statistics
 from pathlib import Path
 
 GZIP_SAMPLE = 500
-PAGEFIND_FIRST_RESULTS = 5  # fragments the default Pagefind UI loads for a first result page
+PAGEFIND_FIRST_RESULTS = 5  # fragments Pagefind's default UI loads for a first result page
 COMPRESSED_IN_TRANSIT = {".js", ".css", ".json"}  # what a first search fetches as text
 
 
@@ -58,33 +58,55 @@ def _lunr(site: Path) -> dict:
 
 def _pagefind(site: Path) -> dict:
     """What the search page fetches, in a real browser, to show the first results: the
-    entry files, API and worker, the UI it loads, the WebAssembly and metadata for the
-    site's language, every filter (the default UI loads them all to show its facets),
-    one index chunk and the first page of result fragments."""
+    entry files, API and worker, the scripts and styles the search page loads beyond the
+    home page's, the WebAssembly and metadata for the site's language, one index chunk and
+    the first page of result fragments. Filters count when the page uses Pagefind's default
+    UI, which fetches them all as it starts; the site's own UI fetches them when the filter
+    panel is opened, reported as ``filters_on_open_bytes``."""
     folder = site / "pagefind"
+    search_page = site / "search" / "index.html"
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     language, details = next(iter(entry.get("languages", {}).items()))
     files = [folder / "pagefind-entry.json", folder / "pagefind.js", folder / "pagefind-worker.js"]
-    files += _pagefind_files_loaded_by(site / "search" / "index.html", folder)
+    files += _loaded_beyond_home(search_page, site)
     files += [folder / f"wasm.{details.get('wasm') or language}.pagefind", folder / f"pagefind.{details['hash']}.pf_meta"]
-    files += sorted(folder.glob(f"filter/{language}_*.pf_filter"))
+    filters = sorted(folder.glob(f"filter/{language}_*.pf_filter"))
+    default_ui = folder / "pagefind-ui.js" in files
+    if default_ui:
+        files += filters
     chunks = sorted(folder.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
     fragments = sorted(folder.glob("fragment/*.pf_fragment"), key=lambda p: p.stat().st_size)
     result = _summed("pagefind", site, [f for f in files if f.is_file()])
     if chunks:  # a one-word query reads one chunk; count the largest, to be safe
         result["files"]["index chunk (largest)"] = chunks[-1].stat().st_size
     if fragments:
+        shown = _results_per_page(search_page)
         median = fragments[len(fragments) // 2].stat().st_size
-        result["files"][f"{PAGEFIND_FIRST_RESULTS} result fragments (median size)"] = PAGEFIND_FIRST_RESULTS * median
+        result["files"][f"{shown} result fragments (median size)"] = shown * median
     result["bytes"] = sum(result["files"].values())
+    result["filters_on_open_bytes"] = 0 if default_ui else sum(path.stat().st_size for path in filters)
     return result
 
 
-def _pagefind_files_loaded_by(page: Path, folder: Path) -> list[Path]:
-    """The Pagefind UI scripts and styles a page loads (pagefind-ui.js, …)."""
+def _loaded_beyond_home(page: Path, site: Path) -> list[Path]:
+    """The scripts and styles ``page`` loads that the home page did not (already cached)."""
+    return sorted(_assets_of(page, site) - _assets_of(site / "index.html", site))
+
+
+def _assets_of(page: Path, site: Path) -> set[Path]:
     html = page.read_text(encoding="utf-8") if page.is_file() else ""
-    names = set(re.findall(r"pagefind/([\w.-]+\.(?:js|css))", html)) - {"pagefind.js"}
-    return [folder / name for name in sorted(names)]
+    links = re.findall(r'(?:src|href)="([^"#?]+\.(?:js|css))"', html)
+    root = site.resolve()
+    found = ((page.parent / link).resolve() for link in links)
+    return {site / path.relative_to(root) for path in found if path.is_relative_to(root) and path.is_file()}
+
+
+def _results_per_page(search_page: Path) -> int:
+    """Results whose fragments the first page of results fetches: the site's search page
+    says how many (``data-results-per-page``); Pagefind's default UI shows five."""
+    html = search_page.read_text(encoding="utf-8") if search_page.is_file() else ""
+    found = re.search(r'data-results-per-page="(\d+)"', html)
+    return int(found.group(1)) if found else PAGEFIND_FIRST_RESULTS
 
 
 def served_size(path: Path) -> int:

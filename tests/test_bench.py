@@ -66,6 +66,9 @@ def test_the_summary_states_the_machine_growth_and_targets(smoke):
     assert f"{results['machine']['cores']} cores" in summary
     assert "growth" in results and f"{results['growth']['build']}×" in summary
     assert {t["what"].split(",")[0] for t in results["targets"]} >= {"mkdocs build", "median page (KB)"}
+    first_search = next(iter(results["sizes"].values()))["site"]["first_search"]
+    assert first_search["filters_on_open_bytes"] > 0  # the site's search page fetches them on demand
+    assert "fetched when the search page's filter panel is opened" in summary
 
 
 def test_the_edited_brief_is_put_back(smoke):
@@ -75,30 +78,53 @@ def test_the_edited_brief_is_put_back(smoke):
     assert not [path for path in briefs if b"Edited for the benchmark" in path.read_bytes()]
 
 
-def test_pagefind_search_counts_what_the_search_page_fetches_as_served(tmp_path):
+def pagefind_site(tmp_path, search_page: str) -> tuple[dict, dict]:
+    """A built site's Pagefind folder with files of known sizes, a home page loading the
+    site's stylesheet, and ``search_page`` as search/index.html; its first search and the
+    served (gzipped) size of each text file."""
     folder = tmp_path / "pagefind"
     for sub in ("index", "fragment", "filter"):
         (folder / sub).mkdir(parents=True)
+    (tmp_path / "assets").mkdir()
     (folder / "pagefind-entry.json").write_text(json.dumps({"languages": {"en": {"hash": "en_ab", "wasm": "en"}}}))
-    text = {"pagefind.js": 100, "pagefind-worker.js": 300, "pagefind-ui.js": 500, "pagefind-ui.css": 200,
-            "pagefind-modular-ui.js": 7000}
+    text = {"pagefind/pagefind.js": 100, "pagefind/pagefind-worker.js": 300, "pagefind/pagefind-ui.js": 500,
+            "pagefind/pagefind-ui.css": 200, "pagefind/pagefind-modular-ui.js": 7000, "assets/search.js": 400,
+            "assets/site.css": 600}
     for name, size in text.items():
-        (folder / name).write_bytes(os.urandom(size // 2).hex().encode())  # hex text: gzip halves it, about
+        (tmp_path / name).write_bytes(os.urandom(size // 2).hex().encode())  # hex text: gzip halves it, about
     for name, size in {"wasm.en.pagefind": 1000, "pagefind.en_ab.pf_meta": 10, "filter/en_1.pf_filter": 70,
                        "filter/en_2.pf_filter": 30, "filter/fr_1.pf_filter": 9000}.items():
         (folder / name).write_bytes(b"x" * size)
     for n, size in enumerate((40, 60, 50)):
         (folder / "index" / f"c{n}.pf_index").write_bytes(b"x" * size)
         (folder / "fragment" / f"f{n}.pf_fragment").write_bytes(b"x" * size)
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="assets/site.css">')
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "index.html").write_text(
-        '<link rel="stylesheet" href="../pagefind/pagefind-ui.css"><script src="../pagefind/pagefind-ui.js"></script>')
-    search = first_search(tmp_path)
-    served = {name: len(gzip.compress((folder / name).read_bytes(), 6)) for name in [*text, "pagefind-entry.json"]}
+    (tmp_path / "search" / "index.html").write_text(search_page)
+    served = {name: len(gzip.compress((tmp_path / name).read_bytes(), 6))
+              for name in [*text, "pagefind/pagefind-entry.json"]}
     assert all(served[name] < text[name] for name in text)  # scripts and styles travel compressed
-    # entry + api + worker + the UI the search page loads (not the unused one) + wasm + meta
-    # + the language's filters + largest chunk + 5 × median fragment
+    return first_search(tmp_path), served
+
+
+def test_pagefind_default_ui_search_counts_every_filter_as_served(tmp_path):
+    search, served = pagefind_site(tmp_path, '<link rel="stylesheet" href="../assets/site.css">'
+                                   '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">'
+                                   '<script src="../pagefind/pagefind-ui.js"></script>')
+    # entry + api + worker + the UI the search page loads (not the unused one, not what the
+    # home page loaded) + wasm + meta + the language's filters + largest chunk + 5 × median fragment
     assert search["engine"] == "pagefind"
-    assert search["bytes"] == (served["pagefind-entry.json"] + served["pagefind.js"] + served["pagefind-worker.js"]
-                               + served["pagefind-ui.js"] + served["pagefind-ui.css"]
-                               + 1000 + 10 + 70 + 30 + 60 + 5 * 50)
+    assert search["bytes"] == (served["pagefind/pagefind-entry.json"] + served["pagefind/pagefind.js"]
+                               + served["pagefind/pagefind-worker.js"] + served["pagefind/pagefind-ui.js"]
+                               + served["pagefind/pagefind-ui.css"] + 1000 + 10 + 70 + 30 + 60 + 5 * 50)
+    assert search["filters_on_open_bytes"] == 0
+
+
+def test_the_sites_search_ui_counts_its_script_and_its_results_per_page_but_no_filter(tmp_path):
+    search, served = pagefind_site(tmp_path, '<link rel="stylesheet" href="../assets/site.css">'
+                                   '<div id="site-search" data-results-per-page="2"></div>'
+                                   '<script src="../assets/search.js"></script>')
+    assert search["bytes"] == (served["pagefind/pagefind-entry.json"] + served["pagefind/pagefind.js"]
+                               + served["pagefind/pagefind-worker.js"] + served["assets/search.js"]
+                               + 1000 + 10 + 60 + 2 * 50)
+    assert search["filters_on_open_bytes"] == 70 + 30

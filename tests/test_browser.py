@@ -24,8 +24,9 @@ PAGE_KINDS = {
     "readings": "readings/",
     "network": "network/",
     "timeline": "timeline/",
-    "search": "search/",
+    "search": "search/?q=Huawei&stance=opposes",  # results, and the filters open
 }
+READY = {"search": ".search-filter__input"}  # drawn by a script once the page has loaded
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 
@@ -109,6 +110,8 @@ def test_screenshot_of_each_page_kind(page, site_url, kind):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{kind}.png"
     page.goto(site_url + PAGE_KINDS[kind])
+    if kind in READY:
+        page.locator(READY[kind]).first.wait_for()
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
 
@@ -121,6 +124,8 @@ def test_no_serious_accessibility_violation(page, site_url, kind, scheme):
     require(AXE.exists(), "axe-core (npm ci)")
     page.add_init_script(f"localStorage.setItem('{SUBPATH}.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))")
     page.goto(site_url + PAGE_KINDS[kind])
+    if kind in READY:
+        page.locator(READY[kind]).first.wait_for()
     assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
     page.add_script_tag(path=str(AXE))
     results = page.evaluate(

@@ -31,7 +31,7 @@ def pagefind_query(published_site, browser, body: str):
 
 def test_the_build_writes_pagefind_and_no_lunr_index(published_site):
     _, site_dir = published_site
-    assert (site_dir / "pagefind" / "pagefind-ui.js").is_file()
+    assert (site_dir / "pagefind" / "pagefind.js").is_file()
     assert any((site_dir / "pagefind" / "fragment").iterdir())
     assert not (site_dir / "search" / "search_index.json").exists()
 
@@ -58,10 +58,11 @@ def test_search_box_finds_the_brief_under_a_subpath(published_site, browser):
     page = browser.new_page()
     page.goto(base_url)
     page.get_by_role("link", name="Search", exact=True).first.click()
-    page.locator(".pagefind-ui__search-input").fill("National Intelligence Law")
-    result = page.locator(f'.pagefind-ui__result-link[href*="briefs/{BRIEF}/"]').first
+    page.get_by_role("searchbox", name="Search for").fill("National Intelligence Law")
+    result = page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first
     result.wait_for(timeout=15000)
-    assert "¶" not in page.locator(".pagefind-ui__results").inner_text()  # permalinks are not indexed
+    assert page.get_by_role("status").inner_text().endswith("results for “National Intelligence Law”.")
+    assert "¶" not in page.locator(".site-search__results").inner_text()  # permalinks are not indexed
     result.click()
     page.wait_for_url(f"{base_url}briefs/{BRIEF}/**")
     assert page.locator("h1").first.inner_text().startswith("U.S. weighs a response")
@@ -76,7 +77,8 @@ def test_header_search_on_any_page_opens_results(published_site, browser):
     page.get_by_role("searchbox", name="Search the site").fill("National Intelligence Law")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}search/?q=National+Intelligence+Law")
-    page.locator(f'.pagefind-ui__result-link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
     page.close()
 
 
@@ -106,3 +108,57 @@ def test_a_briefs_timeline_is_indexed_and_an_actors_repeat_is_not(published_site
     actor = (site_dir / "actors" / "huawei" / "index.html").read_text(encoding="utf-8")
     assert '<ol class="timeline">' in brief and "data-pagefind-ignore" not in brief.split('id="timeline"')[1][:400]
     assert '<ol class="timeline" data-pagefind-ignore>' in actor
+
+
+def open_search(published_site, browser, query: str):
+    """The search page at ``search/?{query}``, and the Pagefind files it has fetched so far."""
+    base_url, _ = published_site
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url.removeprefix(base_url)))
+    page.goto(f"{base_url}search/?{query}")
+    page.locator(".search-result__link").first.wait_for(timeout=15000)
+    return page, fetched
+
+
+def result_links(page) -> list[str]:
+    return page.eval_on_selector_all(".search-result__link", "links => links.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.browser
+def test_filters_are_fetched_when_opened_and_narrow_the_results_in_the_address(published_site, browser):
+    page, fetched = open_search(published_site, browser, "q=Huawei")
+    assert f"/REPO/briefs/{BRIEF}/" in result_links(page) and len(result_links(page)) > 1
+    assert not [url for url in fetched if url.startswith("pagefind/filter/")]  # a first search needs none
+
+    page.get_by_text("Filter results").click()
+    stance = page.get_by_role("group", name="Stance")
+    stance.get_by_role("checkbox", name="opposes").check()
+    page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
+    assert [url for url in fetched if url.startswith("pagefind/filter/")]
+    assert result_links(page) == [f"/REPO/briefs/{BRIEF}/"]
+    assert page.get_by_role("status").inner_text() == "1 result for “Huawei” with the chosen filters."
+    assert page.url.endswith("search/?q=Huawei&stance=opposes")
+    assert stance.get_by_role("checkbox", name="opposes").evaluate("box => box === document.activeElement")
+
+    page.reload()  # the address alone brings the same search back, filters open
+    page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
+    assert page.get_by_role("group", name="Stance").get_by_role("checkbox", name="opposes").is_checked()
+    assert page.get_by_role("group", name="Actor").get_by_role("checkbox", name="Huawei Technologies Co.").is_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_results_come_five_at_a_time_with_only_marks_from_the_index(published_site, browser):
+    page, _ = open_search(published_site, browser, "q=EU")
+    total = int(page.get_by_role("status").inner_text().split()[0])
+    assert total > 5 and len(result_links(page)) == 5
+    page.get_by_role("button", name="More results").click()
+    page.wait_for_function(f"document.querySelectorAll('.search-result__link').length === {min(total, 10)}")
+    sixth = page.locator(".search-result__link").nth(5)
+    assert sixth.evaluate("link => link === document.activeElement")  # keyboard users carry on from there
+    assert page.get_by_role("button", name="More results").is_visible() == (total > 10)
+    assert page.locator(".search-result__excerpt mark").count() > 0
+    tags = page.eval_on_selector_all(".search-result__excerpt *, .search-result__section-excerpt *", "els => els.map(e => e.tagName)")
+    assert set(tags) == {"MARK"}
+    page.close()

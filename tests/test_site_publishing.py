@@ -122,7 +122,7 @@ def test_no_page_kind_loads_anything_from_outside_the_site(published_site, brows
     page = context.new_page()
     for kind in PAGE_KINDS:
         page.goto(base_url + kind, wait_until="networkidle")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)  # the search really ran
+    page.locator(".search-result__link").first.wait_for(timeout=15000)  # the search really ran
     context.close()
     local = [url for url in requested if url.startswith(origin)]
     outside = [url for url in requested if not url.startswith((origin, "data:", "blob:"))]

@@ -1,15 +1,314 @@
-// Start Pagefind's search UI on the search page. Pagefind finds its index next to its
-// own script, so the search works under any subpath and without a network.
-window.addEventListener("DOMContentLoaded", function () {
-  var ui = new PagefindUI({
-    element: "#site-search",
-    showSubResults: true,
-    showImages: false,
-    openFilters: ["topic", "actor", "jurisdiction", "stance"],
-  });
-  // ?q=… opens the page with a search already run (links and the header search use it).
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) {
-    ui.triggerSearch(query);
+// The search page: Pagefind's JavaScript API driving the page's own markup and <template>s
+// (templates/search.md.j2). Pagefind is imported from beside its index, so search works under
+// any subpath and offline. The filters are fetched only when "Filter results" is opened (or the
+// address asks for one): on a large site they outweigh the rest of a first search.
+// The address keeps the query and the chosen filters (?q=…&topic=…), so a search can be shared.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("site-search");
+  if (!root) {
+    return;
   }
-});
+  var form = root.querySelector(".site-search__form");
+  var input = root.querySelector(".site-search__input");
+  var status = root.querySelector(".site-search__status");
+  var list = root.querySelector(".site-search__results");
+  var more = root.querySelector(".site-search__more");
+  var panel = root.querySelector(".site-search__filters");
+  var panelStatus = root.querySelector(".site-search__filters-status");
+  var groups = Array.prototype.slice.call(root.querySelectorAll(".search-filter"));
+  var templates = {
+    result: root.querySelector(".site-search__result-template"),
+    section: root.querySelector(".site-search__section-template"),
+    value: root.querySelector(".site-search__value-template"),
+  };
+  var perPage = Number(root.dataset.resultsPerPage) || 5;
+  var valuesShown = Number(root.dataset.valuesShown) || 12;
+  var SECTIONS_PER_RESULT = 3;
+
+  var pagefind = null; // a promise of the Pagefind module, once asked for
+  var filterTotals = null; // a promise of every filter's counts, once the panel has been opened
+  var selected = {}; // filter name -> Set of chosen values (any of them; every filter applies)
+  var expanded = {}; // filter name -> true when "Show all" was pressed
+  var current = { results: [], shown: 0, counts: null };
+  var generation = 0; // a newer search makes an older one's late answer moot
+
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL(root.dataset.bundle, document.baseURI).href).then(function (module) {
+        return module.options({ excerptLength: 24 }).then(function () {
+          return module;
+        });
+      });
+    }
+    return pagefind;
+  }
+
+  function clone(template) {
+    return template.content.firstElementChild.cloneNode(true);
+  }
+
+  // Pagefind's excerpts are HTML with <mark> around the matched words. Keep the marks and
+  // the text, nothing else: parsed in an inert <template>, so nothing in them can run.
+  function setMarked(element, html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html || "";
+    element.replaceChildren();
+    parsed.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        element.append(mark);
+      } else {
+        element.append(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function plainText(html) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html || "";
+    return parsed.content.textContent;
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    groups.forEach(function (group) {
+      selected[group.dataset.filter] = new Set(params.getAll(group.dataset.filter));
+    });
+  }
+
+  function writeAddress(term) {
+    var params = new URLSearchParams();
+    if (term) {
+      params.set("q", term);
+    }
+    groups.forEach(function (group) {
+      var name = group.dataset.filter;
+      Array.from(selected[name]).sort().forEach(function (value) {
+        params.append(name, value);
+      });
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+  }
+
+  function activeFilters() {
+    var filters = {};
+    Object.keys(selected).forEach(function (name) {
+      if (selected[name].size) {
+        filters[name] = { any: Array.from(selected[name]) };
+      }
+    });
+    return filters;
+  }
+
+  function describe(count, term, filtered) {
+    var found = count === 0 ? "No results" : count === 1 ? "1 result" : count.toLocaleString("en") + " results";
+    return found + (term ? " for “" + term + "”" : "") + (filtered ? " with the chosen filters" : "") + ".";
+  }
+
+  async function run(debounced) {
+    var mine = ++generation;
+    var term = input.value.trim();
+    var filters = activeFilters();
+    var filtered = Object.keys(filters).length > 0;
+    writeAddress(term);
+    if (!term && !filtered) {
+      current = { results: [], shown: 0, counts: null };
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      showFilters();
+      return;
+    }
+    var search;
+    try {
+      var module = await loadPagefind();
+      search = debounced
+        ? await module.debouncedSearch(term || null, { filters: filters }, 300)
+        : await module.search(term || null, { filters: filters });
+    } catch (error) {
+      status.textContent = "Search is not available: " + error.message;
+      return;
+    }
+    if (search === null || mine !== generation) {
+      return; // a newer search is under way
+    }
+    current = { results: search.results, shown: 0, counts: search.filters };
+    list.replaceChildren();
+    status.textContent = describe(search.results.length, term, filtered);
+    await showMore(mine, false);
+    showFilters();
+  }
+
+  async function showMore(mine, moveFocus) {
+    var batch = current.results.slice(current.shown, current.shown + perPage);
+    current.shown += batch.length;
+    var pages = await Promise.all(batch.map(function (result) {
+      return result.data();
+    }));
+    if (mine !== generation) {
+      return;
+    }
+    var items = pages.map(resultItem);
+    list.append.apply(list, items);
+    more.hidden = current.shown >= current.results.length;
+    if (moveFocus && items.length) {
+      items[0].querySelector("a").focus(); // keyboard users carry on from the first new result
+    }
+  }
+
+  function resultItem(page) {
+    var item = clone(templates.result);
+    var link = item.querySelector(".search-result__link");
+    link.href = page.url;
+    link.textContent = plainText(page.meta.title) || page.url;
+    setMarked(item.querySelector(".search-result__excerpt"), page.excerpt);
+    var sections = item.querySelector(".search-result__sections");
+    mostMatchedSections(page).forEach(function (section) {
+      var entry = clone(templates.section);
+      var sectionLink = entry.querySelector(".search-result__section-link");
+      sectionLink.href = section.url;
+      sectionLink.textContent = plainText(section.title);
+      setMarked(entry.querySelector(".search-result__section-excerpt"), section.excerpt);
+      sections.append(entry);
+    });
+    if (!sections.children.length) {
+      sections.remove();
+    }
+    return item;
+  }
+
+  // The sections (under a heading, not the page's title) with the most matches, in page order.
+  function mostMatchedSections(page) {
+    var sections = (page.sub_results || []).filter(function (section) {
+      return section.url.indexOf("#") !== -1 && section.title !== page.meta.title;
+    });
+    var chosen = sections.slice().sort(function (a, b) {
+      return (b.locations || []).length - (a.locations || []).length;
+    }).slice(0, SECTIONS_PER_RESULT);
+    return sections.filter(function (section) {
+      return chosen.indexOf(section) !== -1;
+    });
+  }
+
+  async function openFilters() {
+    if (!filterTotals) {
+      panelStatus.textContent = "Loading filters…";
+      filterTotals = loadPagefind().then(function (module) {
+        return module.filters();
+      });
+    }
+    try {
+      await filterTotals;
+    } catch (error) {
+      panelStatus.textContent = "Filters are not available: " + error.message;
+      return;
+    }
+    panelStatus.textContent = "";
+    if (input.value.trim() || Object.keys(activeFilters()).length) {
+      await run(false); // (again) now that the filters are loaded: its counts cover them all
+    } else {
+      showFilters();
+    }
+  }
+
+  // Each filter's values with their counts in the current results (every page's when there
+  // are none), most frequent first; chosen values always stay in view.
+  async function showFilters() {
+    if (!filterTotals || !panel.open) {
+      return;
+    }
+    var counts = current.counts || (await filterTotals);
+    var focused = document.activeElement;
+    var refocus = focused && focused.classList.contains("search-filter__input") ? focused : null;
+    groups.forEach(function (group) {
+      var name = group.dataset.filter;
+      var values = Object.entries(counts[name] || {}).filter(function (entry) {
+        return entry[1] > 0 || selected[name].has(entry[0]);
+      }).sort(function (a, b) {
+        return b[1] - a[1] || a[0].localeCompare(b[0]);
+      });
+      var visible = expanded[name] ? values : values.filter(function (entry, position) {
+        return position < valuesShown || selected[name].has(entry[0]);
+      });
+      var valueList = group.querySelector(".search-filter__values");
+      valueList.replaceChildren.apply(valueList, visible.map(function (entry) {
+        return filterValue(name, entry[0], entry[1]);
+      }));
+      var all = group.querySelector(".search-filter__all");
+      all.hidden = visible.length >= values.length;
+      all.textContent = "Show all " + values.length.toLocaleString("en");
+      group.hidden = values.length === 0;
+      if (refocus && refocus.name === name) {
+        var again = valueList.querySelector('input[value="' + CSS.escape(refocus.value) + '"]');
+        if (again) {
+          again.focus();
+        }
+      }
+    });
+  }
+
+  function filterValue(name, value, count) {
+    var entry = clone(templates.value);
+    var box = entry.querySelector(".search-filter__input");
+    box.name = name;
+    box.value = value;
+    box.checked = selected[name].has(value);
+    entry.querySelector(".search-filter__value").textContent = value;
+    entry.querySelector(".search-filter__count").textContent = "(" + count.toLocaleString("en") + ")";
+    return entry;
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run(false);
+  });
+  input.addEventListener("input", function () {
+    run(true);
+  });
+  more.addEventListener("click", function () {
+    showMore(generation, true);
+  });
+  panel.addEventListener("toggle", function () {
+    if (panel.open) {
+      openFilters();
+    }
+  });
+  groups.forEach(function (group) {
+    var name = group.dataset.filter;
+    group.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.checked) {
+        selected[name].add(box.value);
+      } else {
+        selected[name].delete(box.value);
+      }
+      run(false);
+    });
+    group.querySelector(".search-filter__all").addEventListener("click", async function () {
+      var before = group.querySelectorAll(".search-filter__input").length;
+      expanded[name] = true;
+      await showFilters();
+      var next = group.querySelectorAll(".search-filter__input")[before];
+      if (next) {
+        next.focus(); // the button is gone: carry on from the first value it revealed
+      }
+    });
+  });
+
+  readAddress();
+  var chosenFilters = Object.keys(activeFilters()).length > 0;
+  if (chosenFilters) {
+    panel.open = true; // its toggle event loads the filters and runs the search
+  } else if (input.value.trim()) {
+    run(false);
+  } else {
+    loadPagefind().then(function (module) {
+      return module.init(); // index metadata and WebAssembly, ready for the first keystroke
+    }).catch(function () {});
+  }
+})();
