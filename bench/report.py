@@ -82,11 +82,12 @@ def markdown(results: dict) -> str:
             f"| {s['largest_page_bytes'] / KB:.0f} "
             f"| {s['first_search']['bytes'] / KB:.0f} | {size['check']['wall_s']:.2f} |"
         )
-    opened = {briefs: size["site"]["first_search"].get("filters_on_open_bytes") for briefs, size in results["sizes"].items()}
-    if any(opened.values()):
-        lines += ["", "Search filters, fetched when the search page's filter panel is opened: " + ", ".join(
-            f"{size / KB:.0f} KB at {briefs} briefs" for briefs, size in sorted(opened.items(), key=lambda item: int(item[0])))
-            + "."]
+    typical = _kb_per_size(results, "typical_bytes")
+    if typical:
+        lines += ["", f"First search counted with the largest index chunk (a common word's); with the median chunk instead: {typical}."]
+    opened = _kb_per_size(results, "filters_on_open_bytes")
+    if opened:
+        lines += ["", f"Search filters, fetched when the search page's filter panel is opened: {opened}."]
     steps = {briefs: size["build"]["runs"][0].get("steps") for briefs, size in results["sizes"].items()}
     if any(steps.values()):
         lines += ["", "Where a build's time goes (first run; the rest is MkDocs itself: files, navigation, copying):", ""]
@@ -108,3 +109,12 @@ def markdown(results: dict) -> str:
     lines += ["", f"Load average (1 min) before the builds: {', '.join(f'{x:g}' for x in loads)} "
                   "(above 0.5, others were using the machine: timings are noisy)."]
     return "\n".join(lines) + "\n"
+
+
+def _kb_per_size(results: dict, key: str) -> str:
+    """"12 KB at 1000 briefs, …" for a first-search figure, or "" where a size lacks it."""
+    sizes = sorted(results["sizes"].items(), key=lambda item: int(item[0]))
+    values = [(briefs, size["site"]["first_search"].get(key)) for briefs, size in sizes]
+    if not all(value for _, value in values):
+        return ""
+    return ", ".join(f"{value / KB:.0f} KB at {briefs} briefs" for briefs, value in values)

@@ -77,13 +77,15 @@ def _pagefind(site: Path) -> dict:
     chunks = sorted(folder.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
     fragments = sorted(folder.glob("fragment/*.pf_fragment"), key=lambda p: p.stat().st_size)
     result = _summed("pagefind", site, [f for f in files if f.is_file()])
-    if chunks:  # a one-word query reads one chunk; count the largest, to be safe
+    if chunks:  # a one-word query reads one chunk; count the largest (a common word's), to be safe
         result["files"]["index chunk (largest)"] = chunks[-1].stat().st_size
     if fragments:
         shown = _results_per_page(search_page)
         median = fragments[len(fragments) // 2].stat().st_size
         result["files"][f"{shown} result fragments (median size)"] = shown * median
     result["bytes"] = sum(result["files"].values())
+    if chunks:  # the same with the median chunk: a search for a rarer word
+        result["typical_bytes"] = result["bytes"] - chunks[-1].stat().st_size + chunks[len(chunks) // 2].stat().st_size
     result["filters_on_open_bytes"] = 0 if default_ui else sum(path.stat().st_size for path in filters)
     return result
 

@@ -69,6 +69,7 @@ def test_the_summary_states_the_machine_growth_and_targets(smoke):
     first_search = next(iter(results["sizes"].values()))["site"]["first_search"]
     assert first_search["filters_on_open_bytes"] > 0  # the site's search page fetches them on demand
     assert "fetched when the search page's filter panel is opened" in summary
+    assert "with the median chunk instead" in summary
 
 
 def test_the_edited_brief_is_put_back(smoke):
@@ -127,4 +128,5 @@ def test_the_sites_search_ui_counts_its_script_and_its_results_per_page_but_no_f
     assert search["bytes"] == (served["pagefind/pagefind-entry.json"] + served["pagefind/pagefind.js"]
                                + served["pagefind/pagefind-worker.js"] + served["assets/search.js"]
                                + 1000 + 10 + 60 + 2 * 50)
+    assert search["typical_bytes"] == search["bytes"] - 60 + 50  # the median chunk instead of the largest
     assert search["filters_on_open_bytes"] == 70 + 30
