@@ -162,3 +162,14 @@ def test_results_come_five_at_a_time_with_only_marks_from_the_index(published_si
     tags = page.eval_on_selector_all(".search-result__excerpt *, .search-result__section-excerpt *", "els => els.map(e => e.tagName)")
     assert set(tags) == {"MARK"}
     page.close()
+
+
+@pytest.mark.browser
+def test_the_filter_panel_says_so_when_no_result_is_a_brief(published_site, browser):
+    page, _ = open_search(published_site, browser, "q=named")  # an actor and the about page
+    assert not [link for link in result_links(page) if "/briefs/" in link]
+    page.get_by_text("Filter results").click()
+    note = page.locator(".site-search__filters-status")
+    note.filter(has_text="nothing to filter").wait_for(timeout=15000)
+    assert page.locator(".search-filter:visible").count() == 0
+    page.close()

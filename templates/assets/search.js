@@ -225,6 +225,7 @@
     var counts = current.counts || (await filterTotals);
     var focused = document.activeElement;
     var refocus = focused && focused.classList.contains("search-filter__input") ? focused : null;
+    var shown = 0;
     groups.forEach(function (group) {
       var name = group.dataset.filter;
       var values = Object.entries(counts[name] || {}).filter(function (entry) {
@@ -243,6 +244,7 @@
       all.hidden = visible.length >= values.length;
       all.textContent = "Show all " + values.length.toLocaleString("en");
       group.hidden = values.length === 0;
+      shown += values.length;
       if (refocus && refocus.name === name) {
         var again = valueList.querySelector('input[value="' + CSS.escape(refocus.value) + '"]');
         if (again) {
@@ -250,6 +252,7 @@
         }
       }
     });
+    panelStatus.textContent = shown ? "" : "None of these results is a brief: there is nothing to filter.";
   }
 
   function filterValue(name, value, count) {
