@@ -9,6 +9,7 @@ bounds the work per brief on a large corpus.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -44,19 +45,27 @@ def _keys(index: Index, brief: Brief) -> list[tuple[str, object, list[Brief]]]:
 
 
 def related_briefs(index: Index, brief: Brief, limit: int = 5) -> list[RelatedBrief]:
+    """The ``limit`` best: highest score, then most shared, then newest. Candidates are
+    scored with plain numbers; only the winners learn what they share."""
     total = len(index.briefs)
-    found: dict[str, RelatedBrief] = {}
-    for kind, thing, briefs in _keys(index, brief):
-        if len(briefs) > COMMON_KEY_LIMIT:
-            continue
+    keys = [key for key in _keys(index, brief) if len(key[2]) <= COMMON_KEY_LIMIT]
+    scores: dict[str, float] = {}
+    shared: dict[str, int] = {}
+    candidates: dict[str, Brief] = {}
+    for _, _, briefs in keys:
         weight = math.log(1 + total / len(briefs))
         for other in briefs:
-            if other.id == brief.id:
-                continue
-            related = found.setdefault(other.id, RelatedBrief(other))
-            related.score += weight
-            getattr(related, kind).append(thing)
-    ranked = sorted(found.values(), key=lambda r: (r.brief.date, r.brief.id), reverse=True)
-    ranked.sort(key=lambda r: (-round(r.score, 9), -r.shared))  # stable: newer first among equals
-    return ranked[:limit]
-
+            scores[other.id] = scores.get(other.id, 0.0) + weight
+            shared[other.id] = shared.get(other.id, 0) + 1
+            candidates[other.id] = other
+    scores.pop(brief.id, None)
+    best = heapq.nlargest(
+        limit, scores, key=lambda id: (round(scores[id], 9), shared[id], candidates[id].date, id)
+    )
+    winners = {id: RelatedBrief(candidates[id], scores[id]) for id in best}
+    for kind, thing, briefs in keys:
+        for other in briefs:
+            related = winners.get(other.id)
+            if related is not None:
+                getattr(related, kind).append(thing)
+    return [winners[id] for id in best]
