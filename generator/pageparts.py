@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 _HEADING = re.compile(r"^#{1,6} \S.*$", re.MULTILINE)
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+# A tag: closing slash, name, the rest (ends with "/" if self-closing). The greedy [^>]*
+# finds the tag's end in one step, where a lazy match would try to end it at every character.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
 _ID = re.compile(r"""\sid="([^"]+)\"""")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Python-Markdown's block-level elements: a block starting with another tag becomes a paragraph.
@@ -99,7 +101,7 @@ def _is_html_blocks(block: str) -> bool:
     open_tags: list[str] = []
     top_level_end = 0  # where the last top-level element ended
     for match in _TAG.finditer(block):
-        closing, name, self_closing = match.groups()
+        closing, name, rest = match.groups()
         if not open_tags:  # this tag starts a top-level element
             start = match.start()
             if closing or name.lower() not in BLOCK_LEVEL or not _at_line_start(block, start):
@@ -109,7 +111,7 @@ def _is_html_blocks(block: str) -> bool:
         if closing:
             if not open_tags or open_tags.pop() != name:
                 return False
-        elif name.lower() not in _VOID and not self_closing:
+        elif name.lower() not in _VOID and not rest.endswith("/"):
             open_tags.append(name)
         if not open_tags:
             top_level_end = match.end()
