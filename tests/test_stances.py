@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+
+import pytest
 
 from generator.content import load_content
 from generator.index import Index
+from generator.stances import _quick_ratio
 from generator.views import Views
 
 from corpora import (
@@ -166,3 +170,18 @@ def test_top_keeps_the_most_discussed_questions_and_the_most_engaged_actors():
     assert all(n <= fewest_kept for a, n in stances_on_top.items() if a not in {x.id for x in top.actors})
     assert top.cells == {key: h for key, h in matrix.cells.items()
                          if key[0] in {a.id for a in top.actors} and key[1] in {c.id for c in top.columns}}
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("should allies ban huawei", "should allies ban huawei equipment"),
+        ("a a b c", "a b b c c"),  # repeated words count as often as both have them
+        ("one two three", "four five six"),
+        ("same words other order", "order other words same"),
+        ("", ""),
+        ("word", ""),
+    ],
+)
+def test_the_quick_word_count_ratio_is_difflibs(first, second):
+    assert _quick_ratio(first, second) == SequenceMatcher(None, first.split(), second.split()).quick_ratio()
