@@ -147,6 +147,7 @@
   async function showMore(mine, moveFocus) {
     var batch = current.results.slice(current.shown, current.shown + perPage);
     current.shown += batch.length;
+    more.disabled = true; // one page of results at a time, in order
     var pages = await Promise.all(batch.map(function (result) {
       return result.data();
     }));
@@ -155,6 +156,7 @@
     }
     var items = pages.map(resultItem);
     list.append.apply(list, items);
+    more.disabled = false;
     more.hidden = current.shown >= current.results.length;
     if (moveFocus && items.length) {
       items[0].querySelector("a").focus(); // keyboard users carry on from the first new result
