@@ -84,7 +84,8 @@ def markdown(results: dict) -> str:
         )
     typical = _kb_per_size(results, "typical_bytes")
     if typical:
-        lines += ["", f"First search counted with the largest index chunk (a common word's); with the median chunk instead: {typical}."]
+        lines += ["", "First search counted with the largest index chunk (a common word's); "
+                      f"with the median chunk instead: {typical}."]
     opened = _kb_per_size(results, "filters_on_open_bytes")
     if opened:
         lines += ["", f"Search filters, fetched when the search page's filter panel is opened: {opened}."]

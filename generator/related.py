@@ -59,13 +59,15 @@ def related_briefs(index: Index, brief: Brief, limit: int = 5) -> list[RelatedBr
             shared[other.id] = shared.get(other.id, 0) + 1
             candidates[other.id] = other
     scores.pop(brief.id, None)
-    best = heapq.nlargest(
-        limit, scores, key=lambda id: (round(scores[id], 9), shared[id], candidates[id].date, id)
-    )
-    winners = {id: RelatedBrief(candidates[id], scores[id]) for id in best}
+
+    def rank(brief_id: str) -> tuple:
+        return round(scores[brief_id], 9), shared[brief_id], candidates[brief_id].date, brief_id
+
+    best = heapq.nlargest(limit, scores, key=rank)
+    winners = {brief_id: RelatedBrief(candidates[brief_id], scores[brief_id]) for brief_id in best}
     for kind, thing, briefs in keys:
         for other in briefs:
             related = winners.get(other.id)
             if related is not None:
                 getattr(related, kind).append(thing)
-    return [winners[id] for id in best]
+    return [winners[brief_id] for brief_id in best]

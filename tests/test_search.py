@@ -144,7 +144,8 @@ def test_filters_are_fetched_when_opened_and_narrow_the_results_in_the_address(p
     page.reload()  # the address alone brings the same search back, filters open
     page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
     assert page.get_by_role("group", name="Stance").get_by_role("checkbox", name="opposes").is_checked()
-    assert page.get_by_role("group", name="Actor").get_by_role("checkbox", name="Huawei Technologies Co.").is_visible()
+    actors = page.get_by_role("group", name="Actor")
+    assert actors.get_by_role("checkbox", name="Huawei Technologies Co.").is_visible()
     page.close()
 
 
@@ -159,7 +160,8 @@ def test_results_come_five_at_a_time_with_only_marks_from_the_index(published_si
     assert sixth.evaluate("link => link === document.activeElement")  # keyboard users carry on from there
     assert page.get_by_role("button", name="More results").is_visible() == (total > 10)
     assert page.locator(".search-result__excerpt mark").count() > 0
-    tags = page.eval_on_selector_all(".search-result__excerpt *, .search-result__section-excerpt *", "els => els.map(e => e.tagName)")
+    excerpts = ".search-result__excerpt *, .search-result__section-excerpt *"
+    tags = page.eval_on_selector_all(excerpts, "elements => elements.map(e => e.tagName)")
     assert set(tags) == {"MARK"}
     page.close()
 
