@@ -175,3 +175,27 @@ def test_the_filter_panel_says_so_when_no_result_is_a_brief(published_site, brow
     note.filter(has_text="nothing to filter").wait_for(timeout=15000)
     assert page.locator(".search-filter:visible").count() == 0
     page.close()
+
+
+@pytest.mark.browser
+def test_a_long_filter_shows_its_most_frequent_values_then_all_of_them(browser, tmp_path):
+    from conftest import serve
+    from corpora import synthetic_content
+    from site_builder import build_site
+
+    site = build_site(synthetic_content(), tmp_path)  # 60 briefs, 40 actors
+    with serve(site) as base_url:
+        page = browser.new_page()
+        page.goto(f"{base_url}search/?stance=supports")  # filters alone: every brief with a supporter
+        actors = page.get_by_role("group", name="Actor")
+        actors.get_by_role("checkbox").first.wait_for(timeout=15000)
+        shown = actors.locator(".search-filter__count").all_inner_texts()
+        counts = [int(text.strip("()").replace(",", "")) for text in shown]
+        assert len(counts) == 12 and counts == sorted(counts, reverse=True)  # the most frequent first
+        show_all = actors.get_by_role("button", name=re.compile(r"^Show all \d+$"))
+        total = int(show_all.inner_text().split()[-1])
+        assert total > 12
+        show_all.click()
+        assert actors.get_by_role("checkbox").count() == total
+        assert actors.get_by_role("checkbox").nth(12).evaluate("box => box === document.activeElement")
+        page.close()

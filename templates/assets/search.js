@@ -29,6 +29,7 @@
 
   var pagefind = null; // a promise of the Pagefind module, once asked for
   var filterTotals = null; // a promise of every filter's counts, once the panel has been opened
+  var totals = null; // those counts, once loaded: searches from then on count every filter too
   var selected = {}; // filter name -> Set of chosen values (any of them; every filter applies)
   var expanded = {}; // filter name -> true when "Show all" was pressed
   var current = { results: [], shown: 0, counts: null };
@@ -205,7 +206,7 @@
       });
     }
     try {
-      await filterTotals;
+      totals = await filterTotals;
     } catch (error) {
       panelStatus.textContent = "Filters are not available: " + error.message;
       return;
@@ -220,11 +221,11 @@
 
   // Each filter's values with their counts in the current results (every page's when there
   // are none), most frequent first; chosen values always stay in view.
-  async function showFilters() {
-    if (!filterTotals || !panel.open) {
-      return;
+  function showFilters() {
+    if (!totals || !panel.open) {
+      return; // not loaded yet: opening the panel draws them once they are
     }
-    var counts = current.counts || (await filterTotals);
+    var counts = current.counts || totals;
     var focused = document.activeElement;
     var refocus = focused && focused.classList.contains("search-filter__input") ? focused : null;
     var shown = 0;
@@ -294,10 +295,10 @@
       }
       run(false);
     });
-    group.querySelector(".search-filter__all").addEventListener("click", async function () {
+    group.querySelector(".search-filter__all").addEventListener("click", function () {
       var before = group.querySelectorAll(".search-filter__input").length;
       expanded[name] = true;
-      await showFilters();
+      showFilters();
       var next = group.querySelectorAll(".search-filter__input")[before];
       if (next) {
         next.focus(); // the button is gone: carry on from the first value it revealed
