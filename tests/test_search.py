@@ -199,3 +199,17 @@ def test_a_long_filter_shows_its_most_frequent_values_then_all_of_them(browser, 
         assert actors.get_by_role("checkbox").count() == total
         assert actors.get_by_role("checkbox").nth(12).evaluate("box => box === document.activeElement")
         page.close()
+
+
+@pytest.mark.browser
+def test_words_typed_before_the_search_script_runs_are_searched(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.route("**/assets/search.js", lambda route: route.abort())  # the script is still on its way
+    page.goto(f"{base_url}search/")
+    page.get_by_role("searchbox", name="Search for").fill("National Intelligence Law")
+    page.unroute("**/assets/search.js")
+    page.add_script_tag(url=f"{base_url}assets/search.js")  # now it runs
+    page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
+    page.close()

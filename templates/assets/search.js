@@ -75,7 +75,9 @@
 
   function readAddress() {
     var params = new URLSearchParams(window.location.search);
-    input.value = params.get("q") || "";
+    if (params.has("q")) {
+      input.value = params.get("q"); // else keep what may have been typed before this script ran
+    }
     groups.forEach(function (group) {
       selected[group.dataset.filter] = new Set(params.getAll(group.dataset.filter));
     });
