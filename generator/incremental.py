@@ -19,7 +19,7 @@ from .content import Corpus
 from .index import Index
 from .models import Brief
 from .actorpages import actor_pages
-from .related import COMMON_KEY_LIMIT, related_briefs
+from .related import COMMON_KEY_LIMIT, ranking_keys, related_briefs
 from .render import BuilderPage, Renderer
 from .urls import page_path
 
@@ -87,7 +87,7 @@ def _stale_pages(
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
     edited = {key for folder, key in changed if folder == "briefs"}
     rankings_kept = bool(edited) and len(edited) == len(changed) and all(
-        _ranking_keys(last.index, before.get(key)) == _ranking_keys(index, after.get(key)) for key in edited
+        _ranking_keys_of(last.index, before.get(key)) == _ranking_keys_of(index, after.get(key)) for key in edited
     )
     for key in candidates:
         was = last.related[key] if key in last.related else _related(last.index, before.get(key))
@@ -103,17 +103,8 @@ def _stale_pages(
     return stale
 
 
-def _ranking_keys(index: Index, brief: Brief | None) -> tuple | None:
-    """What places a brief in related-briefs rankings: its actors, instruments and topics
-    (the scores), and its date (the order among equals)."""
-    if brief is None:
-        return None
-    return (
-        brief.date,
-        frozenset(actor.id for actor in index.actors_by_brief.get(brief.id, ())),
-        frozenset(ref.instrument for ref in brief.legal_references),
-        frozenset(topic.slug for topic in index.topics_of(brief)),
-    )
+def _ranking_keys_of(index: Index, brief: Brief | None) -> tuple | None:
+    return ranking_keys(index, brief) if brief is not None else None
 
 
 def _related(index: Index, brief: Brief | None) -> list[tuple] | None:

@@ -44,6 +44,14 @@ def _keys(index: Index, brief: Brief) -> list[tuple[str, object, list[Brief]]]:
     return keys
 
 
+def ranking_keys(index: Index, brief: Brief) -> tuple:
+    """What places a brief in other briefs' rankings: what it refers to (the scores) and
+    its date (the order among equals). An edit that keeps them moves no ranking."""
+    return brief.date, frozenset(
+        (kind, thing.slug if isinstance(thing, Topic) else thing.id) for kind, thing, _ in _keys(index, brief)
+    )
+
+
 def related_briefs(index: Index, brief: Brief, limit: int = 5) -> list[RelatedBrief]:
     """The ``limit`` best: highest score, then most shared, then newest. Candidates are
     scored with plain numbers; only the winners learn what they share."""
