@@ -134,6 +134,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.previous_site.set_aside()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Files whose text is held in memory until the site is written (see on_post_build).
+        self.texts: list[File] = []
         for page in self.pages:
             file = _GeneratedPage.generated(config, page.path, content=page.data)
             file.unchanged = page.path in self.unchanged
@@ -142,6 +144,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.bodies: dict[str, bytes] = {}
         for generated in self.files:
             self._add(files, File.generated(config, generated.path, content=generated.content))
+        self.files = []
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
         return files
@@ -166,6 +169,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return self.parallel.template_context(context)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for file in self.texts:  # all written: the search indexer, next, needs the memory more
+            file.content_bytes = b""
+        self.texts = []
         site = Path(config.site_dir)
         if self.serving and self.dirty and (site / BUNDLE_FOLDER).is_dir():
             return  # preview rebuilds keep the first build's search index: re-indexing takes seconds
@@ -189,11 +195,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             getattr(renderer, name) == value for name, value in settings.items()
         )
 
-    @staticmethod
-    def _add(files: Files, file: File) -> None:
+    def _add(self, files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
             raise PluginError(f"docs/{file.src_uri} clashes with a page generated from content; rename it")
         files.append(file)
+        if file.abs_src_path is None:
+            self.texts.append(file)
 
     def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
         """Only the headings of a generated page go through Markdown; its HTML blocks need not."""

@@ -7,6 +7,8 @@ site grows. Filters come from ``data-pagefind-filter`` attributes in the templat
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import subprocess
 from pathlib import Path
 
@@ -23,9 +25,19 @@ class SearchIndexError(RuntimeError):
 
 def index_site(site_dir: Path) -> None:
     """Write the search index and UI into ``site_dir/pagefind/``."""
+    return_freed_memory()  # Pagefind takes gigabytes on a large site: leave it what the build let go of
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
     for selector in EXCLUDED_SELECTORS:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")
+
+
+def return_freed_memory() -> None:
+    """Give memory this process has freed back to the system (glibc keeps it for reuse otherwise)."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):  # not glibc: the allocator decides alone
+        pass

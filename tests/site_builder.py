@@ -15,6 +15,17 @@ REPO = Path(__file__).resolve().parents[1]
 def build_site(content_dir: Path, work: Path, **plugin_options: object) -> Path:
     """Build the site for ``content_dir`` with MkDocs (strict) into ``work/site``; return it.
     ``plugin_options`` go to the briefing plugin."""
+    config_file = write_config(content_dir, work, **plugin_options)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
+        check=True, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return work / "site"
+
+
+def write_config(content_dir: Path, work: Path, **plugin_options: object) -> Path:
+    """A configuration file in ``work`` for the site of ``content_dir``, built into ``work/site``."""
     work.mkdir(parents=True, exist_ok=True)
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
@@ -28,9 +39,4 @@ def build_site(content_dir: Path, work: Path, **plugin_options: object) -> Path:
     }
     config_file = work / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
-        check=True, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return work / "site"
+    return config_file

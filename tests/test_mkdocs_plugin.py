@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import generator.mkdocs_plugin as plugin_module
 from conftest import SEED_BRIEF, mkdocs_build, write
+from site_builder import write_config
+from synthetic_corpus import write_corpus
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -53,3 +59,32 @@ def test_drafts_are_left_out_of_the_built_site(project):
     assert mkdocs_build(project).returncode == 0
     assert not (project / "site" / "briefs" / SEED_BRIEF).exists()
     assert SEED_BRIEF not in (project / "site" / "briefs" / "index.html").read_text()
+
+
+def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(monkeypatch, tmp_path):
+    # Pagefind takes gigabytes on a large site; the build should not hold every page's text meanwhile.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    config = load_config(str(write_config(content, tmp_path / "work")))
+    plugin = config.plugins["briefing"]
+    held: list = []
+    on_files = plugin.on_files
+
+    def keep_texts(files, *, config):
+        files = on_files(files, config=config)
+        held.extend(plugin.texts)
+        return files
+
+    def index_site(site: Path) -> None:
+        held.append(sum(len(file.content_bytes) for file in held))
+
+    monkeypatch.setattr(plugin_module, "index_site", index_site)
+    config.plugins.events["files"] = [keep_texts if e == on_files else e for e in config.plugins.events["files"]]
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+    *files, bytes_held = held
+    assert len(files) > 40 and {f.src_uri for f in files} >= {"index.md", "feeds/briefs.json"}
+    assert bytes_held == 0
