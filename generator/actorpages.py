@@ -8,6 +8,7 @@ did in its briefs. The first page also carries the profile, stance changes and n
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .index import Index, ReadingRef, RelationRef, StatementRef
@@ -40,6 +41,16 @@ class ActorPage:
     @property
     def brief_ids(self) -> frozenset[str]:
         return frozenset(brief.id for brief in self.briefs)
+
+    @property
+    def statement_groups(self) -> list[list[StatementRef]]:
+        """The statements in runs of one position and date, which the page heads once."""
+        return [list(run) for _, run in itertools.groupby(self.statements, key=_context)]
+
+
+def _context(ref: StatementRef) -> tuple[str, str, str]:
+    # The actor is the page's; brief and question make the position, hence the stance too.
+    return ref.brief.id, ref.question.id, ref.date
 
 
 def actor_page_path(actor_id: str, number: int) -> str:

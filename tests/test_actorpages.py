@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from corpora import rendered, synthetic_content, synthetic_views
+from corpora import rendered, seed_pages, seed_views, synthetic_content, synthetic_views
 from generator import actorpages
 from generator.actorpages import actor_pages
 
@@ -60,10 +60,34 @@ def test_every_page_is_rendered_and_links_to_the_others(five_per_page):
         assert '<strong aria-current="page">%d</strong>' % page.number in text
         listed = re.findall(r'<li><time[^>]*>[^<]*</time> · <a href="[^"]*briefs/([^/"]+)/"', text.split("## Referenced in")[1])
         assert listed == [b.id for b in page.briefs]
-        assert text.count('class="statement__context"') == len(page.statements)
+        statements = text.split("## Positions and statements")[1].split("\n## ")[0]
+        assert statements.count('class="statement__context"') == len(page.statement_groups)
+        assert statements.count('class="statement__meta"') == len(page.statements)
         assert ("<div class=\"profile\">" in text) == (page.number == 1)
     second = site[pages[1].path]
     assert f"\n# {actor.name}: briefs 6–10\n" in second
     assert '<a href="../3/">3</a> <a href="../4/">4</a>' in second
     assert 'href="../"' in second  # back to the first page, from actors/<id>/2/
     assert 'href="../3/"' in second
+
+
+def context(ref) -> tuple[str, str, str]:
+    return ref.brief.id, ref.question.id, ref.date
+
+
+@pytest.mark.parametrize("views", [seed_views, synthetic_views])
+def test_statements_are_grouped_in_runs_of_one_position_and_date(views):
+    index = views().index
+    for actor in index.actors.values():
+        for page in actor_pages(index, actor):
+            groups = page.statement_groups
+            assert [ref for run in groups for ref in run] == page.statements  # all, in order
+            assert all({context(ref) for ref in run} == {context(run[0])} for run in groups)
+            assert all(context(a[-1]) != context(b[0]) for a, b in zip(groups, groups[1:]))  # runs are whole
+
+
+def test_two_statements_of_one_position_share_one_heading_on_the_actor_page():
+    page = seed_pages()["actors/chinese-mission-to-the-eu.md"]
+    statements = page.split("## Positions and statements")[1].split("\n## ")[0]
+    assert statements.count('class="statement__context"') == 1
+    assert statements.count('class="statement__meta"') == 2
