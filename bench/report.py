@@ -7,6 +7,7 @@ GB = 1024**3
 
 # Targets for the largest corpus (10,000 briefs on a 2-core machine).
 BUILD_WALL_S = 45
+HUGO_RATIO = 2  # the build within 2× of Hugo's on the same data, on the same machine
 GROWTH_SLACK = 1.1  # t(10k)/t(1k) ≤ 11: linear, with 10 % to spare
 PEAK_RSS_BYTES = 1.5 * GB
 MEDIAN_PAGE_BYTES = 30 * KB
@@ -23,6 +24,7 @@ def evaluate(results: dict) -> list[dict]:
     site = large["site"]
     targets = [
         _target(f"mkdocs build, {sizes[-1]} briefs, best run (s)", large["build"]["wall_s_min"], BUILD_WALL_S),
+        *_hugo_target(sizes[-1], large),
         _target(f"peak memory of the build, {_memory_kind(large)} (GB)", _memory(large) / GB, PEAK_RSS_BYTES / GB),
         _target("median page (KB)", site["median_page_bytes"] / KB, MEDIAN_PAGE_BYTES / KB),
         _target(f"first search downloads, {site['first_search']['engine']} (KB)",
@@ -44,6 +46,13 @@ def evaluate(results: dict) -> list[dict]:
         targets.append(_target(f"serve: edit shows up, {results['preview']['briefs']} briefs (s)",
                                results["preview"]["median_edit_to_page_s"], PREVIEW_S))
     return targets
+
+
+def _hugo_target(briefs: str, size: dict) -> list[dict]:
+    if not size.get("hugo"):
+        return []
+    ratio = size["build"]["wall_s_min"] / size["hugo"]["wall_s_min"]
+    return [_target(f"mkdocs build ÷ Hugo's build, {briefs} briefs, best runs", ratio, HUGO_RATIO)]
 
 
 def _memory(size: dict) -> int:
@@ -89,6 +98,9 @@ def markdown(results: dict) -> str:
     opened = _kb_per_size(results, "filters_on_open_bytes")
     if opened:
         lines += ["", f"Search filters, fetched when the search page's filter panel is opened: {opened}."]
+    hugo = _hugo_line(results)
+    if hugo:
+        lines += ["", hugo]
     steps = {briefs: size["build"]["runs"][0].get("steps") for briefs, size in results["sizes"].items()}
     if any(steps.values()):
         lines += ["", "Where a build's time goes (first run; the rest is MkDocs itself: files, navigation, copying):", ""]
@@ -119,3 +131,18 @@ def _kb_per_size(results: dict, key: str) -> str:
     if not all(value for _, value in values):
         return ""
     return ", ".join(f"{value / KB:.0f} KB at {briefs} briefs" for briefs, value in values)
+
+
+def _hugo_line(results: dict) -> str:
+    """Hugo's figures on the same corpora, and how many times longer ``mkdocs build`` takes."""
+    sizes = sorted(results["sizes"].items(), key=lambda item: int(item[0]))
+    hugo = [(briefs, size["build"], size.get("hugo")) for briefs, size in sizes]
+    if not all(h for _, _, h in hugo):
+        return ""
+    figures = "; ".join(
+        f"{briefs} briefs: {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, {h['peak_rss_bytes'] / 2**20:.0f} MB, "
+        f"{h['pages']} pages), mkdocs build {build['wall_s_min'] / h['wall_s_min']:.1f}× as long"
+        for briefs, build, h in hugo
+    )
+    return (f"Hugo {hugo[0][2]['version']} on the same YAML (a page per brief and per actor, plain layouts: "
+            f"`bench/hugo/`): {figures}.")

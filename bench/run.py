@@ -16,7 +16,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from . import machine, report
+from . import hugo, machine, report
 from .measure import load_average, run_measured
 from .preview import preview_latency
 from .project import BenchProject, prepare
@@ -72,6 +72,7 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
         },
         "check": check.as_dict(),
         "site": site_metrics(bench_project.site),
+        "hugo": hugo.measure(bench_project, repeat=repeat),
     }
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench import run
 from bench.site import first_search
@@ -70,6 +72,26 @@ def test_the_summary_states_the_machine_growth_and_targets(smoke):
     assert first_search["filters_on_open_bytes"] > 0  # the site's search page fetches them on demand
     assert "fetched when the search page's filter panel is opened" in summary
     assert "with the median chunk instead" in summary
+
+
+def test_hugo_builds_the_same_corpus_and_the_ratio_is_reported(smoke):
+    results, summary, work = smoke
+    for briefs in ("12", "24"):
+        hugo = results["sizes"][briefs]["hugo"]
+        corpus = next(work.glob(f"corpus-{briefs}-*"))
+        actors = len(list((corpus / "content" / "actors").glob("*.yaml")))
+        assert hugo["pages"] == int(briefs) + actors + 3  # and the home page, the two section lists
+        assert hugo["wall_s"] > 0 and hugo["peak_rss_bytes"] > 0
+    brief = yaml.safe_load(next((corpus / "content" / "briefs").glob("*.yaml")).read_text())
+    statement = brief["positions"][0]["statements"][0]
+    said = statement.get("quote") or statement["paraphrase"]
+    site = corpus / "hugo-site"
+    assert html.escape(said, quote=False) in (site / "briefs" / brief["id"] / "index.html").read_text()
+    assert html.escape(said, quote=False) in (site / "actors" / brief["positions"][0]["actor"] / "index.html").read_text()
+    ratio = next(t for t in results["targets"] if "Hugo" in t["what"])
+    large = results["sizes"]["24"]
+    assert ratio["measured"] == round(large["build"]["wall_s_min"] / large["hugo"]["wall_s_min"], 3)
+    assert f"Hugo {large['hugo']['version']} on the same YAML" in summary
 
 
 def test_the_edited_brief_is_put_back(smoke):
