@@ -7,7 +7,8 @@ from ``mkdocs.commands.build``, with every plugin event they fire) in forked wor
 processes as soon as the navigation is known, so each page comes out as MkDocs would
 write it. MkDocs' own loops then pass over those pages without work: they are given
 as already read and rendered, and leave the file list before the pages are written.
-The sitemap still lists them (see :meth:`ParallelPages.template_context`).
+The sitemap still lists them (see :meth:`ParallelPages.template_context`). The theme's
+navigation and tabs, the same on every such page of a folder, are rendered once per folder.
 
 Pages in the navigation and hand-written pages are left to MkDocs.
 """
@@ -15,8 +16,10 @@ Pages in the navigation and hand-written pages are left to MkDocs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Iterator
 
+from jinja2.runtime import Context
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,6 +28,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .parallel import ordered_map, worker_count
+
+# Parts of the theme that come out the same on every page outside the navigation in one
+# folder: no entry is active for such a page, and their links are relative to its folder.
+SAME_IN_A_FOLDER = ("partials/nav.html", "partials/tabs.html")
 
 
 class _BuiltPage(Page):
@@ -57,6 +64,9 @@ class ParallelPages:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         finally:
             self.building = False
+        for name in SAME_IN_A_FOLDER:  # the workers build pages outside the navigation only
+            template = env.get_template(name)
+            template.root_render_func = _once_per_folder(template.root_render_func)
         shared = (config, files, self.all_pages, nav, env, self.built, dirty)
         failed = False
         for logged, ok in ordered_map(_build_one, range(len(self.built)), shared=shared):
@@ -98,6 +108,19 @@ def _build_one(shared: tuple, n: int) -> tuple[list[tuple[str, int, str]], bool]
     finally:
         logger.handlers = handlers
     return collected.records, True
+
+
+def _once_per_folder(render: Callable[[Context], Iterator[str]]) -> Callable[[Context], Iterator[str]]:
+    """A template's render function that renders once for all pages in a folder, then repeats."""
+    rendered: dict[str, str] = {}
+
+    def render_once(context: Context) -> Iterator[str]:
+        folder = posixpath.dirname(context["page"].url.rstrip("/"))
+        if folder not in rendered:
+            rendered[folder] = "".join(render(context))
+        yield rendered[folder]
+
+    return render_once
 
 
 class _Collect(logging.Handler):
