@@ -38,6 +38,7 @@ def ordered_map(
         return [function(shared, item) for item in items]
     global _shared
     _shared = shared
+    frozen_already = gc.get_freeze_count() > 0  # by a caller that thaws them itself
     gc.freeze()  # the workers' garbage collector leaves inherited objects alone: fewer pages copied
     try:
         size = min(MAX_CHUNK, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
@@ -46,7 +47,8 @@ def ordered_map(
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
     finally:
-        gc.unfreeze()
+        if not frozen_already:
+            gc.unfreeze()
         _shared = None
 
 

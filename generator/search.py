@@ -8,7 +8,6 @@ site grows. Filters come from ``data-pagefind-filter`` attributes in the templat
 from __future__ import annotations
 
 import ctypes
-import gc
 import subprocess
 from pathlib import Path
 
@@ -36,7 +35,6 @@ def index_site(site_dir: Path) -> None:
 
 def return_freed_memory() -> None:
     """Give memory this process has freed back to the system (glibc keeps it for reuse otherwise)."""
-    gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (AttributeError, OSError):  # not glibc: the allocator decides alone

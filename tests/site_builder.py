@@ -24,12 +24,13 @@ def build_site(content_dir: Path, work: Path, **plugin_options: object) -> Path:
     return work / "site"
 
 
-def write_config(content_dir: Path, work: Path, **plugin_options: object) -> Path:
-    """A configuration file in ``work`` for the site of ``content_dir``, built into ``work/site``."""
+def write_config(content_dir: Path, work: Path, docs_dir: Path | None = None, **plugin_options: object) -> Path:
+    """A configuration file in ``work`` for the site of ``content_dir``, built into ``work/site``
+    (with the project's hand-written pages unless ``docs_dir`` says otherwise)."""
     work.mkdir(parents=True, exist_ok=True)
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
-        "docs_dir": str(REPO / "docs"),
+        "docs_dir": str(docs_dir or REPO / "docs"),
         "theme": {"name": "material", "custom_dir": str(REPO / "templates" / "overrides")},
         "site_dir": str(work / "site"),
         "plugins": [

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
+from mkdocs.exceptions import Abort
 from mkdocs.config import load_config
 
 import generator.mkdocs_plugin as plugin_module
@@ -61,30 +64,47 @@ def test_drafts_are_left_out_of_the_built_site(project):
     assert SEED_BRIEF not in (project / "site" / "briefs" / "index.html").read_text()
 
 
-def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(monkeypatch, tmp_path):
-    # Pagefind takes gigabytes on a large site; the build should not hold every page's text meanwhile.
-    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
-    config = load_config(str(write_config(content, tmp_path / "work")))
-    plugin = config.plugins["briefing"]
-    held: list = []
-    on_files = plugin.on_files
-
-    def keep_texts(files, *, config):
-        files = on_files(files, config=config)
-        held.extend(plugin.texts)
-        return files
-
-    def index_site(site: Path) -> None:
-        held.append(sum(len(file.content_bytes) for file in held))
-
-    monkeypatch.setattr(plugin_module, "index_site", index_site)
-    config.plugins.events["files"] = [keep_texts if e == on_files else e for e in config.plugins.events["files"]]
+def build_in_process(content: Path, work: Path, docs_dir: Path | None = None) -> None:
+    """A build as `mkdocs build` runs it, in this process, where its plugin can be watched."""
+    config = load_config(str(write_config(content, work, docs_dir=docs_dir)))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
 
-    *files, bytes_held = held
+
+def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(monkeypatch, tmp_path):
+    # Pagefind takes gigabytes on a large site; the build should not hold every page's text meanwhile.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    held: list = []
+    on_files = plugin_module.BriefingPlugin.on_files
+
+    def keep_texts(plugin, files, *, config):
+        files = on_files(plugin, files, config=config)
+        held.extend(plugin.texts)
+        return files
+
+    def index_site(site: Path) -> None:
+        held.append(sum(len(file.content_bytes) for file in held))
+        held.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(plugin_module.BriefingPlugin, "on_files", keep_texts)
+    monkeypatch.setattr(plugin_module, "index_site", index_site)
+    build_in_process(content, tmp_path / "work")
+
+    *files, bytes_held, frozen = held
     assert len(files) > 40 and {f.src_uri for f in files} >= {"index.md", "feeds/briefs.json"}
     assert bytes_held == 0
+    assert frozen > 10_000  # the corpus, index and pages: left alone by the collector during the build
+
+
+def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
+    # `mkdocs serve` rebuilds in one process: what one build froze must be collectable after it.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    build_in_process(content, tmp_path / "work")
+    assert gc.get_freeze_count() == 0
+    write(tmp_path / "docs" / "briefs" / "index.md", "# Mine\n")  # fails once the content is loaded
+    with pytest.raises(Abort):
+        build_in_process(content, tmp_path / "work-failing", docs_dir=tmp_path / "docs")
+    assert gc.get_freeze_count() == 0

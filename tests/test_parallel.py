@@ -77,3 +77,20 @@ def test_gc_paused_turns_the_collector_off_and_back_as_it_was():
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_objects_a_caller_froze_stay_frozen_after_the_workers_are_done():
+    # The build freezes its corpus for its whole length; a map on the workers must not thaw it.
+    script = (
+        "import gc; from generator import parallel; from tests.test_parallel import _square_with_pid as f\n"
+        "items = list(range(parallel.MIN_ITEMS * 2))\n"
+        "parallel.ordered_map(f, items, shared=0)\n"
+        "thawed = gc.get_freeze_count()\n"
+        "gc.freeze(); frozen = gc.get_freeze_count()\n"
+        "parallel.ordered_map(f, items, shared=0)\n"
+        "print(thawed, frozen > 0, gc.get_freeze_count() >= frozen)\n"
+    )
+    env = {**os.environ, "BRIEFING_WORKERS": "2"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[1], check=True)
+    assert result.stdout.split() == ["0", "True", "True"]
