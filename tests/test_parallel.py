@@ -21,9 +21,16 @@ def _slow_square_with_pid(offset: int, item: int) -> tuple[int, int]:
     return _square_with_pid(offset, item)
 
 
+def run_with_two_workers(script: str) -> str:
+    """What ``script`` prints, run in a fresh process (this one may have threads running, test
+    servers, and then ordered_map rightly refuses to fork)."""
+    env = {**os.environ, "BRIEFING_WORKERS": "2"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            cwd=Path(__file__).resolve().parents[1], check=True)
+    return result.stdout
+
+
 def test_results_keep_their_order_and_shared_data_reaches_the_workers():
-    # In a fresh process: this one may have threads running (test servers), and then
-    # ordered_map rightly refuses to fork.
     script = (
         "import os; from generator import parallel; from tests.test_parallel import _slow_square_with_pid as f\n"
         "items = list(range(parallel.MIN_ITEMS * 3))\n"
@@ -32,10 +39,7 @@ def test_results_keep_their_order_and_shared_data_reaches_the_workers():
         "pids = {pid for _, pid in results}\n"
         "print(len(pids), os.getpid() in pids)\n"
     )
-    env = {**os.environ, "BRIEFING_WORKERS": "2"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                            cwd=Path(__file__).resolve().parents[1], check=True)
-    workers, in_parent = result.stdout.split()
+    workers, in_parent = run_with_two_workers(script).split()
     assert int(workers) >= 2 and in_parent == "False"  # forked workers did the work
 
 
@@ -90,7 +94,4 @@ def test_objects_a_caller_froze_stay_frozen_after_the_workers_are_done():
         "parallel.ordered_map(f, items, shared=0)\n"
         "print(thawed, frozen > 0, gc.get_freeze_count() >= frozen)\n"
     )
-    env = {**os.environ, "BRIEFING_WORKERS": "2"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                            cwd=Path(__file__).resolve().parents[1], check=True)
-    assert result.stdout.split() == ["0", "True", "True"]
+    assert run_with_two_workers(script).split() == ["0", "True", "True"]
