@@ -51,8 +51,12 @@ def evaluate(results: dict) -> list[dict]:
 def _hugo_target(briefs: str, size: dict) -> list[dict]:
     if not size.get("hugo"):
         return []
-    ratio = size["build"]["wall_s_min"] / size["hugo"]["wall_s_min"]
-    return [_target(f"mkdocs build ÷ Hugo's build, {briefs} briefs, best runs", ratio, HUGO_RATIO)]
+    return [_target(f"mkdocs build ÷ Hugo's build, {briefs} briefs, best runs", _hugo_ratio(size), HUGO_RATIO)]
+
+
+def _hugo_ratio(size: dict) -> float:
+    """How many times longer ``mkdocs build`` took than Hugo on the same corpus (best runs)."""
+    return size["build"]["wall_s_min"] / size["hugo"]["wall_s_min"]
 
 
 def _memory(size: dict) -> int:
@@ -136,13 +140,14 @@ def _kb_per_size(results: dict, key: str) -> str:
 def _hugo_line(results: dict) -> str:
     """Hugo's figures on the same corpora, and how many times longer ``mkdocs build`` takes."""
     sizes = sorted(results["sizes"].items(), key=lambda item: int(item[0]))
-    hugo = [(briefs, size["build"], size.get("hugo")) for briefs, size in sizes]
-    if not all(h for _, _, h in hugo):
+    if not all(size.get("hugo") for _, size in sizes):
         return ""
-    figures = "; ".join(
-        f"{briefs} briefs: {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, {h['peak_rss_bytes'] / 2**20:.0f} MB, "
-        f"{h['pages']} pages), mkdocs build {build['wall_s_min'] / h['wall_s_min']:.1f}× as long"
-        for briefs, build, h in hugo
-    )
-    return (f"Hugo {hugo[0][2]['version']} on the same YAML (a page per brief and per actor, plain layouts: "
+    figures = "; ".join(_hugo_figures(briefs, size) for briefs, size in sizes)
+    return (f"Hugo {sizes[0][1]['hugo']['version']} on the same YAML (a page per brief and per actor, plain layouts: "
             f"`bench/hugo/`): {figures}.")
+
+
+def _hugo_figures(briefs: str, size: dict) -> str:
+    h = size["hugo"]
+    return (f"{briefs} briefs: {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, "
+            f"{h['peak_rss_bytes'] / 2**20:.0f} MB, {h['pages']} pages), mkdocs build {_hugo_ratio(size):.1f}× as long")
