@@ -66,13 +66,17 @@ class BriefingConfig(base.Config):
     parallel_pages = c.Type(bool, default=True)
 
 
-class _GeneratedPage(File):
-    """A generated page that a ``--dirty`` rebuild may skip when its text did not change."""
+class _GeneratedFile(File):
+    """A generated file that a ``--dirty`` rebuild may skip when its text did not change."""
 
     unchanged = False
 
     def is_modified(self) -> bool:
         return not self.unchanged and super().is_modified()
+
+
+class _GeneratedPage(_GeneratedFile):
+    """A generated page (Markdown), as opposed to a data file or a feed."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -151,7 +155,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pages = []  # the files hold the texts now; each is let go once converted
         self.bodies: dict[str, bytes] = {}
         for generated in self.files:
-            self._add(files, File.generated(config, generated.path, content=generated.content))
+            file = _GeneratedFile.generated(config, generated.path, content=generated.content)
+            file.unchanged = generated.path in self.unchanged
+            self._add(files, file)
         self.files = []
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
@@ -198,6 +204,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _unchanged_since_last_build(self) -> set[str]:
         data = {page.path: (page.data, page.meta) for page in self.pages}
+        data.update((file.path, (file.content, None)) for file in self.files)
         unchanged = {path for path, text in data.items() if self.previous_data.get(path) == text}
         self.previous_data = data
         return unchanged

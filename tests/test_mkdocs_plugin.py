@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 from mkdocs.config import load_config
@@ -108,3 +110,27 @@ def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
     with pytest.raises(Abort):
         build_in_process(content, tmp_path / "work-failing", docs_dir=tmp_path / "docs")
     assert gc.get_freeze_count() == 0
+
+
+def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tmp_path):
+    # `make serve` rebuilds with --dirty: thousands of data files and feeds need not be rewritten.
+    content = write_corpus(tmp_path, briefs=20, actors=15, seed=3)
+    # Not strict, as `make serve` runs it: MkDocs warns that a dirty build may leave stale links.
+    config = load_config(str(write_config(content, tmp_path / "work")), strict=False)
+    site = tmp_path / "work" / "site"
+    config.plugins.on_startup(command="build", dirty=True)
+    try:
+        build(config, dirty=True)
+        written = sorted([*(site / "api").rglob("*.json"), *(site / "feeds").rglob("*.*")])
+        for path in written:
+            os.utime(path, (0, 0))
+        edited = sorted((content / "briefs").glob("*.yaml"))[0]
+        edited.write_text(edited.read_text().replace("\nsummary: ", "\nsummary: Edited. ", 1))
+        build(config, dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+    rewritten = {path.relative_to(site).as_posix() for path in written if path.stat().st_mtime != 0}
+    brief_id = yaml.safe_load(edited.read_text())["id"]
+    assert f"api/briefs/{brief_id}.json" in rewritten and "Edited." in (site / f"api/briefs/{brief_id}.json").read_text()
+    assert "feeds/briefs.xml" in rewritten  # the summary is in the feed of every brief
+    assert len(rewritten) < len(written) / 2, rewritten
