@@ -123,6 +123,9 @@ class _NotPlain(Exception):
 
 
 _PLAIN_SCALARS = {_TAG + kind for kind in ("null", "bool", "int", "float")}
+# Most values are strings: the builder takes them as they are, without its bookkeeping of
+# shared nodes (an alias to a string adds one value, as writing the string out would).
+_STR = _TAG + "str"
 
 
 class _PlainBuilder:
@@ -148,13 +151,13 @@ class _PlainBuilder:
         if key in self.open:
             raise yaml.constructor.ConstructorError(None, None, "an alias refers to its own anchor", node.start_mark)
         tag = node.tag
-        if tag == _TAG + "str":
+        if tag == _STR:
             value: Any = node.value
         elif tag in _PLAIN_SCALARS and isinstance(node, yaml.ScalarNode):
             value = self.loader.yaml_constructors[tag](self.loader, node)
         elif tag == _TAG + "seq":
             self.open.add(key)
-            value = [self.build(child, depth + 1) for child in node.value]
+            value = [child.value if child.tag == _STR else self.build(child, depth + 1) for child in node.value]
             self.open.discard(key)
             self._reached(depth + 1 if node.value else depth)
         elif tag == _TAG + "map":
@@ -181,10 +184,10 @@ class _PlainBuilder:
                 if key_node.value in seen:
                     self.loader.duplicate_keys.append(key_node)
                 seen.add(key_node.value)
-            key = self.build(key_node, depth + 1)
+            key = key_node.value if key_node.tag == _STR else self.build(key_node, depth + 1)
             if isinstance(key, (list, dict)):
                 raise _NotPlain  # PyYAML reports the unhashable key
-            mapping[key] = self.build(value_node, depth + 1)
+            mapping[key] = value_node.value if value_node.tag == _STR else self.build(value_node, depth + 1)
         return mapping
 
 
