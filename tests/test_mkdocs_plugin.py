@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.commands.build import build
-from mkdocs.exceptions import Abort
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 import generator.mkdocs_plugin as plugin_module
 from conftest import SEED_BRIEF, mkdocs_build, write
