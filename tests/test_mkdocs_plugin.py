@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 import generator.mkdocs_plugin as plugin_module
@@ -66,14 +69,21 @@ def test_drafts_are_left_out_of_the_built_site(project):
     assert SEED_BRIEF not in (project / "site" / "briefs" / "index.html").read_text()
 
 
+@contextlib.contextmanager
+def plugins_started(config: MkDocsConfig, *, dirty: bool = False) -> Iterator[None]:
+    """The plugins' lifetime around builds run in this process, as `mkdocs build` or `serve` has it."""
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        yield
+    finally:
+        config.plugins.on_shutdown()
+
+
 def build_in_process(content: Path, work: Path, docs_dir: Path | None = None) -> None:
     """A build as `mkdocs build` runs it, in this process, where its plugin can be watched."""
     config = load_config(str(write_config(content, work, docs_dir=docs_dir)))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
+    with plugins_started(config):
         build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(monkeypatch, tmp_path):
@@ -118,8 +128,7 @@ def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tm
     # Not strict, as `make serve` runs it: MkDocs warns that a dirty build may leave stale links.
     config = load_config(str(write_config(content, tmp_path / "work")), strict=False)
     site = tmp_path / "work" / "site"
-    config.plugins.on_startup(command="build", dirty=True)
-    try:
+    with plugins_started(config, dirty=True):
         build(config, dirty=True)
         written = sorted([*(site / "api").rglob("*.json"), *(site / "feeds").rglob("*.*")])
         for path in written:
@@ -127,8 +136,6 @@ def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tm
         edited = sorted((content / "briefs").glob("*.yaml"))[0]
         edited.write_text(edited.read_text().replace("\nsummary: ", "\nsummary: Edited. ", 1))
         build(config, dirty=True)
-    finally:
-        config.plugins.on_shutdown()
     rewritten = {path.relative_to(site).as_posix() for path in written if path.stat().st_mtime != 0}
     brief_id = yaml.safe_load(edited.read_text())["id"]
     assert f"api/briefs/{brief_id}.json" in rewritten and "Edited." in (site / f"api/briefs/{brief_id}.json").read_text()
