@@ -3,7 +3,10 @@ works under a subpath in a real browser and finds the seed brief from the search
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
@@ -213,3 +216,60 @@ def test_words_typed_before_the_search_script_runs_are_searched(published_site, 
     page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
     assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
     page.close()
+
+
+def test_the_index_holds_each_word_as_the_page_shows_it(published_site):
+    """Pagefind joins the text of neighbouring elements it does not take for blocks
+    (table cells, a term and its description): "Kind" and "company" became one word,
+    "Kindcompany", that no search finds. What it extracted must be the page's words."""
+    _, site_dir = published_site
+    glued = {}
+    for fragment in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = _read_pagefind(fragment)
+        page = site_dir / record["url"].lstrip("/") / "index.html"
+        shown = _SearchedWords.of(page.read_text(encoding="utf-8"))
+        extracted = set(re.findall(r"\w+", record["content"].lower()))
+        if extracted - shown:
+            glued[record["url"]] = sorted(extracted - shown)
+    assert len(list((site_dir / "pagefind" / "fragment").iterdir())) > 10
+    assert not glued, glued
+
+
+def _read_pagefind(path) -> dict:
+    """A Pagefind data file: gzip, a signature, then JSON."""
+    data = gzip.decompress(path.read_bytes())
+    return json.loads(data.removeprefix(b"pagefind_dcd"))
+
+
+class _SearchedWords(HTMLParser):
+    """The words of a page's ``data-pagefind-body``, taken one element at a time (so text
+    of two elements never joins), leaving out what Pagefind is told to ignore."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    @classmethod
+    def of(cls, html: str) -> set[str]:
+        parser = cls()
+        parser.feed(html)
+        return parser.words
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[bool, bool]] = []  # (starts the body, ignored) of each open element
+        self.words: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        names = dict(attrs)
+        ignored = ("data-pagefind-ignore" in names or tag in ("script", "style", "template")
+                   or "headerlink" in (names.get("class") or "").split())
+        self.open.append(("data-pagefind-body" in names, ignored))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if any(body for body, _ in self.open) and not any(ignored for _, ignored in self.open):
+            self.words.update(re.findall(r"\w+", data.lower()))
