@@ -24,6 +24,9 @@ def check_all(content_dir: Path, *, strict: bool = False) -> list[Problem]:
         if not any(p.severity == "error" for p in problems):
             # Only on content that loaded whole: a brief that failed to load would make its actors look unused.
             problems += lint(corpus)
+        # Let go of the corpus while the collector is still paused: back on, its first run
+        # would walk every record once more only to find them all alive (0.85 s at 10,000 briefs).
+        del corpus
     if strict:
         problems = [dataclasses.replace(p, severity="error") for p in problems]
     return sorted(problems)
