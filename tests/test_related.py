@@ -11,13 +11,17 @@ from generator import related as related_module
 from generator.index import topic_slug
 
 
+def brute_force_keys(index, brief):
+    actors = {("actor", a.id) for a in index.actors_by_brief[brief.id]}
+    laws = {("law", r.instrument) for r in brief.legal_references}
+    topics = {("topic", topic_slug(t)) for t in brief.topics}
+    return actors | laws | topics
+
+
 def brute_force_scores(index, brief):
     """Every other brief compared with this one: what the inverted lists must reproduce."""
     def keys(b):
-        actors = {("actor", a.id) for a in index.actors_by_brief[b.id]}
-        laws = {("law", r.instrument) for r in b.legal_references}
-        topics = {("topic", topic_slug(t)) for t in b.topics}
-        return actors | laws | topics
+        return brute_force_keys(index, b)
     frequency = {}
     for b in index.briefs:
         for key in keys(b):
@@ -47,6 +51,32 @@ def test_related_briefs_match_a_brute_force_ranking():
         for r in related:
             assert r.score == pytest.approx(scores[r.brief.id])
             assert r.shared == len(r.actors) + len(r.instruments) + len(r.topics) > 0
+
+
+def test_the_order_and_what_is_shared_match_a_brute_force_ranking():
+    index = synthetic_views().index
+    ties = 0
+    for brief in index.briefs:
+        scores = brute_force_scores(index, brief)
+        shared = {other: brute_force_shared(index, brief, index_brief(index, other)) for other in scores}
+        dates = {b.id: b.date for b in index.briefs}
+        expected = sorted(scores, key=lambda o: (round(scores[o], 9), len(shared[o]), dates[o], o), reverse=True)[:5]
+        related = related_module.related_briefs(index, brief)
+        assert [r.brief.id for r in related] == expected
+        for r in related:
+            assert {("actor", a.id) for a in r.actors} | {("law", i.id) for i in r.instruments} | {
+                ("topic", t.slug) for t in r.topics} == shared[r.brief.id]
+        ranked = [round(scores[o], 9) for o in expected]
+        ties += len(ranked) - len(set(ranked))
+    assert ties > 0  # the corpus does put equals side by side
+
+
+def brute_force_shared(index, brief, other):
+    return brute_force_keys(index, brief) & brute_force_keys(index, other)
+
+
+def index_brief(index, brief_id):
+    return next(b for b in index.briefs if b.id == brief_id)
 
 
 def test_very_common_keys_are_skipped(monkeypatch: pytest.MonkeyPatch):
