@@ -22,10 +22,12 @@ def compact(html: str) -> str:
     return "".join(pieces)
 
 
+# A line break with the blank lines and indentation after it: one line break is left.
+_BREAK_AND_INDENT = re.compile(r"\n[ \t\n]+")
+
+
 def _unindent(text: str, at_line_start: bool) -> str:
-    lines = text.split("\n")
-    head = [] if at_line_start else [lines.pop(0)]  # goes on from a kept block: spaces and all
-    if not lines:
-        return head[0]
-    *middle, last = (line.lstrip(" \t") for line in lines)
-    return "\n".join([*head, *(line for line in middle if line), last])
+    if at_line_start:
+        text = text.lstrip(" \t\n")
+    # else: the text goes on from a kept block, spaces and all, up to its first line break
+    return _BREAK_AND_INDENT.sub("\n", text)
