@@ -7,8 +7,9 @@ from ``mkdocs.commands.build``, with every plugin event they fire) in forked wor
 processes as soon as the navigation is known, so each page comes out as MkDocs would
 write it. MkDocs' own loops then pass over those pages without work: they are given
 as already read and rendered, and leave the file list before the pages are written.
-The sitemap still lists them (see :meth:`ParallelPages.template_context`). The theme's
-navigation and tabs, the same on every such page of a folder, are rendered once per folder.
+The sitemap still lists them (see :meth:`ParallelPages.template_context`). The parts of
+the theme that are the same on every such page of a folder (navigation, tabs, header
+pieces) are rendered once per folder.
 
 Pages in the navigation and hand-written pages are left to MkDocs.
 """
@@ -19,6 +20,7 @@ import logging
 import posixpath
 from collections.abc import Callable, Iterator
 
+from jinja2 import Environment, Template, TemplateNotFound
 from jinja2.runtime import Context
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +33,11 @@ from .parallel import ordered_map, worker_count
 
 # Parts of the theme that come out the same on every page outside the navigation in one
 # folder: no entry is active for such a page, and their links are relative to its folder.
-SAME_IN_A_FOLDER = ("partials/nav.html", "partials/tabs.html")
+# Templates (the navigation, the tabs, the header's pieces), then blocks of a template
+# (the theme's settings for its scripts).
+SAME_IN_A_FOLDER = ("partials/nav.html", "partials/tabs.html", "partials/logo.html", "partials/palette.html",
+                    "partials/search-form.html")
+BLOCKS_SAME_IN_A_FOLDER = (("base.html", "config"),)
 
 
 class _BuiltPage(Page):
@@ -64,9 +70,7 @@ class ParallelPages:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         finally:
             self.building = False
-        for name in SAME_IN_A_FOLDER:  # the workers build pages outside the navigation only
-            template = env.get_template(name)
-            template.root_render_func = _once_per_folder(template.root_render_func)
+        _render_once_per_folder(env)  # the workers build pages outside the navigation only
         shared = (config, files, self.all_pages, nav, env, self.built, dirty)
         failed = False
         for logged, ok in ordered_map(_build_one, range(len(self.built)), shared=shared):
@@ -108,6 +112,25 @@ def _build_one(shared: tuple, n: int) -> tuple[list[tuple[str, int, str]], bool]
     finally:
         logger.handlers = handlers
     return collected.records, True
+
+
+def _render_once_per_folder(env: Environment) -> None:
+    """Make the theme's parts listed above render once per folder (those the theme has)."""
+    for name in SAME_IN_A_FOLDER:
+        template = _template(env, name)
+        if template is not None:
+            template.root_render_func = _once_per_folder(template.root_render_func)
+    for name, block in BLOCKS_SAME_IN_A_FOLDER:
+        template = _template(env, name)
+        if template is not None and block in template.blocks:
+            template.blocks[block] = _once_per_folder(template.blocks[block])
+
+
+def _template(env: Environment, name: str) -> Template | None:
+    try:
+        return env.get_template(name)
+    except TemplateNotFound:  # another theme, or one without this part
+        return None
 
 
 def _once_per_folder(render: Callable[[Context], Iterator[str]]) -> Callable[[Context], Iterator[str]]:
