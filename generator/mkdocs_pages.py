@@ -65,6 +65,7 @@ class ParallelPages:
         if worker_count(len(candidates)) < 2:
             return  # one process would do it (few pages, one core, a preview server's threads): MkDocs' loop
         self.built = candidates
+        _read_titles(nav, config, dirty)
         self.building = True  # plugins' on_env runs for the workers' theme environment too: not ours
         try:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
@@ -112,6 +113,18 @@ def _build_one(shared: tuple, n: int) -> tuple[list[tuple[str, int, str]], bool]
     finally:
         logger.handlers = handlers
     return collected.records, True
+
+
+def _read_titles(nav: Navigation, config: MkDocsConfig, dirty: bool) -> None:
+    """Give the navigation's pages the titles the theme shows for them.
+
+    MkDocs reads every page before it builds any, and a page without a title in the
+    configuration takes its first heading; the workers start before that, so the pages
+    of the navigation are read for them first (as MkDocs' loop would, skipping those a
+    ``--dirty`` build leaves unread)."""
+    for page in nav.pages:
+        if page.markdown is None and not (dirty and not page.file.is_modified()):
+            page.read_source(config)
 
 
 def _render_once_per_folder(env: Environment) -> None:

@@ -31,3 +31,19 @@ def test_parallel_and_one_by_one_builds_write_the_same_site(monkeypatch):
     assert [path for path in parallel if parallel[path] != serial[path]] == []
     sitemap = parallel["sitemap.xml"].decode()
     assert sitemap.count("<url>") == len(pages) - 1  # every page but the 404 page
+
+
+def test_with_another_theme_too(monkeypatch):
+    # MkDocs' own theme has none of the Material parts rendered once per folder, and shows
+    # the title of a navigation entry's page where Material shows its section's.
+    monkeypatch.setenv("SITE_URL", "https://org.github.io/repo/")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1563000000")  # this theme stamps the build date in
+    content = write_corpus(scratch_folder("briefing-theme-"), briefs=140, actors=80, seed=5)
+    work = scratch_folder("briefing-theme-site-")
+    (work / "no-overrides").mkdir()
+    theme = {"name": "mkdocs", "custom_dir": str(work / "no-overrides")}
+    parallel = site_files(build_site(content, work / "parallel", theme=theme))
+    serial = site_files(build_site(content, work / "serial", theme=theme, parallel_pages=False))
+    assert sum(path.startswith("briefs/brief-") for path in parallel) == 140
+    assert parallel.keys() == serial.keys()
+    assert [path for path in parallel if parallel[path] != serial[path]] == []
