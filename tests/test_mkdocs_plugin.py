@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -120,6 +123,28 @@ def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
     with pytest.raises(Abort):
         build_in_process(content, tmp_path / "work-failing", docs_dir=tmp_path / "docs")
     assert gc.get_freeze_count() == 0
+
+
+def test_what_a_build_made_is_left_to_the_system_when_the_process_ends(tmp_path):
+    # Python's last collections at exit would walk the corpus, index and pages once more.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    config_file = write_config(content, tmp_path / "work")
+    program = textwrap.dedent(f"""
+        import atexit, gc
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count()))  # runs after the plugin's
+        config = load_config({str(config_file)!r})
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+        print("frozen after the build:", gc.get_freeze_count())
+    """)
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    after_build, at_exit = (int(line.split(":")[1]) for line in result.stdout.splitlines()[-2:])
+    assert after_build == 0  # nothing frozen while the process may build again
+    assert at_exit > 10_000
 
 
 def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tmp_path):
