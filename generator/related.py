@@ -41,19 +41,21 @@ class _Key(NamedTuple):
     kind: str  # "actors", "instruments" or "topics": where the shared thing is listed
     thing: Actor | LegalInstrument | Topic
     briefs: list[Brief]  # the briefs that refer to it
-    identity: tuple[str, str]  # (kind, id or topic slug)
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        return self.kind, self.thing.slug if isinstance(self.thing, Topic) else self.thing.id
 
 
 def _keys(index: Index, brief: Brief) -> list[_Key]:
     """Everything this brief refers to, with the briefs that do too."""
     keys: list[_Key] = []
     for actor in index.actors_by_brief.get(brief.id, []):
-        keys.append(_Key("actors", actor, index.briefs_by_actor[actor.id], ("actors", actor.id)))
+        keys.append(_Key("actors", actor, index.briefs_by_actor[actor.id]))
     for instrument_id in dict.fromkeys(r.instrument for r in brief.legal_references):
-        keys.append(_Key("instruments", index.legal[instrument_id], index.briefs_by_instrument[instrument_id],
-                         ("instruments", instrument_id)))
+        keys.append(_Key("instruments", index.legal[instrument_id], index.briefs_by_instrument[instrument_id]))
     for topic in index.topics_of(brief):
-        keys.append(_Key("topics", topic, topic.briefs, ("topics", topic.slug)))
+        keys.append(_Key("topics", topic, topic.briefs))
     return keys
 
 

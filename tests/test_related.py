@@ -20,16 +20,14 @@ def brute_force_keys(index, brief):
 
 def brute_force_scores(index, brief):
     """Every other brief compared with this one: what the inverted lists must reproduce."""
-    def keys(b):
-        return brute_force_keys(index, b)
     frequency = {}
     for b in index.briefs:
-        for key in keys(b):
+        for key in brute_force_keys(index, b):
             frequency[key] = frequency.get(key, 0) + 1
-    mine = keys(brief)
+    mine = brute_force_keys(index, brief)
     scores = {}
     for other in index.briefs:
-        shared = mine & keys(other)
+        shared = mine & brute_force_keys(index, other)
         if other.id != brief.id and shared:
             scores[other.id] = sum(math.log(1 + len(index.briefs) / frequency[k]) for k in shared)
     return scores
@@ -55,12 +53,16 @@ def test_related_briefs_match_a_brute_force_ranking():
 
 def test_the_order_and_what_is_shared_match_a_brute_force_ranking():
     index = synthetic_views().index
+    briefs = {b.id: b for b in index.briefs}
     ties = 0
     for brief in index.briefs:
         scores = brute_force_scores(index, brief)
-        shared = {other: brute_force_shared(index, brief, index_brief(index, other)) for other in scores}
-        dates = {b.id: b.date for b in index.briefs}
-        expected = sorted(scores, key=lambda o: (round(scores[o], 9), len(shared[o]), dates[o], o), reverse=True)[:5]
+        mine = brute_force_keys(index, brief)
+        shared = {other: mine & brute_force_keys(index, briefs[other]) for other in scores}
+        def rank(other):
+            return round(scores[other], 9), len(shared[other]), briefs[other].date, other
+
+        expected = sorted(scores, key=rank, reverse=True)[:5]
         related = related_module.related_briefs(index, brief)
         assert [r.brief.id for r in related] == expected
         for r in related:
@@ -69,14 +71,6 @@ def test_the_order_and_what_is_shared_match_a_brute_force_ranking():
         ranked = [round(scores[o], 9) for o in expected]
         ties += len(ranked) - len(set(ranked))
     assert ties > 0  # the corpus does put equals side by side
-
-
-def brute_force_shared(index, brief, other):
-    return brute_force_keys(index, brief) & brute_force_keys(index, other)
-
-
-def index_brief(index, brief_id):
-    return next(b for b in index.briefs if b.id == brief_id)
 
 
 def test_very_common_keys_are_skipped(monkeypatch: pytest.MonkeyPatch):
