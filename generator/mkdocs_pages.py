@@ -8,8 +8,8 @@ processes as soon as the navigation is known, so each page comes out as MkDocs w
 write it. MkDocs' own loops then pass over those pages without work: they are given
 as already read and rendered, and leave the file list before the pages are written.
 The sitemap still lists them (see :meth:`ParallelPages.template_context`). The parts of
-the theme that are the same on every such page of a folder (navigation, tabs, header
-pieces) are rendered once per folder.
+the theme that are the same on every such page of a folder (navigation, tabs, logo,
+palette) are rendered once per folder, unless the theme's custom_dir overrides them.
 
 Pages in the navigation and hand-written pages are left to MkDocs.
 """
@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 import posixpath
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from jinja2 import Environment, Template, TemplateNotFound
+from jinja2 import Environment, Template, TemplateNotFound, meta
 from jinja2.runtime import Context
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,10 +34,10 @@ from .parallel import ordered_map, worker_count
 
 # Parts of the theme that come out the same on every page outside the navigation in one
 # folder: no entry is active for such a page, and their links are relative to its folder.
-# Templates (the navigation, the tabs, the header's pieces), then blocks of a template
-# (the theme's settings for its scripts).
-SAME_IN_A_FOLDER = ("partials/nav.html", "partials/tabs.html", "partials/logo.html", "partials/palette.html",
-                    "partials/search-form.html")
+# Templates (the navigation, the tabs, the header's logo and palette), then blocks of a template
+# (the theme's settings for its scripts). Only as the theme wrote them: a part overridden
+# in the theme's custom_dir may show anything, and is rendered for each page.
+SAME_IN_A_FOLDER = ("partials/nav.html", "partials/tabs.html", "partials/logo.html", "partials/palette.html")
 BLOCKS_SAME_IN_A_FOLDER = (("base.html", "config"),)
 
 
@@ -71,7 +72,7 @@ class ParallelPages:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         finally:
             self.building = False
-        _render_once_per_folder(env)  # the workers build pages outside the navigation only
+        _render_once_per_folder(env, config.theme.custom_dir)  # the workers build pages outside the navigation only
         shared = (config, files, self.all_pages, nav, env, self.built, dirty)
         failed = False
         for logged, ok in ordered_map(_build_one, range(len(self.built)), shared=shared):
@@ -127,15 +128,16 @@ def _read_titles(nav: Navigation, config: MkDocsConfig, dirty: bool) -> None:
             page.read_source(config)
 
 
-def _render_once_per_folder(env: Environment) -> None:
+def _render_once_per_folder(env: Environment, custom_dir: str | None) -> None:
     """Make the theme's parts listed above render once per folder (those the theme has)."""
+    overrides = Path(custom_dir).resolve() if custom_dir else None
     for name in SAME_IN_A_FOLDER:
         template = _template(env, name)
-        if template is not None:
+        if template is not None and not _overridden(env, name, overrides, set()):
             template.root_render_func = _once_per_folder(template.root_render_func)
-    for name, block in BLOCKS_SAME_IN_A_FOLDER:
+    for name, block in BLOCKS_SAME_IN_A_FOLDER:  # blocks that include no other template
         template = _template(env, name)
-        if template is not None and block in template.blocks:
+        if template is not None and block in template.blocks and not _in(template.filename, overrides):
             template.blocks[block] = _once_per_folder(template.blocks[block])
 
 
@@ -144,6 +146,26 @@ def _template(env: Environment, name: str) -> Template | None:
         return env.get_template(name)
     except TemplateNotFound:  # another theme, or one without this part
         return None
+
+
+def _overridden(env: Environment, name: str, overrides: Path | None, seen: set[str]) -> bool:
+    """Whether template ``name``, or one it includes, comes from the theme's custom_dir.
+    (Includes by a computed name, the theme's icons, are not followed.)"""
+    if overrides is None or name in seen:
+        return False
+    seen.add(name)
+    try:
+        source, filename, _ = env.loader.get_source(env, name)
+    except TemplateNotFound:
+        return False
+    included = meta.find_referenced_templates(env.parse(source))
+    return _in(filename, overrides) or any(
+        _overridden(env, child, overrides, seen) for child in included if child is not None
+    )
+
+
+def _in(filename: str | None, folder: Path | None) -> bool:
+    return folder is not None and filename is not None and Path(filename).resolve().is_relative_to(folder)
 
 
 def _once_per_folder(render: Callable[[Context], Iterator[str]]) -> Callable[[Context], Iterator[str]]:

@@ -3,11 +3,13 @@ MkDocs builds them one by one, in a real build large enough to use worker proces
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 from corpora import scratch_folder
 from generator.parallel import MIN_ITEMS
-from site_builder import build_site
+from site_builder import REPO, build_site
 from synthetic_corpus import write_corpus
 
 
@@ -46,4 +48,20 @@ def test_with_another_theme_too(monkeypatch):
     serial = site_files(build_site(content, work / "serial", theme=theme, parallel_pages=False))
     assert sum(path.startswith("briefs/brief-") for path in parallel) == 140
     assert parallel.keys() == serial.keys()
+    assert [path for path in parallel if parallel[path] != serial[path]] == []
+
+
+def test_a_part_of_the_theme_overridden_in_custom_dir_is_rendered_for_each_page(monkeypatch):
+    # Material's own logo is the same on every page of a folder; an override may show anything.
+    monkeypatch.setenv("SITE_URL", "https://org.github.io/repo/")
+    content = write_corpus(scratch_folder("briefing-override-"), briefs=140, actors=80, seed=5)
+    work = scratch_folder("briefing-override-site-")
+    overrides = work / "overrides"
+    shutil.copytree(REPO / "templates" / "overrides", overrides)
+    (overrides / "partials" / "logo.html").write_text('<span class="logo-of">{{ page.title }}</span>\n')
+    theme = {"name": "material", "custom_dir": str(overrides)}
+    parallel = site_files(build_site(content, work / "parallel", theme=theme))
+    serial = site_files(build_site(content, work / "serial", theme=theme, parallel_pages=False))
+    brief = parallel["briefs/brief-001/index.html"].decode()
+    assert re.search(r'<span class="logo-of">[^<]+</span>', brief)
     assert [path for path in parallel if parallel[path] != serial[path]] == []
