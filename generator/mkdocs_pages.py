@@ -72,7 +72,8 @@ class ParallelPages:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         finally:
             self.building = False
-        _render_once_per_folder(env, config.theme.custom_dir)  # the workers build pages outside the navigation only
+        # The workers build pages outside the navigation only: parts of the theme repeat per folder.
+        _render_once_per_folder(env, config.theme.custom_dir)
         shared = (config, files, self.all_pages, nav, env, self.built, dirty)
         failed = False
         for logged, ok in ordered_map(_build_one, range(len(self.built)), shared=shared):
