@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from .index import Index
 from .models import Actor, Brief, Position, Question, Source
@@ -166,15 +167,26 @@ def _close_wording(first: str, second: str) -> bool:
 def _quick_ratio(first: str, second: str) -> float:
     """``SequenceMatcher(None, first.split(), second.split()).quick_ratio()``, the same number:
     twice the words the two have in common (counted with repeats) over their word count."""
-    words, other = _word_counts(first), _word_counts(second)
-    common = sum(min(count, other[word]) for word, count in words.items() if word in other)
-    length = words.total() + other.total()
+    words, other = _words(first), _words(second)
+    if words.counts is None or other.counts is None:  # a side without repeats: a set intersection
+        common = len(words.distinct & other.distinct)
+    else:
+        common = sum(min(count, other.counts[word]) for word, count in words.counts.items() if word in other.counts)
+    length = words.total + other.total
     return 2.0 * common / length if length else 1.0
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_counts(wording: str) -> Counter[str]:
-    return Counter(wording.split())
+class _Words(NamedTuple):
+    distinct: frozenset[str]
+    total: int
+    counts: Counter[str] | None  # how often each word comes, if any comes more than once
+
+
+@functools.lru_cache(maxsize=1 << 16)  # made once per wording
+def _words(wording: str) -> _Words:
+    words = wording.split()
+    distinct = frozenset(words)
+    return _Words(distinct, len(words), Counter(words) if len(distinct) < len(words) else None)
 
 
 def stance_matrix(index: Index) -> StanceMatrix:

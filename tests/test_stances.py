@@ -6,6 +6,8 @@ import re
 from difflib import SequenceMatcher
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.content import load_content
 from generator.index import Index
@@ -177,6 +179,9 @@ def test_top_keeps_the_most_discussed_questions_and_the_most_engaged_actors():
     [
         ("should allies ban huawei", "should allies ban huawei equipment"),
         ("a a b c", "a b b c c"),  # repeated words count as often as both have them
+        ("a a b", "a a c"),  # a repeat both have counts twice
+        ("a b c", "a a a b"),  # repeats on one side only
+        ("b b b a", "a b d"),
         ("one two three", "four five six"),
         ("same words other order", "order other words same"),
         ("", ""),
@@ -184,4 +189,12 @@ def test_top_keeps_the_most_discussed_questions_and_the_most_engaged_actors():
     ],
 )
 def test_the_quick_word_count_ratio_is_difflibs(first, second):
+    assert _quick_ratio(first, second) == SequenceMatcher(None, first.split(), second.split()).quick_ratio()
+
+
+_wordings = st.lists(st.sampled_from(["ban", "huawei", "5g", "allies", "the"]), max_size=8).map(" ".join)
+
+
+@given(_wordings, _wordings)
+def test_the_quick_word_count_ratio_is_difflibs_for_any_wordings(first, second):
     assert _quick_ratio(first, second) == SequenceMatcher(None, first.split(), second.split()).quick_ratio()
