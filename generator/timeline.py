@@ -83,9 +83,9 @@ def statement_entry(ref: StatementRef) -> TimelineEntry | None:
 
 
 def group_by_month(entries: list[TimelineEntry]) -> list[Year]:
-    """Sorted entries → years → periods (year-only entries first, then each month)."""
+    """Entries in ``sort_key`` order → years → periods (year-only entries first, then each month)."""
     years: dict[str, Year] = {}
-    for entry in sorted(entries, key=lambda e: e.sort_key):
+    for entry in entries:
         year = years.setdefault(entry.date[:4], Year(entry.date[:4]))
         period_date = entry.date[:7]
         if not year.periods or year.periods[-1].date != period_date:
@@ -99,24 +99,19 @@ class Timelines:
 
     def __init__(self, index: Index):
         self.entries: list[TimelineEntry] = []
-        self._by_actor: dict[str, list[TimelineEntry]] = defaultdict(list)
-        self._by_brief: dict[str, list[TimelineEntry]] = defaultdict(list)
         for brief in index.briefs:
             sources = index.sources[brief.id]
-            for event in brief.events:
-                self._add(event_entry(EventRef(brief, event, sources[event.source])))
+            self.entries += (event_entry(EventRef(brief, event, sources[event.source])) for event in brief.events)
         for refs in index.statements_by_actor.values():
-            for ref in refs:
-                entry = statement_entry(ref)
-                if entry is not None:
-                    self._add(entry)
+            self.entries += filter(None, map(statement_entry, refs))
         self.entries.sort(key=lambda e: e.sort_key)
-
-    def _add(self, entry: TimelineEntry) -> None:
-        self.entries.append(entry)
-        self._by_brief[entry.brief.id].append(entry)
-        for actor_id in dict.fromkeys(entry.actor_ids):
-            self._by_actor[actor_id].append(entry)
+        # Sorted once: each actor's and brief's entries are taken in this order, already sorted.
+        self._by_actor: dict[str, list[TimelineEntry]] = defaultdict(list)
+        self._by_brief: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in self.entries:
+            self._by_brief[entry.brief.id].append(entry)
+            for actor_id in dict.fromkeys(entry.actor_ids):
+                self._by_actor[actor_id].append(entry)
 
     def years(self) -> list[Year]:
         return group_by_month(self.entries)
