@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .index import EventRef, Index, StatementRef
 from .models import Brief, Source
@@ -16,9 +17,9 @@ from .models import Brief, Source
 KIND_ORDER = {"event": 0, "statement": 1}
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One dated thing: an event of a brief, or a statement made on a known date."""
+class TimelineEntry(NamedTuple):
+    """One dated thing: an event of a brief, or a statement made on a known date.
+    (A tuple: a large site has hundreds of thousands, made in one go.)"""
 
     date: str
     kind: str  # "event" or "statement"
