@@ -104,7 +104,7 @@ class Timelines:
             sources = index.sources[brief.id]
             self.entries += (event_entry(EventRef(brief, event, sources[event.source])) for event in brief.events)
         for refs in index.statements_by_actor.values():
-            self.entries += filter(None, map(statement_entry, refs))
+            self.entries += (entry for entry in map(statement_entry, refs) if entry is not None)
         self.entries.sort(key=lambda e: e.sort_key)
         # Sorted once: each actor's and brief's entries are taken in this order, already sorted.
         self._by_actor: dict[str, list[TimelineEntry]] = defaultdict(list)
