@@ -155,7 +155,7 @@ def _alike(first: str, second: str) -> bool:
     # Compared word by word: as telling as letter by letter for a question's wording,
     # and dozens of times cheaper (this runs for every question of every brief).
     # Most pairs share too few words: SequenceMatcher's quick_ratio, worked out from
-    # word counts made once per wording, turns them down before a matcher is built.
+    # each wording's words (split once), turns them down before a matcher is built.
     return _quick_ratio(first, second) >= SAME_QUESTION and _close_wording(first, second)
 
 
@@ -171,7 +171,8 @@ def _quick_ratio(first: str, second: str) -> float:
     if words.counts is None or other.counts is None:  # a side without repeats: a set intersection
         common = len(words.distinct & other.distinct)
     else:
-        common = sum(min(count, other.counts[word]) for word, count in words.counts.items() if word in other.counts)
+        counts, other_counts = words.counts, other.counts
+        common = sum(min(n, other_counts[word]) for word, n in counts.items() if word in other_counts)
     length = words.total + other.total
     return 2.0 * common / length if length else 1.0
 

@@ -102,7 +102,8 @@ class Timelines:
         self.entries: list[TimelineEntry] = []
         for brief in index.briefs:
             sources = index.sources[brief.id]
-            self.entries += (event_entry(EventRef(brief, event, sources[event.source])) for event in brief.events)
+            events = (EventRef(brief, event, sources[event.source]) for event in brief.events)
+            self.entries += map(event_entry, events)
         for refs in index.statements_by_actor.values():
             self.entries += (entry for entry in map(statement_entry, refs) if entry is not None)
         self.entries.sort(key=lambda e: e.sort_key)
