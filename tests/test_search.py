@@ -6,12 +6,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
+from pagefind_bin import get_executable
 
-from generator.search import SearchIndexError, index_site
+from generator.search import EXCLUDED_SELECTORS, SearchIndexError, index_site
 
 BRIEF = "huawei-5g-allies-2019"
 
@@ -37,6 +39,21 @@ def test_the_build_writes_pagefind_and_no_lunr_index(published_site):
     assert (site_dir / "pagefind" / "pagefind.js").is_file()
     assert any((site_dir / "pagefind" / "fragment").iterdir())
     assert not (site_dir / "search" / "search_index.json").exists()
+
+
+def test_reading_only_the_marked_part_of_each_page_gives_the_same_index(published_site, tmp_path):
+    """The build tells Pagefind where the indexed part of a page is, to spare it the theme's
+    frame: pages, words, filters and excerpts must come out as from the whole pages."""
+    _, site_dir = published_site
+    whole_pages = [str(get_executable()), "--site", str(site_dir), "--output-path", str(tmp_path / "whole")]
+    for selector in EXCLUDED_SELECTORS:
+        whole_pages += ["--exclude-selectors", selector]
+    subprocess.run(whole_pages, capture_output=True, check=True)
+    bundles = (site_dir / "pagefind", tmp_path / "whole")
+    for folder in ("fragment", "index"):  # each page's text, title, filters; each word's pages
+        built, whole = (sorted(path.read_bytes() for path in (bundle / folder).iterdir()) for bundle in bundles)
+        assert built == whole, folder
+    assert len(list((tmp_path / "whole" / "fragment").iterdir())) > 10
 
 
 def test_a_folder_that_is_not_a_site_is_reported(tmp_path):
