@@ -31,6 +31,10 @@ BEND = 14  # px an arrow bows out when another runs the other way
 LABEL_LINE = 11  # px between stacked relation labels
 LABEL_CHARS = 26
 MARGIN_X, MARGIN_Y = 170, 40  # room for labels beside and below nodes
+# Where a node's name goes, in order of preference: the first side no arrow at the node
+# comes within CLEAR_ANGLE of (so no arrowhead hides under a name), else the clearest.
+LABEL_SIDES = ((0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0))  # below, above, right, left
+CLEAR_ANGLE = math.radians(50)
 COMPONENT_SCALE = 170  # px of box side per square root of the actors in a group
 MIN_BOX = 200
 BOX_GAP = 150  # room for the labels between groups
@@ -179,8 +183,10 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
         x = x + side + BOX_GAP
         row_height = max(row_height, max(py for _, py in box.values()) - y)
     points, width, height = _framed(points)
-    nodes = [_node_below(index.actors[a], *points[a]) for a in sorted(graph)]
-    return Drawing(width, height, nodes, _edge_shapes(graph, points), actors_total=total)
+    edges = _edge_shapes(graph, points)
+    arrows = _arrows_at(edges, points)
+    nodes = [_node_clear(index.actors[a], *points[a], arrows.get(a, [])) for a in sorted(graph)]
+    return Drawing(width, height, nodes, edges, actors_total=total)
 
 
 def _shape(graph: nx.Graph, members: list[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -216,8 +222,14 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
     points[actor_id] = (0.0, 0.0)
     points, width, height = _framed(points)
     centre = points[actor_id]
-    nodes = [_node_outward(index.actors[a], *points[a], *centre) for a in sorted(ego)]
-    return Drawing(width, height, nodes, _edge_shapes(ego, points), actors_total=ego.graph.get("actors_total", 0))
+    edges = _edge_shapes(ego, points)
+    arrows = _arrows_at(edges, points)
+    nodes = [
+        _node_clear(index.actors[a], *centre, arrows.get(a, [])) if a == actor_id
+        else _node_outward(index.actors[a], *points[a], *centre)
+        for a in sorted(ego)
+    ]
+    return Drawing(width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0))
 
 
 def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tuple[float, float]]:
@@ -256,7 +268,41 @@ def _short(actor: Actor) -> str:
 
 
 def _node_below(actor: Actor, x: float, y: float) -> NodeShape:
-    return NodeShape(actor, x, y, _short(actor), x, _round(y + NODE_RADIUS + 13), "middle")
+    return _node_beside(actor, x, y, LABEL_SIDES[0])
+
+
+def _node_clear(actor: Actor, x: float, y: float, arrows: list[tuple[float, float]]) -> NodeShape:
+    """Label on the first side of LABEL_SIDES clear of the node's ``arrows`` (unit vectors
+    from the node along each arrow), or on the side farthest from any of them."""
+
+    def nearness(side: tuple[float, float]) -> float:  # cosine of the angle to the nearest arrow
+        return max((side[0] * ax + side[1] * ay for ax, ay in arrows), default=-1.0)
+
+    clear = [side for side in LABEL_SIDES if nearness(side) <= math.cos(CLEAR_ANGLE)]
+    return _node_beside(actor, x, y, clear[0] if clear else min(LABEL_SIDES, key=nearness))
+
+
+def _node_beside(actor: Actor, x: float, y: float, side: tuple[float, float]) -> NodeShape:
+    """Label below or above the node, or beside it (right or left) on its middle line."""
+    dx, dy = side
+    if dx:
+        anchor, label_x, label_y = ("start" if dx > 0 else "end"), x + dx * (NODE_RADIUS + 4), y + 4
+    else:  # y is the text's baseline: below, a line's height down; above, just over the node
+        anchor, label_x = "middle", x
+        label_y = y + NODE_RADIUS + 13 if dy > 0 else y - NODE_RADIUS - 5
+    return NodeShape(actor, x, y, _short(actor), _round(label_x), _round(label_y), anchor)
+
+
+def _arrows_at(edges: list[EdgeShape], points: dict[str, tuple[float, float]]) -> dict[str, list]:
+    """For each actor, the direction (a unit vector) in which each of its arrows leaves it:
+    towards the curve's control point."""
+    arrows: dict[str, list[tuple[float, float]]] = {}
+    for edge in edges:
+        for actor in (edge.source.id, edge.target.id):
+            x, y = points[actor]
+            length = math.hypot(edge.cx - x, edge.cy - y) or 1.0
+            arrows.setdefault(actor, []).append(((edge.cx - x) / length, (edge.cy - y) / length))
+    return arrows
 
 
 def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> NodeShape:

@@ -85,6 +85,33 @@ def test_no_word_of_a_link_in_a_table_is_cut_across_lines(page, site_url, kind, 
     assert cut == []
 
 
+NETWORKS = ["network/", "actors/us-state-department/", "actors/united-states/"]
+
+
+@pytest.mark.parametrize("path", NETWORKS)
+def test_no_arrow_of_the_network_ends_under_a_name(page, site_url, path):
+    # An arrow's head shows who acts on whom; drawn under a name, the direction is lost.
+    page.goto(site_url + path)
+    hidden = page.locator(".network__svg").evaluate("""svg => {
+        const names = [...svg.querySelectorAll('.network__node text')]
+            .map(text => [text.textContent, text.getBBox()]);
+        const inside = (p, box) => p.x >= box.x && p.x <= box.x + box.width
+                                   && p.y >= box.y && p.y <= box.y + box.height;
+        const hidden = [];
+        for (const path of svg.querySelectorAll('.network__edge path')) {
+            const length = path.getTotalLength();
+            for (let along = 0; along <= length; along += 1) {
+                if (along > 12 && along < length - 12) continue;  // the arrow's two ends
+                const point = path.getPointAtLength(along);
+                for (const [name, box] of names)
+                    if (inside(point, box)) hidden.push(`${path.getAttribute('d')} under ${name}`);
+            }
+        }
+        return [...new Set(hidden)];
+    }""")
+    assert hidden == []
+
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_no_console_error(page, site_url, kind):
     # (What pages load, and from where, is checked in test_site_publishing.)
