@@ -8,6 +8,7 @@ site grows. Filters come from ``data-pagefind-filter`` attributes in the templat
 from __future__ import annotations
 
 import ctypes
+import itertools
 import subprocess
 from pathlib import Path
 
@@ -17,7 +18,10 @@ BUNDLE_FOLDER = "pagefind"
 # What Pagefind reads of a page: the templates mark it (``templates/overrides/main.html``).
 # Told so, Pagefind skips the theme's frame (header, navigation, table of contents: about
 # 40 % of a page's bytes) instead of combing through it; the index comes out the same.
-INDEXED_PART = "[data-pagefind-body]"
+# A theme without the mark has its pages indexed whole, as Pagefind does by default.
+MARK = "data-pagefind-body"
+INDEXED_PART = f"[{MARK}]"
+PAGES_LOOKED_AT = 20  # for the mark: the templates put it on every page that is searched
 # Left out of the index: heading permalinks ("¶"), which would show in every result title.
 EXCLUDED_SELECTORS = [".headerlink"]
 
@@ -29,13 +33,22 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: Path) -> None:
     """Write the search index and UI into ``site_dir/pagefind/``."""
     return_freed_memory()  # Pagefind takes gigabytes on a large site: leave it what the build let go of
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER,
-               "--root-selector", INDEXED_PART]
+    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
+    if _marks_indexed_part(site_dir):
+        command += ["--root-selector", INDEXED_PART]
     for selector in EXCLUDED_SELECTORS:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")
+
+
+def _marks_indexed_part(site_dir: Path) -> bool:
+    """Whether the site's pages mark the part to index. (Looking at a few is enough: with the
+    root selector, Pagefind would find no page of a site without the mark and fail; on a site
+    with it, leaving the selector out only costs time.)"""
+    pages = itertools.islice(site_dir.rglob("*.html"), PAGES_LOOKED_AT)
+    return any(MARK in page.read_text(encoding="utf-8", errors="replace") for page in pages)
 
 
 def return_freed_memory() -> None:

@@ -56,6 +56,18 @@ def test_reading_only_the_marked_part_of_each_page_gives_the_same_index(publishe
     assert len(list((tmp_path / "whole" / "fragment").iterdir())) > 10
 
 
+def test_a_site_whose_theme_marks_no_part_has_its_whole_pages_indexed(tmp_path):
+    for name, words in [("a", "Brussels meeting"), ("b", "Berlin meeting")]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f'<!doctype html><html lang="en"><title>{name}</title><body><h1>{name}</h1><p>{words}</p></body></html>'
+        )
+    index_site(tmp_path)
+    texts = [_read_pagefind(path)["content"] for path in (tmp_path / "pagefind" / "fragment").iterdir()]
+    assert len(texts) == 2
+    assert sorted(re.findall(r"\w+ meeting", " ".join(texts))) == ["Berlin meeting", "Brussels meeting"]
+
+
 def test_a_folder_that_is_not_a_site_is_reported(tmp_path):
     with pytest.raises(SearchIndexError):
         index_site(tmp_path / "missing")
