@@ -85,6 +85,25 @@ def test_no_word_of_a_link_in_a_table_is_cut_across_lines(page, site_url, kind, 
     assert cut == []
 
 
+@pytest.mark.parametrize("kind", ["brief", "actor", "legal", "readings", "network"])
+def test_the_cells_of_a_table_row_start_on_one_line(page, site_url, kind):
+    # A cell holding paragraphs began a paragraph's margin lower than its neighbours.
+    page.goto(site_url + PAGE_KINDS[kind])
+    rows = page.locator(".table-wrap tbody tr")
+    assert rows.count() > 0
+    uneven = rows.evaluate_all("""rows => rows.map(row => {
+        const tops = [...row.cells].filter(cell => cell.textContent.trim()).map(cell => {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT,
+                {acceptNode: text => text.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+            const range = document.createRange();
+            range.selectNodeContents(walker.nextNode());  // the cell's first words
+            return range.getClientRects()[0].top;
+        });
+        return Math.max(...tops) - Math.min(...tops);
+    }).filter(spread => spread > 3)""")
+    assert uneven == []
+
+
 NETWORKS = ["network/", "actors/us-state-department/", "actors/united-states/"]
 
 
