@@ -225,7 +225,7 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
     edges = _edge_shapes(ego, points)
     arrows = _arrows_at(edges, points)
     nodes = [
-        _node_clear(index.actors[a], *centre, arrows.get(a, [])) if a == actor_id
+        _node_clear(index.actors[a], *points[a], arrows.get(a, [])) if a == actor_id
         else _node_outward(index.actors[a], *points[a], *centre)
         for a in sorted(ego)
     ]
