@@ -104,6 +104,15 @@ def test_the_cells_of_a_table_row_start_on_one_line(page, site_url, kind):
     assert uneven == []
 
 
+def test_a_briefs_table_of_readings_fits_a_phone_screen(page, site_url):
+    # Actor, reading, source: with narrower padding on a phone it fits, where its sources
+    # had to be scrolled to sideways. (Wider tables still scroll in their wrapper.)
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(site_url + PAGE_KINDS["brief"])
+    wrapper = page.locator(".table-wrap:has(table.readings)")
+    assert wrapper.evaluate("w => w.scrollWidth - w.clientWidth") <= 0
+
+
 NETWORKS = ["network/", "actors/us-state-department/", "actors/united-states/"]
 
 
