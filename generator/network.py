@@ -267,10 +267,6 @@ def _short(actor: Actor) -> str:
     return max(fitting, key=len) if fitting else name[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def _node_below(actor: Actor, x: float, y: float) -> NodeShape:
-    return _node_beside(actor, x, y, LABEL_SIDES[0])
-
-
 def _node_clear(actor: Actor, x: float, y: float, arrows: list[tuple[float, float]]) -> NodeShape:
     """Label on the first side of LABEL_SIDES clear of the node's ``arrows`` (unit vectors
     from the node along each arrow), or on the side farthest from any of them."""
@@ -309,7 +305,7 @@ def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> Nod
     """Label on the far side of the node from the centre, so labels never cross the hub."""
     dx, dy = x - cx, y - cy
     if abs(dx) < 1 and abs(dy) < 1:
-        return _node_below(actor, x, y)
+        return _node_beside(actor, x, y, LABEL_SIDES[0])  # below
     anchor = "start" if dx > 1 else "end" if dx < -1 else "middle"
     length = math.hypot(dx, dy)
     gap = NODE_RADIUS + 6
