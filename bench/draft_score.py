@@ -1,0 +1,559 @@
+"""How good is ``briefing draft``? Score it on the development corpus, field by field.
+
+    python -m bench.draft_score                # every article of tests/draft_corpus/, a table
+    python -m bench.draft_score --json         # the same figures (and every miss) as JSON
+    python -m bench.draft_score -v NAME…       # some articles, each miss listed under the table
+
+Each article ``NAME.txt`` has beside it ``NAME.expected.yaml`` (its format: the corpus's
+README.md). The real drafter (``generator.draft.make_draft``, with an empty actor registry:
+the articles are fiction) drafts each article, and the draft is compared with the
+expectation. Matching is tolerant where wording may differ without harm (quotation marks,
+whitespace, an actor named by any of its aliases) and strict where the analyst would
+have to correct it (the speaker's actor, a date's precision, a law's year and provisions).
+
+Exit status: 0 scored, 1 the drafter failed on an article (it is scored as an empty draft),
+2 bad expected files or names (each reported as ``file:line:col: message``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from generator.content import Corpus
+from generator.dates import parse_partial_date
+from generator.draft import Draft, make_draft
+from generator.models import ActorKind
+from generator.problems import Problem
+from generator.yamlfile import read_yaml
+
+CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "draft_corpus"
+
+ACTOR_KINDS = sorted({kind.value for kind in ActorKind}
+                     | {"court", "legislature", "coalition", "political-party", "trade-association"})
+EVENT_STATUSES = ("happened", "scheduled", "deadline", "expected", "cancelled", "postponed")
+QUOTE_SIMILARITY = 0.9  # a drafted quote this alike (difflib ratio) to an expected one is the same quotation
+
+
+# --- the expected-extraction file -------------------------------------------------------
+
+
+def _partial_date(value: object) -> str:
+    value = str(value)
+    parse_partial_date(value)  # raises ValueError with the reason
+    return value
+
+
+PartialDate = Annotated[str | int, AfterValidator(_partial_date)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ExpectedActor(_Strict):
+    key: Text
+    name: Text
+    kind: Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]
+    aliases: list[Text] = Field(default_factory=list)  # other ways the article names it: "Varga", "the official"
+
+    def forms(self) -> set[str]:
+        return {normal_name(form) for form in (self.name, *self.aliases)}
+
+
+class ExpectedStatement(_Strict):
+    quote: Text  # verbatim, between one pair of quotation marks
+    speaker: Text  # an actor key, or "anonymous"
+    for_: Text | None = Field(None, alias="for")  # the body a person or an anonymous source speaks for
+    reason: Text | None = None  # an anonymous source: why, in the article's words
+    date: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _reason_for_anonymous(self):
+        if (self.speaker == "anonymous") != (self.reason is not None):
+            raise ValueError("a reason is given exactly when the speaker is anonymous")
+        return self
+
+    def linkable_keys(self) -> set[str]:
+        """Actors a position may rightly hold this statement under: the speaker or the body spoken for."""
+        return {key for key in (self.speaker, self.for_) if key and key != "anonymous"}
+
+
+class ExpectedEvent(_Strict):
+    date: PartialDate
+    phrase: Text  # the article's words that give the date
+    status: Literal[EVENT_STATUSES] = "happened"  # type: ignore[valid-type]
+
+
+class ExpectedLegal(_Strict):
+    title: Text
+    aliases: list[Text] = Field(default_factory=list)
+    year: int | None = None
+    provisions: list[Text] = Field(default_factory=list)  # as printed: "Article 7", "Section 121(2)"
+
+
+class Expected(_Strict):
+    author: Text | None = None
+    date: PartialDate
+    actors: list[ExpectedActor]
+    not_actors: list[Text] = Field(default_factory=list)
+    statements: list[ExpectedStatement] = Field(default_factory=list)
+    scare_quotes: list[Text] = Field(default_factory=list)
+    events: list[ExpectedEvent] = Field(default_factory=list)
+    legal: list[ExpectedLegal] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_keys(self):
+        keys = [actor.key for actor in self.actors]
+        if duplicates := sorted(k for k, n in Counter(keys).items() if n > 1):
+            raise ValueError(f"actor keys used twice: {', '.join(duplicates)}")
+        for statement in self.statements:
+            if unknown := statement.linkable_keys() - set(keys):
+                raise ValueError(f"statement {statement.quote[:30]!r}: unknown actor key {sorted(unknown)[0]!r}")
+        return self
+
+    def actor(self, key: str) -> ExpectedActor:
+        return next(actor for actor in self.actors if actor.key == key)
+
+
+def load_expected(path: Path) -> tuple[Expected | None, list[Problem]]:
+    yaml_file = read_yaml(path)
+    if yaml_file.problems:
+        return None, yaml_file.problems
+    try:
+        return Expected.model_validate(yaml_file.data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(step for step in error["loc"] if not isinstance(step, str) or not step.startswith("Literal"))
+            where = ".".join(map(str, loc))
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(yaml_file.problem(loc, f"{where}: {message}" if where else message))
+        return None, problems
+
+
+# --- what a draft holds, in the terms of the expected file ------------------------------
+# The one place that knows the drafter's data model: change it when the drafter changes.
+
+
+@dataclass
+class DraftedStatement:
+    quote: str
+    actor_forms: set[str]  # the position's actor, by every name the draft gives it (empty: no actor)
+    actor_kind: str | None
+    attribution: str | None
+    name: str | None
+    reason: str | None
+
+
+@dataclass
+class DraftedActor:
+    forms: set[str]  # its name, long form and mentions, normalised
+    label: str
+    kind: str | None
+
+
+@dataclass
+class DraftedLegal:
+    title: str
+    year: int | None
+    provisions: set[str]
+
+
+@dataclass
+class Drafted:
+    author: str | None = None
+    date: str | None = None
+    statements: list[DraftedStatement] = field(default_factory=list)
+    actors: list[DraftedActor] = field(default_factory=list)
+    events: list[tuple[str, str | None]] = field(default_factory=list)  # (date, status)
+    legal: list[DraftedLegal] = field(default_factory=list)
+
+
+def drafted(draft: Draft) -> Drafted:
+    actors = {c.id: DraftedActor(_forms(c.name, c.long_form, *c.mentions), c.name, c.kind) for c in draft.candidates}
+    statements = []
+    for position in draft.positions:
+        actor = actors.get(position.actor_id or position.proposed_id or "")
+        forms = actor.forms if actor else set()
+        for s in position.statements:
+            statements.append(DraftedStatement(s.quote, forms, actor.kind if actor else None,
+                                               s.attribution_kind, s.name, s.reason))
+    article = draft.article
+    return Drafted(
+        author=getattr(draft, "author", None) or getattr(article, "author", None),
+        date=_text(getattr(draft, "date", None) or getattr(article, "date", None) or article.year),
+        statements=statements,
+        actors=list(actors.values()),
+        events=[(str(e.date), getattr(e, "status", None)) for e in draft.events],
+        legal=[DraftedLegal(m.name, m.year, {_provision(p) for p in _provisions(m)}) for m in draft.legal],
+    )
+
+
+def _forms(*names: str | None) -> set[str]:
+    return {normal_name(name) for name in names if name}
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _provisions(mention) -> list[str]:
+    """The drafter lists bare article numbers ("7", "5(2)"); a later one may print them whole."""
+    printed = getattr(mention, "provisions", None)
+    if printed:
+        return list(printed)
+    return [f"Article {number}" for number in mention.articles]
+
+
+# --- normalising what may differ without harm -----------------------------------------------
+
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+_EDGE_PUNCTUATION = " \t\n,.;:!?\"'…—–-"
+
+
+def normal_quote(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+
+
+def normal_name(name: str) -> str:
+    """Names compared without case, dots, possessives, punctuation or a leading 'the'."""
+    name = unicodedata.normalize("NFKC", name).translate(_QUOTE_MARKS)
+    name = re.sub(r"'s\b", "", name).replace(".", "").casefold()
+    words = re.findall(r"\w+", name)
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def normal_provision(text: str) -> str:
+    text = text.casefold().replace("art.", "article ").replace("sec.", "section ").replace("§", "section ")
+    text = re.sub(r"\b(article|section|paragraph)s\b", r"\1", text)
+    return re.sub(r"\s+", "", text)
+
+
+_provision = normal_provision
+
+
+def same_quote(drafted_quote: str, expected_quote: str) -> bool:
+    a, b = normal_quote(drafted_quote), normal_quote(expected_quote)
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= QUOTE_SIMILARITY and matcher.ratio() >= QUOTE_SIMILARITY
+
+
+def same_reason(drafted_reason: str | None, expected_reason: str) -> bool:
+    """The reason the article gives, and not much more: its words all there, at most twice as many."""
+    if not drafted_reason:
+        return False
+    have, want = normal_name(drafted_reason).split(), normal_name(expected_reason).split()
+    return set(want) <= set(have) and len(have) <= 2 * len(want)
+
+
+# --- scoring one article ---------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """One field: how many drafted items were right, of how many drafted and how many expected."""
+
+    right: int = 0
+    drafted: int = 0
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally, label: str) -> None:
+        self.right += other.right
+        self.drafted += other.drafted
+        self.expected += other.expected
+        self.misses += [f"{label}: {miss}" for miss in other.misses]
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.drafted if self.drafted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.right / self.expected if self.expected else None
+
+
+FIELDS = {  # name → what it counts; "lower" fields count mistakes, where fewer is better
+    "quotations": "quotations found (drafted quote = expected quote)",
+    "speakers": "speaker linked to the right actor",
+    "actors": "proposed actors that are real actors",
+    "not_actors": "lower: proposed actors the article says are not actors",
+    "duplicates": "lower: extra proposals of an actor already proposed",
+    "actor_kinds": "actor kind right",
+    "brief_date": "brief date right",
+    "events": "event dates right",
+    "event_status": "event status right (of events found)",
+    "legal": "legal references found (by title)",
+    "legal_exact": "legal references with the right year and provisions",
+    "author": "author right",
+    "anonymous": "anonymous sources kept anonymous",
+    "anonymous_reason": "anonymity reason right",
+    "scare_quotes": "lower: scare quotes made statements",
+}
+
+
+def score(expected: Expected, draft: Drafted) -> dict[str, Tally]:
+    tallies = {name: Tally() for name in FIELDS}
+    _score_statements(expected, draft, tallies)
+    _score_actors(expected, draft, tallies)
+    _score_dates(expected, draft, tallies)
+    _score_legal(expected, draft, tallies)
+    _score_author(expected, draft, tallies["author"])
+    return tallies
+
+
+def _pairs(expected: list, drafted: list, same) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (expected index, drafted index), the first alike item each time."""
+    pairs, used = [], set()
+    for i, want in enumerate(expected):
+        j = next((j for j, have in enumerate(drafted) if j not in used and same(have, want)), None)
+        if j is not None:
+            used.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _score_statements(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
+    quotes, speakers = tallies["quotations"], tallies["speakers"]
+    pairs = dict(_pairs(expected.statements, draft.statements, lambda have, want: same_quote(have.quote, want.quote)))
+    quotes.right, quotes.drafted, quotes.expected = len(pairs), len(draft.statements), len(expected.statements)
+    scare_pairs = _pairs(expected.scare_quotes, draft.statements, lambda have, want: same_quote(have.quote, want))
+    tallies["scare_quotes"].right = len(scare_pairs)
+    tallies["scare_quotes"].expected = len(expected.scare_quotes)
+    tallies["scare_quotes"].misses = [f"made a statement: {expected.scare_quotes[i]!r}" for i, _ in scare_pairs]
+    paired_drafts = set(pairs.values()) | {j for _, j in scare_pairs}
+    quotes.misses = [f"not found: {s.quote[:60]!r}" for i, s in enumerate(expected.statements) if i not in pairs]
+    quotes.misses += [f"not a quotation: {s.quote[:60]!r}" for j, s in enumerate(draft.statements)
+                      if j not in paired_drafts]
+    for i, want in enumerate(expected.statements):
+        have = draft.statements[pairs[i]] if i in pairs else None
+        keys = want.linkable_keys()
+        if keys:
+            _tally_speaker(expected, want, have, keys, speakers)
+        if want.speaker == "anonymous":
+            _tally_anonymous(want, have, tallies["anonymous"], tallies["anonymous_reason"])
+
+
+def _tally_speaker(expected: Expected, want: ExpectedStatement, have: DraftedStatement | None, keys: set[str],
+                   tally: Tally) -> None:
+    tally.expected += 1
+    if have is None or not have.actor_forms:
+        tally.misses.append(f"no actor for {want.quote[:40]!r}")
+        return
+    tally.drafted += 1
+    if any(have.actor_forms & expected.actor(key).forms() for key in keys):
+        tally.right += 1
+    else:
+        tally.misses.append(f"{want.quote[:40]!r}: {sorted(have.actor_forms)[0]!r}, not {sorted(keys)}")
+
+
+def _tally_anonymous(want: ExpectedStatement, have: DraftedStatement | None, kept: Tally, reason: Tally) -> None:
+    kept.expected += 1
+    reason.expected += 1
+    if have is None:
+        return
+    kept.drafted += 1
+    if have.attribution == "anonymous" and not have.name and have.actor_kind != "person":
+        kept.right += 1
+    else:
+        kept.misses.append(f"{want.quote[:40]!r}: drafted as {have.attribution or 'unset'} {have.name or ''}".rstrip())
+    if have.reason:
+        reason.drafted += 1
+    if same_reason(have.reason, want.reason or ""):
+        reason.right += 1
+    else:
+        reason.misses.append(f"{want.quote[:40]!r}: reason {have.reason!r}, not {want.reason!r}")
+
+
+def _score_actors(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
+    actors, kinds = tallies["actors"], tallies["actor_kinds"]
+    not_actor_forms = {normal_name(name): name for name in expected.not_actors}
+    actors.drafted, actors.expected, kinds.expected = len(draft.actors), len(expected.actors), len(expected.actors)
+    first_match: dict[str, DraftedActor] = {}
+    for have in draft.actors:
+        want = next((actor for actor in expected.actors if have.forms & actor.forms()), None)
+        if want is None:
+            wrong = next((not_actor_forms[f] for f in have.forms if f in not_actor_forms), None)
+            if wrong:
+                tallies["not_actors"].right += 1
+                tallies["not_actors"].misses.append(f"proposed {have.label!r} ({wrong!r} is not an actor)")
+            else:
+                actors.misses.append(f"not an actor of the article: {have.label!r}")
+            continue
+        if want.key in first_match:
+            tallies["duplicates"].right += 1
+            tallies["duplicates"].misses.append(f"{have.label!r} again ({first_match[want.key].label!r})")
+            continue
+        first_match[want.key] = have
+        actors.right += 1
+        kinds.drafted += have.kind is not None
+        if have.kind == want.kind:
+            kinds.right += 1
+        else:
+            kinds.misses.append(f"{have.label!r}: kind {have.kind}, not {want.kind}")
+    tallies["not_actors"].expected = len(expected.not_actors)
+    tallies["duplicates"].expected = len(first_match)
+    actors.misses += [f"not proposed: {a.name!r}" for a in expected.actors if a.key not in first_match]
+
+
+def _score_dates(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
+    brief = tallies["brief_date"]
+    brief.expected, brief.drafted = 1, int(draft.date is not None)
+    brief.right = int(draft.date == str(expected.date))
+    if not brief.right:
+        brief.misses.append(f"date {draft.date}, not {expected.date}")
+    events, status = tallies["events"], tallies["event_status"]
+    pairs = _pairs(expected.events, draft.events, lambda have, want: have[0] == str(want.date))
+    events.right, events.drafted, events.expected = len(pairs), len(draft.events), len(expected.events)
+    found = {i for i, _ in pairs}
+    events.misses = [f"not found: {e.date} ({e.phrase!r})" for i, e in enumerate(expected.events) if i not in found]
+    events.misses += [f"not an event date: {date}" for j, (date, _) in enumerate(draft.events)
+                      if j not in {j for _, j in pairs}]
+    status.expected = len(pairs)
+    for i, j in pairs:
+        status.drafted += draft.events[j][1] is not None
+        if draft.events[j][1] == expected.events[i].status:
+            status.right += 1
+        else:
+            status.misses.append(f"{expected.events[i].date}: status {draft.events[j][1]}, not {expected.events[i].status}")
+
+
+def _score_legal(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
+    found, exact = tallies["legal"], tallies["legal_exact"]
+
+    def same(have: DraftedLegal, want: ExpectedLegal) -> bool:
+        return normal_name(have.title) in {normal_name(t) for t in (want.title, *want.aliases)}
+
+    pairs = _pairs(expected.legal, draft.legal, same)
+    found.right, found.drafted, found.expected = len(pairs), len(draft.legal), len(expected.legal)
+    exact.drafted, exact.expected = len(draft.legal), len(expected.legal)
+    paired = {i for i, _ in pairs}
+    found.misses = [f"not found: {law.title!r}" for i, law in enumerate(expected.legal) if i not in paired]
+    found.misses += [f"not a law of the article: {law.title!r}" for j, law in enumerate(draft.legal)
+                     if j not in {j for _, j in pairs}]
+    for i, j in pairs:
+        want, have = expected.legal[i], draft.legal[j]
+        provisions = {normal_provision(p) for p in want.provisions}
+        if have.year == want.year and have.provisions == provisions:
+            exact.right += 1
+        else:
+            exact.misses.append(f"{want.title!r}: year {have.year}, provisions {sorted(have.provisions)}; "
+                                f"expected {want.year}, {sorted(provisions)}")
+
+
+def _score_author(expected: Expected, draft: Drafted, tally: Tally) -> None:
+    tally.expected, tally.drafted = int(expected.author is not None), int(draft.author is not None)
+    right = normal_name(draft.author or "") == normal_name(expected.author or "")
+    tally.right = int(right and expected.author is not None)
+    if not right:
+        tally.misses.append(f"author {draft.author!r}, not {expected.author!r}")
+
+
+# --- the corpus ------------------------------------------------------------------------------
+
+
+def article_names(corpus_dir: Path = CORPUS_DIR) -> list[str]:
+    return sorted(path.name.removesuffix(".expected.yaml") for path in corpus_dir.glob("*.expected.yaml"))
+
+
+def draft_article(text: str) -> Draft:
+    return make_draft(text, Corpus(), brief_id="draft", text_file=None)
+
+
+def score_corpus(names: list[str], corpus_dir: Path = CORPUS_DIR) -> tuple[dict, list[Problem], list[str]]:
+    """(totals and per-article tallies, problems of expected files, articles the drafter failed on)."""
+    totals = {name: Tally() for name in FIELDS}
+    per_article, problems, failures = {}, [], []
+    for name in names:
+        expected, found = load_expected(corpus_dir / f"{name}.expected.yaml")
+        problems += found
+        if expected is None:
+            continue
+        try:
+            draft = drafted(draft_article((corpus_dir / f"{name}.txt").read_text(encoding="utf-8")))
+        except Exception as exc:  # the drafter's bug must not hide the other articles' scores
+            failures.append(f"{corpus_dir / name}.txt:1:1: the drafter failed: {type(exc).__name__}: {exc}")
+            draft = Drafted()
+        per_article[name] = score(expected, draft)
+        for field_name, tally in per_article[name].items():
+            totals[field_name].add(tally, name)
+    return {"totals": totals, "articles": per_article}, problems, failures
+
+
+def _percent(value: float | None) -> str:
+    return "   -" if value is None else f"{100 * value:3.0f}%"
+
+
+def table(totals: dict[str, Tally]) -> str:
+    lines = [f"{'field':<18} {'prec':>5} {'recall':>6} {'right':>6} {'drafted':>8} {'expected':>9}  meaning"]
+    for name, meaning in FIELDS.items():
+        t = totals[name]
+        if meaning.startswith("lower: "):  # a count of mistakes: no precision or recall
+            lines.append(f"{name:<18} {'':>5} {'':>6} {t.right:>6} {'':>8} {t.expected:>9}  {meaning}")
+        else:
+            lines.append(f"{name:<18} {_percent(t.precision):>5} {_percent(t.recall):>6} {t.right:>6} "
+                         f"{t.drafted:>8} {t.expected:>9}  {meaning}")
+    return "\n".join(lines)
+
+
+def as_json(result: dict) -> dict:
+    def figures(tally: Tally, with_misses: bool) -> dict:
+        data = {"right": tally.right, "drafted": tally.drafted, "expected": tally.expected,
+                "precision": tally.precision, "recall": tally.recall}
+        return {**data, "misses": tally.misses} if with_misses else data
+
+    return {
+        "totals": {name: figures(t, False) for name, t in result["totals"].items()},
+        "articles": {article: {name: figures(t, True) for name, t in tallies.items()}
+                     for article, tallies in result["articles"].items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.draft_score", description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", metavar="NAME", help="articles to score (default: all)")
+    parser.add_argument("--json", action="store_true", help="print the figures and misses as JSON")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss under the table")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the corpus folder")
+    args = parser.parse_args(argv)
+    available = article_names(args.corpus)
+    names = [name.removesuffix(".txt").removesuffix(".expected.yaml") for name in args.names] or available
+    unknown = [Problem(str(args.corpus / f"{n}.expected.yaml"), 1, 1, "no such article in the corpus")
+               for n in names if n not in available]
+    if unknown:
+        print("\n".join(map(str, unknown)), file=sys.stderr)
+        return 2
+    result, problems, failures = score_corpus(names, args.corpus)
+    if problems:
+        print("\n".join(map(str, sorted(problems))), file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(f"{len(result['articles'])} articles\n{table(result['totals'])}")
+        if args.verbose:
+            for name, tally in result["totals"].items():
+                for miss in tally.misses:
+                    print(f"{name}: {miss}")
+    if failures:
+        print("\n".join(failures), file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
