@@ -23,8 +23,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -113,16 +112,6 @@ class Expected(_Strict):
     events: list[ExpectedEvent] = Field(default_factory=list)
     legal: list[ExpectedLegal] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _known_keys(self):
-        keys = [actor.key for actor in self.actors]
-        if duplicates := sorted(k for k, n in Counter(keys).items() if n > 1):
-            raise ValueError(f"actor keys used twice: {', '.join(duplicates)}")
-        for statement in self.statements:
-            if unknown := statement.linkable_keys() - set(keys):
-                raise ValueError(f"statement {statement.quote[:30]!r}: unknown actor key {sorted(unknown)[0]!r}")
-        return self
-
     def actor(self, key: str) -> ExpectedActor:
         return next(actor for actor in self.actors if actor.key == key)
 
@@ -132,15 +121,32 @@ def load_expected(path: Path) -> tuple[Expected | None, list[Problem]]:
     if yaml_file.problems:
         return None, yaml_file.problems
     try:
-        return Expected.model_validate(yaml_file.data), []
+        expected = Expected.model_validate(yaml_file.data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(step for step in error["loc"] if not isinstance(step, str) or not step.startswith("Literal"))
-            where = ".".join(map(str, loc))
-            message = error["msg"].removeprefix("Value error, ")
-            problems.append(yaml_file.problem(loc, f"{where}: {message}" if where else message))
-        return None, problems
+        return None, [_problem(yaml_file, error) for error in exc.errors(include_url=False)]
+    problems = _unknown_keys(yaml_file, expected)
+    return (None if problems else expected), problems
+
+
+def _problem(yaml_file, error: dict) -> Problem:
+    loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and step.startswith(("function-", "Literal"))))
+    where = ".".join(map(str, loc))
+    if error["type"] == "extra_forbidden":
+        return yaml_file.problem(loc, f"unknown field '{loc[-1]}'", at_key=True)
+    message = error["msg"].removeprefix("Value error, ")
+    return yaml_file.problem(loc, f"{where}: {message}" if where else message)
+
+
+def _unknown_keys(yaml_file, expected: Expected) -> list[Problem]:
+    """Actor keys used twice, and statements whose speaker is no actor of the file."""
+    keys = [actor.key for actor in expected.actors]
+    problems = [yaml_file.problem(("actors", i, "key"), f"actor key '{key}' is used twice")
+                for i, key in enumerate(keys) if key in keys[:i]]
+    for i, statement in enumerate(expected.statements):
+        for field_name, key in (("speaker", statement.speaker), ("for", statement.for_)):
+            if key and key != "anonymous" and key not in keys:
+                problems.append(yaml_file.problem(("statements", i, field_name), f"unknown actor key '{key}'"))
+    return problems
 
 
 # --- what a draft holds, in the terms of the expected file ------------------------------
