@@ -161,6 +161,7 @@ class DraftedStatement:
     attribution: str | None
     name: str | None
     reason: str | None
+    actor_label: str | None = None  # the position's actor as the draft names it
 
 
 @dataclass
@@ -195,7 +196,7 @@ def drafted(draft: Draft) -> Drafted:
         forms = actor.forms if actor else set()
         for s in position.statements:
             statements.append(DraftedStatement(s.quote, forms, actor.kind if actor else None,
-                                               s.attribution_kind, s.name, s.reason))
+                                               s.attribution_kind, s.name, s.reason, actor.label if actor else None))
     article = draft.article
     return Drafted(
         author=getattr(draft, "author", None) or getattr(article, "author", None),
@@ -365,7 +366,7 @@ def _tally_speaker(expected: Expected, want: ExpectedStatement, have: DraftedSta
     if any(have.actor_forms & expected.actor(key).forms() for key in keys):
         tally.right += 1
     else:
-        tally.misses.append(f"{want.quote[:40]!r}: {sorted(have.actor_forms)[0]!r}, not {sorted(keys)}")
+        tally.misses.append(f"{want.quote[:40]!r}: {have.actor_label!r}, not {sorted(keys)}")
 
 
 def _tally_anonymous(want: ExpectedStatement, have: DraftedStatement | None, kept: Tally, reason: Tally) -> None:
