@@ -76,9 +76,9 @@ def _page_id(kind: str):
                      Field(description=_SLUG_SCHEMA.description, json_schema_extra=schema)]
 
 
-# Characters no page, feed (XML) or data file can carry: C0 controls but tab and line breaks,
-# DEL, lone surrogates and the noncharacters XML forbids. YAML's "\0" or "\x1b" escapes write them.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# What XML 1.0 (the feeds) cannot carry, which no page needs either: C0 controls but tab and line
+# breaks, lone surrogates (UTF-8 cannot write them), U+FFFE and U+FFFF. YAML's "\0" or "\e" escapes make them.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _check_text(value: str) -> str:
@@ -135,6 +135,7 @@ def _check_web_url(value: str) -> str:
 
 WebUrl = Annotated[
     str,
+    AfterValidator(_check_text),
     AfterValidator(_check_web_url),
     Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
 ]
@@ -148,6 +149,7 @@ def _check_project_path(value: str) -> str:
 
 ProjectPath = Annotated[
     str,
+    AfterValidator(_check_text),
     AfterValidator(_check_project_path),
     Field(
         description="A file inside the project, relative to its root, e.g. sources/article.txt.",
