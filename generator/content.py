@@ -10,6 +10,7 @@ every problem of every file.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import os
@@ -19,12 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 from pydantic import BaseModel, ValidationError
 
-from .models import Actor, Brief, LegalInstrument
+from .models import Actor, Brief, LegalInstrument, shortened
 from .filecache import FileCache
 from .parallel import gc_paused, ordered_map
 from .problems import ContentError, Problem
+from .urls import page_path, topic_slug
 from .yamlfile import KeyPath, YamlFile, read_yaml
 
 FOLDERS: dict[str, type[BaseModel]] = {"briefs": Brief, "actors": Actor, "legal": LegalInstrument}
@@ -181,6 +184,8 @@ def _check_references(corpus: Corpus, present: dict[str, set[str]]) -> list[Prob
                 problems.append(
                     yaml_file.problem(keypath, f"unknown {what} '{ref}'{_did_you_mean(ref, known)}")
                 )
+    problems += _check_topic_pages(corpus)
+    problems += _check_part_of_cycles(corpus)
     return problems
 
 
@@ -200,3 +205,50 @@ def _known_ids(
         # An unknown instrument is reported on its own; don't pile up provision errors.
         return {p.id for p in instrument.provisions} if instrument else None
     return None
+
+
+def _check_topic_pages(corpus: Corpus) -> list[Problem]:
+    """Labels that slug alike share one topic page, which shows the first of them (briefs in file
+    order). Spelt alike but for case and spacing ('5G networks', '5G Networks') they are one topic:
+    a warning, so the spelling can be made one. Otherwise ('C++' and 'C#' are both topics/c) they
+    are different topics a shared page would silently merge: an error."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, YamlFile, tuple]] = {}  # slug → (label, file, key path)
+    for brief in corpus.briefs.values():  # drafts too: they share the pages in make serve
+        yaml_file = corpus.files[("briefs", brief.id)]
+        for i, label in enumerate(brief.topics):
+            slug = topic_slug(label)
+            known_label, known_file, known_path = first.setdefault(slug, (label, yaml_file, ("topics", i)))
+            if known_label == label:
+                continue
+            place = known_file.problem(known_path, "")
+            alike = _alike(label, known_label)
+            problem = yaml_file.problem(("topics", i), (
+                f"topic '{shortened(label)}' shares the page {page_path('topic', slug)} with "
+                f"'{shortened(known_label)}' ({place.file}:{place.line}:{place.col}), "
+                + (f"whose label it shows (did you mean '{shortened(known_label)}'?)" if alike
+                   else "a different topic: rename one")
+            ))
+            problems.append(dataclasses.replace(problem, severity="warning") if alike else problem)
+    return problems
+
+
+def _alike(label: str, other: str) -> bool:
+    """The same words, but for case and spacing: the same topic, spelt another way."""
+    return label.casefold().split() == other.casefold().split()
+
+
+def _check_part_of_cycles(corpus: Corpus) -> list[Problem]:
+    """An actor cannot be part of itself, however many steps round: each cycle is reported once,
+    at the part_of that leads back to its first actor by id."""
+    graph = nx.DiGraph((actor.id, actor.part_of) for actor in corpus.actors.values() if actor.part_of)
+    problems: list[Problem] = []
+    for cycle in nx.simple_cycles(graph):  # each actor has one part_of, so cycles never overlap
+        start = cycle.index(min(cycle))
+        cycle = cycle[start:] + cycle[:start]
+        closing = cycle[-1]
+        chain = " → ".join([*cycle, cycle[0]])
+        problems.append(corpus.files[("actors", closing)].problem(
+            ("part_of",), f"part_of '{cycle[0]}' closes a cycle: {chain} (an actor cannot be part of itself)"
+        ))
+    return sorted(problems)

@@ -10,16 +10,23 @@ import calendar
 import datetime
 import functools
 import re
+import unicodedata
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only ("１９９９" would sort after "9999"), and the whole value ("$" lets a newline end it).
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
+
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+"""Four-digit years: what ISO strings sort right, and what feeds' datetimes and ``%Y`` write back alike."""
 
 
 def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
     """Split a partial date into (year, month, day); ValueError if it is not a real date."""
-    match = _PARTIAL.match(value)
+    match = _PARTIAL.fullmatch(value)
     if not match:
-        raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{_suggestion(value)}")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # type: ignore[operator]
+        raise ValueError(f"'{value}' has the year {year}: a year goes from {FIRST_YEAR} to {LAST_YEAR}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}")
     if day is not None:
@@ -28,6 +35,14 @@ def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
         except ValueError:
             raise ValueError(f"'{value}' is not a day of the calendar") from None
     return year, month, day  # type: ignore[return-value]
+
+
+def _suggestion(value: str) -> str:
+    """' (did you mean …?)' when the value is a date once its digits are ASCII and its spaces gone."""
+    plain = unicodedata.normalize("NFKC", value).strip()
+    if plain != value and _PARTIAL.fullmatch(plain):
+        return f" (did you mean '{plain}'?)"
+    return ""
 
 
 @functools.lru_cache(maxsize=16384)  # pages show the same few thousand dates over and over

@@ -6,9 +6,6 @@ view reads from it, so a relation is worked out in one place only.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -26,6 +23,7 @@ from .models import (
     Source,
     Statement,
 )
+from .urls import topic_slug  # here too: pages and tests know it as index.topic_slug
 
 
 @dataclass(frozen=True)
@@ -86,13 +84,6 @@ class StanceTable:
 
     def cell(self, actor_id: str, question_id: str) -> Position | None:
         return self.cells.get((actor_id, question_id))
-
-
-def topic_slug(label: str) -> str:
-    """A URL-safe, folder-safe slug for a topic label (never empty, never a path)."""
-    text = unicodedata.normalize("NFKC", label).casefold()
-    slug = re.sub(r"[\W_]+", "-", text).strip("-")
-    return slug or "topic-" + hashlib.sha1(label.encode()).hexdigest()[:10]
 
 
 class Index:

@@ -9,6 +9,7 @@ model lists them in ``references()`` and :mod:`generator.content` checks them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Literal
@@ -25,31 +26,80 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import parse_partial_date
+from .dates import FIRST_YEAR, LAST_YEAR, parse_partial_date
+from .urls import reserved_key_problem, reserved_keys, topic_slug_problem
 
 # --- field types -------------------------------------------------------------
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
+_SLUG = re.compile(SLUG_PATTERN, re.ASCII)  # with fullmatch: "$" alone lets a newline end the value
+SLUG_MAX = 80
 
 
 def _check_slug(value: str) -> str:
-    if not _SLUG.match(value) or len(value) > 80:
+    if not _SLUG.fullmatch(value) or len(value) > SLUG_MAX:
         raise ValueError(
-            f"'{value}' is not a safe id: use 1-80 lowercase letters, digits and single hyphens"
+            f"'{value}' is not a safe id: use 1-{SLUG_MAX} lowercase letters, digits and single hyphens"
+            + _slug_suggestion(value)
         )
     return value
 
 
-Slug = Annotated[
-    str,
-    AfterValidator(_check_slug),
-    Field(
-        description="Identifier: lowercase letters, digits and hyphens.",
-        # In the JSON Schema only: validation is _check_slug, whose message is clearer.
-        json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": 80},
-    ),
-]
+def _slug_suggestion(value: str) -> str:
+    """' (did you mean …?)' with the value in lowercase ASCII, hyphens between its words."""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:SLUG_MAX].strip("-")
+    return f" (did you mean '{slug}'?)" if slug and slug != value else ""
+
+
+_SLUG_SCHEMA = Field(
+    description="Identifier: lowercase letters, digits and hyphens.",
+    # In the JSON Schema only: validation is _check_slug, whose message is clearer.
+    json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": SLUG_MAX},
+)
+
+Slug = Annotated[str, AfterValidator(_check_slug), _SLUG_SCHEMA]
+
+
+def _page_id(kind: str):
+    """A slug that names a page of ``kind`` (urls.PAGE_PATHS): not one the site takes for its own pages."""
+
+    def check(value: str) -> str:
+        problem = reserved_key_problem(kind, value)
+        if problem:
+            raise ValueError(f"'{value}' {problem}; choose another id")
+        return value
+
+    reserved = sorted(reserved_keys(kind))
+    schema = {**_SLUG_SCHEMA.json_schema_extra, "not": {"enum": reserved}}  # type: ignore[dict-item]
+    return Annotated[str, AfterValidator(_check_slug), AfterValidator(check),
+                     Field(description=_SLUG_SCHEMA.description, json_schema_extra=schema)]
+
+
+# What XML 1.0 (the feeds) cannot carry, which no page needs either: C0 controls but tab and line
+# breaks, lone surrogates (UTF-8 cannot write them), U+FFFE and U+FFFF. YAML's "\0" or "\e" escapes make them.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is blank: write the text, or leave the field out")
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        raise ValueError(f"holds the control character U+{ord(bad.group()):04X}, which no page or feed can carry")
+    return value
+
+
+def shortened(value: str, limit: int = 60) -> str:
+    """The value as a message shows it: a long one cut, so that the message stays readable."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _check_topic(label: str) -> str:
+    problem = topic_slug_problem(label)
+    if problem:
+        raise ValueError(f"topic '{shortened(label)}' {problem}")
+    return label
 
 
 def _check_partial_date(value: object) -> str:
@@ -67,8 +117,8 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^[1-9]\d{3}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "A date, as precise as known: 2019, 2019-01 or 2019-01-15.",
         }
@@ -85,6 +135,7 @@ def _check_web_url(value: str) -> str:
 
 WebUrl = Annotated[
     str,
+    AfterValidator(_check_text),
     AfterValidator(_check_web_url),
     Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
 ]
@@ -98,6 +149,7 @@ def _check_project_path(value: str) -> str:
 
 ProjectPath = Annotated[
     str,
+    AfterValidator(_check_text),
     AfterValidator(_check_project_path),
     Field(
         description="A file inside the project, relative to its root, e.g. sources/article.txt.",
@@ -105,11 +157,13 @@ ProjectPath = Annotated[
     ),
 ]
 
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_text)]
 Markdown = Annotated[
     str,
     Field(min_length=1, description="Markdown text (sanitised when rendered)."),
+    AfterValidator(_check_text),
 ]
+TopicLabel = Annotated[Text, AfterValidator(_check_topic)]
 
 
 class Model(BaseModel):
@@ -141,7 +195,7 @@ class ActorKind(str, Enum):
 class Actor(Model):
     """An actor in the shared registry, ``content/actors/<id>.yaml``."""
 
-    id: Slug
+    id: _page_id("actor")
     name: Text = Field(description="Display name, as sources commonly give it.")
     kind: ActorKind = Field(description="What sort of actor this is.")
     jurisdiction: Text | None = Field(None, description="Country or jurisdiction it belongs to.")
@@ -172,11 +226,11 @@ class Provision(Model):
 class LegalInstrument(Model):
     """A law or other instrument, ``content/legal/<id>.yaml``."""
 
-    id: Slug
+    id: _page_id("legal")
     title: Text = Field(description="The full title.")
     short_title: Text | None = Field(None, description="A shorter name, used in pages.")
     jurisdiction: Text = Field(description="Country or jurisdiction that enacted it.")
-    year: int = Field(ge=1000, le=9999, description="Year of adoption.")
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="Year of adoption.")
     issuing_body: Text | None = Field(None, description="Who issued it, e.g. a parliament.")
     summary: Markdown | None = Field(None, description="What it does, in Markdown.")
     provisions: list[Provision] = Field(default_factory=list, description="The parts briefs cite, by id.")
@@ -349,12 +403,12 @@ class Relation(Model):
 class Brief(Model):
     """One story, ``content/briefs/<id>.yaml``."""
 
-    id: Slug
+    id: _page_id("brief")
     title: Text = Field(description="The story's headline, in neutral words.")
     date: PartialDate
     status: Status = Status.published
     summary: Markdown = Field(description="What happened and what is at stake, in Markdown.")
-    topics: list[Text] = Field(default_factory=list, description="Topic labels, shared across briefs.")
+    topics: list[TopicLabel] = Field(default_factory=list, description="Topic labels, shared across briefs.")
     questions: list[Question] = Field(default_factory=list, description="The questions at stake.")
     sources: list[Source] = Field(min_length=1, description="Where the facts come from.")
     positions: list[Position] = Field(default_factory=list, description="Who stands where, on which question.")

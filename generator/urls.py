@@ -7,7 +7,10 @@ Pages subpath (``https://org.github.io/repo/``) alike.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
+import re
+import unicodedata
 
 PAGE_PATHS = {
     "home": "index.md",
@@ -32,10 +35,63 @@ PAGE_PATHS = {
 }
 
 
+NAME_MAX_BYTES = 255
+"""The longest file or folder name the usual file systems take (ext4, APFS, NTFS), in bytes."""
+
+_SUFFIXES = (".md", ".html", ".json", ".xml")  # a key is written as <key>.md, .html (flat URLs), feeds, data
+KEY_MAX_BYTES = NAME_MAX_BYTES - max(len(suffix) for suffix in _SUFFIXES)
+"""How long a page's key may be, in UTF-8 bytes, for every file named after it to be writable."""
+
+
 def page_path(kind: str, key: str | None = None) -> str:
     """Source path of a page, e.g. ``page_path("actor", "huawei") == "actors/huawei.md"``."""
     pattern = PAGE_PATHS[kind]
     return pattern.format(key) if key is not None else pattern
+
+
+def reserved_keys(kind: str) -> dict[str, str]:
+    """Keys a page of ``kind`` cannot have, each with the site's own page that holds its place.
+
+    A key is one name in its kind's folder; any other page of ``PAGE_PATHS`` in that
+    folder takes its first name there: ``index`` in ``briefs/`` (the list of briefs),
+    ``by-year`` (the folder of the yearly lists), and so on.
+    """
+    folder, _, name = PAGE_PATHS[kind].rpartition("/")
+    if name != "{}.md":
+        return {}
+    reserved: dict[str, str] = {}
+    for pattern in PAGE_PATHS.values():
+        if pattern != PAGE_PATHS[kind] and pattern.startswith(folder + "/"):
+            first, _, rest = pattern.removeprefix(folder + "/").partition("/")
+            reserved.setdefault(first.removesuffix(".md"), pattern.replace("{}", "…"))
+    return reserved
+
+
+def reserved_key_problem(kind: str, key: str) -> str | None:
+    """Why ``key`` cannot be the key of a page of ``kind``, or None when it can."""
+    taken = reserved_keys(kind).get(key)
+    return f"would take the place of the site's own page {taken}" if taken else None
+
+
+def _slugify(label: str) -> str:
+    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", label).casefold()).strip("-")
+
+
+def topic_slug(label: str) -> str:
+    """A URL-safe, folder-safe slug for a topic label (never empty, never a path)."""
+    return _slugify(label) or "topic-" + hashlib.sha1(label.encode()).hexdigest()[:10]
+
+
+def topic_slug_problem(label: str) -> str | None:
+    """Why ``label`` cannot name a topic page, or None when it can (``briefing check`` refuses
+    what the build could not write, rather than the build naming the page some other way)."""
+    slug = _slugify(label)
+    if not slug:
+        return "has no letter or digit to name its page by"
+    size = len(slug.encode("utf-8"))
+    if size > KEY_MAX_BYTES:
+        return f"is too long to name a page by: {size} bytes once slugged, at most {KEY_MAX_BYTES}"
+    return reserved_key_problem("topic", slug)
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:

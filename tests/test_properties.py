@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import markdown
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
@@ -14,6 +14,7 @@ from generator.content import Corpus
 from generator.index import Index
 from generator.models import Actor, Brief
 from generator.render import Renderer
+from generator.urls import topic_slug_problem
 from generator.yamlfile import read_yaml
 
 # What a YAML file can deliver: any printable character, plus tabs and line breaks.
@@ -83,4 +84,5 @@ BENIGN_SHAPE = brief_page_shape()
 @SETTINGS
 @given(field=st.sampled_from(["title", "name", "question", "publisher", "quote", "speaker", "topic"]), text=hostile_text)
 def test_any_text_in_any_field_never_escapes_its_element(field, text):
+    assume(field != "topic" or topic_slug_problem(text) is None)  # a label that names no page is refused
     assert brief_page_shape(**{field: text}) == BENIGN_SHAPE
