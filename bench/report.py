@@ -7,7 +7,9 @@ GB = 1024**3
 
 # Targets for the largest corpus (10,000 briefs on a 2-core machine).
 BUILD_WALL_S = 45
-HUGO_RATIO = 2  # the build within 2× of Hugo's on the same data, on the same machine
+# Issue #23: the build within 1.5× of Hugo + Pagefind (a Hugo site with search) on the same
+# data, in the same run.
+HUGO_RATIO = 1.5
 GROWTH_SLACK = 1.1  # t(10k)/t(1k) ≤ 11: linear, with 10 % to spare
 PEAK_RSS_BYTES = 1.5 * GB
 MEDIAN_PAGE_BYTES = 30 * KB
@@ -51,12 +53,13 @@ def evaluate(results: dict) -> list[dict]:
 def _hugo_target(briefs: str, size: dict) -> list[dict]:
     if not size.get("hugo"):
         return []
-    return [_target(f"mkdocs build ÷ Hugo's build, {briefs} briefs, best runs", _hugo_ratio(size), HUGO_RATIO)]
+    return [_target(f"mkdocs build ÷ (Hugo + Pagefind), {briefs} briefs, best runs",
+                    _hugo_ratio(size), HUGO_RATIO)]
 
 
 def _hugo_ratio(size: dict) -> float:
-    """How many times longer ``mkdocs build`` took than Hugo on the same corpus (best runs)."""
-    return size["build"]["wall_s_min"] / size["hugo"]["wall_s_min"]
+    """How many times longer ``mkdocs build`` took than Hugo then Pagefind on the same corpus."""
+    return size["build"]["wall_s_min"] / size["hugo"]["with_search_wall_s_min"]
 
 
 def _memory(size: dict) -> int:
@@ -149,5 +152,8 @@ def _hugo_line(results: dict) -> str:
 
 def _hugo_figures(briefs: str, size: dict) -> str:
     h = size["hugo"]
-    return (f"{briefs} briefs: {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, "
-            f"{h['peak_rss_bytes'] / 2**20:.0f} MB, {h['pages']} pages), mkdocs build {_hugo_ratio(size):.1f}× as long")
+    p = h["pagefind"]
+    return (f"{briefs} briefs: Hugo {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, "
+            f"{h['peak_rss_bytes'] / 2**20:.0f} MB, {h['pages']} pages) + Pagefind "
+            f"{p['wall_s_min']:.1f} s (CPU {p['cpu_s']:.1f} s, {p['peak_rss_bytes'] / 2**20:.0f} MB) "
+            f"= {h['with_search_wall_s_min']:.1f} s; mkdocs build {_hugo_ratio(size):.1f}× as long")

@@ -88,9 +88,15 @@ def test_hugo_builds_the_same_corpus_and_the_ratio_is_reported(smoke):
     site = corpus / "hugo-site"
     assert html.escape(said, quote=False) in (site / "briefs" / brief["id"] / "index.html").read_text()
     assert html.escape(said, quote=False) in (site / "actors" / brief["positions"][0]["actor"] / "index.html").read_text()
+    assert (site / "pagefind" / "pagefind.js").is_file()  # Pagefind indexed Hugo's output
+    pagefind = results["sizes"]["24"]["hugo"]["pagefind"]
+    assert pagefind["wall_s_min"] > 0 and pagefind["peak_rss_bytes"] > 0
     ratio = next(t for t in results["targets"] if "Hugo" in t["what"])
     large = results["sizes"]["24"]
-    assert ratio["measured"] == round(large["build"]["wall_s_min"] / large["hugo"]["wall_s_min"], 3)
+    hugo_with_search = large["hugo"]["with_search_wall_s_min"]
+    assert hugo_with_search > large["hugo"]["wall_s_min"]
+    assert ratio["measured"] == round(large["build"]["wall_s_min"] / hugo_with_search, 3)
+    assert "+ Pagefind" in summary
     assert f"Hugo {large['hugo']['version']} on the same YAML" in summary
 
 

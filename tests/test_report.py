@@ -13,8 +13,8 @@ PROBLEMS = [
 ]
 
 
-def test_human_is_sorted_file_line_col_lines():
-    assert human(PROBLEMS) == "a,odd:name.yaml:1:2: warning: 100% wrong\nreally\nb.yaml:3:1: second\n"
+def test_human_is_sorted_file_line_col_lines_one_per_problem():
+    assert human(PROBLEMS) == "a,odd:name.yaml:1:2: warning: 100% wrong\\nreally\nb.yaml:3:1: second\n"
 
 
 def test_github_annotations_escape_what_workflow_commands_require():
