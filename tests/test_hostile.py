@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import resource
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import html5lib
+import material
 import pytest
 
 from conftest import copy_project, mkdocs_build, serve
@@ -310,3 +312,41 @@ def test_every_feed_is_well_formed_and_says_what_the_briefs_say(hostile_site, ho
         entry = entries[brief.title]
         assert [c.get("term") for c in entry.iter(f"{atom}category")] == list(brief.topics)
         assert entry.find(f"{atom}summary").text == str(render_markdown(brief.summary))
+
+
+# What of Material's templates the overrides replace or rely on, as audited for escaping
+# (Material 9.8.2). A new Material version that changes any of it fails here: compare the new
+# source with templates/overrides/ (main.html's blocks, partials/header.html), copy what
+# changed with every printed value escaped (`| e`), then record the new hashes printed.
+AUDITED_MATERIAL = {
+    "base.html block site_meta":
+        "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b",
+    "base.html block htmltitle":
+        "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef",
+    "partials/header.html":
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    "lines that print page metadata":
+        "a442057e33f4358bfdf46a3c72ec2f59434f03902120b9f2ec8349464d3a0fe7",
+}
+
+
+def material_sources() -> dict[str, str]:
+    templates = Path(material.__file__).parent / "templates"
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    sources = {f"base.html block {name}": re.search(r"\{% block " + name + r" %\}.*?\{% endblock %\}",
+                                                    base, re.S).group(0)
+               for name in ("site_meta", "htmltitle")}
+    sources["partials/header.html"] = (templates / "partials" / "header.html").read_text(encoding="utf-8")
+    printing = re.compile(r"\{\{[^}]*\b(page|nav_item|toc_item|ref)\.(meta|title)\b[^}]*\}\}")
+    sources["lines that print page metadata"] = "\n".join(
+        f"{path.relative_to(templates)}: {line.strip()}"
+        for path in sorted(templates.rglob("*.html"))
+        for line in path.read_text(encoding="utf-8").splitlines() if printing.search(line))
+    return sources
+
+
+def test_the_audited_theme_templates_have_not_changed():
+    found = {name: hashlib.sha256(source.encode()).hexdigest() for name, source in material_sources().items()}
+    assert found == AUDITED_MATERIAL, (
+        "Material's templates changed: re-audit templates/overrides/ for unescaped page metadata "
+        f"(see the comment above AUDITED_MATERIAL), then record {found}")
