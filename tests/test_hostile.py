@@ -148,22 +148,47 @@ def test_no_payload_survives_as_markup(hostile_site):
             assert [e for e in found.elements if e not in plain[kind]] == [], path
 
 
+ATTRIBUTE_HANDLERS = """[...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
+    .filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"""
+
+
+def browsed_pages(site: Path) -> list[Path]:
+    """Every brief page (each carries every payload somewhere), every list and analysis page,
+    and a quarter of the other record pages: the browser is slow, and html5lib reads them all
+    (test_no_page_holds_a_handler_a_script_or_a_script_url_not_ours)."""
+    def wanted(path: Path) -> bool:
+        parts = path.relative_to(site).parts
+        if len(parts) != 3 or parts[0] == "briefs":
+            return True
+        number = re.match(r"(?:hostile-\w+|topic)-(\d+)", parts[1])
+        if number:
+            return int(number.group(1)) % 4 == 0
+        return any(name in parts[1] for name in ("xss", "rtl", "escape"))  # tests/hostile/inert
+    return [path for path in sorted(site.rglob("index.html")) if wanted(path)]
+
+
 @pytest.mark.browser
 def test_no_payload_runs_in_a_browser(browser, hostile_site):
+    """Every page of the payload site, hovered all over: no payload sets window.__pwned or
+    opens a dialog, and the live document holds no event-handler attribute."""
+    dialogs: list[str] = []
     with serve(hostile_site) as base:
         page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
         visited = 0
-        for path in hostile_pages(hostile_site):
+        for path in browsed_pages(hostile_site):
             url = base + path.parent.relative_to(hostile_site).as_posix() + "/"
             page.goto(url.replace("/./", "/"))
             page.mouse.move(300, 300)
             page.eval_on_selector_all(
-                "article *", "els => els.forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))"
+                "body *", "els => els.forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))"
             )
             assert page.evaluate("window.__pwned") is None, url
+            assert page.evaluate(ATTRIBUTE_HANDLERS) == [], url
             visited += 1
         page.close()
-    assert visited >= 5
+    assert dialogs == []
+    assert visited > len(PAYLOADS)
 
 
 # --- Issue 17, class 1: nothing from content runs, in <head> or anywhere -------------------
