@@ -17,12 +17,14 @@ from xml.etree import ElementTree
 import html5lib
 import material
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import copy_project, mkdocs_build, serve
 from generator.content import load_content
 from generator.index import Index
-from generator.markup import render_markdown
-from generator.pagemeta import PageMeta
+from generator.markup import markdown_escape, render_markdown
+from generator.pagemeta import PageMeta, plain_text
 from generator.urls import page_url
 from hostile.payloads import PAYLOADS, write_corpus
 
@@ -375,3 +377,52 @@ def test_the_audited_theme_templates_have_not_changed():
     assert found == AUDITED_MATERIAL, (
         "Material's templates changed: re-audit templates/overrides/ for unescaped page metadata "
         f"(see the comment above AUDITED_MATERIAL), then record {found}")
+
+
+# The same promise for values no corpus lists: drawn by hypothesis, rendered through the real
+# theme (Material with templates/overrides) as MkDocs renders a page, without a whole build.
+
+FRAGMENTS = st.sampled_from(PAYLOADS + ['"', "'", "&", "&amp;", "&#34;", "<", ">", "\u2028", "</", "-->"])
+TEXT = st.lists(FRAGMENTS | st.text(st.characters(exclude_categories=("Cs", "Cc"))), max_size=6).map("".join)
+
+
+@pytest.fixture(scope="module")
+def theme():
+    """Renders a page with the given heading and metadata through the real theme."""
+    from mkdocs.commands.build import get_context
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(Path(__file__).parents[1] / "mkdocs.yml"))
+    template, files = config.theme.get_env().get_template("main.html"), Files([])
+
+    def render(heading: str, meta: dict) -> str:
+        page = Page(None, File("briefs/x.md", None, "/site", use_directory_urls=True), config)
+        page.markdown, page.meta = f"# {markdown_escape(heading)}\n", meta
+        page.render(config, files)
+        return template.render(get_context(Navigation([], []), files, config, page))
+    return render
+
+
+JSON = st.recursive(TEXT, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+                    max_leaves=6)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(heading=TEXT.filter(lambda t: t.strip() and not t.strip().startswith("#")), summary=TEXT,
+       label=TEXT, data=st.dictionaries(TEXT, JSON, min_size=1, max_size=3))
+def test_any_metadata_renders_as_the_text_it_is(theme, heading, summary, label, data):
+    description = plain_text(summary) or "x"
+    feeds = [{"title": label, "type": "application/atom+xml", "href": "feeds/x.xml"}]
+    document = html5lib.parse(theme(heading, {"description": description, "feeds": feeds, "jsonld": data}),
+                              namespaceHTMLElements=False)
+    head, shown = _head(document), _text(document.find(".//h1"))
+    assert head["description"] == head["og:description"] == [description]
+    assert head["title"] == [f"{shown} - Briefings"] and head["og:title"] == [shown]
+    assert head["application/atom+xml"] == [label]
+    assert [json.loads(block) for block in head["application/ld+json"]] == [data]
+    assert [e for e in tree(document) if any(local(name).startswith("on") for name in e.attrib)] == []
+    plain = html5lib.parse(theme("Plain", {"description": "d", "jsonld": {"a": "b"}}), namespaceHTMLElements=False)
+    assert len(document.findall(".//script")) == len(plain.findall(".//script"))
