@@ -3,6 +3,9 @@
 Each feed is written twice, as Atom (``templates/feeds/atom.xml.j2``) and as JSON Feed 1.1.
 Times are reproducible: an entry is dated by its brief, and a feed's "updated" stamp
 is ``SOURCE_DATE_EPOCH`` when set, else its newest entry; never the clock.
+
+Every text that goes into a feed passes through ``markup.xml_chars``, so that a feed is
+well-formed XML whatever it carries; the Atom template's autoescaping escapes each value.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import markup
+from .markup import xml_chars
 from .dates import parse_partial_date
 from .index import Index
 from .models import Brief
@@ -40,6 +44,7 @@ class Feed:
     key: str  # "briefs", "topics/<slug>", "actors/<id>"
     id: str
     title: str
+    author: str  # the site's name
     home_link: str
     self_link: str
     json_link: str
@@ -108,7 +113,8 @@ class FeedBuilder:
         return Feed(
             key=key,
             id=self._id(f"feed:{key}", atom_path(key)),
-            title=title,
+            title=xml_chars(title),
+            author=xml_chars(self.site_name),
             home_link=self._link(page_url(home, self.directory_urls), feed_file),
             self_link=self._link(feed_file, feed_file),
             json_link=self._link(json_path(key), feed_file),
@@ -120,29 +126,31 @@ class FeedBuilder:
         url = page_url(page_path("brief", brief.id), self.directory_urls)
         return Entry(
             id=self._id(f"brief:{brief.id}", url),
-            title=brief.title,
+            title=xml_chars(brief.title),
             link=self._link(url, feed_file),
             published=rfc3339(start_of(brief.date)),
             summary_html=self._summary(brief),
-            topics=list(brief.topics),
+            topics=[xml_chars(topic) for topic in brief.topics],
         )
 
     def _summary(self, brief: Brief) -> str:
         if brief.id not in self._summaries:
-            self._summaries[brief.id] = str(markup.render_markdown(brief.summary))
+            self._summaries[brief.id] = xml_chars(str(markup.render_markdown(brief.summary)))
         return self._summaries[brief.id]
 
     def _link(self, site_path: str, feed_file: str) -> str:
         """Absolute if the site's address is known, else relative to the feed file."""
         if self.site_url:
-            return absolute_url(self.site_url, site_path)
+            return xml_chars(absolute_url(self.site_url, site_path))
         relative = posixpath.relpath(site_path.rstrip("/") or ".", posixpath.dirname(feed_file))
         is_folder = site_path == "" or site_path.endswith("/")
         return relative + "/" if is_folder else relative
 
     def _id(self, name: str, site_path: str) -> str:
         """Atom ids must be absolute IRIs: the page's address if known, else a URN."""
-        return absolute_url(self.site_url, site_path) if self.site_url else f"urn:briefing:{name}"
+        if self.site_url:
+            return xml_chars(absolute_url(self.site_url, site_path))
+        return f"urn:briefing:{xml_chars(name)}"
 
 
 def json_feed(feed: Feed) -> dict[str, Any]:

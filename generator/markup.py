@@ -24,6 +24,17 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 
 _md = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
+# What XML 1.0 cannot carry: C0 controls but tab and line breaks, lone surrogates, U+FFFE and
+# U+FFFF. Content files cannot hold them (models.py), but a character reference can: HTML
+# parsing turns "&#1;" into U+0001 and "&#xFFFE;" into U+FFFE, and one such character makes a
+# feed ill-formed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_chars(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids replaced by U+FFFD (replacement character)."""
+    return _NOT_XML.sub("\ufffd", text)
+
 
 def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href" and urlsplit(value).scheme not in LINK_SCHEMES:
@@ -35,16 +46,15 @@ def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
 def render_markdown(text: str) -> Markup:
     """Markdown → HTML, sanitised: safe tags only, links only to http(s) and mailto."""
     html = _md.reset().convert(text)
-    return Markup(
-        nh3.clean(
-            html,
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes=LINK_SCHEMES,
-            attribute_filter=_only_web_links,
-            link_rel="noopener noreferrer",
-        )
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=LINK_SCHEMES,
+        attribute_filter=_only_web_links,
+        link_rel="noopener noreferrer",
     )
+    return Markup(xml_chars(clean))  # the sanitiser decodes character references
 
 
 # Characters that start Markdown syntax on a heading line and that Python-Markdown

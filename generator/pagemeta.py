@@ -25,8 +25,12 @@ Meta = dict[str, Any]
 
 
 def plain_text(markdown_text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """Markdown → one line of plain text, shortened at a word boundary."""
+    """Markdown → one line of plain text, shortened at a word boundary.
+
+    The result is text, not HTML: ``&lt;`` comes back as ``<``, and whoever writes it out
+    escapes it once (the theme override, tojson, the YAML of exported front matter)."""
     text = html.unescape(nh3.clean(str(markup.render_markdown(markdown_text)), tags=set()))
+    text = markup.xml_chars(text)  # unescaping could bring back what render_markdown replaced
     return textwrap.shorten(text, width=limit, placeholder=" …")
 
 
