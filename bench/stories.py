@@ -222,34 +222,56 @@ def to_yaml(record: dict) -> str:
 
 
 def _scalar(value) -> str:
+    if value == {}:
+        return "{}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if _PLAIN.fullmatch(value) and value.lower() not in _YAML_WORDS:
         return value
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    if value.isprintable():
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return '"' + "".join(map(_escaped, value)) + '"'
+
+
+def _escaped(char: str) -> str:
+    """One character inside a double-quoted scalar: YAML's own escapes for what it cannot hold raw
+    (controls, line and paragraph separators, U+FFFE…), which JSON would write as surrogate pairs."""
+    if char in '"\\':
+        return "\\" + char
+    if char.isprintable():
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _literal(value: str) -> bool:
+    """Whether a string goes out as a ``|`` block: lines of printable text, none with spaces at an
+    end, and exactly one line break at the end (what ``|`` gives back)."""
+    lines = value.split("\n")
+    return len(lines) > 2 and lines[-1] == "" and lines[-2] != "" and all(
+        line == line.strip() and line.isprintable() for line in lines)
 
 
 def _mapping(record: dict, pad: str, lines: list[str]) -> None:
     for key, value in record.items():
-        if isinstance(value, dict):
-            lines.append(f"{pad}{key}:")
+        if isinstance(value, dict) and value:
+            lines.append(f"{pad}{_scalar(key)}:")
             _mapping(value, pad + "  ", lines)
         elif isinstance(value, list):
-            lines.append(f"{pad}{key}:" if value else f"{pad}{key}: []")
+            lines.append(f"{pad}{_scalar(key)}:" if value else f"{pad}{_scalar(key)}: []")
             _sequence(value, pad, lines)
-        elif isinstance(value, str) and "\n" in value.rstrip("\n") and value.endswith("\n") \
-                and not value.endswith("\n\n") and not value.startswith(" "):
-            lines.append(f"{pad}{key}: |")
+        elif isinstance(value, str) and _literal(value):
+            lines.append(f"{pad}{_scalar(key)}: |")
             lines.extend(f"{pad}  {line}" if line else "" for line in value[:-1].split("\n"))
         else:
-            lines.append(f"{pad}{key}: {_scalar(value)}")
+            lines.append(f"{pad}{_scalar(key)}: {_scalar(value)}")
 
 
 def _sequence(items: list, pad: str, lines: list[str]) -> None:
     for item in items:
-        if isinstance(item, dict):
+        if isinstance(item, dict) and item:
             start = len(lines)
             _mapping(item, pad + "  ", lines)
             lines[start] = f"{pad}- {lines[start][len(pad) + 2:]}"
@@ -304,17 +326,18 @@ class _World:
         self.threads = 0
         countries = max(4, min(60, briefs // 60))
         self.countries = self._countries(countries)
-        self.names = self._pool(self.faker.name, 40 + briefs // 8)
-        self.names_drawn = 0
+        self.names = self._pool(self.faker.name, 60 + briefs // 6)
+        self.drawn: dict[int, int] = {}
         self.companies = self._pool(self.faker.company, 20 + briefs // 10)
         self.papers = [f"The {city} {self.rng.choice(PAPERS)}" for city in self._pool(self.faker.city, 12)]
         self.papers += [f"{name} News Agency" for name in self._pool(self.faker.last_name, 4)]
         self.topics = self._topics(max(4, min(len(self.countries) * len(DOMAINS), briefs // 25)))
 
-    def fresh_name(self) -> str:
-        """The next person's name: no two people share one until the pool runs out."""
-        self.names_drawn += 1
-        return self.names[(self.names_drawn - 1) % len(self.names)]
+    def fresh(self, pool: list[str]) -> str:
+        """The pool's next name: no two actors share one until the pool runs out."""
+        drawn = self.drawn.get(id(pool), 0)
+        self.drawn[id(pool)] = drawn + 1
+        return pool[drawn % len(pool)]
 
     def _pool(self, make, count: int) -> list[str]:
         values: dict[str, None] = {}
@@ -380,7 +403,7 @@ class _World:
     def minister(self, c: _Country, area: str) -> str:
         if ("minister", c.slug, area) in self.actor_by_key:
             return self.actor_by_key[("minister", c.slug, area)]
-        name = self.fresh_name()
+        name = self.fresh(self.names)
         return self.actor(("minister", c.slug, area), name, "person", jurisdiction=c.name,
                           part_of=self.ministry(c, area), description=f"{c.name}'s minister of {area.lower()}.")
 
@@ -396,7 +419,9 @@ class _World:
         return self.actor(("party", c.slug, n), f"{family} Party of {c.name}", "political-party", jurisdiction=c.name)
 
     def company(self, c: _Country, d: Domain, n: int) -> str:
-        name = self.companies[self.rng.randrange(len(self.companies))]
+        if ("company", c.slug, d.label, n) in self.actor_by_key:
+            return self.actor_by_key[("company", c.slug, d.label, n)]
+        name = self.fresh(self.companies)
         return self.actor(("company", c.slug, d.label, n), name, "company", jurisdiction=c.name,
                           description=f"A {d.industry} company based in {c.name}.")
 
@@ -407,7 +432,7 @@ class _World:
     def ngo(self, c: _Country, d: Domain) -> str:
         if ("ngo", c.slug, d.label) in self.actor_by_key:
             return self.actor_by_key[("ngo", c.slug, d.label)]
-        name = f"{self.fresh_name().split()[-1]} Institute for {d.label.title()}"
+        name = f"{self.fresh(self.names).split()[-1]} Institute for {d.label.title()}"
         return self.actor(("ngo", c.slug, d.label), name, "ngo", jurisdiction=c.name)
 
     def coalition(self, d: Domain, n: int) -> str:
