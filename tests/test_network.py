@@ -223,3 +223,42 @@ def test_an_actor_page_fits_its_drawing_to_the_box_with_the_actor_in_the_middle(
         assert len(set(circles)) == len(circles) >= 2
     whole = svg_of(seed_pages()["network/index.md"])
     assert re.search(r'<svg [^>]*width="\d+" height="\d+"', whole)  # the overview keeps its size
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(browser, story_site, width):
+    base_url, actor_id = story_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}actors/{actor_id}/")
+        canvas = tab.locator(".network__canvas").first
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        focus = tab.locator('.network__canvas a.network__node[href="./"] circle').bounding_box()
+        assert box["x"] <= focus["x"] and focus["x"] + focus["width"] <= box["x"] + box["width"]
+        assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways page scroll
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory):
+    """A 60-brief story corpus built with MkDocs; its actor with the widest drawing."""
+    from bench.stories import write_story_corpus
+    from conftest import serve
+
+    work = tmp_path_factory.mktemp("story-site")
+    write_story_corpus(work / "content", 60, seed=2, schema=1)
+    site = build_site(work / "content", work)
+    widths = {
+        page.parent.name: int(match.group(1))
+        for page in sorted((site / "actors").glob("*/index.html"))
+        if (match := re.search(r'class="network__svg" width="100%" style="max-width: (\d+)px"', page.read_text()))
+    }
+    busiest = max(sorted(widths), key=widths.__getitem__)
+    assert widths[busiest] > 600  # wider than a phone: before viewBox fitting, the actor was off-screen
+    with serve(site) as base_url:
+        yield base_url, busiest
