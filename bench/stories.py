@@ -801,7 +801,8 @@ class _Story:
                                             self.reading(self.ministry, ruling, day)]})
         if self.shape == "legislation" and last and k:
             instrument.amendments.append({
-                "date": _iso(day), "by": self.w.legislature(c), "provisions": instrument.provisions[:1],
+                "date": _iso(day), "by": f"{self.name(self.w.legislature(c))}, amending act of {day.year}",
+                "provisions": instrument.provisions[:1],
                 "summary": f"Narrows the government's power to {self.topic.domain.power}."})
         if self.shape == "negotiation":
             treaty = self.w.treaty(self.topic.domain, _iso(self.dates[0]))
