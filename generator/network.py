@@ -95,6 +95,9 @@ class Drawing:
     edges: list[EdgeShape]
     node_radius: int = NODE_RADIUS
     actors_total: int = 0  # actors in the graph it was drawn from (more than drawn when limited)
+    # Scaled to the width of its box (viewBox), never beyond its own size: an actor's drawing, whose
+    # actor is in the middle, so that the actor is in view on any screen without scrolling.
+    fit: bool = False
 
     @property
     def limited(self) -> bool:
@@ -212,15 +215,13 @@ def _box_side(size: int) -> int:
 
 
 def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Drawing:
-    """One actor in the middle, its neighbours on a circle around it, by name."""
+    """One actor in the middle of the drawing, its neighbours on a circle around it, by name."""
     if not ego:
         return Drawing(0, 0, [], [])
     others = sorted((a for a in ego if a != actor_id), key=lambda a: (index.actors[a].name.casefold(), a))
-    radius = max(110, 14 * len(others))
-    ring = nx.circular_layout(others, scale=radius) if others else {}
-    points = {a: (_round(x), _round(y)) for a, (x, y) in ring.items()}
+    points = _ring(others, max(110, 14 * len(others)))
     points[actor_id] = (0.0, 0.0)
-    points, width, height = _framed(points)
+    points, width, height = _centred(points)
     centre = points[actor_id]
     edges = _edge_shapes(ego, points)
     arrows = _arrows_at(edges, points)
@@ -229,7 +230,25 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
         else _node_outward(index.actors[a], *points[a], *centre)
         for a in sorted(ego)
     ]
-    return Drawing(width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0))
+    return Drawing(width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0), fit=True)
+
+
+def _ring(actors: list[str], radius: float) -> dict[str, tuple[float, float]]:
+    """Points evenly on a circle round (0, 0), the first on the right. (nx.circular_layout puts a
+    lone node at the centre, on top of the actor whose neighbour it is.)"""
+    return {
+        actor: (_round(radius * math.cos(2 * math.pi * i / len(actors))),
+                _round(radius * math.sin(2 * math.pi * i / len(actors))))
+        for i, actor in enumerate(actors)
+    }
+
+
+def _centred(points: dict[str, tuple[float, float]]) -> tuple[dict[str, tuple[float, float]], int, int]:
+    """Points round (0, 0) moved so that (0, 0) is the middle of a canvas with room for labels."""
+    half_width = math.ceil(max(abs(x) for x, _ in points.values()) + MARGIN_X)
+    half_height = math.ceil(max(abs(y) for _, y in points.values()) + MARGIN_Y)
+    moved = {a: (_round(x + half_width), _round(y + half_height)) for a, (x, y) in points.items()}
+    return moved, 2 * half_width, 2 * half_height
 
 
 def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tuple[float, float]]:

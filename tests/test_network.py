@@ -6,13 +6,20 @@ import itertools
 import math
 import re
 
+from types import SimpleNamespace
+
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpora import SEED_BRIEF, scratch_folder, seed_pages, seed_views, synthetic_content, synthetic_views
 from generator.content import load_content
 from generator.index import Index
-from generator.network import NEIGHBOUR_LIMIT, NETWORK_LIMIT, edges_of, neighbourhood
+from generator.models import Actor, RelationType
+from generator.network import (
+    NEIGHBOUR_LIMIT, NETWORK_LIMIT, NetworkEdge, draw_network, draw_neighbourhood, edges_of, neighbourhood,
+)
 from generator.views import Views
 from site_builder import build_site
 from synthetic_corpus import write_corpus
@@ -147,3 +154,111 @@ def test_synthetic_neighbourhoods_hold_exactly_the_actors_relations(actor_id):
     assert drawn_relations(drawing) == expected
 
 
+
+
+# --- drawings of any small graph: nodes apart, an actor's own drawing centred on it and fitted ---
+
+actor_counts = st.integers(min_value=2, max_value=12)
+
+
+@st.composite
+def small_graphs(draw) -> nx.MultiDiGraph:
+    """Actors a0…an joined by typed relations, at least one; self-relations too."""
+    count = draw(actor_counts)
+    kinds = [kind.value for kind in RelationType]
+    pairs = st.tuples(st.integers(0, count - 1), st.integers(0, count - 1), st.sampled_from(kinds))
+    edges = draw(st.lists(pairs, min_size=1, max_size=3 * count))
+    index = SimpleNamespace(actors={f"a{n}": Actor(id=f"a{n}", name=f"Actor {n}", kind="state") for n in range(count)})
+    graph = nx.MultiDiGraph()
+    for u, v, kind in sorted(set(edges)):
+        source, target = index.actors[f"a{u}"], index.actors[f"a{v}"]
+        graph.add_edge(source.id, target.id, key=kind, edge=NetworkEdge(source, kind, target, ()))
+    graph.graph["index"] = index
+    return graph
+
+
+def assert_nodes_apart(drawing):
+    for a, b in itertools.combinations(drawing.nodes, 2):
+        assert math.dist((a.x, a.y), (b.x, b.y)) >= 2 * drawing.node_radius, (a.actor.id, b.actor.id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_graphs())
+def test_an_actors_drawing_keeps_every_neighbour_off_it_and_the_actor_in_the_middle(graph):
+    index = graph.graph["index"]
+    for actor_id in sorted(graph):
+        drawing = draw_neighbourhood(neighbourhood(graph, actor_id), index, actor_id)
+        assert_nodes_apart(drawing)
+        focus = next(n for n in drawing.nodes if n.actor.id == actor_id)
+        assert (focus.x, focus.y) == (drawing.width / 2, drawing.height / 2)
+        assert drawing.fit
+        for n in drawing.nodes:
+            r = drawing.node_radius
+            assert r <= n.x <= drawing.width - r and r <= n.y <= drawing.height - r
+
+
+@settings(max_examples=30, deadline=None)
+@given(small_graphs())
+def test_the_whole_network_keeps_nodes_apart(graph):
+    assert_nodes_apart(draw_network(graph, graph.graph["index"]))
+
+
+def viewbox_and_focus(svg: str) -> tuple[list[float], float, float]:
+    view_box = [float(v) for v in re.search(r'<svg [^>]*viewBox="([^"]+)"', svg).group(1).split()]
+    focus = re.search(r'<a href="\./" class="network__node"><title>[^<]*</title><circle cx="([\d.]+)" '
+                      r'cy="([\d.]+)"', svg)
+    return view_box, float(focus.group(1)), float(focus.group(2))
+
+
+def test_an_actor_page_fits_its_drawing_to_the_box_with_the_actor_in_the_middle():
+    """nato has one neighbour: it used to be drawn on top of it."""
+    for actor_id in ("nato", "united-states"):
+        page = seed_pages()[f"actors/{actor_id}.md"]
+        svg = svg_of(page[page.index("## Network"):])
+        (x, y, width, height), cx, cy = viewbox_and_focus(svg)
+        assert (cx, cy) == (x + width / 2, y + height / 2)
+        tag = svg[:svg.index(">")]
+        assert 'width="100%"' in tag and f'max-width: {width:g}px' in tag and "height=" not in tag
+        circles = [tuple(map(float, c)) for c in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+        assert len(set(circles)) == len(circles) >= 2
+    whole = svg_of(seed_pages()["network/index.md"])
+    assert re.search(r'<svg [^>]*width="\d+" height="\d+"', whole)  # the overview keeps its size
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(browser, story_site, width):
+    base_url, actor_id = story_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base_url}actors/{actor_id}/")
+        canvas = tab.locator(".network__canvas").first
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        focus = tab.locator('.network__canvas a.network__node[href="./"] circle').bounding_box()
+        assert box["x"] <= focus["x"] and focus["x"] + focus["width"] <= box["x"] + box["width"]
+        assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways page scroll
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory):
+    """A 60-brief story corpus built with MkDocs; its actor with the widest drawing."""
+    from bench.stories import write_story_corpus
+    from conftest import serve
+
+    work = tmp_path_factory.mktemp("story-site")
+    write_story_corpus(work / "content", 60, seed=2, schema=1)
+    site = build_site(work / "content", work)
+    widths = {
+        page.parent.name: int(match.group(1))
+        for page in sorted((site / "actors").glob("*/index.html"))
+        if (match := re.search(r'class="network__svg" width="100%" style="max-width: (\d+)px"', page.read_text()))
+    }
+    busiest = max(sorted(widths), key=widths.__getitem__)
+    assert widths[busiest] > 600  # wider than a phone: before viewBox fitting, the actor was off-screen
+    with serve(site) as base_url:
+        yield base_url, busiest
