@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from pydantic import TypeAdapter, ValidationError
 
+from . import atomic
 from .models import ActorKind, Attribution, RelationType, Slug, Stance
 from .schema import KIND_FOLDERS, modeline_target
 
@@ -40,12 +41,14 @@ def check_id(record_id: str) -> str:
 
 
 def write_new(path: Path, text: str) -> None:
-    """Create ``path`` with ``text``; never replace an existing file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create ``path`` with ``text``, whole or not at all; never replace an existing file.
+
+    Other failures (no permission, a full disk, a file where a folder is needed) are the
+    OSErrors of :func:`atomic.write_new`, each naming the path.
+    """
     try:
-        with path.open("x", encoding="utf-8") as file:
-            file.write(text)
-    except FileExistsError:
+        atomic.write_new(path, text)
+    except atomic.TargetExists:
         raise SkeletonError(f"{path} already exists; it was left as it was") from None
 
 
