@@ -73,11 +73,11 @@ def as_fault(error: Exception) -> Fault:
             return error
         case click.UsageError():
             hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-            return Fault(error.format_message() + hint, EXIT_USAGE)
+            return Fault(_one_spaced(error.format_message()) + hint, EXIT_USAGE)
         case click.Abort():
             return Fault("interrupted", EXIT_INTERRUPTED)
         case click.ClickException():
-            return Fault(error.format_message(), error.exit_code)
+            return Fault(_one_spaced(error.format_message()), error.exit_code)
         case atomic.NotAFolder():
             return Fault(_os_message(error), EXIT_USAGE)
         case OSError():
@@ -94,6 +94,11 @@ def as_fault(error: Exception) -> Fault:
             return Fault("out of memory; nothing was written", EXIT_ERROR)
     return Fault(f"internal error, a bug in briefing ({type(error).__name__}: {error}); "
                  f"set {DEBUG_VARIABLE}=1 for the traceback", EXIT_BUG)
+
+
+def _one_spaced(message: str) -> str:
+    """Click's own messages, laid out over lines (``Choose from:\n\tbrief,…``), as one line."""
+    return " ".join(message.split())
 
 
 def _os_message(error: OSError) -> str:
