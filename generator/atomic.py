@@ -26,11 +26,14 @@ class TargetExists(FileExistsError):
 
 
 class NotAFolder(NotADirectoryError):
-    """Something on the way to the target is a file (or other non-folder) where a folder is needed."""
+    """Something on the way to the target is not a folder (a file, a dangling link, a FIFO…)."""
 
 
 #: link(2) errors meaning "this file system has no hard links", not "you may not write here".
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
+NOT_A_FOLDER = "is not a folder, and a folder is needed there"
+TAKEN = "already exists; it was left as it was"
+
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
 def write_new(path: Path, text: str | bytes) -> None:
@@ -68,7 +71,7 @@ def make_folders(folder: Path) -> list[Path]:
         missing.append(existing)
         existing = existing.parent
     if not existing.is_dir():
-        raise NotAFolder(errno.ENOTDIR, "is not a folder, and a folder is needed there", str(existing))
+        raise NotAFolder(errno.ENOTDIR, NOT_A_FOLDER, str(existing))
     made: list[Path] = []
     try:
         for new_folder in reversed(missing):
@@ -87,7 +90,7 @@ def _make_folder(folder: Path) -> bool:
     except FileExistsError:
         if folder.is_dir():
             return False
-        raise NotAFolder(errno.ENOTDIR, "is not a folder, and a folder is needed there", str(folder)) from None
+        raise NotAFolder(errno.ENOTDIR, NOT_A_FOLDER, str(folder)) from None
     return True
 
 
@@ -96,7 +99,7 @@ def _publish_new(path: Path, data: bytes) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise TargetExists(errno.EEXIST, "already exists; it was left as it was", str(path)) from None
+        raise TargetExists(errno.EEXIST, TAKEN, str(path)) from None
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
@@ -140,7 +143,7 @@ def _write_temporary(folder: Path, data: bytes) -> Path:
 
 
 def _create_exclusively(path: Path, data: bytes) -> None:
-    """Fallback without hard links: create ``path`` only if new; remove it again if writing fails."""
+    """Without hard links: create ``path`` only if new; remove it again if writing fails."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | _CLOEXEC, 0o666)
     try:
         with os.fdopen(fd, "wb") as file:
@@ -160,11 +163,10 @@ def _named(path: Path, action):
         raise
     except FileExistsError as error:
         if Path(error.filename or "") == path:
-            raise TargetExists(errno.EEXIST, "already exists; it was left as it was", str(path)) from None
+            raise TargetExists(errno.EEXIST, TAKEN, str(path)) from None
         raise OSError(error.errno, error.strerror, str(path)) from None
     except NotADirectoryError:
-        raise NotAFolder(errno.ENOTDIR, "is not a folder, and a folder is needed there",
-                         str(path.parent)) from None
+        raise NotAFolder(errno.ENOTDIR, NOT_A_FOLDER, str(path.parent)) from None
     except OSError as error:
         raise OSError(error.errno, error.strerror or str(error), str(path)) from None
 

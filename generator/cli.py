@@ -83,9 +83,11 @@ def as_fault(error: Exception) -> Fault:
         case OSError():
             return Fault(_os_message(error), EXIT_ERROR)
         case ContentError():
-            return Fault(f"{len(error.problems)} problem(s), the first: {error.problems[0]}", EXIT_ERROR)
+            first = error.problems[0]
+            return Fault(f"{len(error.problems)} problem(s), the first: {first}", EXIT_ERROR)
         case jinja2.TemplateSyntaxError():
-            return Fault(f"{error.filename or error.name}:{error.lineno}: {error.message}", EXIT_ERROR)
+            where = f"{error.filename or error.name}:{error.lineno}"
+            return Fault(f"{where}: {error.message}", EXIT_ERROR)
         case jinja2.TemplateNotFound():
             return Fault(f"template {error.name} not found", EXIT_ERROR)
         case skeletons.SkeletonError() | UnreadableFile() | UnicodeError():
@@ -115,7 +117,7 @@ def _shown(name: object) -> str:
 
 
 def _say(message: str) -> None:
-    """Print ``message`` as one line on stderr; a closed stderr loses it, but not the exit status."""
+    """Print ``message`` as one line on stderr; a closed stderr loses it, not the exit status."""
     try:
         click.echo(one_line(message), err=True)
     except (OSError, ValueError):

@@ -21,6 +21,7 @@ SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: Far above any schema the models give (about 20 KB); a larger file there is not one of ours.
 SCHEMA_LIMIT = 1 << 20
+NOT_OURS = "is not a schema written by `briefing schema`; it was left as it was"
 KIND_FOLDERS = {"brief": "briefs", "actor": "actors", "legal": "legal"}
 """Record kind (as typed in ``briefing new KIND``) → its folder under content/."""
 
@@ -38,7 +39,7 @@ def schema_file(project_root: Path, kind: str) -> Path:
 
 
 def write_schemas(project_root: Path) -> list[Path]:
-    """Write each schema under ``project_root/schema`` that is missing or stale; return those written.
+    """Write each schema file under ``project_root/schema`` that is missing or stale; return them.
 
     A file already up to date is not touched. A stale one is replaced in one step, and only if it
     is a schema this command wrote earlier; anything else under that name is the user's and is
@@ -55,9 +56,7 @@ def write_schemas(project_root: Path) -> list[Path]:
         elif _is_generated_schema(path):
             atomic.replace(path, text)
         else:
-            raise atomic.TargetExists(
-                errno.EEXIST, "is not a schema written by `briefing schema`; it was left as it was", str(path)
-            )
+            raise atomic.TargetExists(errno.EEXIST, NOT_OURS, str(path))
         written.append(path)
     return written
 
@@ -71,7 +70,7 @@ def _current_text(path: Path) -> str | None:
 
 
 def _is_generated_schema(path: Path) -> bool:
-    """Whether ``path`` is a regular file (not a link) of JSON naming the schema draft, as ours do."""
+    """Whether ``path`` is a regular file (not a link) of JSON naming the draft, as ours do."""
     if not stat.S_ISREG(os.lstat(path).st_mode) or (text := _current_text(path)) is None:
         return False
     try:

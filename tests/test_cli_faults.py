@@ -107,7 +107,7 @@ def unprivileged_available() -> bool:
     """Whether files can be made unwritable for the command: as a user, or as root via setpriv."""
     if os.geteuid() != 0:
         return True
-    require(shutil.which("setpriv") is not None, "setpriv (to drop root, which ignores permissions)")
+    require(shutil.which("setpriv") is not None, "setpriv (root ignores permissions)")
     return True
 
 
@@ -142,7 +142,8 @@ def test_new_into_a_read_only_folder(project, kind):
 
 def test_draft_into_a_read_only_folder(project):
     before = snapshot(project)
-    result = run_without_write_permission(project, *draft_args(), read_only=project / "content/briefs")
+    briefs = project / "content/briefs"
+    result = run_without_write_permission(project, *draft_args(), read_only=briefs)
     assert_one_line_error(result, 1, "content/briefs/drafted.yaml", "ermission denied")
     assert snapshot(project) == before
 
@@ -150,7 +151,8 @@ def test_draft_into_a_read_only_folder(project):
 def test_new_into_a_missing_folder_of_a_read_only_content(project):
     shutil.rmtree(project / "content/legal")
     before = snapshot(project)
-    result = run_without_write_permission(project, "new", "legal", "fresh", read_only=project / "content")
+    content = project / "content"
+    result = run_without_write_permission(project, "new", "legal", "fresh", read_only=content)
     assert_one_line_error(result, 1, "content/legal", "ermission denied")
     assert snapshot(project) == before
 
@@ -196,7 +198,8 @@ def full_tmpfs(folder: Path):
     kept = {path.name: path.read_bytes() for path in folder.iterdir()}
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root; the file size limit test stands in")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder], capture_output=True)
+    mount = ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder]
+    mounted = subprocess.run(mount, capture_output=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.strip()}")
     try:
@@ -221,7 +224,8 @@ def test_a_full_disk(project, args):
 
 
 @pytest.mark.parametrize(
-    "args", [("new", "brief", "fresh"), ("new", "legal", "fresh"), draft_args()], ids=["new", "legal", "draft"]
+    "args", [("new", "brief", "fresh"), ("new", "legal", "fresh"), draft_args()],
+    ids=["new", "legal", "draft"],
 )
 def test_a_file_size_limit(project, args):
     """RLIMIT_FSIZE: the write fails with EFBIG part-way, as on a disk that fills up."""
@@ -241,8 +245,8 @@ def occupy(path: Path, how: str) -> None:
     elif how == "dangling symlink":
         path.symlink_to("nowhere")
     elif how == "symlink to a file":
-        config = next(folder for folder in path.parents if (folder / "mkdocs.yml").exists()) / "mkdocs.yml"
-        path.symlink_to(os.path.relpath(config, path.parent))
+        project = next(folder for folder in path.parents if (folder / "mkdocs.yml").exists())
+        path.symlink_to(os.path.relpath(project / "mkdocs.yml", path.parent))
     elif how == "fifo":
         os.mkfifo(path)
     elif how == "folder":
@@ -299,7 +303,8 @@ def test_new_never_replaces_what_is_at_the_target(project, kind, record_id, how)
     try:
         before = snapshot(project)
         result = briefing("new", kind, record_id, cwd=project)
-        assert_one_line_error(result, 1, f"content/{FOLDER[kind]}/{record_id}.yaml", "already exists")
+        named = f"content/{FOLDER[kind]}/{record_id}.yaml"
+        assert_one_line_error(result, 1, named, "already exists")
         assert snapshot(project) == before
     finally:
         target.rmdir() if how == "folder" else target.unlink()
@@ -363,7 +368,9 @@ def make_article(project: Path, how: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "how", ["/dev/zero", "folder", "fifo", "dangling symlink", "symlink loop", "symlink to /dev/zero", "missing"]
+    "how",
+    ["/dev/zero", "folder", "fifo", "dangling symlink", "symlink loop", "symlink to /dev/zero",
+     "missing"],
 )
 def test_draft_of_what_is_not_a_regular_file_is_a_usage_error(project, how):
     article = make_article(project, how)
@@ -397,7 +404,8 @@ def test_draft_of_an_article_that_is_not_utf8(project):
 USAGE_ERRORS = [
     ("new",), ("new", "planet", "x"), ("new", "brief"), ("new", "brief", "Not Safe"),
     ("new", "brief", "x", "--content", "missing"), ("new", "brief", "x", "--content", "mkdocs.yml"),
-    ("new", "brief", "x", "--templates", "missing"), ("draft",), ("draft", ARTICLE, "--id", "../up"),
+    ("new", "brief", "x", "--templates", "missing"), ("draft",),
+    ("draft", ARTICLE, "--id", "../up"),
     ("check", "--format", "xml"), ("check", "no-such.yaml"), ("--no-such-option",), ("nonsense",),
     ("schema", "--out", "mkdocs.yml"),
 ]
@@ -420,7 +428,8 @@ def test_every_usage_error_is_one_line(project, monkeypatch):
         result = CliRunner().invoke(cli.main, list(args), prog_name="briefing")
         assert result.exit_code == 2, (args, result.output)
         assert result.stdout == "", args
-        assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: "), (args, result.stderr)
+        assert result.stderr.count("\n") == 1, (args, result.stderr)
+        assert result.stderr.startswith("Error: "), (args, result.stderr)
         assert result.stderr.rstrip("\n").isprintable(), (args, result.stderr)
         assert "--help" in result.stderr, args
     assert snapshot(project) == before
