@@ -232,7 +232,11 @@ def new(kind: str, record_id: str, content_dir: Path, templates_dir: Path) -> No
               type=click.Path(file_okay=False, path_type=Path), help="Project folder; files go to its schema/.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a file is missing or stale.")
 def schema_command(project_root: Path, check_only: bool) -> None:
-    """Write the JSON Schema files editors use (schema/*.schema.json), from the models."""
+    """Write the JSON Schema files editors use (schema/*.schema.json), from the models.
+
+    Only missing or stale files are written; a stale file is replaced only if this command
+    wrote it, so a file of your own under that name is left as it was.
+    """
     if check_only:
         stale = schema.stale_schemas(project_root)
         for path in stale:

@@ -140,4 +140,6 @@ def test_replace_swaps_in_one_step_and_does_not_follow_a_link(scratch):
     (scratch / "target").write_text("linked file\n")
     (scratch / "generated.json").symlink_to("target")
     atomic.replace(scratch / "generated.json", "new\n")
-    assert listing(scratch) == {"generated.json": ("file", b"new\n"), "target": ("file", b"linked file\n")}
+    assert listing(scratch) == {
+        "generated.json": ("file", b"new\n"), "target": ("file", b"linked file\n")
+    }
