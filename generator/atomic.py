@@ -44,7 +44,7 @@ def write_new(path: Path, text: str | bytes) -> None:
     try:
         _named(path, lambda: _publish_new(path, data))
     except BaseException:
-        _remove_empty(made)
+        remove_empty(made)
         raise
 
 
@@ -59,7 +59,7 @@ def replace(path: Path, text: str | bytes) -> None:
     try:
         _named(path, lambda: _publish_replacing(path, data))
     except BaseException:
-        _remove_empty(made)
+        remove_empty(made)
         raise
 
 
@@ -78,7 +78,7 @@ def make_folders(folder: Path) -> list[Path]:
             if _named(new_folder, lambda: _make_folder(new_folder)):
                 made.append(new_folder)
     except BaseException:
-        _remove_empty(made)
+        remove_empty(made)
         raise
     return made
 
@@ -176,7 +176,7 @@ def _remove(path: Path) -> None:
         os.unlink(path)
 
 
-def _remove_empty(folders: list[Path]) -> None:
+def remove_empty(folders: list[Path]) -> None:
     """Remove folders this module made, innermost first, as long as they are still empty."""
     for folder in reversed(folders):
         with contextlib.suppress(OSError):

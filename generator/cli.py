@@ -25,6 +25,8 @@ EXPORT_MARKER = ".briefing-export"
 #: EX_SOFTWARE from sysexits.h for a fault of our own.
 EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 1, 2, 70, 130
 
+SYMLINK_LOOP = "Symlink loop from "
+
 #: Set to see the traceback of an unexpected error instead of its one-line summary.
 DEBUG_VARIABLE = "BRIEFING_DEBUG"
 
@@ -92,6 +94,10 @@ def as_fault(error: Exception) -> Fault:
             return Fault(f"template {error.name} not found", EXIT_ERROR)
         case skeletons.SkeletonError() | UnreadableFile() | UnicodeError():
             return Fault(str(error), EXIT_ERROR)
+        case RuntimeError() if str(error).startswith(SYMLINK_LOOP):
+            # pathlib's resolve() (Python 3.11) reports a loop as RuntimeError, not OSError
+            return Fault(f"{str(error).removeprefix(SYMLINK_LOOP).strip(chr(39))}: is a symlink loop",
+                         EXIT_ERROR)
         case MemoryError():
             return Fault("out of memory; nothing was written", EXIT_ERROR)
     return Fault(f"internal error, a bug in briefing ({type(error).__name__}: {error}); "
@@ -263,19 +269,29 @@ def draft_command(article: Path, brief_id: str | None, content_dir: Path, templa
     events, each with the sentence it came from. Writes content/briefs/ID.yaml,
     never over an existing file; `briefing check` then lists what is left to fill.
     """
-    corpus, _ = check_content(content_dir)
+    # The folder first: a file or a broken link there fails now, not after the drafting work.
+    made = atomic.make_folders(content_dir / "briefs")
     try:
-        path, result = draft.write_draft(article, content_dir, templates_dir, brief_id, corpus)
-    except UnreadableFile as error:
-        raise Fault(f"{article}: {error}", EXIT_ERROR) from None
-    except UnicodeDecodeError:
-        raise Fault(f"{article}: is not UTF-8 text", EXIT_ERROR) from None
+        path, result = _write_draft(article, content_dir, templates_dir, brief_id)
+    except BaseException:
+        atomic.remove_empty(made)
+        raise
     known = sum(c.known for c in result.candidates)
     click.echo(
         f"wrote {path}: {sum(len(p.statements) for p in result.positions)} quotation(s), "
         f"{len(result.candidates)} actor(s) ({known} known), {len(result.legal)} legal reference(s), "
         f"{len(result.events)} dated event(s)"
     )
+
+
+def _write_draft(article: Path, content_dir: Path, templates_dir: Path, brief_id: str | None):
+    corpus, _ = check_content(content_dir)
+    try:
+        return draft.write_draft(article, content_dir, templates_dir, brief_id, corpus)
+    except UnreadableFile as error:
+        raise Fault(f"{article}: {error}", EXIT_ERROR) from None
+    except UnicodeDecodeError:
+        raise Fault(f"{article}: is not UTF-8 text", EXIT_ERROR) from None
 
 
 @main.command()

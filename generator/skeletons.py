@@ -7,6 +7,7 @@ those until they are filled.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -58,7 +59,8 @@ def new_record(kind: str, record_id: str, content_dir: Path, templates_dir: Path
     path = Path(content_dir) / KIND_FOLDERS[kind] / f"{record_id}.yaml"
     text = yaml_environment(templates_dir).get_template(f"{kind}.yaml.j2").render(
         id=record_id,
-        schema=modeline_target(Path(content_dir).resolve().parent, kind, path.resolve()),
+        # realpath, not resolve(): a symlink loop on the way is then reported where it is written
+        schema=modeline_target(Path(content_dir).resolve().parent, kind, Path(os.path.realpath(path))),
         kinds=[kind.value for kind in ActorKind],
         stances=[stance.value for stance in Stance],
         relation_types=[relation.value for relation in RelationType],
