@@ -96,16 +96,16 @@ def as_fault(error: Exception) -> Fault:
             return Fault(str(error), EXIT_ERROR)
         case RuntimeError() if str(error).startswith(SYMLINK_LOOP):
             # pathlib's resolve() (Python 3.11) reports a loop as RuntimeError, not OSError
-            return Fault(f"{str(error).removeprefix(SYMLINK_LOOP).strip(chr(39))}: is a symlink loop",
-                         EXIT_ERROR)
+            looping = str(error).removeprefix(SYMLINK_LOOP).strip("'")
+            return Fault(f"{looping}: is a symlink loop", EXIT_ERROR)
         case MemoryError():
-            return Fault("out of memory; nothing was written", EXIT_ERROR)
+            return Fault("out of memory", EXIT_ERROR)
     return Fault(f"internal error, a bug in briefing ({type(error).__name__}: {error}); "
                  f"set {DEBUG_VARIABLE}=1 for the traceback", EXIT_BUG)
 
 
 def _one_spaced(message: str) -> str:
-    """Click's own messages, laid out over lines (``Choose from:\n\tbrief,…``), as one line."""
+    """Click's own messages, some laid out over lines (a tabbed list of choices), as one line."""
     return " ".join(message.split())
 
 
