@@ -7,11 +7,13 @@ those until they are filled.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
 from pydantic import TypeAdapter, ValidationError
 
+from . import atomic
 from .models import ActorKind, Attribution, RelationType, Slug, Stance
 from .schema import KIND_FOLDERS, modeline_target
 
@@ -40,12 +42,14 @@ def check_id(record_id: str) -> str:
 
 
 def write_new(path: Path, text: str) -> None:
-    """Create ``path`` with ``text``; never replace an existing file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create ``path`` with ``text``, whole or not at all; never replace an existing file.
+
+    Other failures (no permission, a full disk, a file where a folder is needed) are the
+    OSErrors of :func:`atomic.write_new`, each naming the path.
+    """
     try:
-        with path.open("x", encoding="utf-8") as file:
-            file.write(text)
-    except FileExistsError:
+        atomic.write_new(path, text)
+    except atomic.TargetExists:
         raise SkeletonError(f"{path} already exists; it was left as it was") from None
 
 
@@ -55,7 +59,8 @@ def new_record(kind: str, record_id: str, content_dir: Path, templates_dir: Path
     path = Path(content_dir) / KIND_FOLDERS[kind] / f"{record_id}.yaml"
     text = yaml_environment(templates_dir).get_template(f"{kind}.yaml.j2").render(
         id=record_id,
-        schema=modeline_target(Path(content_dir).resolve().parent, kind, path.resolve()),
+        # realpath, not resolve(): a symlink loop on the way is then reported where it is written
+        schema=modeline_target(Path(content_dir).resolve().parent, kind, Path(os.path.realpath(path))),
         kinds=[kind.value for kind in ActorKind],
         stances=[stance.value for stance in Stance],
         relation_types=[relation.value for relation in RelationType],

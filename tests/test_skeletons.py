@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import jsonschema
 from pathlib import Path
 
 import pytest
 
+from generator.atomic import NotAFolder
 from generator.checking import check_all
 from generator.schema import schema_text
 from generator.skeletons import SkeletonError, new_record
@@ -68,3 +70,24 @@ def test_never_overwrites(project):
     with pytest.raises(SkeletonError, match="already exists"):
         new_record("legal", "fresh", project / "content", project / "templates")
     assert path.read_text() == "mine"
+
+
+def test_makes_a_missing_kind_folder(project):
+    shutil.rmtree(project / "content" / "legal")
+    path = new_record("legal", "fresh", project / "content", project / "templates")
+    assert path == project / "content" / "legal" / "fresh.yaml"
+    assert path.read_text().startswith("# yaml-language-server: $schema=../../schema/legal.schema.json\n")
+
+
+@pytest.mark.parametrize("occupant", ["file", "symlink loop", "dangling symlink"])
+def test_a_kind_folder_that_is_not_one_is_named_and_left_alone(project, occupant):
+    folder = project / "content" / "legal"
+    shutil.rmtree(folder)
+    if occupant == "file":
+        folder.write_text("mine\n")
+    else:
+        folder.symlink_to("legal" if occupant == "symlink loop" else "nowhere")
+    with pytest.raises(NotAFolder) as raised:
+        new_record("legal", "fresh", project / "content", project / "templates")
+    assert raised.value.filename == str(project / "content" / "legal")
+    assert folder.is_symlink() or folder.read_text() == "mine\n"
