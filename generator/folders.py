@@ -24,6 +24,7 @@ import fcntl
 import os
 import secrets
 import shutil
+import signal
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -221,19 +222,42 @@ def replaced_whole(target: Path, *, marker: str) -> Iterator[Path]:
 
 # -- the system calls -------------------------------------------------------------------------
 
+_libc = ctypes.CDLL(None, use_errno=True)
+_PR_SET_PDEATHSIG = 1
 _held_locks: set[int] = set()
 
 
-def _close_held_locks_in_child() -> None:
-    # A forked worker inherits the lock; closing its copy leaves the lock to the parent alone,
-    # so a killed build's staging folder is seen as abandoned even while its workers wind down.
+def die_with_parent(parent: int) -> None:
+    """In a child process: be killed when ``parent`` dies (Linux), so that no worker of a killed
+    build goes on writing into its staging folder while the next build removes it."""
+    with contextlib.suppress(AttributeError, OSError):
+        _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _workers_of_a_build(parent: int) -> None:
+    """After a fork while a staging folder is open: the child is a worker of that build."""
+    if not _held_locks:
+        return
+    # Closing the child's copy of the lock leaves it to the parent alone, so the lock dies with
+    # the build process itself.
     for descriptor in _held_locks:
         with contextlib.suppress(OSError):
             os.close(descriptor)
     _held_locks.clear()
+    die_with_parent(parent)
 
 
-os.register_at_fork(after_in_child=_close_held_locks_in_child)
+_forking_parent = os.getpid()
+
+
+def _before_fork() -> None:
+    global _forking_parent
+    _forking_parent = os.getpid()
+
+
+os.register_at_fork(before=_before_fork, after_in_child=lambda: _workers_of_a_build(_forking_parent))
 
 
 def _hold_lock(folder: Path, *, wait: bool = False) -> int:
@@ -266,7 +290,7 @@ def _locked(folder: Path) -> bool:
 
 def _exchange(staging: Path, target: Path, shown: str) -> bool:
     """Swap two folders in one step (Linux renameat2); False where the system cannot."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    renameat2 = getattr(_libc, "renameat2", None)
     if renameat2 is None:
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]

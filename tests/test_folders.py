@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -255,25 +256,39 @@ KILLED_WITH_A_WORKER = textwrap.dedent("""
     from pathlib import Path
     from generator.folders import SITE_MARKER, StagedFolder
     staging = StagedFolder(Path(sys.argv[1]), marker=SITE_MARKER).open()
-    if os.fork() == 0:  # a worker, as the build's pools fork them: it outlives its parent a while
+    worker = os.fork()
+    if worker == 0:  # a worker, as the build's pools fork them, busy with a task of its own
         sys.stdin.buffer.read(1)
         os._exit(0)
-    print(staging, flush=True)
+    print(staging, worker, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
 """)
 
 
-def test_a_killed_build_is_recognised_while_its_forked_workers_still_run(tmp_path):
+def test_the_workers_of_a_killed_build_die_with_it_and_its_staging_folder_goes(tmp_path):
     site = tmp_path / "site"
     build(site, {"index.html": b"good"})
     child = subprocess.Popen([sys.executable, "-c", KILLED_WITH_A_WORKER, str(site)], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
-        staging = Path(child.stdout.readline().strip())
+        staging, worker = child.stdout.readline().split()
+        staging = Path(staging)
         child.wait()
         assert child.returncode == -signal.SIGKILL and staging.is_dir()
-        build(site, {"index.html": b"next"})  # the worker still runs: its copy of the lock must not count
+        # A worker left running would go on writing into the staging folder the next build removes.
+        deadline = time.monotonic() + 30  # a guard against hanging, not a measure
+        while _state(worker) != "Z" and time.monotonic() < deadline:
+            os.sched_yield()
+        assert _state(worker) == "Z", "the worker outlived the killed build"
+        build(site, {"index.html": b"next"})
         assert not staging.exists()
         assert debris(tmp_path) == []
     finally:
         child.stdin.close()  # the worker ends
+
+
+def _state(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return "Z"
