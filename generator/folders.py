@@ -61,8 +61,9 @@ class StagedFolder:
         self.staging: Path | None = None
         self._lock: int | None = None
 
-    def check(self) -> None:
-        """Raise ``FolderError`` unless the target is absent or a folder of ours that can be replaced."""
+    def check(self, *, deep: bool = True) -> None:
+        """Raise ``FolderError`` unless the target is absent or a folder of ours that can be replaced
+        (``deep``: down to each subfolder, which must be removable after the swap)."""
         try:
             mode = os.lstat(self.target).st_mode
         except FileNotFoundError:
@@ -83,7 +84,8 @@ class StagedFolder:
         if not ours:
             raise FolderError(f"{self.shown} exists and was not written by briefing (no {self.marker} "
                               "file); move it away or choose another path")
-        self._check_removable()
+        if deep:
+            self._check_removable()
 
     def open(self) -> Path:
         """Create and lock the staging folder beside the target; return it."""
@@ -104,7 +106,7 @@ class StagedFolder:
         (self.staging / self.marker).write_text(
             "Written by briefing; the next build or export replaces this folder whole.\n", encoding="utf-8")
         with self._parent_locked():
-            self.check()  # the target may have changed while the new one was written
+            self.check(deep=False)  # the target may have changed while the new one was written
             old = self._swap()
             self.staging = None
             self._release()
