@@ -12,7 +12,7 @@ import jinja2
 
 from . import __version__, atomic, checking, draft, report, schema, skeletons
 from .content import check_content
-from .folders import replaced_whole
+from .folders import FolderError, StagedFolder, replaced_whole
 from .index import Index
 from .problems import ContentError, Problem, one_line
 from .render import Renderer
@@ -306,10 +306,12 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, 
     """Write the generated pages as Markdown files into OUT_DIR.
 
     OUT_DIR is replaced whole, and only if it is new, empty, or an earlier export:
-    a folder of your own files is never overwritten.
+    a folder of your own files, a file, a link or a mount point is never touched.
     """
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / EXPORT_MARKER).exists():
-        raise click.UsageError(f"{out_dir} exists and is not an earlier export; choose another folder")
+    try:
+        StagedFolder(out_dir, marker=EXPORT_MARKER).check()
+    except FolderError as error:
+        raise click.UsageError(str(error)) from None
     corpus, problems = check_content(content_dir)
     _report(problems)
     if any(p.severity == "error" for p in problems):
@@ -317,14 +319,16 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, 
     renderer = Renderer(templates_dir, site_url=site_url)
     index = Index(corpus, include_drafts=drafts)
     pages = renderer.render_site(index)
-    with replaced_whole(out_dir) as staging:
-        _write(staging / EXPORT_MARKER, b"Written by `briefing export`; replaced on each export.\n")
-        for page in pages:
-            _write(staging / page.path, page.text.encode("utf-8"))
-        for generated in renderer.render_files(index):
-            _write(staging / generated.path, generated.content)
-        for asset in renderer.assets():
-            _write(staging / asset.path, asset.source.read_bytes())
+    try:
+        with replaced_whole(out_dir, marker=EXPORT_MARKER) as staging:
+            for page in pages:
+                _write(staging / page.path, page.text.encode("utf-8"))
+            for generated in renderer.render_files(index):
+                _write(staging / generated.path, generated.content)
+            for asset in renderer.assets():
+                _write(staging / asset.path, asset.source.read_bytes())
+    except FolderError as error:
+        raise click.UsageError(str(error)) from None
     click.echo(f"{len(pages)} pages written to {out_dir}")
 
 

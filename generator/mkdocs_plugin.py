@@ -5,9 +5,9 @@
           content_dir: content      # YAML briefs, actors, legal instruments
           templates_dir: templates  # Jinja templates and assets/
 
-Content is loaded and rendered in ``on_pre_build``, before MkDocs empties the site
-folder, so bad content stops the build with the site left as it was; a build that
-fails later (strict-mode warnings, say) puts the previous site back.
+MkDocs writes into a staging folder beside the site folder (``folders.StagedFolder``),
+which takes the site's place only when everything, search index included, is written:
+a failed or killed build leaves the last complete site as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import gc
 import logging
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,11 +31,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from .build_date import pin_build_date
 from .compact import compact
 from .content import load_content
-from .folders import SetAside
+from .folders import SITE_MARKER, FolderError, StagedFolder
 from .filecache import FileCache
 from .incremental import IncrementalRenderer
 from .index import Index
@@ -107,8 +109,41 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for asset in self.renderer.assets():
             if asset.path.endswith(".css") and asset.path not in config.extra_css:
                 config.extra_css.append(asset.path)
-        self.previous_site = SetAside(Path(config.site_dir))
+        self._stage_output(config)
         return config
+
+    def _stage_output(self, config: MkDocsConfig) -> None:
+        """Point MkDocs at a staging folder beside the site (``mkdocs serve`` builds into a
+        temporary folder of its own: left as it is)."""
+        self.site_dir, self.output = config.site_dir, None
+        if getattr(self, "serving", False):
+            return
+        output = StagedFolder(Path(config.site_dir), marker=SITE_MARKER, earlier_version=_built_by_briefing)
+        try:
+            staging = output.open()
+            if getattr(self, "dirty", False) and Path(config.site_dir).is_dir():
+                # --dirty rewrites only changed pages: the rest comes from the current site.
+                shutil.copytree(config.site_dir, staging, symlinks=True, dirs_exist_ok=True)
+        except (FolderError, OSError) as error:
+            output.discard()
+            raise PluginError(str(FolderError(str(error)))) from None
+        self.output, self.mkdocs_config = output, config
+        config.site_dir = str(staging)
+
+    def _finish_output(self, *, publish: bool) -> None:
+        """Swap the completed site in (or drop it), and give MkDocs back the real site folder
+        for what comes after the build (gh-deploy, hooks)."""
+        output, self.output = getattr(self, "output", None), None
+        if output is None:
+            return
+        self.mkdocs_config.site_dir = self.site_dir
+        try:
+            if publish:
+                output.publish()
+        except FolderError as error:
+            raise PluginError(str(error)) from None
+        finally:
+            output.discard()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.timings = Timings()
@@ -117,8 +152,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # What was just built lives as long as the build: the collector need not walk it
         # again (at 10,000 briefs each full collection took 2.5 s). Thawed when the build ends.
         gc.freeze()
-        if not getattr(self, "dirty", False):
-            self.previous_site.set_aside()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
         try:
@@ -188,11 +221,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         return self.parallel.template_context(context)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self._index_for_search(config)
         finally:
             gc.unfreeze()
+
+    @event_priority(-100)  # last: the site is complete once every plugin has written its part
+    def _publish_site(self, *, config: MkDocsConfig) -> None:
+        # Strict mode turns the warnings counted so far into a failure right after this event.
+        self._finish_output(publish=not _strict_mode_will_abort())
+
+    on_post_build = CombinedEvent(_post_build, _publish_site)
 
     def _index_for_search(self, config: MkDocsConfig) -> None:
         for file in self.texts:  # all written: the search indexer, next, needs the memory more
@@ -282,12 +322,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
-        if hasattr(self, "previous_site"):
-            self.previous_site.restore()
+        self._finish_output(publish=False)
 
     def on_shutdown(self) -> None:
-        if hasattr(self, "previous_site"):
-            self.previous_site.discard()
+        self._finish_output(publish=False)  # interrupted (Ctrl-C): MkDocs reports no build error
 
 
 class Timings:
@@ -306,6 +344,17 @@ class Timings:
 
     def __str__(self) -> str:
         return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.seconds.items())
+
+
+def _built_by_briefing(folder: Path) -> bool:
+    """A site built before sites had a marker: a home page and a search index."""
+    return (folder / "index.html").is_file() and (folder / BUNDLE_FOLDER).is_dir()
+
+
+def _strict_mode_will_abort() -> bool:
+    """Whether ``mkdocs build --strict`` has counted warnings, and so fails after post_build."""
+    return any(isinstance(handler, CountHandler) and handler.get_counts()
+               for handler in logging.getLogger("mkdocs").handlers)
 
 
 def _report_while_serving(problems: list[Problem]) -> None:

@@ -8,11 +8,16 @@ site grows. Filters come from ``data-pagefind-filter`` attributes in the templat
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
+import os
 import subprocess
+import threading
 from pathlib import Path
 
 from pagefind_bin import get_executable
+
+from .folders import die_with_parent
 
 BUNDLE_FOLDER = "pagefind"
 # What Pagefind reads of a page: the templates mark it (``templates/overrides/main.html``).
@@ -38,7 +43,10 @@ def index_site(site_dir: Path) -> None:
         command += ["--root-selector", INDEXED_PART]
     for selector in EXCLUDED_SELECTORS:
         command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    # Pagefind dies with the build: a killed build's Pagefind would go on writing into the staging
+    # folder the next build removes. (Only without other threads: `preexec_fn` is unsafe with them.)
+    bound = functools.partial(die_with_parent, os.getpid()) if threading.active_count() == 1 else None
+    result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=bound)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")
 
