@@ -48,9 +48,10 @@ class ActorPage:
         return [list(run) for _, run in itertools.groupby(self.statements, key=_context)]
 
 
-def _context(ref: StatementRef) -> tuple[str, str, str]:
-    # The actor is the page's; brief and question make the position, hence the stance too.
-    return ref.brief.id, ref.question.id, ref.date
+def _context(ref: StatementRef) -> tuple[str, str, str, str]:
+    # The actor is the page's; brief and question make the position; its statements may differ
+    # in stance (a position that changed), so the stance heads a run too.
+    return ref.brief.id, ref.question.id, ref.date, ref.position.stance_of(ref.statement)
 
 
 def actor_page_path(actor_id: str, number: int) -> str:

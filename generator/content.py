@@ -175,6 +175,8 @@ def _check_references(corpus: Corpus, present: dict[str, set[str]]) -> list[Prob
     records += [("legal", i) for i in corpus.legal.values()]
     for folder, record in records:
         yaml_file = corpus.files[(folder, record.id)]
+        for keypath, message in getattr(record, "rule_problems", tuple)():
+            problems.append(yaml_file.problem(keypath, message))
         for keypath, kind, ref in record.references():
             known = _known_ids(corpus, present, record, kind)
             if kind == "duplicate":

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -335,6 +335,13 @@ class Statement(Model):
     attribution: Attribution
     date: PartialDate | None = None
     source: Slug = Field(description="Id of one of the brief's sources.")
+    # --- issue 19: a stance per statement ---
+    stance: Stance = Field(  # type: ignore[assignment]  # None only when left out: `stance:` empty is an error
+        None, description="The stance this statement expresses; without it, the position's stance."
+    )
+    condition: Text | None = Field(
+        None, description="The condition the speaker attaches, e.g. only if each country sets its own target."
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Statement:
@@ -352,10 +359,73 @@ class Position(Model):
 
     actor: Slug = Field(description="Id of an actor in content/actors.")
     question: Slug = Field(description="Id of one of the brief's questions.")
-    stance: Stance
+    stance: Stance = Field(  # type: ignore[assignment]  # None only when left out: `stance:` empty is an error
+        None,
+        description="Where the actor stands; the default for statements without a stance of their own. "
+        "May be left out when every statement has its own.",
+    )
     statements: list[Statement] = Field(
         default_factory=list, description="Quotes or paraphrases backing the stance."
     )
+
+    # --- issue 19: a stance per statement ---
+
+    def stance_of(self, statement: Statement) -> str:
+        """The stance a statement expresses: its own, else the position's."""
+        return statement.stance or self.stance  # type: ignore[return-value]
+
+    @property
+    def stance_changes(self) -> list[StanceStep]:
+        """The position's stances in date order, one step per change: a single step when every
+        statement has the same stance. Content that loaded has every statement dated then."""
+        stances = {self.stance_of(s) for s in self.statements}
+        if len(stances) <= 1:
+            return [StanceStep(next(iter(stances), self.stance), None)]
+        steps: list[StanceStep] = []
+        for statement in sorted(self.statements, key=lambda s: s.date or ""):
+            stance = self.stance_of(statement)
+            if not steps or steps[-1].stance != stance:
+                steps.append(StanceStep(stance, statement.date))
+        return steps
+
+    @property
+    def current_stance(self) -> str:
+        """The latest stance: what a stance table or matrix shows for the position."""
+        return self.stance_changes[-1].stance
+
+    def stance_problems(self) -> Iterator[tuple[tuple, str]]:
+        """(key path from the position, message) for stances that cannot be told or ordered."""
+        if self.stance is None:
+            for j, statement in enumerate(self.statements):
+                if statement.stance is None:
+                    yield ("statements", j), (
+                        "statement has no stance, and its position none to give it: "
+                        "write the position's 'stance' or the statement's"
+                    )
+            if not self.statements:
+                yield (), "missing required field 'stance'"
+        if len({self.stance_of(s) for s in self.statements}) <= 1:
+            return
+        seen: dict[str, str] = {}  # date → stance stated on it
+        for j, statement in enumerate(self.statements):
+            stance = self.stance_of(statement)
+            if statement.date is None:
+                yield ("statements", j), (
+                    f"this statement ({stance}) has no date, and the position's statements take "
+                    "different stances: cannot tell which came first (give it a 'date')"
+                )
+            elif seen.setdefault(statement.date, stance) != stance:
+                yield ("statements", j, "date"), (
+                    f"this statement ({stance}) and another ({seen[statement.date]}) are both dated "
+                    f"{statement.date}: cannot tell which came first (date them more precisely)"
+                )
+
+
+class StanceStep(NamedTuple):
+    """A stance and the date of the statement that first took it (None: the only stance)."""
+
+    stance: str
+    date: str | None
 
 
 class Reading(Model):
@@ -418,6 +488,17 @@ class Brief(Model):
     events: list[Event] = Field(default_factory=list, description="What happened, when.")
     relations: list[Relation] = Field(default_factory=list, description="Who does what to whom.")
     watch_next: list[Text] = Field(default_factory=list, description="What to watch for next.")
+
+    @property
+    def stances_taken(self) -> list[str]:
+        """Every stance a position or statement of the brief takes, sorted."""
+        return sorted({step.stance for p in self.positions for step in p.stance_changes})
+
+    def rule_problems(self) -> Iterator[tuple[tuple, str]]:
+        """(key path, message) for each rule between fields that the brief breaks (issue 19)."""
+        for i, position in enumerate(self.positions):
+            for at, message in position.stance_problems():
+                yield ("positions", i, *at), message
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         """Every id this brief points at: (key path, kind, id).

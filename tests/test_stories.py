@@ -1,0 +1,161 @@
+"""Issue 19, stories evolve: the rules of the model (each at its file:line:col), what the
+pages show and what the data publishes, on the three stories of tests/stories/content."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.content import check_content, load_content
+from generator.index import Index
+from generator.render import Renderer
+from generator.stances import stance_matrix
+
+STORIES = Path(__file__).parent / "stories" / "content"
+COURT = "fenwick-dam-ruling-2026"
+BUILD_DAY_EPOCH = "1795000000"  # 19 November 2026, 09:46 UTC: the build date of the page tests
+
+
+@pytest.fixture
+def stories(tmp_path: Path) -> Path:
+    """A copy of the stories' content folder, to break."""
+    shutil.copytree(STORIES, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def edit(content: Path, relative: str, old: str, new: str) -> Path:
+    path = content / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def problems(content: Path, severity: str = "error") -> list[str]:
+    _, found = check_content(content, relative_to=content.parent)
+    return [str(p) for p in found if p.severity == severity]
+
+
+def line_of(content: Path, relative: str, needle: str, occurrence: int = 1) -> int:
+    lines = (content / relative).read_text(encoding="utf-8").splitlines()
+    hits = [n for n, line in enumerate(lines, 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def rendered(content: Path, *paths: str, monkeypatch: pytest.MonkeyPatch | None = None) -> dict[str, str]:
+    index = Index(load_content(content))
+    pages = Renderer(ROOT / "templates").render_site(index, only=lambda path: path in paths)
+    return {page.path: _text(page.text) for page in pages}
+
+
+def _text(html: str) -> str:
+    """The page's words, tags dropped and spaces collapsed, to assert on what a reader sees."""
+    words = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return html_lib.unescape(re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", words)))
+
+
+@pytest.fixture(autouse=True)
+def _build_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY_EPOCH)
+
+
+# --- the stories themselves --------------------------------------------------------------
+
+
+def test_the_stories_are_valid_and_clean():
+    assert problems(STORIES) == []
+    assert problems(STORIES, "warning") == []
+
+
+# --- 1. a stance per statement -----------------------------------------------------------
+
+
+def test_a_position_changes_stance_in_date_order():
+    corpus = load_content(STORIES)
+    position = corpus.briefs[COURT].positions[0]
+    assert position.stance is None
+    assert [(s.stance, s.date) for s in position.stance_changes] == [
+        ("opposes", "2026-03-03"), ("supports", "2026-10-01")]
+    assert position.current_stance == "supports"
+    single = corpus.briefs[COURT].positions[1]
+    assert [(s.stance, s.date) for s in single.stance_changes] == [("supports", None)]
+
+
+def test_different_stances_need_dates(stories):
+    relative = f"briefs/{COURT}.yaml"
+    edit(stories, relative, "        date: 2026-03-03\n", "")
+    line = line_of(stories, relative, "- quote: The Act sets no flow")
+    assert problems(stories) == [
+        f"content/briefs/{COURT}.yaml:{line}:9: this statement (opposes) has no date, and the position's statements "
+        "take different stances: cannot tell which came first (give it a 'date')"]
+
+
+def test_different_stances_on_one_date_cannot_be_ordered(stories):
+    relative = f"briefs/{COURT}.yaml"
+    edit(stories, relative, "date: 2026-10-01", "date: 2026-03-03")
+    line = line_of(stories, relative, "date: 2026-03-03", 2)
+    assert problems(stories) == [
+        f"content/briefs/{COURT}.yaml:{line}:15: this statement (supports) and another (opposes) are both dated "
+        "2026-03-03: cannot tell which came first (date them more precisely)"]
+
+
+def test_the_same_stance_needs_no_dates(stories):
+    relative = f"briefs/{COURT}.yaml"
+    edit(stories, relative, "        stance: opposes\n        date: 2026-03-03\n", "        stance: supports\n")
+    assert problems(stories) == []
+
+
+def test_a_statement_without_a_stance_needs_the_position_s(stories):
+    relative = f"briefs/{COURT}.yaml"
+    edit(stories, relative, "        stance: supports\n        condition:", "        condition:")
+    line = line_of(stories, relative, "- paraphrase: The ministry will set")
+    assert problems(stories) == [
+        f"content/briefs/{COURT}.yaml:{line}:9: statement has no stance, and its position none to give it: "
+        "write the position's 'stance' or the statement's"]
+
+
+def test_an_empty_stance_is_still_to_fill_in(stories):
+    relative = f"briefs/{COURT}.yaml"
+    edit(stories, relative, "stance: opposes", "stance:")
+    [error] = problems(stories)
+    assert error.endswith("fill in 'positions.0.statements.0.stance' (it is empty)")
+
+
+def test_the_matrix_shows_the_latest_stance_and_the_change():
+    matrix = stance_matrix(Index(load_content(STORIES)))
+    history = matrix.cell("environment-ministry", "fenwick-minimum-flow")
+    assert history.current.stance == "supports"
+    assert [(r.stance, r.date) for r in history.changes] == [("opposes", "2026-03-03"), ("supports", "2026-10-01")]
+
+
+def test_the_brief_shows_each_statement_under_its_own_stance():
+    page = rendered(STORIES, f"briefs/{COURT}.md")[f"briefs/{COURT}.md"]
+    assert "Ministry of Environment of Valdoria opposes → , then supports (1 October 2026)" in page
+    opposed = page.index("opposes “The Act sets no flow")
+    supported = page.index("supports Paraphrase: The ministry will set a minimum flow")
+    assert opposed < supported
+    assert "Condition: only once the dam's operator has been heard" in page
+
+
+def test_the_actor_page_heads_each_statement_with_its_stance():
+    page = rendered(STORIES, "actors/environment-ministry.md")["actors/environment-ministry.md"]
+    assert re.search(r"minimum flow in the river\? opposes “The Act sets no flow", page)
+    assert re.search(r"minimum flow in the river\? supports Paraphrase: The ministry will set", page)
+
+
+def test_the_data_publishes_each_statement_s_stance():
+    from generator.api import record
+    from generator.models import Brief
+
+    brief = load_content(STORIES).briefs[COURT]
+    data = record(brief)
+    statements = data["positions"][0]["statements"]
+    assert "stance" not in data["positions"][0]
+    assert [s["stance"] for s in statements] == ["opposes", "supports"]
+    assert statements[1]["condition"] == "only once the dam's operator has been heard"
+    assert Brief.model_validate(data) == brief
