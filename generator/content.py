@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import functools
 import os
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -130,7 +131,7 @@ def _from_pydantic(yaml_file: YamlFile, model: type[BaseModel], exc: ValidationE
         elif error.get("input", "") is None and loc:  # `key:` left empty, as skeletons and drafts do
             yield yaml_file.problem(loc, f"fill in '{'.'.join(map(str, loc))}' (it is empty)")
         else:
-            message = error["msg"].removeprefix("Value error, ")
+            message = error["msg"].removeprefix("Value error, ") + _close_choice(error)
             where = ".".join(str(step) for step in loc)
             yield yaml_file.problem(loc, f"{where}: {message}" if where else message)
 
@@ -160,6 +161,14 @@ def _inner_model(annotation: object) -> type[BaseModel] | None:
             if found:
                 return found
     return None
+
+
+def _close_choice(error: dict) -> str:
+    """' (did you mean …?)' for a value outside a list of choices (a stance, a status) close to one."""
+    expected = (error.get("ctx") or {}).get("expected")
+    if error["type"] not in ("enum", "literal_error") or not isinstance(error.get("input"), str) or not expected:
+        return ""
+    return _did_you_mean(error["input"], re.findall(r"'([^']*)'", str(expected)))
 
 
 def _did_you_mean(name: str, candidates: Iterable[str]) -> str:

@@ -447,14 +447,60 @@ class LegalReference(Model):
     readings: list[Reading] = Field(default_factory=list, description="Each actor's reading.")
 
 
+# --- issue 19: events that have not happened, and events told two ways ---
+
+
+class EventStatus(str, Enum):
+    """Whether the event happened; a scheduled event or a deadline is upcoming until its date."""
+
+    happened = "happened"
+    scheduled = "scheduled"
+    deadline = "deadline"
+    postponed = "postponed"
+    cancelled = "cancelled"
+
+
+class Account(Model):
+    """One party's version of a disputed event."""
+
+    text: Text = Field(description="What happened, as this party tells it.")
+    attribution: Attribution = Field(description="Who tells it so.")
+    source: Slug = Field(description="Id of one of the brief's sources.")
+
+
 class Event(Model):
-    """Something that happened, and when."""
+    """Something that happened, or is to happen, and when."""
 
     date: PartialDate
     text: Text = Field(description="What happened, in one sentence.")
     actors: list[Slug] = Field(default_factory=list, description="Ids of the actors involved.")
     source: Slug = Field(description="Id of one of the brief's sources.")
     date_note: Text | None = Field(None, description="How the date was established, if inferred.")
+    status: EventStatus = Field(
+        EventStatus.happened,
+        description="happened (the default), scheduled, deadline, postponed or cancelled.",
+    )
+    accounts: list[Account] = Field(
+        default_factory=list,
+        description="Two or more competing versions of the event, each with text, attribution and source.",
+    )
+    according_to: Attribution | None = Field(
+        None, description="Who reports the event: a claim someone makes, not a fact the brief vouches for."
+    )
+
+    @model_validator(mode="after")
+    def _accounts_compete(self) -> Event:
+        if len(self.accounts) == 1:
+            raise ValueError("a disputed event needs two or more accounts; one version goes in 'text'")
+        return self
+
+    def timing(self, today: str) -> str | None:
+        """'upcoming' or 'passed' for a scheduled event or a deadline, seen from ``today``
+        (YYYY-MM-DD); None for other events. A date known to the month or year is upcoming
+        until that month or year has ended."""
+        if self.status not in ("scheduled", "deadline"):
+            return None
+        return "passed" if self.date < today[: len(self.date)] else "upcoming"
 
 
 class Relation(Model):
@@ -468,6 +514,11 @@ class Relation(Model):
     description: Text | None = Field(None, description="The relation in the source's terms.")
     date: PartialDate | None = None
     source: Slug = Field(description="Id of one of the brief's sources.")
+    # --- issue 19: who says so ---
+    according_to: Attribution | None = Field(
+        None, description="Who reports the relation: a claim someone makes, not a fact the brief vouches for."
+    )
+    disputed: bool = Field(False, description="true when a party denies the relation.")
 
 
 class Brief(Model):
@@ -530,6 +581,8 @@ class Brief(Model):
             for j, actor in enumerate(event.actors):
                 yield ("events", i, "actors", j), "actor", actor
             yield ("events", i, "source"), "source", event.source
+            for j, account in enumerate(event.accounts):
+                yield ("events", i, "accounts", j, "source"), "source", account.source
         for i, relation in enumerate(self.relations):
             yield ("relations", i, "from"), "actor", relation.from_actor
             yield ("relations", i, "to"), "actor", relation.to_actor

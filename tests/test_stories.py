@@ -18,7 +18,7 @@ from generator.stances import stance_matrix
 
 STORIES = Path(__file__).parent / "stories" / "content"
 COURT = "fenwick-dam-ruling-2026"
-BUILD_DAY_EPOCH = "1795000000"  # 19 November 2026, 09:46 UTC: the build date of the page tests
+BUILD_DAY_EPOCH = "1795000000"  # 18 November 2026, 11:06 UTC: the build date of the page tests
 
 
 @pytest.fixture
@@ -56,7 +56,8 @@ def rendered(content: Path, *paths: str, monkeypatch: pytest.MonkeyPatch | None 
 def _text(html: str) -> str:
     """The page's words, tags dropped and spaces collapsed, to assert on what a reader sees."""
     words = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    return html_lib.unescape(re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", words)))
+    words = re.sub(r"\s+([),.;:])", r"\1", re.sub(r"\(\s+", "(", words))
+    return html_lib.unescape(words)
 
 
 @pytest.fixture(autouse=True)
@@ -135,7 +136,7 @@ def test_the_matrix_shows_the_latest_stance_and_the_change():
 
 def test_the_brief_shows_each_statement_under_its_own_stance():
     page = rendered(STORIES, f"briefs/{COURT}.md")[f"briefs/{COURT}.md"]
-    assert "Ministry of Environment of Valdoria opposes → , then supports (1 October 2026)" in page
+    assert "Ministry of Environment of Valdoria opposes →, then supports (1 October 2026)" in page
     opposed = page.index("opposes “The Act sets no flow")
     supported = page.index("supports Paraphrase: The ministry will set a minimum flow")
     assert opposed < supported
@@ -159,3 +160,94 @@ def test_the_data_publishes_each_statement_s_stance():
     assert [s["stance"] for s in statements] == ["opposes", "supports"]
     assert statements[1]["condition"] == "only once the dam's operator has been heard"
     assert Brief.model_validate(data) == brief
+
+
+# --- 2. events that have not happened, events told two ways, reported claims --------------
+
+TALKS = "ruritania-borduria-talks-2026"
+
+
+def test_event_status_defaults_to_happened_and_timing_follows_the_build_date():
+    events = load_content(STORIES).briefs[TALKS].events
+    assert [e.status for e in events] == ["happened", "happened", "scheduled", "deadline"]
+    assert [e.timing("2026-11-18") for e in events] == [None, None, "passed", "upcoming"]
+    assert events[3].timing("2026-12-01") == "upcoming"  # its day has not ended
+    assert events[3].timing("2026-12-02") == "passed"
+
+
+@pytest.mark.parametrize(("date", "today", "timing"), [
+    ("2026-12", "2026-12-31", "upcoming"), ("2026-12", "2027-01-01", "passed"),
+    ("2026", "2026-12-31", "upcoming"), ("2026", "2027-01-01", "passed"),
+])
+def test_a_partial_date_is_upcoming_until_its_period_ends(date, today, timing):
+    from generator.models import Event
+
+    event = Event(date=date, text="A vote.", source="s", status="scheduled")
+    assert event.timing(today) == timing
+
+
+def test_an_unknown_status_suggests_the_close_one(stories):
+    relative = f"briefs/{TALKS}.yaml"
+    edit(stories, relative, "status: scheduled", "status: schedulled")
+    line = line_of(stories, relative, "status: schedulled")
+    [error] = problems(stories)
+    assert error.startswith(f"content/briefs/{TALKS}.yaml:{line}:13: events.2.status: ")
+    assert error.endswith("(did you mean 'scheduled'?)")
+
+
+def test_one_account_is_not_a_dispute(stories):
+    relative = f"briefs/{TALKS}.yaml"
+    text = (stories / relative).read_text()
+    start = text.index("      - text: The ministers had a frank")
+    end = text.index("  - date: 2026-06-09")
+    (stories / relative).write_text(text[:start] + text[end:])
+    line = line_of(stories, relative, "- date: 2026-06-10")
+    assert problems(stories) == [
+        f"content/briefs/{TALKS}.yaml:{line}:5: events.0: a disputed event needs two or more accounts; "
+        "one version goes in 'text'"]
+
+
+def test_an_account_cites_a_source_of_the_brief(stories):
+    relative = f"briefs/{TALKS}.yaml"
+    edit(stories, relative, "        source: borduria-statement", "        source: borduria-statment")
+    line = line_of(stories, relative, "source: borduria-statment")
+    assert problems(stories) == [
+        f"content/briefs/{TALKS}.yaml:{line}:17: unknown source 'borduria-statment' "
+        "(did you mean 'borduria-statement'?)"]
+
+
+def test_the_brief_shows_accounts_side_by_side_and_timing():
+    page = rendered(STORIES, f"briefs/{TALKS}.md")[f"briefs/{TALKS}.md"]
+    assert ("Disputed 2 accounts of this event: The ministers agreed to reopen two border crossings by August. "
+            "— Ruritanian Foreign Ministry · Source: Ruritanian Foreign Ministry, 11 June 2026 "
+            "The ministers had a frank exchange of views; nothing was agreed. — Bordurian Foreign Ministry") in page
+    assert "Event: Scheduled, passed — outcome not recorded The ministers are to meet again in Vienna." in page
+    assert "Event: Deadline, upcoming The date by which Ruritania says" in page
+    assert ("Bordurian troops withdrew from the northern crossing. "
+            "(according to Ruritanian Foreign Ministry)") in page
+    assert "pressures Ruritania threatened to close its airspace (according to Ruritanian Foreign Ministry) disputed" in page
+
+
+def test_the_actor_page_shows_the_dispute_and_the_disputed_relation():
+    page = rendered(STORIES, "actors/borduria.md")["actors/borduria.md"]
+    assert "Bordurian troops withdrew from the northern crossing. (according to Ruritanian Foreign Ministry)" in page
+    assert "(according to Ruritanian Foreign Ministry) disputed" in page
+    page = rendered(STORIES, "actors/borduria-foreign-ministry.md")["actors/borduria-foreign-ministry.md"]
+    assert "Disputed 2 accounts of this event" in page
+    assert "Scheduled, passed — outcome not recorded" in page
+
+
+def test_the_timing_moves_with_the_build_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1783000000")  # 2 July 2026
+    page = rendered(STORIES, f"briefs/{TALKS}.md")[f"briefs/{TALKS}.md"]
+    assert "Event: Scheduled, upcoming The ministers are to meet again in Vienna." in page
+
+
+def test_the_data_publishes_status_accounts_and_claims():
+    from generator.api import record
+
+    data = record(load_content(STORIES).briefs[TALKS])
+    assert [len(e["accounts"]) for e in data["events"]] == [2, 0, 0, 0]
+    assert [e["status"] for e in data["events"]] == ["happened", "happened", "scheduled", "deadline"]
+    assert data["events"][1]["according_to"] == {"kind": "institutional", "role": "Ruritanian Foreign Ministry"}
+    assert data["relations"][1]["disputed"] is True
