@@ -97,6 +97,8 @@ class Index:
         self.briefs: list[Brief] = sorted(visible, key=lambda b: (b.date, b.id), reverse=True)
 
         self.statements_by_actor: dict[str, list[StatementRef]] = defaultdict(list)
+        # Statements an actor made for another's position (attribution.actor), for its own page.
+        self.statements_by_speaker: dict[str, list[StatementRef]] = defaultdict(list)
         self.readings_by_instrument: dict[str, list[ReadingRef]] = defaultdict(list)
         self.readings_by_actor: dict[str, list[ReadingRef]] = defaultdict(list)
         self.relations_by_actor: dict[str, list[RelationRef]] = defaultdict(list)
@@ -109,7 +111,7 @@ class Index:
         self.stance_tables: dict[str, StanceTable] = {}
         for brief in self.briefs:
             self._add_brief(brief)
-        for refs in self.statements_by_actor.values():
+        for refs in (*self.statements_by_actor.values(), *self.statements_by_speaker.values()):
             refs.sort(key=lambda r: r.date, reverse=True)
         self.topics = dict(sorted(self.topics.items(), key=lambda item: item[1].label.casefold()))
 
@@ -122,6 +124,10 @@ class Index:
             for statement in position.statements:
                 ref = StatementRef(brief, position, questions[position.question], statement, sources[statement.source])
                 self.statements_by_actor[position.actor].append(ref)
+                speaker = statement.attribution.actor
+                if speaker and speaker != position.actor:
+                    actors_here[speaker] = None
+                    self.statements_by_speaker[speaker].append(ref)
         for instrument in dict.fromkeys(r.instrument for r in brief.legal_references):
             self.briefs_by_instrument[instrument].append(brief)
         for reference in brief.legal_references:

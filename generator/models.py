@@ -314,16 +314,33 @@ class Attribution(Model):
     reason: Text | None = Field(
         None, description="Why the source is anonymous, as reported (required for anonymous)."
     )
+    # --- issue 19: who says so ---
+    reason_given: bool | None = Field(
+        None,
+        description="false: the source gives no reason for the anonymity (then 'reason' is left out). "
+        "Anonymous attributions only.",
+    )
+    via: Text | None = Field(None, description="Who relayed the words, e.g. a spokeswoman for the minister.")
+    actor: Slug | None = Field(
+        None, description="Registry id of the speaker, so that the statement reaches the speaker's actor page."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Attribution:
         if self.kind == "named" and not self.name:
             raise ValueError("a named attribution needs a name")
+        if self.reason_given is not None and self.kind != "anonymous":
+            raise ValueError("'reason_given' is for anonymous attributions only")
         if self.kind == "anonymous":
             if self.name:
                 raise ValueError("an anonymous attribution cannot carry a name")
-            if not self.reason:
-                raise ValueError("an anonymous attribution needs the reason given for anonymity")
+            if self.reason_given is False and self.reason:
+                raise ValueError("'reason_given: false' says the source gives no reason: leave out 'reason'")
+            if not self.reason and self.reason_given is not False:
+                raise ValueError(
+                    "an anonymous attribution needs the reason given for anonymity "
+                    "(or 'reason_given: false' when the source gives none)"
+                )
         return self
 
 
@@ -587,6 +604,27 @@ class Brief(Model):
             yield ("relations", i, "from"), "actor", relation.from_actor
             yield ("relations", i, "to"), "actor", relation.to_actor
             yield ("relations", i, "source"), "source", relation.source
+        for at, attribution in self.attributions():
+            if attribution.actor:
+                yield (*at, "actor"), "actor", attribution.actor
+
+    def attributions(self) -> Iterator[tuple[tuple, Attribution]]:
+        """(key path, attribution) for every attribution in the brief."""
+        for i, position in enumerate(self.positions):
+            for j, statement in enumerate(position.statements):
+                yield ("positions", i, "statements", j, "attribution"), statement.attribution
+        for i, ref in enumerate(self.legal_references):
+            for j, reading in enumerate(ref.readings):
+                if reading.attribution:
+                    yield ("legal_references", i, "readings", j, "attribution"), reading.attribution
+        for i, event in enumerate(self.events):
+            if event.according_to:
+                yield ("events", i, "according_to"), event.according_to
+            for j, account in enumerate(event.accounts):
+                yield ("events", i, "accounts", j, "attribution"), account.attribution
+        for i, relation in enumerate(self.relations):
+            if relation.according_to:
+                yield ("relations", i, "according_to"), relation.according_to
 
 
 def _duplicate_ids(items: list, at: tuple) -> Iterator[tuple[tuple, str, str]]:

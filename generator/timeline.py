@@ -86,7 +86,9 @@ def statement_entry(ref: StatementRef) -> TimelineEntry | None:
     date = statement_date(ref)
     if date is None:
         return None
-    return TimelineEntry(date, "statement", ref.brief, ref.source, (ref.position.actor,), statement=ref)
+    actors = (ref.position.actor, ref.statement.attribution.actor) if ref.statement.attribution.actor else (
+        ref.position.actor,)
+    return TimelineEntry(date, "statement", ref.brief, ref.source, actors, statement=ref)
 
 
 def group_by_month(entries: list[TimelineEntry]) -> list[Year]:

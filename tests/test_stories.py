@@ -251,3 +251,49 @@ def test_the_data_publishes_status_accounts_and_claims():
     assert [e["status"] for e in data["events"]] == ["happened", "happened", "scheduled", "deadline"]
     assert data["events"][1]["according_to"] == {"kind": "institutional", "role": "Ruritanian Foreign Ministry"}
     assert data["relations"][1]["disputed"] is True
+
+
+# --- 3. who says so ----------------------------------------------------------------------
+
+
+def test_a_named_speaker_s_statements_reach_the_speaker_s_page():
+    index = Index(load_content(STORIES))
+    assert [b.id for b in index.briefs_by_actor["minister-lind"]] == [COURT]
+    page = rendered(STORIES, "actors/minister-lind.md")["actors/minister-lind.md"]
+    assert ("Must the Fenwick dam leave a minimum flow in the river? opposes (for Ministry of Environment of "
+            "Valdoria) “The Act sets no flow for dams built before 2011.” — Maria Lind, Minister of Environment, "
+            "via a ministry spokeswoman") in page
+    brief = rendered(STORIES, f"briefs/{COURT}.md")[f"briefs/{COURT}.md"]
+    assert '<a href="../../actors/minister-lind/">Maria Lind</a>' in (
+        Renderer(ROOT / "templates").render_site(index, only=lambda p: p == f"briefs/{COURT}.md")[0].text)
+    assert "— Maria Lind, Minister of Environment, via a ministry spokeswoman, 3 March 2026" in brief
+
+
+def test_the_speaker_must_be_in_the_registry(stories):
+    relative = f"briefs/{COURT}.yaml"
+    edit(stories, relative, "actor: minister-lind", "actor: minister-lnd")
+    line = line_of(stories, relative, "actor: minister-lnd")
+    assert problems(stories) == [
+        f"content/briefs/{COURT}.yaml:{line}:18: unknown actor 'minister-lnd' (did you mean 'minister-lind'?)"]
+
+
+def test_an_anonymous_source_may_say_no_reason_was_given():
+    page = rendered(STORIES, f"briefs/{TALKS}.md")[f"briefs/{TALKS}.md"]
+    assert "— Bordurian diplomat, anonymous (the source gives no reason)" in page
+
+
+@pytest.mark.parametrize(("attribution", "message"), [
+    ("kind: anonymous\n          role: Bordurian diplomat",
+     "an anonymous attribution needs the reason given for anonymity (or 'reason_given: false' when the source "
+     "gives none)"),
+    ("kind: anonymous\n          reason_given: false\n          reason: fear",
+     "'reason_given: false' says the source gives no reason: leave out 'reason'"),
+    ("kind: institutional\n          reason_given: false", "'reason_given' is for anonymous attributions only"),
+])
+def test_anonymity_rules(stories, attribution, message):
+    relative = f"briefs/{TALKS}.yaml"
+    edit(stories, relative, "kind: anonymous\n          role: Bordurian diplomat\n          reason_given: false",
+         attribution)
+    line = line_of(stories, relative, "- quote: Crossings can reopen") + 2
+    assert problems(stories) == [
+        f"content/briefs/{TALKS}.yaml:{line}:11: positions.1.statements.0.attribution: {message}"]
