@@ -250,16 +250,27 @@ def _alike(label: str, other: str) -> bool:
 
 
 def _check_part_of_cycles(corpus: Corpus) -> list[Problem]:
-    """An actor cannot be part of itself, however many steps round: each cycle is reported once,
-    at the part_of that leads back to its first actor by id."""
-    graph = nx.DiGraph((actor.id, actor.part_of) for actor in corpus.actors.values() if actor.part_of)
-    problems: list[Problem] = []
-    for cycle in nx.simple_cycles(graph):  # each actor has one part_of, so cycles never overlap
+    """An actor cannot be part of itself, however many steps round, nor a member of itself
+    (issue 19: member_of): each cycle is reported once, at the part_of or member_of entry that
+    leads back to its first actor by id."""
+    part_of = {(actor.id, actor.part_of): ("part_of",) for actor in corpus.actors.values() if actor.part_of}
+    member_of = {(actor.id, m.actor): ("member_of", i, "actor")
+                 for actor in corpus.actors.values() for i, m in enumerate(actor.member_of)}
+    return sorted([*_cycles(corpus, part_of, "part_of", "part of"),
+                   *_cycles(corpus, member_of, "member_of", "a member of")])
+
+
+def _cycles(corpus: Corpus, links: dict[tuple[str, str], tuple], field: str, what: str) -> Iterable[Problem]:
+    """A problem for each cycle of ``links`` ((actor, actor) → key path of the link in the first)."""
+    graph = nx.DiGraph(list(links))
+    # With part_of each actor has one link, so cycles never overlap; members can be in many
+    # groups, so a cycle is reported for each distinct ring of actors.
+    for cycle in sorted(nx.simple_cycles(graph)):
         start = cycle.index(min(cycle))
         cycle = cycle[start:] + cycle[:start]
         closing = cycle[-1]
         chain = " → ".join([*cycle, cycle[0]])
-        problems.append(corpus.files[("actors", closing)].problem(
-            ("part_of",), f"part_of '{cycle[0]}' closes a cycle: {chain} (an actor cannot be part of itself)"
-        ))
-    return sorted(problems)
+        yield corpus.files[("actors", closing)].problem(
+            links[(closing, cycle[0])],
+            f"{field} '{cycle[0]}' closes a cycle: {chain} (an actor cannot be {what} itself)",
+        )

@@ -82,6 +82,11 @@ def _stale_pages(
                 candidates |= _briefs_sharing_keys(each, briefs[brief_id])
             if folder == "actors":
                 stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
+                # Memberships (issue 19) show on both sides: the member's page and the group's.
+                stale.update(page_path("actor", a.id) for a in each.actors.values()
+                             if any(m.actor == key for m in a.member_of))
+                if key in each.actors:
+                    stale.update(page_path("actor", m.actor) for m in each.actors[key].member_of)
     if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
         candidates = {brief.id for brief in index.briefs}
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))

@@ -18,7 +18,7 @@ CONTEXT = "https://schema.org"
 
 # Actor kinds that act for a state; people and roles held by one person are Persons.
 GOVERNMENTAL = {"state", "government-body", "diplomatic-mission", "intergovernmental-organisation",
-                "supranational-union"}
+                "supranational-union", "court", "legislature"}
 PERSONAL = {"person", "role"}
 EXTERNAL_ID_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}"}
 

@@ -25,6 +25,7 @@ def _warning(corpus: Corpus, folder: str, record_id: str, keypath: KeyPath, mess
 def _unused_actors(corpus: Corpus) -> Iterator[Problem]:
     used = {ref for brief in corpus.briefs.values() for _, kind, ref in brief.references() if kind == "actor"}
     used |= {actor.part_of for actor in corpus.actors.values() if actor.part_of}
+    used |= {m.actor for actor in corpus.actors.values() for m in actor.member_of}
     for actor_id in sorted(set(corpus.actors) - used):
         yield _warning(corpus, "actors", actor_id, ("id",), f"actor '{actor_id}' is not used by any brief")
 

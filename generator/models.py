@@ -190,6 +190,27 @@ class ActorKind(str, Enum):
     ngo = "ngo"
     media = "media"
     other = "other"
+    # issue 19
+    court = "court"
+    legislature = "legislature"
+    coalition = "coalition"
+    political_party = "political-party"
+    trade_association = "trade-association"
+
+
+class Membership(Model):
+    """An actor's membership of a group (a coalition, an alliance), beside its single ``part_of``."""
+
+    actor: Slug = Field(description="Id of the group the actor is a member of.")
+    role: Text | None = Field(None, description="The member's role, e.g. co-chair.")
+    since: PartialDate | None = Field(None, description="When the membership began, if known.")
+    until: PartialDate | None = Field(None, description="When it ended, if it has.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Membership:
+        if self.since and self.until and self.until < self.since:
+            raise ValueError(f"the membership ends ({self.until}) before it begins ({self.since})")
+        return self
 
 
 class Actor(Model):
@@ -205,10 +226,20 @@ class Actor(Model):
     external_ids: dict[Slug, Text] = Field(
         default_factory=dict, description="Ids in other registries, e.g. wikidata: Q1234."
     )
+    member_of: list[Membership] = Field(
+        default_factory=list,
+        description="Groups the actor is a member of (several at once), each {actor, role, since, until}.",
+    )
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         if self.part_of:
             yield ("part_of",), "actor", self.part_of
+        seen: set[str] = set()
+        for i, membership in enumerate(self.member_of):
+            yield ("member_of", i, "actor"), "actor", membership.actor
+            if membership.actor in seen and not (membership.since or membership.until):
+                yield ("member_of", i, "actor"), "duplicate", f"membership of {membership.actor}"
+            seen.add(membership.actor)
 
 
 # --- legal instruments -------------------------------------------------------

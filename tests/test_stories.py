@@ -297,3 +297,67 @@ def test_anonymity_rules(stories, attribution, message):
     line = line_of(stories, relative, "- quote: Crossings can reopen") + 2
     assert problems(stories) == [
         f"content/briefs/{TALKS}.yaml:{line}:11: positions.1.statements.0.attribution: {message}"]
+
+
+# --- 4. membership -----------------------------------------------------------------------
+
+TALKS_PLASTICS = "plastics-treaty-talks-2026"
+
+
+def test_members_and_memberships_show_on_both_sides():
+    pages = rendered(STORIES, "actors/high-ambition-coalition.md", "actors/ruritania.md")
+    coalition = pages["actors/high-ambition-coalition.md"]
+    assert "Kind coalition" in coalition
+    assert "## Members Ruritania (since May 2025) Valdoria (co-chair, since March 2025)" in coalition
+    ruritania = pages["actors/ruritania.md"]
+    assert ("Member of High Ambition Coalition on Plastics (since May 2025) "
+            "Like-Minded Producers Group (until December 2025)") in ruritania
+
+
+def test_the_network_draws_membership_unlike_actions():
+    from generator.views import Views
+
+    views = Views(Index(load_content(STORIES)))
+    memberships = [(e.source.id, e.target.id) for e in views.network_edges if e.membership]
+    assert memberships == [("borduria", "producers-group"), ("ruritania", "high-ambition-coalition"),
+                           ("ruritania", "producers-group")]
+    shapes = {(e.source.id, e.target.id): e.membership for e in views.network_drawing.edges}
+    assert shapes[("ruritania", "high-ambition-coalition")] is True
+    assert shapes[("high-ambition-coalition", "producers-group")] is False
+    page = Renderer(ROOT / "templates").render_site(views.index, only=lambda p: p == "network/index.md")[0].text
+    assert page.count('class="network__edge network__edge--membership"') == 3
+    assert "Ruritania is a member of High Ambition Coalition on Plastics" in page
+
+
+def test_a_membership_must_name_a_registry_actor(stories):
+    edit(stories, "actors/ruritania.yaml", "actor: producers-group", "actor: producer-group")
+    assert problems(stories) == [
+        "content/actors/ruritania.yaml:7:12: unknown actor 'producer-group' (did you mean 'producers-group'?)"]
+
+
+def test_membership_cycles_are_errors(stories):
+    edit(stories, "actors/producers-group.yaml", "kind: coalition\n",
+         "kind: coalition\nmember_of:\n  - actor: borduria\n")
+    assert problems(stories) == [
+        "content/actors/producers-group.yaml:5:12: member_of 'borduria' closes a cycle: "
+        "borduria → producers-group → borduria (an actor cannot be a member of itself)"]
+
+
+def test_a_membership_cannot_end_before_it_begins(stories):
+    edit(stories, "actors/ruritania.yaml", "    until: 2025-12", "    since: 2026-01\n    until: 2025-12")
+    assert problems(stories) == [
+        "content/actors/ruritania.yaml:7:5: member_of.1: the membership ends (2025-12) before it begins (2026-01)"]
+
+
+@pytest.mark.parametrize("kind", ["court", "legislature", "coalition", "political-party", "trade-association"])
+def test_new_actor_kinds(kind):
+    from generator.models import Actor
+
+    assert Actor(id="someone", name="Someone", kind=kind).kind == kind
+
+
+def test_the_data_publishes_memberships():
+    from generator.api import record
+
+    data = record(load_content(STORIES).actors["valdoria"])
+    assert data["member_of"] == [{"actor": "high-ambition-coalition", "role": "co-chair", "since": "2025-03"}]
