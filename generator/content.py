@@ -213,6 +213,8 @@ def _known_ids(
         return {s.id for s in record.sources}  # type: ignore[attr-defined]
     if kind.startswith("provision:"):
         instrument = corpus.legal.get(kind.split(":", 1)[1])
+        if isinstance(record, LegalInstrument) and record.id == kind.split(":", 1)[1]:
+            instrument = record  # an instrument's amendments cite its own provisions
         # An unknown instrument is reported on its own; don't pile up provision errors.
         return {p.id for p in instrument.provisions} if instrument else None
     return None

@@ -26,6 +26,7 @@ def _unused_actors(corpus: Corpus) -> Iterator[Problem]:
     used = {ref for brief in corpus.briefs.values() for _, kind, ref in brief.references() if kind == "actor"}
     used |= {actor.part_of for actor in corpus.actors.values() if actor.part_of}
     used |= {m.actor for actor in corpus.actors.values() for m in actor.member_of}
+    used |= {instrument.court for instrument in corpus.legal.values() if instrument.court}
     for actor_id in sorted(set(corpus.actors) - used):
         yield _warning(corpus, "actors", actor_id, ("id",), f"actor '{actor_id}' is not used by any brief")
 

@@ -361,3 +361,65 @@ def test_the_data_publishes_memberships():
 
     data = record(load_content(STORIES).actors["valdoria"])
     assert data["member_of"] == [{"actor": "high-ambition-coalition", "role": "co-chair", "since": "2025-03"}]
+
+
+# --- 5. the structure of the law ---------------------------------------------------------
+
+
+def test_the_holding_is_apart_from_and_before_the_parties_readings():
+    pages = rendered(STORIES, "legal/fenwick-dam-ruling.md", f"briefs/{COURT}.md")
+    ruling = pages["legal/fenwick-dam-ruling.md"]
+    assert ("Kind court ruling Court Supreme Court of Valdoria Case number SC 2025/118 Decided 29 September 2026 "
+            "Outcome The minimum flow of Section 121(2) applies to the Fenwick dam.") in ruling
+    holding = ruling.index("Holding Supreme Court of Valdoria, 29 September 2026 The Act's minimum flow binds")
+    parties = ruling.index("How each actor reads “para-4” in the Fenwick dam ruling")
+    assert holding < parties
+    assert "binds dams built before 2011 as well" not in ruling[parties:]
+    brief = pages[f"briefs/{COURT}.md"]
+    assert brief.index("Holding Supreme Court of Valdoria") < brief.index("How each actor reads the Fenwick dam ruling")
+
+
+def test_provision_labels_print_as_written_and_article_is_kept():
+    page = rendered(STORIES, "legal/water-act-2011.md")["legal/water-act-2011.md"]
+    assert "Minimum flow (Section 121(2))" in page and "Article section" not in page
+    assert "Definitions (Article 4)" in page
+    assert "Status amended since June 2024" in page
+    assert ("## Amendments June 2024 · Water (Amendment) Act 2024: Raised the minimum flow from 5 to 10 per cent "
+            "of the mean flow. (Section 121(2))") in page
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("court: valdoria-supreme-court\n", "", "a court ruling needs 'court', the id of the court that gave it"),
+    ("kind: court-ruling", "kind: statute", "'court' is for instruments of kind court-ruling only"),
+])
+def test_court_ruling_fields(stories, old, new, message):
+    edit(stories, "legal/fenwick-dam-ruling.yaml", old, new)
+    assert problems(stories) == [f"content/legal/fenwick-dam-ruling.yaml:1:1: {message}"]
+
+
+def test_the_court_and_amended_provisions_must_exist(stories):
+    edit(stories, "legal/fenwick-dam-ruling.yaml", "court: valdoria-supreme-court", "court: valdoria-supreme-cort")
+    edit(stories, "legal/water-act-2011.yaml", "provisions: [s121]", "provisions: [s12]")
+    assert problems(stories) == [
+        "content/legal/fenwick-dam-ruling.yaml:7:8: unknown actor 'valdoria-supreme-cort' "
+        "(did you mean 'valdoria-supreme-court'?)",
+        "content/legal/water-act-2011.yaml:21:18: unknown provision 's12' (did you mean 's121'?)"]
+
+
+def test_an_unknown_instrument_kind_suggests_the_close_one(stories):
+    edit(stories, "legal/fenwick-dam-ruling.yaml", "kind: court-ruling", "kind: court-rulling")
+    [error] = problems(stories)
+    assert error.startswith("content/legal/fenwick-dam-ruling.yaml:6:7: kind: Input should be")
+    assert error.endswith("(did you mean 'court-ruling'?)")
+
+
+def test_the_data_publishes_the_law_s_structure():
+    from generator.api import record
+
+    corpus = load_content(STORIES)
+    ruling = record(corpus.legal["fenwick-dam-ruling"])
+    assert (ruling["kind"], ruling["court"], ruling["decided"]) == ("court-ruling", "valdoria-supreme-court",
+                                                                    "2026-09-29")
+    assert record(corpus.legal["water-act-2011"])["amendments"][0]["provisions"] == ["s121"]
+    readings = record(corpus.briefs[COURT])["legal_references"][1]["readings"]
+    assert [r["holding"] for r in readings] == [True, False]
