@@ -207,6 +207,8 @@ def _known_ids(
         return present["actors"]
     if kind == "legal":
         return present["legal"]
+    if kind == "brief":
+        return present["briefs"]
     if kind == "question":
         return {q.id for q in record.questions}  # type: ignore[attr-defined]
     if kind == "source":

@@ -127,6 +127,9 @@ def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
     if folder == "briefs":
         if key in index.sources:  # published (or shown as a draft)
             yield key
+            brief = next(b for b in index.briefs if b.id == key)
+            # Briefs of the same story list this one as earlier or later (issue 19).
+            yield from (other.id for other in index.earlier_in_story(brief) + index.later_in_story(brief))
     elif folder == "actors":
         yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
     else:

@@ -9,12 +9,15 @@ import dataclasses
 from collections.abc import Iterator
 
 from .content import Corpus
+from .markup import dropped_links
+from .models import shortened
 from .problems import Problem
 from .yamlfile import KeyPath
 
 
 def lint(corpus: Corpus) -> list[Problem]:
-    return sorted([*_unused_actors(corpus), *_silent_positions(corpus), *_uncited_sources(corpus)])
+    return sorted([*_unused_actors(corpus), *_silent_positions(corpus), *_uncited_sources(corpus),
+                   *_dropped_links(corpus)])
 
 
 def _warning(corpus: Corpus, folder: str, record_id: str, keypath: KeyPath, message: str) -> Problem:
@@ -48,3 +51,15 @@ def _uncited_sources(corpus: Corpus) -> Iterator[Problem]:
             if source.id not in cited:
                 yield _warning(corpus, "briefs", brief.id, ("sources", i, "id"),
                                f"source '{source.id}' is never cited")
+
+
+def _dropped_links(corpus: Corpus) -> Iterator[Problem]:
+    """Links the sanitiser would drop from a Markdown field: said, never removed in silence."""
+    fields = [("briefs", b.id, "summary", b.summary) for b in corpus.briefs.values()]
+    fields += [("actors", a.id, "description", a.description) for a in corpus.actors.values()]
+    fields += [("legal", i.id, "summary", i.summary) for i in corpus.legal.values()]
+    for folder, record_id, name, text in fields:
+        for href in dropped_links(text or ""):
+            yield _warning(corpus, folder, record_id, (name,), (
+                f"the link '{shortened(href)}' in '{name}' would be dropped from the page: link to "
+                "http(s) or mailto addresses, or to the site's pages as brief:ID, actor:ID or legal:ID"))

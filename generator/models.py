@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_partial_date
+from .markup import page_links
 from .urls import reserved_key_problem, reserved_keys, topic_slug_problem
 
 # --- field types -------------------------------------------------------------
@@ -234,6 +235,7 @@ class Actor(Model):
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         if self.part_of:
             yield ("part_of",), "actor", self.part_of
+        yield from _page_links(("description",), self.description)
         seen: set[str] = set()
         for i, membership in enumerate(self.member_of):
             yield ("member_of", i, "actor"), "actor", membership.actor
@@ -341,6 +343,7 @@ class LegalInstrument(Model):
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         yield from _duplicate_ids(self.provisions, ("provisions",))
+        yield from _page_links(("summary",), self.summary)
         if self.court:
             yield ("court",), "actor", self.court
         for i, amendment in enumerate(self.amendments):
@@ -663,6 +666,9 @@ class Brief(Model):
     events: list[Event] = Field(default_factory=list, description="What happened, when.")
     relations: list[Relation] = Field(default_factory=list, description="Who does what to whom.")
     watch_next: list[Text] = Field(default_factory=list, description="What to watch for next.")
+    follows: list[Slug] = Field(
+        default_factory=list, description="Ids of the briefs this one continues (issue 19: story threads)."
+    )
 
     @property
     def stances_taken(self) -> list[str]:
@@ -674,6 +680,9 @@ class Brief(Model):
         for i, position in enumerate(self.positions):
             for at, message in position.stance_problems():
                 yield ("positions", i, *at), message
+        for i, earlier in enumerate(self.follows):
+            if earlier == self.id:
+                yield ("follows", i), "a brief cannot follow itself"
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         """Every id this brief points at: (key path, kind, id).
@@ -714,6 +723,9 @@ class Brief(Model):
         for at, attribution in self.attributions():
             if attribution.actor:
                 yield (*at, "actor"), "actor", attribution.actor
+        for i, earlier in enumerate(self.follows):
+            yield ("follows", i), "brief", earlier
+        yield from _page_links(("summary",), self.summary)
 
     def attributions(self) -> Iterator[tuple[tuple, Attribution]]:
         """(key path, attribution) for every attribution in the brief."""
@@ -732,6 +744,12 @@ class Brief(Model):
         for i, relation in enumerate(self.relations):
             if relation.according_to:
                 yield ("relations", i, "according_to"), relation.according_to
+
+
+def _page_links(at: tuple, text: str | None) -> Iterator[tuple[tuple, str, str]]:
+    """The brief:ID, actor:ID and legal:ID links of a Markdown field, as references."""
+    for kind, key in page_links(text or ""):
+        yield at, kind, key
 
 
 def _duplicate_ids(items: list, at: tuple) -> Iterator[tuple[tuple, str, str]]:

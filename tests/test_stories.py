@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 from generator.content import check_content, load_content
 from generator.index import Index
+from generator.lint import lint
 from generator.render import Renderer
 from generator.stances import stance_matrix
 
@@ -37,8 +38,11 @@ def edit(content: Path, relative: str, old: str, new: str) -> Path:
 
 
 def problems(content: Path, severity: str = "error") -> list[str]:
-    _, found = check_content(content, relative_to=content.parent)
-    return [str(p) for p in found if p.severity == severity]
+    """What `briefing check` reports: the content's problems, and the lint's once it loads."""
+    corpus, found = check_content(content, relative_to=content.parent)
+    if not any(p.severity == "error" for p in found):
+        found += lint(corpus)
+    return [str(p) for p in sorted(found) if p.severity == severity]
 
 
 def line_of(content: Path, relative: str, needle: str, occurrence: int = 1) -> int:
@@ -423,3 +427,57 @@ def test_the_data_publishes_the_law_s_structure():
     assert record(corpus.legal["water-act-2011"])["amendments"][0]["provisions"] == ["s121"]
     readings = record(corpus.briefs[COURT])["legal_references"][1]["readings"]
     assert [r["holding"] for r in readings] == [True, False]
+
+
+# --- 6. story threads and links ----------------------------------------------------------
+
+FOLLOW_UP = "ruritania-borduria-crossings-2026"
+
+
+def test_a_brief_shows_earlier_and_later_briefs_of_its_story():
+    pages = rendered(STORIES, f"briefs/{TALKS}.md", f"briefs/{FOLLOW_UP}.md")
+    assert ("Later in this story: 2 September 2026 · Ruritania says the border crossings must reopen by December"
+            in pages[f"briefs/{TALKS}.md"])
+    assert ("Earlier in this story: 12 June 2026 · Ruritania and Borduria give two accounts"
+            in pages[f"briefs/{FOLLOW_UP}.md"])
+
+
+def test_page_links_resolve_to_the_site_s_pages():
+    index = Index(load_content(STORIES))
+    [page] = Renderer(ROOT / "templates").render_site(index, only=lambda p: p == f"briefs/{FOLLOW_UP}.md")
+    assert f'(see <a href="../{TALKS}/">the June meeting</a>)' in page.text
+    assert '<a href="../../actors/borduria/">Borduria</a> has not answered' in page.text
+
+
+def test_an_unknown_page_link_is_an_error_at_its_field(stories):
+    relative = f"briefs/{FOLLOW_UP}.yaml"
+    edit(stories, relative, "(brief:ruritania-borduria-talks-2026)", "(brief:ruritania-borduria-talk-2026)")
+    assert problems(stories) == [
+        f"content/briefs/{FOLLOW_UP}.yaml:5:10: unknown brief 'ruritania-borduria-talk-2026' "
+        "(did you mean 'ruritania-borduria-talks-2026'?)"]
+
+
+def test_an_unknown_earlier_brief_is_an_error(stories):
+    relative = f"briefs/{FOLLOW_UP}.yaml"
+    edit(stories, relative, "follows: [ruritania-borduria-talks-2026]", "follows: [ruritania-borduria-talk-2026]")
+    assert problems(stories) == [
+        f"content/briefs/{FOLLOW_UP}.yaml:4:11: unknown brief 'ruritania-borduria-talk-2026' "
+        "(did you mean 'ruritania-borduria-talks-2026'?)"]
+
+
+@pytest.mark.parametrize("link", ["../actors/borduria/", "javascript:alert(1)", "treaty:geneva"])
+def test_a_link_the_sanitiser_would_drop_is_a_warning(stories, link):
+    relative = f"briefs/{FOLLOW_UP}.yaml"
+    edit(stories, relative, "(actor:borduria)", f"({link})")
+    assert problems(stories, "warning") == [
+        f"content/briefs/{FOLLOW_UP}.yaml:5:10: warning: the link '{link}' in 'summary' would be dropped from the "
+        "page: link to http(s) or mailto addresses, or to the site's pages as brief:ID, actor:ID or legal:ID"]
+
+
+def test_a_later_brief_can_record_what_became_of_a_scheduled_event(stories):
+    edit(stories, f"briefs/{FOLLOW_UP}.yaml", "positions:", (
+        "events:\n  - date: 2026-07-15\n    text: The ministers met in Vienna.\n"
+        "    actors: [ruritania-foreign-ministry]\n    source: wire-september\npositions:"))
+    page = rendered(stories, f"briefs/{TALKS}.md")[f"briefs/{TALKS}.md"]
+    assert ("Event: Scheduled, passed — what came of it: Ruritania says the border crossings must reopen by "
+            "December The ministers are to meet again in Vienna.") in page
