@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Iterator
 
 from .content import Corpus
@@ -17,7 +18,7 @@ from .yamlfile import KeyPath
 
 def lint(corpus: Corpus) -> list[Problem]:
     return sorted([*_unused_actors(corpus), *_silent_positions(corpus), *_uncited_sources(corpus),
-                   *_dropped_links(corpus)])
+                   *_dropped_links(corpus), *_reworded_questions(corpus)])
 
 
 def _warning(corpus: Corpus, folder: str, record_id: str, keypath: KeyPath, message: str) -> Problem:
@@ -63,3 +64,28 @@ def _dropped_links(corpus: Corpus) -> Iterator[Problem]:
             yield _warning(corpus, folder, record_id, (name,), (
                 f"the link '{shortened(href)}' in '{name}' would be dropped from the page: link to "
                 "http(s) or mailto addresses, or to the site's pages as brief:ID, actor:ID or legal:ID"))
+
+
+SMALL_EDIT = 0.9  # difflib ratio of two wordings from which they count as one, lightly edited
+
+
+def _reworded_questions(corpus: Corpus) -> Iterator[Problem]:
+    """A question id reused with wording that differs beyond small edits (issue 19): the stance
+    matrix would split the question in two columns, or merge two questions, without a word."""
+    first: dict[str, tuple[str, Problem]] = {}  # question id → its first wording and place
+    for brief in sorted(corpus.briefs.values(), key=lambda b: (b.date, b.id)):
+        for i, question in enumerate(brief.questions):
+            place = corpus.files[("briefs", brief.id)].problem(("questions", i, "text"), "")
+            known = first.setdefault(question.id, (question.text, place))
+            wording, earlier = known
+            if known[1] is place or _lightly_edited(wording, question.text):
+                continue
+            yield _warning(corpus, "briefs", brief.id, ("questions", i, "text"), (
+                f"question '{question.id}' is worded differently from its earlier use at "
+                f"{earlier.file}:{earlier.line}:{earlier.col} ('{shortened(wording)}'): give a different "
+                "question its own id, or keep the wording"))
+
+
+def _lightly_edited(first: str, second: str) -> bool:
+    a, b = (" ".join(text.casefold().split()) for text in (first, second))
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SMALL_EDIT

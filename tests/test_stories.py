@@ -481,3 +481,32 @@ def test_a_later_brief_can_record_what_became_of_a_scheduled_event(stories):
     page = rendered(stories, f"briefs/{TALKS}.md")[f"briefs/{TALKS}.md"]
     assert ("Event: Scheduled, passed — what came of it: Ruritania says the border crossings must reopen by "
             "December The ministers are to meet again in Vienna.") in page
+
+
+# --- 7. question identity ----------------------------------------------------------------
+
+
+def test_a_small_edit_to_a_reused_question_is_fine(stories):
+    edit(stories, f"briefs/{FOLLOW_UP}.yaml", "between Ruritania and Borduria reopen?",
+         "between Ruritania and Borduria be reopened?")
+    assert problems(stories, "warning") == []
+
+
+def test_a_reused_question_id_with_other_wording_is_a_warning_naming_both_places(stories):
+    edit(stories, f"briefs/{FOLLOW_UP}.yaml", "text: Should the border crossings between Ruritania and Borduria "
+         "reopen?", "text: Should Ruritania impose sanctions on Borduria?")
+    first = line_of(stories, f"briefs/{TALKS}.yaml", "text: Should the border crossings")
+    later = line_of(stories, f"briefs/{FOLLOW_UP}.yaml", "text: Should Ruritania impose sanctions")
+    assert problems(stories, "warning") == [
+        f"content/briefs/{FOLLOW_UP}.yaml:{later}:11: warning: question 'border-crossings-reopen' is worded differently "
+        f"from its earlier use at content/briefs/{TALKS}.yaml:{first}:11 ('Should the border crossings between "
+        "Ruritania and Borduria …'): give a different question its own id, or keep the wording"]
+
+
+def test_under_strict_the_reworded_question_is_an_error(stories, monkeypatch):
+    from generator.checking import check_all
+
+    edit(stories, f"briefs/{FOLLOW_UP}.yaml", "and Borduria reopen?", "and Borduria stay shut for good?")
+    monkeypatch.chdir(stories.parent)
+    found = [p for p in check_all(Path("content"), strict=True) if "worded differently" in p.message]
+    assert [p.severity for p in found] == ["error"]
