@@ -510,3 +510,67 @@ def test_under_strict_the_reworded_question_is_an_error(stories, monkeypatch):
     monkeypatch.chdir(stories.parent)
     found = [p for p in check_all(Path("content"), strict=True) if "worded differently" in p.message]
     assert [p.severity for p in found] == ["error"]
+
+
+# --- 8. data, JSON-LD, skeletons, a real build -------------------------------------------
+
+
+def test_the_data_is_version_2_with_its_changes_documented():
+    from generator import api
+
+    assert api.VERSION == 2 and 2 in api.CHANGES
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert '"version": 2' in readme and "Changes in version 2" in readme
+
+
+def test_json_ld_uses_schema_org_s_terms():
+    from generator.jsonld import brief_graph, legal_data
+
+    index = Index(load_content(STORIES))
+    graph = brief_graph(index.briefs_by_actor["borduria"][0], index, lambda path: path, "")["@graph"]
+    statuses = [node["eventStatus"] for node in graph if node["@type"] == "Event"]
+    assert "https://schema.org/EventScheduled" in statuses
+    plastics = next(b for b in index.briefs if b.id == TALKS_PLASTICS)
+    graph = brief_graph(plastics, index, lambda path: path, "")["@graph"]
+    assert "https://schema.org/EventPostponed" in [n["eventStatus"] for n in graph if n["@type"] == "Event"]
+    act = legal_data(index.legal["water-act-2011"], lambda path: path, "")
+    assert act["legislationLegalForce"] == "https://schema.org/InForce"
+    assert act["legislationChanges"][0] == {"@type": "Legislation", "name": "Water (Amendment) Act 2024",
+                                            "legislationDate": "2024-06", "abstract": act["legislationChanges"][0][
+                                                "abstract"]}
+    assert legal_data(index.legal["fenwick-dam-ruling"], lambda path: path, "")["legislationDate"] == "2026-09-29"
+
+
+@pytest.mark.parametrize(("kind", "fields"), [
+    ("brief", ["stance:", "condition:", "via:", "actor: minister-lind", "reason_given:", "status: deadline",
+               "accounts:", "according_to:", "disputed:", "holding:", "follows:", "brief:ID"]),
+    ("actor", ["member_of:", "role:", "since:", "until:"]),
+    ("legal", ["label:", "kind:", "status:", "status_date:", "amendments:", "court:", "case_number:", "decided:",
+               "outcome:"]),
+])
+def test_skeletons_show_each_new_field(tmp_path, kind, fields):
+    from generator.skeletons import new_record
+
+    text = new_record(kind, "new-one", tmp_path / "content", ROOT / "templates").read_text(encoding="utf-8")
+    assert [field for field in fields if field not in text] == []
+
+
+def test_the_stories_build_with_mkdocs(tmp_path, monkeypatch):
+    from site_builder import build_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DAY_EPOCH)
+    site = build_site(STORIES, tmp_path / "work")
+    talks = _text((site / "briefs" / TALKS / "index.html").read_text(encoding="utf-8"))
+    assert "Disputed 2 accounts of this event" in talks
+    assert "Deadline, upcoming" in talks and "Scheduled, passed — outcome not recorded" in talks
+    court = _text((site / "briefs" / COURT / "index.html").read_text(encoding="utf-8"))
+    assert "opposes →, then supports (1 October 2026)" in court
+    law = _text((site / "legal" / "water-act-2011" / "index.html").read_text(encoding="utf-8"))
+    assert "Minimum flow (Section 121(2))" in law
+    follow_up = (site / "briefs" / FOLLOW_UP / "index.html").read_text(encoding="utf-8")
+    assert f'href="../{TALKS}/">the June meeting</a>' in follow_up
+    network = (site / "network" / "index.html").read_text(encoding="utf-8")
+    assert "network__edge--membership" in network
+    import json
+    data = json.loads((site / "api" / "briefs" / f"{COURT}.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2 and data["brief"]["positions"][0]["statements"][0]["stance"] == "opposes"
