@@ -48,9 +48,17 @@ class ActorPage:
         return [list(run) for _, run in itertools.groupby(self.statements, key=_context)]
 
 
-def _context(ref: StatementRef) -> tuple[str, str, str]:
-    # The actor is the page's; brief and question make the position, hence the stance too.
-    return ref.brief.id, ref.question.id, ref.date
+def _context(ref: StatementRef) -> tuple[str, str, str, str, str]:
+    # Brief, question and actor make the position (the actor is another when the page's actor
+    # spoke for it); its statements may differ in stance, so the stance heads a run too.
+    return ref.brief.id, ref.question.id, ref.position.actor, ref.date, ref.position.stance_of(ref.statement)
+
+
+def _statements(index: Index, actor_id: str) -> list[StatementRef]:
+    """The statements of the actor's positions and those it made for another's, newest first."""
+    spoken = index.statements_by_speaker.get(actor_id)
+    own = index.statements_by_actor.get(actor_id, [])
+    return sorted([*own, *spoken], key=lambda r: r.date, reverse=True) if spoken else own
 
 
 def actor_page_path(actor_id: str, number: int) -> str:
@@ -69,7 +77,7 @@ def actor_pages(index: Index, actor: Actor) -> list[ActorPage]:
             parts[page_of[ref.brief.id]].append(ref)
         return parts
 
-    statements = split(index.statements_by_actor.get(actor.id, []))
+    statements = split(_statements(index, actor.id))
     readings = split(index.readings_by_actor.get(actor.id, []))
     relations = split(index.relations_by_actor.get(actor.id, []))
     return [

@@ -24,7 +24,16 @@ from .index import Index
 from .models import Actor, Brief, LegalInstrument, Model, Slug, Status
 
 FORMAT = "briefing-api"
-VERSION = 1
+VERSION = 2
+# What each version changed (the README's "Data" section says the same, for readers):
+CHANGES = {
+    2: "Issue 19, stories evolve. New fields: statements[].stance and condition (a position's stance "
+       "may be absent when every statement has one: use the latest statement's); events[].status, "
+       "accounts and according_to; relations[].according_to and disputed; attribution via, actor and "
+       "reason_given; briefs[].follows; actors[].member_of and five actor kinds; instruments' kind, "
+       "status, status_date, amendments, court, case_number, decided, outcome; provisions[].label; "
+       "readings[].holding. Defaults are written out (status: happened, accounts: [], disputed: false).",
+}
 
 
 

@@ -7,6 +7,7 @@ See https://reproducible-builds.org/specs/source-date-epoch/.
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 from pathlib import Path
@@ -31,3 +32,14 @@ def pin_build_date(project_dir: Path) -> None:
     epoch = source_date_epoch(project_dir)
     if epoch:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
+
+
+def build_day() -> str:
+    """The build's date, YYYY-MM-DD in UTC: from ``SOURCE_DATE_EPOCH`` (which the MkDocs plugin
+    pins to the last commit), else today. What is upcoming and what has passed is seen from it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        moment = datetime.datetime.now(datetime.timezone.utc)
+    return moment.date().isoformat()

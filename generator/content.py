@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import functools
 import os
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -130,7 +131,7 @@ def _from_pydantic(yaml_file: YamlFile, model: type[BaseModel], exc: ValidationE
         elif error.get("input", "") is None and loc:  # `key:` left empty, as skeletons and drafts do
             yield yaml_file.problem(loc, f"fill in '{'.'.join(map(str, loc))}' (it is empty)")
         else:
-            message = error["msg"].removeprefix("Value error, ")
+            message = error["msg"].removeprefix("Value error, ") + _close_choice(error)
             where = ".".join(str(step) for step in loc)
             yield yaml_file.problem(loc, f"{where}: {message}" if where else message)
 
@@ -162,6 +163,14 @@ def _inner_model(annotation: object) -> type[BaseModel] | None:
     return None
 
 
+def _close_choice(error: dict) -> str:
+    """' (did you mean …?)' for a value outside a list of choices (a stance, a status) close to one."""
+    expected = (error.get("ctx") or {}).get("expected")
+    if error["type"] not in ("enum", "literal_error") or not isinstance(error.get("input"), str) or not expected:
+        return ""
+    return _did_you_mean(error["input"], re.findall(r"'([^']*)'", str(expected)))
+
+
 def _did_you_mean(name: str, candidates: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
@@ -175,6 +184,8 @@ def _check_references(corpus: Corpus, present: dict[str, set[str]]) -> list[Prob
     records += [("legal", i) for i in corpus.legal.values()]
     for folder, record in records:
         yaml_file = corpus.files[(folder, record.id)]
+        for keypath, message in getattr(record, "rule_problems", tuple)():
+            problems.append(yaml_file.problem(keypath, message))
         for keypath, kind, ref in record.references():
             known = _known_ids(corpus, present, record, kind)
             if kind == "duplicate":
@@ -196,12 +207,16 @@ def _known_ids(
         return present["actors"]
     if kind == "legal":
         return present["legal"]
+    if kind == "brief":
+        return present["briefs"]
     if kind == "question":
         return {q.id for q in record.questions}  # type: ignore[attr-defined]
     if kind == "source":
         return {s.id for s in record.sources}  # type: ignore[attr-defined]
     if kind.startswith("provision:"):
         instrument = corpus.legal.get(kind.split(":", 1)[1])
+        if isinstance(record, LegalInstrument) and record.id == kind.split(":", 1)[1]:
+            instrument = record  # an instrument's amendments cite its own provisions
         # An unknown instrument is reported on its own; don't pile up provision errors.
         return {p.id for p in instrument.provisions} if instrument else None
     return None
@@ -239,16 +254,27 @@ def _alike(label: str, other: str) -> bool:
 
 
 def _check_part_of_cycles(corpus: Corpus) -> list[Problem]:
-    """An actor cannot be part of itself, however many steps round: each cycle is reported once,
-    at the part_of that leads back to its first actor by id."""
-    graph = nx.DiGraph((actor.id, actor.part_of) for actor in corpus.actors.values() if actor.part_of)
-    problems: list[Problem] = []
-    for cycle in nx.simple_cycles(graph):  # each actor has one part_of, so cycles never overlap
+    """An actor cannot be part of itself, however many steps round, nor a member of itself
+    (issue 19: member_of): each cycle is reported once, at the part_of or member_of entry that
+    leads back to its first actor by id."""
+    part_of = {(actor.id, actor.part_of): ("part_of",) for actor in corpus.actors.values() if actor.part_of}
+    member_of = {(actor.id, m.actor): ("member_of", i, "actor")
+                 for actor in corpus.actors.values() for i, m in enumerate(actor.member_of)}
+    return sorted([*_cycles(corpus, part_of, "part_of", "part of"),
+                   *_cycles(corpus, member_of, "member_of", "a member of")])
+
+
+def _cycles(corpus: Corpus, links: dict[tuple[str, str], tuple], field: str, what: str) -> Iterable[Problem]:
+    """A problem for each cycle of ``links`` ((actor, actor) → key path of the link in the first)."""
+    graph = nx.DiGraph(list(links))
+    # With part_of each actor has one link, so cycles never overlap; members can be in many
+    # groups, so a cycle is reported for each distinct ring of actors.
+    for cycle in sorted(nx.simple_cycles(graph)):
         start = cycle.index(min(cycle))
         cycle = cycle[start:] + cycle[:start]
         closing = cycle[-1]
         chain = " → ".join([*cycle, cycle[0]])
-        problems.append(corpus.files[("actors", closing)].problem(
-            ("part_of",), f"part_of '{cycle[0]}' closes a cycle: {chain} (an actor cannot be part of itself)"
-        ))
-    return sorted(problems)
+        yield corpus.files[("actors", closing)].problem(
+            links[(closing, cycle[0])],
+            f"{field} '{cycle[0]}' closes a cycle: {chain} (an actor cannot be {what} itself)",
+        )

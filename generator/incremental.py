@@ -82,6 +82,11 @@ def _stale_pages(
                 candidates |= _briefs_sharing_keys(each, briefs[brief_id])
             if folder == "actors":
                 stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
+                # Memberships (issue 19) show on both sides: the member's page and the group's.
+                stale.update(page_path("actor", a.id) for a in each.actors.values()
+                             if any(m.actor == key for m in a.member_of))
+                if key in each.actors:
+                    stale.update(page_path("actor", m.actor) for m in each.actors[key].member_of)
     if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
         candidates = {brief.id for brief in index.briefs}
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
@@ -122,6 +127,9 @@ def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
     if folder == "briefs":
         if key in index.sources:  # published (or shown as a draft)
             yield key
+            brief = next(b for b in index.briefs if b.id == key)
+            # Briefs of the same story list this one as earlier or later (issue 19).
+            yield from (other.id for other in index.earlier_in_story(brief) + index.later_in_story(brief))
     elif folder == "actors":
         yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
     else:

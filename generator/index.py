@@ -97,6 +97,8 @@ class Index:
         self.briefs: list[Brief] = sorted(visible, key=lambda b: (b.date, b.id), reverse=True)
 
         self.statements_by_actor: dict[str, list[StatementRef]] = defaultdict(list)
+        # Statements an actor made for another's position (attribution.actor), for its own page.
+        self.statements_by_speaker: dict[str, list[StatementRef]] = defaultdict(list)
         self.readings_by_instrument: dict[str, list[ReadingRef]] = defaultdict(list)
         self.readings_by_actor: dict[str, list[ReadingRef]] = defaultdict(list)
         self.relations_by_actor: dict[str, list[RelationRef]] = defaultdict(list)
@@ -109,7 +111,12 @@ class Index:
         self.stance_tables: dict[str, StanceTable] = {}
         for brief in self.briefs:
             self._add_brief(brief)
-        for refs in self.statements_by_actor.values():
+        self._follows = {b.id: [e for e in b.follows if e in self.sources] for b in self.briefs}
+        self._followed_by: dict[str, list[str]] = defaultdict(list)
+        for brief in reversed(self.briefs):  # oldest first
+            for earlier in self._follows[brief.id]:
+                self._followed_by[earlier].append(brief.id)
+        for refs in (*self.statements_by_actor.values(), *self.statements_by_speaker.values()):
             refs.sort(key=lambda r: r.date, reverse=True)
         self.topics = dict(sorted(self.topics.items(), key=lambda item: item[1].label.casefold()))
 
@@ -122,6 +129,10 @@ class Index:
             for statement in position.statements:
                 ref = StatementRef(brief, position, questions[position.question], statement, sources[statement.source])
                 self.statements_by_actor[position.actor].append(ref)
+                speaker = statement.attribution.actor
+                if speaker and speaker != position.actor:
+                    actors_here[speaker] = None
+                    self.statements_by_speaker[speaker].append(ref)
         for instrument in dict.fromkeys(r.instrument for r in brief.legal_references):
             self.briefs_by_instrument[instrument].append(brief)
         for reference in brief.legal_references:
@@ -150,6 +161,37 @@ class Index:
             actors=[self.actors[a] for a in table_actors],
             cells={(p.actor, p.question): p for p in brief.positions},
         )
+
+    # --- issue 19: story threads ---
+
+    def earlier_in_story(self, brief: Brief) -> list[Brief]:
+        """The briefs this one continues, directly or through others, oldest first."""
+        return self._thread(brief.id, self._follows)
+
+    def later_in_story(self, brief: Brief) -> list[Brief]:
+        """The briefs that continue this one, directly or through others, oldest first."""
+        return self._thread(brief.id, self._followed_by)
+
+    def _thread(self, start: str, links: dict[str, list[str]]) -> list[Brief]:
+        seen: dict[str, None] = {}
+        todo = list(links.get(start, ()))
+        while todo:
+            key = todo.pop()
+            if key not in seen and key != start:
+                seen[key] = None
+                todo += links.get(key, ())
+        found = [b for b in self.briefs if b.id in seen]  # newest first
+        return found[::-1]
+
+    def outcome_in_story(self, brief: Brief, event: Event) -> Brief | None:
+        """The first later brief of the story that records what became of a scheduled event or
+        deadline: an event of the same date, no longer scheduled, with an actor in common."""
+        for later in self.later_in_story(brief):
+            for other in later.events:
+                if (other.date == event.date and other.status not in ("scheduled", "deadline")
+                        and (set(other.actors) & set(event.actors) or not (other.actors or event.actors))):
+                    return later
+        return None
 
     def topics_of(self, brief: Brief) -> list[Topic]:
         return [self.topics[slug] for slug in dict.fromkeys(topic_slug(label) for label in brief.topics)]

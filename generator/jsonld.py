@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .index import Index
-from .models import Actor, Brief, LegalInstrument, Source
+from .models import Actor, Brief, Event, LegalInstrument, Source
 from .urls import page_path
 
 CONTEXT = "https://schema.org"
 
 # Actor kinds that act for a state; people and roles held by one person are Persons.
 GOVERNMENTAL = {"state", "government-body", "diplomatic-mission", "intergovernmental-organisation",
-                "supranational-union"}
+                "supranational-union", "court", "legislature"}
 PERSONAL = {"person", "role"}
 EXTERNAL_ID_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}"}
 
@@ -54,7 +54,28 @@ def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Dat
         "citation": [{"@id": _source_id(article_id, source), **_source(source)} for source in brief.sources],
     }
     quotes = list(_quotations(brief, index, link, article_id))
-    return {"@context": CONTEXT, "@graph": [article, *quotes]}
+    events = [_event(event, index, link, article_id) for event in brief.events]
+    return {"@context": CONTEXT, "@graph": [article, *quotes, *events]}
+
+
+# Issue 19: schema.org's own terms for what has not simply happened.
+EVENT_STATUS = {"happened": "EventScheduled", "scheduled": "EventScheduled", "deadline": "EventScheduled",
+                "postponed": "EventPostponed", "cancelled": "EventCancelled"}
+LEGAL_FORCE = {"in-force": "InForce", "amended": "InForce", "repealed": "NotInForce", "expired": "NotInForce",
+               "proposed": "NotInForce", "draft": "NotInForce", "adopted": "NotInForce"}
+
+
+def _event(event: Event, index: Index, link: Link, article_id: str) -> Data:
+    data: Data = {
+        "@type": "Event",
+        "name": event.text,
+        "startDate": event.date,
+        "eventStatus": f"{CONTEXT}/{EVENT_STATUS[event.status]}",
+        "subjectOf": {"@id": article_id},
+    }
+    if event.actors:
+        data["about"] = [{"@id": link(page_path("actor", a))} for a in event.actors]
+    return data
 
 
 def _quotations(brief: Brief, index: Index, link: Link, article_id: str) -> Iterator[Data]:
@@ -121,8 +142,17 @@ def legal_data(instrument: LegalInstrument, link: Link, description: str) -> Dat
         "url": url,
         "name": instrument.title,
         "legislationJurisdiction": instrument.jurisdiction,
-        "legislationDate": str(instrument.year),
+        "legislationDate": instrument.decided or str(instrument.year),
     }
+    if instrument.status:
+        data["legislationLegalForce"] = f"{CONTEXT}/{LEGAL_FORCE[instrument.status]}"
+    if instrument.kind:
+        data["legislationType"] = instrument.kind
+    if instrument.amendments:
+        data["legislationChanges"] = [
+            {"@type": "Legislation", "name": a.by, "legislationDate": a.date, "abstract": a.summary}
+            for a in instrument.amendments
+        ]
     if instrument.short_title:
         data["alternateName"] = instrument.short_title
     if description:
@@ -133,7 +163,8 @@ def legal_data(instrument: LegalInstrument, link: Link, description: str) -> Dat
         data["sameAs"] = instrument.url
     if instrument.provisions:
         data["hasPart"] = [
-            {"@type": "Legislation", "@id": f"{url}#prov-{p.id}", "name": p.title or p.id, "abstract": p.summary}
+            {"@type": "Legislation", "@id": f"{url}#prov-{p.id}", "name": p.title or p.display_label or p.id,
+             "abstract": p.summary}
             for p in instrument.provisions
         ]
     return data

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import markdown as markdown_lib
@@ -42,9 +43,47 @@ def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Issue 19: links to the site's own pages, written [text](brief:ID), (actor:ID) or (legal:ID).
+# They become an address no one else uses, which the sanitiser keeps as a web link, and then
+# the page's own relative link (or, where no page is known, plain text).
+PAGE_LINK_KINDS = ("brief", "actor", "legal")
+_PAGE_LINK = re.compile(r"(\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)(brief|actor|legal):([^\s)]*)", re.M)
+_SITE = "https://briefing.invalid/"
+_SITE_LINK = re.compile(r'<a href="https://briefing\.invalid/(brief|actor|legal)/([^"]*)"[^>]*>(.*?)</a>', re.S)
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"', re.I)
+
+
+def page_links(text: str) -> list[tuple[str, str]]:
+    """(kind, id) of each link to a page of the site in a Markdown text, in order."""
+    return [(match.group(2), match.group(3)) for match in _PAGE_LINK.finditer(text)]
+
+
+def dropped_links(text: str) -> list[str]:
+    """The addresses of the links in a Markdown text that the sanitiser would drop (a relative
+    link, javascript:, a page link of an unknown kind…), in order."""
+    html = _md.reset().convert(_PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text))
+    return [href for href in map(_unescape_attribute, _HREF.findall(html))
+            if urlsplit(href).scheme not in LINK_SCHEMES]
+
+
+def _unescape_attribute(value: str) -> str:
+    return value.replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+
+
+def render_markdown(text: str, link: Callable[[str, str], str] | None = None) -> Markup:
+    """Markdown → HTML, sanitised: safe tags only, links only to http(s) and mailto, and to the
+    site's pages through ``link(kind, id)`` (without it, such links are left as their text)."""
+    html = _sanitised(text)
+    if "briefing.invalid" not in html:
+        return html
+    if link is None:
+        return Markup(_SITE_LINK.sub(lambda m: m.group(3), html))
+    return Markup(_SITE_LINK.sub(lambda m: f'<a href="{escape(link(m.group(1), m.group(2)))}">{m.group(3)}</a>', html))
+
+
 @functools.lru_cache(maxsize=4096)  # a summary shows on its page, in its description, in feeds
-def render_markdown(text: str) -> Markup:
-    """Markdown → HTML, sanitised: safe tags only, links only to http(s) and mailto."""
+def _sanitised(text: str) -> Markup:
+    text = _PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text)
     html = _md.reset().convert(text)
     clean = nh3.clean(
         html,

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from .dates import FIRST_YEAR, LAST_YEAR, parse_partial_date
+from .markup import page_links
 from .urls import reserved_key_problem, reserved_keys, topic_slug_problem
 
 # --- field types -------------------------------------------------------------
@@ -190,6 +191,27 @@ class ActorKind(str, Enum):
     ngo = "ngo"
     media = "media"
     other = "other"
+    # issue 19
+    court = "court"
+    legislature = "legislature"
+    coalition = "coalition"
+    political_party = "political-party"
+    trade_association = "trade-association"
+
+
+class Membership(Model):
+    """An actor's membership of a group (a coalition, an alliance), beside its single ``part_of``."""
+
+    actor: Slug = Field(description="Id of the group the actor is a member of.")
+    role: Text | None = Field(None, description="The member's role, e.g. co-chair.")
+    since: PartialDate | None = Field(None, description="When the membership began, if known.")
+    until: PartialDate | None = Field(None, description="When it ended, if it has.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Membership:
+        if self.since and self.until and self.until < self.since:
+            raise ValueError(f"the membership ends ({self.until}) before it begins ({self.since})")
+        return self
 
 
 class Actor(Model):
@@ -205,10 +227,21 @@ class Actor(Model):
     external_ids: dict[Slug, Text] = Field(
         default_factory=dict, description="Ids in other registries, e.g. wikidata: Q1234."
     )
+    member_of: list[Membership] = Field(
+        default_factory=list,
+        description="Groups the actor is a member of (several at once), each {actor, role, since, until}.",
+    )
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         if self.part_of:
             yield ("part_of",), "actor", self.part_of
+        yield from _page_links(("description",), self.description)
+        seen: set[str] = set()
+        for i, membership in enumerate(self.member_of):
+            yield ("member_of", i, "actor"), "actor", membership.actor
+            if membership.actor in seen and not (membership.since or membership.until):
+                yield ("member_of", i, "actor"), "duplicate", f"membership of {membership.actor}"
+            seen.add(membership.actor)
 
 
 # --- legal instruments -------------------------------------------------------
@@ -221,6 +254,52 @@ class Provision(Model):
     title: Text | None = Field(None, description="A short name for the provision.")
     article: Text | None = Field(None, description="Article number, when a source gives it.")
     summary: Text = Field(description="What the provision says, as reported.")
+    label: Text | None = Field(
+        None, description="How the text numbers it, printed as written: Article 7, Section 121(2), Paragraph 4."
+    )
+
+    @property
+    def display_label(self) -> str | None:
+        """The label as written, else "Article N" from ``article`` (content written before labels)."""
+        return self.label or (f"Article {self.article}" if self.article else None)
+
+
+# --- issue 19: the structure of the law ---
+
+
+class InstrumentKind(str, Enum):
+    """What sort of instrument this is."""
+
+    statute = "statute"
+    treaty = "treaty"
+    regulation = "regulation"
+    directive = "directive"
+    resolution = "resolution"
+    court_ruling = "court-ruling"
+    guidance = "guidance"
+    draft_text = "draft-text"
+    other = "other"
+
+
+class InstrumentStatus(str, Enum):
+    """Where the instrument stands."""
+
+    proposed = "proposed"
+    draft = "draft"
+    adopted = "adopted"
+    in_force = "in-force"
+    amended = "amended"
+    repealed = "repealed"
+    expired = "expired"
+
+
+class Amendment(Model):
+    """A change made to the instrument."""
+
+    date: PartialDate
+    by: Text = Field(description="What made the change, e.g. the amending act.")
+    provisions: list[Slug] = Field(default_factory=list, description="Ids of the provisions it changed.")
+    summary: Text = Field(description="What changed.")
 
 
 class LegalInstrument(Model):
@@ -235,6 +314,28 @@ class LegalInstrument(Model):
     summary: Markdown | None = Field(None, description="What it does, in Markdown.")
     provisions: list[Provision] = Field(default_factory=list, description="The parts briefs cite, by id.")
     url: WebUrl | None = Field(None, description="Official text.")
+    # --- issue 19: the structure of the law ---
+    kind: InstrumentKind | None = Field(None, description="What sort of instrument this is.")
+    status: InstrumentStatus | None = Field(None, description="Where it stands: proposed, in-force, repealed…")
+    status_date: PartialDate | None = Field(None, description="Since when it has had that status.")
+    amendments: list[Amendment] = Field(default_factory=list, description="Changes made to it, oldest first.")
+    court: Slug | None = Field(None, description="Court rulings: id of the court (an actor).")
+    case_number: Text | None = Field(None, description="Court rulings: the case number.")
+    decided: PartialDate | None = Field(None, description="Court rulings: when the court decided.")
+    outcome: Text | None = Field(None, description="Court rulings: what the court decided, in one sentence.")
+
+    @model_validator(mode="after")
+    def _ruling_fields(self) -> LegalInstrument:
+        ruling = {"court": self.court, "case_number": self.case_number, "decided": self.decided,
+                  "outcome": self.outcome}
+        if self.kind == "court-ruling" and not self.court:
+            raise ValueError("a court ruling needs 'court', the id of the court that gave it")
+        given = [name for name, value in ruling.items() if value is not None]
+        if given and self.kind != "court-ruling":
+            raise ValueError(f"'{given[0]}' is for instruments of kind court-ruling only")
+        if self.status_date and not self.status:
+            raise ValueError("'status_date' dates the 'status': give the status too")
+        return self
 
     @property
     def display_title(self) -> str:
@@ -242,6 +343,12 @@ class LegalInstrument(Model):
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         yield from _duplicate_ids(self.provisions, ("provisions",))
+        yield from _page_links(("summary",), self.summary)
+        if self.court:
+            yield ("court",), "actor", self.court
+        for i, amendment in enumerate(self.amendments):
+            for j, provision in enumerate(amendment.provisions):
+                yield ("amendments", i, "provisions", j), f"provision:{self.id}", provision
 
 
 # --- briefs ------------------------------------------------------------------
@@ -314,16 +421,33 @@ class Attribution(Model):
     reason: Text | None = Field(
         None, description="Why the source is anonymous, as reported (required for anonymous)."
     )
+    # --- issue 19: who says so ---
+    reason_given: bool | None = Field(
+        None,
+        description="false: the source gives no reason for the anonymity (then 'reason' is left out). "
+        "Anonymous attributions only.",
+    )
+    via: Text | None = Field(None, description="Who relayed the words, e.g. a spokeswoman for the minister.")
+    actor: Slug | None = Field(
+        None, description="Registry id of the speaker, so that the statement reaches the speaker's actor page."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Attribution:
         if self.kind == "named" and not self.name:
             raise ValueError("a named attribution needs a name")
+        if self.reason_given is not None and self.kind != "anonymous":
+            raise ValueError("'reason_given' is for anonymous attributions only")
         if self.kind == "anonymous":
             if self.name:
                 raise ValueError("an anonymous attribution cannot carry a name")
-            if not self.reason:
-                raise ValueError("an anonymous attribution needs the reason given for anonymity")
+            if self.reason_given is False and self.reason:
+                raise ValueError("'reason_given: false' says the source gives no reason: leave out 'reason'")
+            if not self.reason and self.reason_given is not False:
+                raise ValueError(
+                    "an anonymous attribution needs the reason given for anonymity "
+                    "(or 'reason_given: false' when the source gives none)"
+                )
         return self
 
 
@@ -335,6 +459,13 @@ class Statement(Model):
     attribution: Attribution
     date: PartialDate | None = None
     source: Slug = Field(description="Id of one of the brief's sources.")
+    # --- issue 19: a stance per statement ---
+    stance: Stance = Field(  # type: ignore[assignment]  # None only when left out: `stance:` empty is an error
+        None, description="The stance this statement expresses; without it, the position's stance."
+    )
+    condition: Text | None = Field(
+        None, description="The condition the speaker attaches, e.g. only if each country sets its own target."
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Statement:
@@ -352,10 +483,73 @@ class Position(Model):
 
     actor: Slug = Field(description="Id of an actor in content/actors.")
     question: Slug = Field(description="Id of one of the brief's questions.")
-    stance: Stance
+    stance: Stance = Field(  # type: ignore[assignment]  # None only when left out: `stance:` empty is an error
+        None,
+        description="Where the actor stands; the default for statements without a stance of their own. "
+        "May be left out when every statement has its own.",
+    )
     statements: list[Statement] = Field(
         default_factory=list, description="Quotes or paraphrases backing the stance."
     )
+
+    # --- issue 19: a stance per statement ---
+
+    def stance_of(self, statement: Statement) -> str:
+        """The stance a statement expresses: its own, else the position's."""
+        return statement.stance or self.stance  # type: ignore[return-value]
+
+    @property
+    def stance_changes(self) -> list[StanceStep]:
+        """The position's stances in date order, one step per change: a single step when every
+        statement has the same stance. Content that loaded has every statement dated then."""
+        stances = {self.stance_of(s) for s in self.statements}
+        if len(stances) <= 1:
+            return [StanceStep(next(iter(stances), self.stance), None)]
+        steps: list[StanceStep] = []
+        for statement in sorted(self.statements, key=lambda s: s.date or ""):
+            stance = self.stance_of(statement)
+            if not steps or steps[-1].stance != stance:
+                steps.append(StanceStep(stance, statement.date))
+        return steps
+
+    @property
+    def current_stance(self) -> str:
+        """The latest stance: what a stance table or matrix shows for the position."""
+        return self.stance_changes[-1].stance
+
+    def stance_problems(self) -> Iterator[tuple[tuple, str]]:
+        """(key path from the position, message) for stances that cannot be told or ordered."""
+        if self.stance is None:
+            for j, statement in enumerate(self.statements):
+                if statement.stance is None:
+                    yield ("statements", j), (
+                        "statement has no stance, and its position none to give it: "
+                        "write the position's 'stance' or the statement's"
+                    )
+            if not self.statements:
+                yield (), "missing required field 'stance'"
+        if len({self.stance_of(s) for s in self.statements}) <= 1:
+            return
+        seen: dict[str, str] = {}  # date → stance stated on it
+        for j, statement in enumerate(self.statements):
+            stance = self.stance_of(statement)
+            if statement.date is None:
+                yield ("statements", j), (
+                    f"this statement ({stance}) has no date, and the position's statements take "
+                    "different stances: cannot tell which came first (give it a 'date')"
+                )
+            elif seen.setdefault(statement.date, stance) != stance:
+                yield ("statements", j, "date"), (
+                    f"this statement ({stance}) and another ({seen[statement.date]}) are both dated "
+                    f"{statement.date}: cannot tell which came first (date them more precisely)"
+                )
+
+
+class StanceStep(NamedTuple):
+    """A stance and the date of the statement that first took it (None: the only stance)."""
+
+    stance: str
+    date: str | None
 
 
 class Reading(Model):
@@ -367,6 +561,9 @@ class Reading(Model):
     attribution: Attribution | None = None
     date: PartialDate | None = None
     source: Slug = Field(description="Id of one of the brief's sources.")
+    holding: bool = Field(
+        False, description="true: the court's own holding in a ruling, shown apart from the parties' readings."
+    )
 
 
 class LegalReference(Model):
@@ -377,14 +574,60 @@ class LegalReference(Model):
     readings: list[Reading] = Field(default_factory=list, description="Each actor's reading.")
 
 
+# --- issue 19: events that have not happened, and events told two ways ---
+
+
+class EventStatus(str, Enum):
+    """Whether the event happened; a scheduled event or a deadline is upcoming until its date."""
+
+    happened = "happened"
+    scheduled = "scheduled"
+    deadline = "deadline"
+    postponed = "postponed"
+    cancelled = "cancelled"
+
+
+class Account(Model):
+    """One party's version of a disputed event."""
+
+    text: Text = Field(description="What happened, as this party tells it.")
+    attribution: Attribution = Field(description="Who tells it so.")
+    source: Slug = Field(description="Id of one of the brief's sources.")
+
+
 class Event(Model):
-    """Something that happened, and when."""
+    """Something that happened, or is to happen, and when."""
 
     date: PartialDate
     text: Text = Field(description="What happened, in one sentence.")
     actors: list[Slug] = Field(default_factory=list, description="Ids of the actors involved.")
     source: Slug = Field(description="Id of one of the brief's sources.")
     date_note: Text | None = Field(None, description="How the date was established, if inferred.")
+    status: EventStatus = Field(
+        EventStatus.happened,
+        description="happened (the default), scheduled, deadline, postponed or cancelled.",
+    )
+    accounts: list[Account] = Field(
+        default_factory=list,
+        description="Two or more competing versions of the event, each with text, attribution and source.",
+    )
+    according_to: Attribution | None = Field(
+        None, description="Who reports the event: a claim someone makes, not a fact the brief vouches for."
+    )
+
+    @model_validator(mode="after")
+    def _accounts_compete(self) -> Event:
+        if len(self.accounts) == 1:
+            raise ValueError("a disputed event needs two or more accounts; one version goes in 'text'")
+        return self
+
+    def timing(self, today: str) -> str | None:
+        """'upcoming' or 'passed' for a scheduled event or a deadline, seen from ``today``
+        (YYYY-MM-DD); None for other events. A date known to the month or year is upcoming
+        until that month or year has ended."""
+        if self.status not in ("scheduled", "deadline"):
+            return None
+        return "passed" if self.date < today[: len(self.date)] else "upcoming"
 
 
 class Relation(Model):
@@ -398,6 +641,11 @@ class Relation(Model):
     description: Text | None = Field(None, description="The relation in the source's terms.")
     date: PartialDate | None = None
     source: Slug = Field(description="Id of one of the brief's sources.")
+    # --- issue 19: who says so ---
+    according_to: Attribution | None = Field(
+        None, description="Who reports the relation: a claim someone makes, not a fact the brief vouches for."
+    )
+    disputed: bool = Field(False, description="true when a party denies the relation.")
 
 
 class Brief(Model):
@@ -418,6 +666,23 @@ class Brief(Model):
     events: list[Event] = Field(default_factory=list, description="What happened, when.")
     relations: list[Relation] = Field(default_factory=list, description="Who does what to whom.")
     watch_next: list[Text] = Field(default_factory=list, description="What to watch for next.")
+    follows: list[Slug] = Field(
+        default_factory=list, description="Ids of the briefs this one continues (issue 19: story threads)."
+    )
+
+    @property
+    def stances_taken(self) -> list[str]:
+        """Every stance a position or statement of the brief takes, sorted."""
+        return sorted({step.stance for p in self.positions for step in p.stance_changes})
+
+    def rule_problems(self) -> Iterator[tuple[tuple, str]]:
+        """(key path, message) for each rule between fields that the brief breaks (issue 19)."""
+        for i, position in enumerate(self.positions):
+            for at, message in position.stance_problems():
+                yield ("positions", i, *at), message
+        for i, earlier in enumerate(self.follows):
+            if earlier == self.id:
+                yield ("follows", i), "a brief cannot follow itself"
 
     def references(self) -> Iterator[tuple[tuple, str, str]]:
         """Every id this brief points at: (key path, kind, id).
@@ -449,10 +714,42 @@ class Brief(Model):
             for j, actor in enumerate(event.actors):
                 yield ("events", i, "actors", j), "actor", actor
             yield ("events", i, "source"), "source", event.source
+            for j, account in enumerate(event.accounts):
+                yield ("events", i, "accounts", j, "source"), "source", account.source
         for i, relation in enumerate(self.relations):
             yield ("relations", i, "from"), "actor", relation.from_actor
             yield ("relations", i, "to"), "actor", relation.to_actor
             yield ("relations", i, "source"), "source", relation.source
+        for at, attribution in self.attributions():
+            if attribution.actor:
+                yield (*at, "actor"), "actor", attribution.actor
+        for i, earlier in enumerate(self.follows):
+            yield ("follows", i), "brief", earlier
+        yield from _page_links(("summary",), self.summary)
+
+    def attributions(self) -> Iterator[tuple[tuple, Attribution]]:
+        """(key path, attribution) for every attribution in the brief."""
+        for i, position in enumerate(self.positions):
+            for j, statement in enumerate(position.statements):
+                yield ("positions", i, "statements", j, "attribution"), statement.attribution
+        for i, ref in enumerate(self.legal_references):
+            for j, reading in enumerate(ref.readings):
+                if reading.attribution:
+                    yield ("legal_references", i, "readings", j, "attribution"), reading.attribution
+        for i, event in enumerate(self.events):
+            if event.according_to:
+                yield ("events", i, "according_to"), event.according_to
+            for j, account in enumerate(event.accounts):
+                yield ("events", i, "accounts", j, "attribution"), account.attribution
+        for i, relation in enumerate(self.relations):
+            if relation.according_to:
+                yield ("relations", i, "according_to"), relation.according_to
+
+
+def _page_links(at: tuple, text: str | None) -> Iterator[tuple[tuple, str, str]]:
+    """The brief:ID, actor:ID and legal:ID links of a Markdown field, as references."""
+    for kind, key in page_links(text or ""):
+        yield at, kind, key
 
 
 def _duplicate_ids(items: list, at: tuple) -> Iterator[tuple[tuple, str, str]]:

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .index import Index, RelationRef
-from .models import Actor, Brief
+from .models import Actor, Brief, Membership
 
 LAYOUT_SEED = 7
+MEMBER_OF = "member-of"  # the edge type of a membership
 # Drawings stay readable, and pages stay small, however large the corpus: the network
 # page draws the most connected actors, an actor's page its closest neighbours. Every
 # relation is still listed on the pages of the actors it joins.
@@ -48,6 +49,7 @@ class NetworkEdge:
     type: str
     target: Actor
     refs: tuple[RelationRef, ...]  # newest brief first
+    membership: Membership | None = None  # a member_of of the registry (type "member-of"), not an action
 
     @property
     def briefs(self) -> list[Brief]:
@@ -86,6 +88,11 @@ class EdgeShape:
     x2: float
     y2: float
 
+    @property
+    def membership(self) -> bool:
+        """Whether the arrow stands for memberships only, drawn unlike actions."""
+        return all(label.edge.membership is not None for label in self.labels)
+
 
 @dataclass(frozen=True)
 class Drawing:
@@ -111,10 +118,16 @@ def relation_graph(index: Index) -> nx.MultiDiGraph:
         for relation in brief.relations:
             ref = RelationRef(brief, relation, index.sources[brief.id][relation.source])
             grouped.setdefault((relation.from_actor, relation.type, relation.to_actor), []).append(ref)
+    memberships = {(actor.id, MEMBER_OF, m.actor): m for actor in index.actors.values() for m in actor.member_of
+                   if actor.id in index.briefs_by_actor and m.actor in index.briefs_by_actor}
     graph = nx.MultiDiGraph()
-    graph.add_nodes_from(sorted({a for key in grouped for a in (key[0], key[2])}))
+    graph.add_nodes_from(sorted({a for key in [*grouped, *memberships] for a in (key[0], key[2])}))
     for (source, kind, target), refs in sorted(grouped.items()):
         edge = NetworkEdge(index.actors[source], kind, index.actors[target], tuple(refs))
+        graph.add_edge(source, target, key=kind, edge=edge)
+    # Issue 19: memberships of the registry between actors of the briefs, drawn apart from actions.
+    for (source, kind, target), membership in sorted(memberships.items()):
+        edge = NetworkEdge(index.actors[source], kind, index.actors[target], (), membership)
         graph.add_edge(source, target, key=kind, edge=edge)
     return graph
 

@@ -14,7 +14,8 @@ class ProvisionReadings:
     """The readings of one provision, or of the instrument as a whole (``provision`` None)."""
 
     provision: Provision | None
-    readings: list[ReadingRef] = field(default_factory=list)
+    readings: list[ReadingRef] = field(default_factory=list)  # the parties' (and others') readings
+    holdings: list[ReadingRef] = field(default_factory=list)  # a court's own, shown apart and first
 
 
 def readings_by_provision(index: Index, instrument: LegalInstrument) -> list[ProvisionReadings]:
@@ -23,10 +24,12 @@ def readings_by_provision(index: Index, instrument: LegalInstrument) -> list[Pro
     groups[None] = ProvisionReadings(None)
     for ref in index.readings_by_instrument.get(instrument.id, []):
         for provision_id in ref.reference.provisions or [None]:
-            groups[provision_id].readings.append(ref)
+            group = groups[provision_id]
+            (group.holdings if ref.reading.holding else group.readings).append(ref)
     for group in groups.values():
-        group.readings.sort(key=lambda r: (r.date, index.actors[r.reading.actor].name.casefold(), r.brief.id))
-    return [group for group in groups.values() if group.readings]
+        for refs in (group.readings, group.holdings):
+            refs.sort(key=lambda r: (r.date, index.actors[r.reading.actor].name.casefold(), r.brief.id))
+    return [group for group in groups.values() if group.readings or group.holdings]
 
 
 def contested_instruments(index: Index) -> list[LegalInstrument]:

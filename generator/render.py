@@ -89,7 +89,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            markdown=markup.render_markdown,
+            markdown=self._markdown,
             md_escape=markup.markdown_escape,
             date=format_partial_date,
             topic_slug=topic_slug,
@@ -103,6 +103,13 @@ class Renderer:
         """``url('actor', 'huawei')`` → relative link from the page being rendered."""
         href = relative_url(context["page_path"], page_path(kind, key), self.directory_urls)
         return f"{href}#{anchor}" if anchor else href
+
+    @jinja2.pass_context
+    def _markdown(self, context: jinja2.runtime.Context, text: str) -> markup.Markup:
+        """Sanitised Markdown whose brief:ID, actor:ID and legal:ID links lead to those pages."""
+        page = context["page_path"]
+        return markup.render_markdown(
+            text, lambda kind, key: relative_url(page, page_path(kind, key), self.directory_urls))
 
     @jinja2.pass_context
     def _file_url(self, context: jinja2.runtime.Context, path: str) -> str:

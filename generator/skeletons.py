@@ -14,7 +14,8 @@ import jinja2
 from pydantic import TypeAdapter, ValidationError
 
 from . import atomic
-from .models import ActorKind, Attribution, RelationType, Slug, Stance
+from .models import (ActorKind, Attribution, EventStatus, InstrumentKind, InstrumentStatus, RelationType,
+                     Slug, Stance)
 from .schema import KIND_FOLDERS, modeline_target
 
 
@@ -65,6 +66,9 @@ def new_record(kind: str, record_id: str, content_dir: Path, templates_dir: Path
         stances=[stance.value for stance in Stance],
         relation_types=[relation.value for relation in RelationType],
         attribution_kinds=list(Attribution.model_fields["kind"].annotation.__args__),
+        event_statuses=[status.value for status in EventStatus],
+        instrument_kinds=[kind.value for kind in InstrumentKind],
+        instrument_statuses=[status.value for status in InstrumentStatus],
     )
     write_new(path, text)
     return path

@@ -26,10 +26,7 @@ class PositionRef:
     position: Position
     question: Question
     date: str  # when the stance was taken, as far as known
-
-    @property
-    def stance(self) -> str:
-        return self.position.stance
+    stance: str  # a position whose statements change stance gives a ref per change
 
 
 @dataclass
@@ -201,8 +198,13 @@ def stance_matrix(index: Index) -> StanceMatrix:
         for p in brief.positions:
             question, column = of_brief[p.question]
             used[column.id] = column
-            date = position_date(p, brief, index.sources[brief.id])
-            cells.setdefault((p.actor, column.id), StanceHistory()).refs.append(PositionRef(brief, p, question, date))
+            history = cells.setdefault((p.actor, column.id), StanceHistory())
+            steps = p.stance_changes
+            if len(steps) == 1:
+                date = position_date(p, brief, index.sources[brief.id])
+                history.refs.append(PositionRef(brief, p, question, date, steps[0].stance))
+            else:  # changed within the brief: each stance from the statement that first took it
+                history.refs += (PositionRef(brief, p, question, step.date, step.stance) for step in steps)
     for history in cells.values():
         history.refs.sort(key=lambda r: (r.date, r.brief.date, r.brief.id))
     # Most-discussed questions first; then by id, so the order never depends on chance.

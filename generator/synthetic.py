@@ -111,7 +111,8 @@ class _CorpusWriter:
     # --- registries -------------------------------------------------------------
 
     def actors(self) -> list[dict]:
-        kinds = [kind.value for kind in ActorKind]
+        # The kinds before issue 19 added five: one seed keeps giving the same corpus (and benchmark).
+        kinds = [kind.value for kind in ActorKind][:12]
         records = []
         for i, actor_id in enumerate(self.actor_ids):
             record: dict = {"id": actor_id, "name": actor_id.rsplit("-", 1)[0].replace("-", " ").title(),

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .build_date import build_day
 from .index import EventRef, Index, StatementRef
 from .models import Brief, Source
 
@@ -32,6 +33,11 @@ class TimelineEntry(NamedTuple):
     @property
     def sort_key(self) -> tuple:
         return (self.date, KIND_ORDER[self.kind], self.brief.id, self.text)
+
+    @property
+    def timing(self) -> str | None:
+        """'upcoming' or 'passed' for a scheduled event or a deadline, seen from the build date."""
+        return self.event.event.timing(build_day()) if self.event is not None else None
 
     @property
     def text(self) -> str:
@@ -80,7 +86,9 @@ def statement_entry(ref: StatementRef) -> TimelineEntry | None:
     date = statement_date(ref)
     if date is None:
         return None
-    return TimelineEntry(date, "statement", ref.brief, ref.source, (ref.position.actor,), statement=ref)
+    actors = (ref.position.actor, ref.statement.attribution.actor) if ref.statement.attribution.actor else (
+        ref.position.actor,)
+    return TimelineEntry(date, "statement", ref.brief, ref.source, actors, statement=ref)
 
 
 def group_by_month(entries: list[TimelineEntry]) -> list[Year]:

@@ -14,7 +14,7 @@ import networkx as nx
 
 from . import network, readings, related, stances, timeline
 from .index import Index
-from .models import Actor, Brief, LegalInstrument
+from .models import Actor, Brief, LegalInstrument, Membership
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
 TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
@@ -145,3 +145,12 @@ class Views:
             if actor.part_of:
                 parts.setdefault(actor.part_of, []).append(actor)
         return parts
+
+    @cached_property
+    def members_by_actor(self) -> dict[str, list[tuple[Actor, Membership]]]:
+        """The members of each group (issue 19: member_of), by name, each with its membership."""
+        members: dict[str, list[tuple[Actor, Membership]]] = {}
+        for actor in sorted(self.index.actors.values(), key=lambda a: (a.name.casefold(), a.id)):
+            for membership in actor.member_of:
+                members.setdefault(membership.actor, []).append((actor, membership))
+        return members
