@@ -115,7 +115,6 @@ def test_schema_1_passes_check_strict_and_builds(tmp_path):
     assert len(list((site / "briefs").glob("*/index.html"))) == CHECK_SIZE
 
 
-@pytest.mark.xfail(reason="needs #19", strict=True)
 def test_schema_2_passes_check_strict(tmp_path):
     content = tmp_path / "content"
     write_story_corpus(content, CHECK_SIZE, seed=1, schema=2)
