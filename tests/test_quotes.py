@@ -109,7 +109,7 @@ def test_an_oversized_source_text_is_refused(analyst_project, monkeypatch):
     monkeypatch.setattr(quotes, "MAX_TEXT_BYTES", 100)
     problems = check_all(Path("content"))
     assert [p.message for p in problems] == [
-        f"'{SEED_TEXT_FILE}' is over 100 bytes; is it an article?"
+        f"source text '{SEED_TEXT_FILE}' is larger than 100 bytes"
     ]
 
 
