@@ -114,8 +114,7 @@ def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             stem = _YAML_LIKE.sub("", entry.name.rstrip(" ."))
             not_read.append((path, f"not read: rename it to {stem}{CONTENT_SUFFIX}"))
         elif entry.is_dir(follow_symlinks=False) and _holds_yaml(path):
-            not_read.append((path, f"not read: folders inside {folder.name}/ are not read; "
-                                   f"move its files into {folder.name}/"))
+            not_read.append((path, f"not read: a folder inside {folder.name}/; move its files into {folder.name}/"))
     return files, not_read
 
 
@@ -141,7 +140,7 @@ def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
         if _YAML_LIKE.search(entry.name.rstrip(" .")):
             found.append((path, f"not read: content files go in {where}"))
         elif close := difflib.get_close_matches(entry.name.casefold(), list(FOLDERS), n=1, cutoff=0.7):
-            found.append((path, f"not read: did you mean {close[0]}/? content files go in {where}"))
+            found.append((path, f"not read: content files go in {where} (did you mean {close[0]}/?)"))
     return found
 
 

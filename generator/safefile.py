@@ -17,6 +17,9 @@ import stat
 from pathlib import Path
 
 
+NOT_REGULAR = "is not a regular file (a device, pipe or socket)"
+
+
 class UnreadableFile(Exception):
     """A path that cannot be read as a regular file; ``str()`` is the reason, one line."""
 
@@ -36,7 +39,7 @@ def read_limited(path: Path, limit: int) -> bytes:
         if stat.S_ISDIR(kind):
             raise UnreadableFile("is a folder, not a file")
         if not stat.S_ISREG(kind):
-            raise UnreadableFile("is not a regular file (a device, pipe or socket)")
+            raise UnreadableFile(NOT_REGULAR)
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
@@ -61,6 +64,8 @@ def reason(error: OSError) -> str:
         return "cannot be read (permission denied)"
     if error.errno == errno.EISDIR:
         return "is a folder, not a file"
+    if error.errno in (errno.ENXIO, errno.ENODEV):  # a socket, or a device without a driver
+        return NOT_REGULAR
     if error.errno == errno.ENOTDIR:
         return "cannot be reached: a part of its path is a file, not a folder"
     return f"cannot be read ({os.strerror(error.errno) if error.errno else error})"
