@@ -177,7 +177,7 @@ class _PlainBuilder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STR:
+        if tag == _STR or tag in (_VALUE, _MERGE):  # "=" or "<<" as a value is just that text
             return node.value
         if tag not in _PLAIN_SCALARS:
             raise _tag_refused(node) if tag not in (_SEQ, _MAP) else _refuse(
@@ -213,11 +213,12 @@ class _PlainBuilder:
                                        else self.build(value_node, depth + 1))
         if not merged:
             return mapping
-        # As PyYAML merges: the mapping's own keys win, then the first mapping merged, and so on;
-        # keys keep the place where they first appear, the merged ones first.
+        # As YAML merges (and PyYAML): the mapping's own keys win, then the first mapping merged,
+        # and so on; keys keep the place where they first appear, the merged ones first.
         result: dict[str, Any] = {}
-        for source in reversed(merged):
-            result.update(source)
+        for source in merged:
+            for key, value in source.items():
+                result.setdefault(key, value)
         result.update(mapping)
         return result
 
