@@ -265,46 +265,36 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, tuple[int, int]], open_: se
     return size
 
 
-class _Crossed(Exception):
-    def __init__(self, mark: Any, what: str):
-        self.mark, self.what = mark, what
-
-
-class _ExpansionTracer(yaml.SafeLoader):
-    """The pure-Python composer, which sees each alias where it is written (the C one does not
-    say): it adds up the document in reading order and stops where a limit is first crossed."""
-
-    def __init__(self, text: str):
-        super().__init__(text)
-        self.sizes: dict[int, tuple[int, int]] = {}
-        self.values = self.chars = 0
-
-    def compose_node(self, parent: Any, index: Any) -> yaml.Node:
-        event = self.peek_event()
-        node = super().compose_node(parent, index)
-        if isinstance(event, yaml.AliasEvent):
-            values, chars = _expanded_size(node, self.sizes, set())
-        else:
-            values, chars = 1, len(node.value) if isinstance(node, yaml.ScalarNode) else 0
-        self.values += values
-        self.chars += chars
-        if self.chars > MAX_EXPANDED_CHARS:
-            raise _Crossed(event.start_mark, f"{MAX_EXPANDED_CHARS:,} characters")
-        if self.values > MAX_EXPANDED_VALUES:
-            raise _Crossed(event.start_mark, f"{MAX_EXPANDED_VALUES:,} values")
-        return node
-
-
 def _crossing(text: str) -> tuple[Any, str] | None:
-    """Where, reading in order, the expanded document first grows past a limit, and which."""
-    tracer = _ExpansionTracer(text)
-    try:
-        tracer.get_single_node()
-    except _Crossed as crossed:
-        return crossed.mark, crossed.what
-    finally:
-        tracer.dispose()
-    return None  # not reached: both composers build the same document
+    """Where, reading in order, the expanded document first grows past a limit, and which.
+
+    From the parser's events, which (unlike the composed nodes) say where each alias is written;
+    an anchored value's size is known at its end, before any alias to it."""
+    values = chars = 0
+    sizes: dict[str, tuple[int, int]] = {}
+    open_: list[tuple[str | None, int, int, Any]] = []  # collections being read
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        mark = event.start_mark
+        if isinstance(event, yaml.ScalarEvent):
+            values, chars = values + 1, chars + len(event.value)
+            if event.anchor:
+                sizes[event.anchor] = (1, len(event.value))
+        elif isinstance(event, yaml.AliasEvent):
+            alias_values, alias_chars = sizes.get(event.anchor, (0, 0))
+            values, chars = values + alias_values, chars + alias_chars
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_.append((event.anchor, values, chars, mark))
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, start_values, start_chars, mark = open_.pop()
+            values += 1
+            if anchor:
+                sizes[anchor] = (values - start_values, chars - start_chars)
+        if chars > MAX_EXPANDED_CHARS:
+            return mark, f"{MAX_EXPANDED_CHARS:,} characters"
+        if values > MAX_EXPANDED_VALUES:
+            return mark, f"{MAX_EXPANDED_VALUES:,} values"
+    return None  # not reached: the events and the nodes describe the same document
 
 
 @dataclass
