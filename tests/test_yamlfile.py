@@ -1,4 +1,6 @@
 import os
+import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -377,3 +379,41 @@ def test_one_long_text_used_again_and_again_is_refused_at_the_alias_that_crosses
     ]
     path.write_text(f"summary: &s {big}\nwatch_next: [*s, *s, *s]\n")  # 2,000,000 characters: fine
     assert problems_of(path) == []
+
+
+# --- hostile files through the real command ----------------------------------------------------
+
+def _bounded_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2,) * 2)  # far below the 2 GB allowed
+
+
+def _hostile_files() -> dict[str, tuple[str, str]]:
+    """name → (text of content/briefs/<name>.yaml, what its error says)."""
+    head = "id: NAME\ntitle: T\ndate: '2020'\nsources: [{id: s, publisher: P, title: T}]\n"
+    big = "lorem ipsum dolor sit amet " * 16_000  # 432,000 characters
+    return {
+        "alias-to-a-long-text": (head + f"summary: &s {big}\nwatch_next: [" + ", ".join(["*s"] * 1000) + "]\n",
+                                 "more than 2,097,152 characters"),
+        "aliases-to-a-short-list": (head + "summary: &b [x, y]\nwatch_next: [" + ",".join(["*b"] * 600_000) + "]\n",
+                                    "more than 1,048,576 values"),
+        "merges-of-merges": (head + "summary: x\nm0: &m0 {k0: " + "y" * 2000 + "}\n" + "".join(
+            f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: 1}}\n" for i in range(1, 3000)), "more than 2,097,152 characters"),
+        "a-set": (head + "summary: x\ntopics: !!set {b, a}\n", "tag !!set is not allowed; write a list"),
+        "an-object": (head + "summary: !!python/object/apply:os.system [echo]\n", "tag !!python/object/apply"),
+        "odd-keys": (head + "summary: x\n~: c\nyes: 1\n1: x\n", "unknown field '~'"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_hostile_files()))
+def test_check_refuses_hostile_yaml_in_one_line_per_problem(project, name):
+    text, says = _hostile_files()[name]
+    (project / "content" / "briefs" / f"{name}.yaml").write_text(text.replace("NAME", name, 1))
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True,
+                            text=True, timeout=60, preexec_fn=_bounded_memory)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    *lines, summary = result.stderr.splitlines()
+    assert re.fullmatch(r"(\d+ warning\(s\), )?\d+ error\(s\)", summary)
+    for line in lines:
+        assert re.match(r"^[^\n]+:\d+:\d+: ", line) and line.isprintable(), line
+    assert any(line.startswith(f"content/briefs/{name}.yaml:") and says in line for line in lines), lines
