@@ -114,7 +114,9 @@ def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             stem = _YAML_LIKE.sub("", entry.name.rstrip(" ."))
             not_read.append((path, f"not read: rename it to {stem}{CONTENT_SUFFIX}"))
         elif entry.is_dir(follow_symlinks=False) and _holds_yaml(path):
-            not_read.append((path, f"not read: a folder inside {folder.name}/; move its files into {folder.name}/"))
+            not_read.append(
+                (path, f"not read: a folder inside {folder.name}/; move its files into {folder.name}/")
+            )
     return files, not_read
 
 
@@ -126,7 +128,7 @@ def _holds_yaml(folder: Path) -> bool:
 
 
 def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
-    """YAML files at the top of ``content/``, and folders named like a content folder but not quite."""
+    """YAML files at the top of ``content/``, and folders named almost like a content folder."""
     where = ", ".join(f"{name}/" for name in FOLDERS)
     try:
         entries = sorted(os.scandir(content_dir), key=lambda entry: entry.name)
@@ -139,7 +141,7 @@ def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
             continue
         if _YAML_LIKE.search(entry.name.rstrip(" .")):
             found.append((path, f"not read: content files go in {where}"))
-        elif close := difflib.get_close_matches(entry.name.casefold(), list(FOLDERS), n=1, cutoff=0.7):
+        elif close := difflib.get_close_matches(entry.name.casefold(), FOLDERS, n=1, cutoff=0.7):
             found.append((path, f"not read: content files go in {where} (did you mean {close[0]}/?)"))
     return found
 

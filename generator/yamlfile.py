@@ -133,14 +133,25 @@ def _shown_tag(tag: str) -> str:
     return shown if len(shown) <= 60 else shown[:59] + "…"
 
 
+_PLAIN_ADVICE = "write plain text, numbers, true/false, lists or mappings"
+
+
 def _tag_refused(node: yaml.Node) -> yaml.MarkedYAMLError:
-    advice = _ADVICE.get(node.tag.removeprefix(_TAG), "write plain text, numbers, true/false, lists or mappings")
+    advice = _ADVICE.get(node.tag.removeprefix(_TAG), _PLAIN_ADVICE)
     return _refuse(f"tag {_shown_tag(node.tag)} is not allowed; {advice}", node.start_mark)
+
+
+def _misfit(node: yaml.Node) -> yaml.MarkedYAMLError:
+    """A core tag on the wrong kind of node (``!!str [1]``), or any other tag."""
+    if node.tag not in (_STR, _SEQ, _MAP) and node.tag not in _PLAIN_SCALARS:
+        return _tag_refused(node)
+    kind = {yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}.get(type(node), "a single value")
+    return _refuse(f"tag {_shown_tag(node.tag)} does not fit {kind}", node.start_mark)
 
 
 class _PlainBuilder:
     """Builds plain data from composed nodes: each node once (an alias shares the value, as in
-    PyYAML), merge keys applied as PyYAML applies them, keys kept as written, any other tag refused."""
+    PyYAML), merge keys applied as YAML says, keys kept as written, any other tag refused."""
 
     def __init__(self, loader: _Loader):
         self.loader = loader
@@ -169,9 +180,7 @@ class _PlainBuilder:
             self.open.discard(key)
             self._reached(depth + 1 if node.value else depth)
         else:
-            raise _tag_refused(node) if tag not in (_STR, _SEQ, _MAP) and tag not in _PLAIN_SCALARS else _refuse(
-                f"tag {_shown_tag(tag)} does not fit a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}",
-                node.start_mark)
+            raise _misfit(node)
         self.built[key] = value
         return value
 
@@ -180,8 +189,7 @@ class _PlainBuilder:
         if tag == _STR or tag in (_VALUE, _MERGE):  # "=" or "<<" as a value is just that text
             return node.value
         if tag not in _PLAIN_SCALARS:
-            raise _tag_refused(node) if tag not in (_SEQ, _MAP) else _refuse(
-                f"tag {_shown_tag(tag)} does not fit a single value", node.start_mark)
+            raise _misfit(node)
         try:  # an explicit tag may not fit its value: "!!int abc"
             return self.loader.yaml_constructors[tag](self.loader, node)
         except (ValueError, KeyError, IndexError, TypeError):
@@ -198,7 +206,8 @@ class _PlainBuilder:
         merged: list[dict] = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse("a key must be plain text, not a list or a mapping", key_node.start_mark)
+                raise _refuse("a key must be plain text, not a list or a mapping",
+                              key_node.start_mark)
             if key_node.tag not in (_STR, _MERGE, _VALUE) and key_node.tag not in _PLAIN_SCALARS:
                 raise _tag_refused(key_node)
             if key_node.value in seen:
@@ -223,8 +232,8 @@ class _PlainBuilder:
         return result
 
     def _merged(self, value_node: yaml.Node, depth: int) -> list[dict]:
-        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) and value_node.tag == _SEQ \
-            else [value_node]
+        listed = isinstance(value_node, yaml.SequenceNode) and value_node.tag == _SEQ
+        sources = value_node.value if listed else [value_node]
         for source in sources:
             if not isinstance(source, yaml.MappingNode):
                 raise _refuse("'<<' merges a mapping or a list of mappings", source.start_mark)
@@ -237,11 +246,13 @@ def _check_expansion(root: yaml.Node, text: str) -> None:
     if values <= MAX_EXPANDED_VALUES and chars <= MAX_EXPANDED_CHARS:
         return
     mark, what = _crossing(text) or (root.start_mark, "the limit")
-    raise _refuse(f"with its aliases expanded, the document holds more than {what}; write shared text once",
-                  mark)
+    raise _refuse(f"with its aliases expanded, the document holds more than {what}; "
+                  "write shared text once", mark)
 
 
-def _expanded_size(node: yaml.Node, sizes: dict[int, tuple[int, int]], open_: set[int]) -> tuple[int, int]:
+def _expanded_size(
+    node: yaml.Node, sizes: dict[int, tuple[int, int]], open_: set[int]
+) -> tuple[int, int]:
     """(values, characters) under ``node``, shared nodes counted each time they are used."""
     key = id(node)
     known = sizes.get(key)
@@ -253,7 +264,8 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, tuple[int, int]], open_: se
         size = (1, len(node.value))
     else:
         open_.add(key)
-        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else node.value
+        mapping = isinstance(node, yaml.MappingNode)
+        children = [n for pair in node.value for n in pair] if mapping else node.value
         values, chars = 1, 0
         for child in children:
             child_values, child_chars = _expanded_size(child, sizes, open_)
@@ -334,7 +346,8 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
     finally:
         loader.dispose()
     for key_node in loader.duplicate_keys:
-        result.problems.append(_at(result, key_node.start_mark, f"duplicate key '{_cut(key_node.value)}'"))
+        duplicate = f"duplicate key '{_cut(key_node.value)}'"
+        result.problems.append(_at(result, key_node.start_mark, duplicate))
     if result.data is not None and loader.depth is not None and loader.depth > MAX_DEPTH:
         result.problems.append(Problem(result.label, 1, 1, f"nested deeper than {MAX_DEPTH} levels"))
     if result.problems:
@@ -374,7 +387,8 @@ def locate(path: Path, keypath: KeyPath, *, at_key: bool = False) -> tuple[int, 
     an unknown or misspelt key should be pointed at.
     """
     try:  # the file may have changed since it was read: read it as safely again
-        node = yaml.compose(read_limited(path, MAX_FILE_BYTES).decode("utf-8-sig"), Loader=_BaseLoader)
+        text = read_limited(path, MAX_FILE_BYTES).decode("utf-8-sig")
+        node = yaml.compose(text, Loader=_BaseLoader)
     except (yaml.YAMLError, UnicodeDecodeError, UnreadableFile):
         return 1, 1
     if node is None:

@@ -163,8 +163,9 @@ def shared_project() -> Iterator[Path]:
 def test_an_unreadable_content_file_is_one_line_as_an_unprivileged_user(shared_project):
     brief = shared_project / "content" / "briefs" / "huawei-5g-allies-2019.yaml"
     brief.chmod(0o000)
-    lines = assert_one_line_errors(briefing_check(shared_project, as_nobody=True), str(brief.relative_to(shared_project)))
-    assert f"{brief.relative_to(shared_project)}:1:1: cannot be read (permission denied)" in lines
+    label = str(brief.relative_to(shared_project))
+    lines = assert_one_line_errors(briefing_check(shared_project, as_nobody=True), label)
+    assert f"{label}:1:1: cannot be read (permission denied)" in lines
 
 
 def test_an_unreadable_source_text_is_an_error_at_its_text_file(shared_project):

@@ -276,10 +276,10 @@ def test_a_set_never_reaches_the_data_whatever_the_hash_seed(tmp_path):
     """!!set made pages depend on PYTHONHASHSEED: now no seed gives data at all."""
     path = write(tmp_path / "a.yaml", "topics: !!set {b, a, c, d}\n")
     for seed in ("0", "1", "2"):
-        result = subprocess.run(
-            [sys.executable, "-c", "import sys; from pathlib import Path; from generator.yamlfile import read_yaml; "
-             "r = read_yaml(Path(sys.argv[1]), 'a.yaml'); print(r.data, [str(p) for p in r.problems])", str(path)],
-            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        script = ("import sys; from pathlib import Path; from generator.yamlfile import read_yaml; "
+                  "r = read_yaml(Path(sys.argv[1]), 'a.yaml'); print(r.data, [str(p) for p in r.problems])")
+        result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
+                                env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         assert result.stdout == "None ['a.yaml:1:9: tag !!set is not allowed; write a list']\n"
 
 
@@ -394,10 +394,13 @@ def _hostile_files() -> dict[str, tuple[str, str]]:
     return {
         "alias-to-a-long-text": (head + f"summary: &s {big}\nwatch_next: [" + ", ".join(["*s"] * 1000) + "]\n",
                                  "more than 2,097,152 characters"),
-        "aliases-to-a-short-list": (head + "summary: &b [x, y]\nwatch_next: [" + ",".join(["*b"] * 600_000) + "]\n",
-                                    "more than 1,048,576 values"),
-        "merges-of-merges": (head + "summary: x\nm0: &m0 {k0: " + "y" * 2000 + "}\n" + "".join(
-            f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: 1}}\n" for i in range(1, 3000)), "more than 2,097,152 characters"),
+        "aliases-to-a-short-list": (
+            head + "summary: &b [x, y]\nwatch_next: [" + ",".join(["*b"] * 600_000) + "]\n",
+            "more than 1,048,576 values"),
+        "merges-of-merges": (
+            head + "summary: x\nm0: &m0 {k0: " + "y" * 2000 + "}\n"
+            + "".join(f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: 1}}\n" for i in range(1, 3000)),
+            "more than 2,097,152 characters"),
         "a-set": (head + "summary: x\ntopics: !!set {b, a}\n", "tag !!set is not allowed; write a list"),
         "an-object": (head + "summary: !!python/object/apply:os.system [echo]\n", "tag !!python/object/apply"),
         "odd-keys": (head + "summary: x\n~: c\nyes: 1\n1: x\n", "unknown field '~'"),
