@@ -4,6 +4,7 @@ quotes against their source texts (:mod:`quotes`) and suspicious content (:mod:`
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,5 +37,7 @@ def within(problems: Sequence[Problem], paths: Sequence[Path]) -> list[Problem]:
     """The problems of files at or under any of ``paths`` (all of them when no path is given)."""
     if not paths:
         return list(problems)
-    roots = [path.resolve() for path in paths]
-    return [p for p in problems if any(Path(p.file).resolve().is_relative_to(root) for root in roots)]
+    # realpath, not Path.resolve: a problem may be about a symlink loop, which resolve() raises on.
+    roots = [Path(os.path.realpath(path)) for path in paths]
+    return [p for p in problems
+            if any(Path(os.path.realpath(p.file)).is_relative_to(root) for root in roots)]

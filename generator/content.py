@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import errno
 import functools
 import os
 import re
@@ -28,6 +29,7 @@ from .models import Actor, Brief, LegalInstrument, shortened
 from .filecache import FileCache
 from .parallel import gc_paused, ordered_map
 from .problems import ContentError, Problem
+from .safefile import reason
 from .urls import page_path, topic_slug
 from .yamlfile import KeyPath, YamlFile, read_yaml
 
@@ -67,9 +69,11 @@ def check_content(
         return corpus, [Problem(_label(content_dir, base), 1, 1, "content folder not found")]
     jobs: list[tuple[str, Path, str]] = []
     for folder in FOLDERS:
-        paths = sorted((content_dir / folder).glob("*.yaml"))
+        paths, not_read = _listing(content_dir / folder)
         present[folder] = {path.stem for path in paths}
         jobs += [(folder, path, _label(path, base)) for path in paths]
+        problems += [Problem(_label(path, base), 1, 1, why) for path, why in not_read]
+    problems += [Problem(_label(path, base), 1, 1, why) for path, why in _misplaced(content_dir)]
     load = functools.partial(ordered_map, _load_file)
     with gc_paused():
         loaded = cache.map(load, jobs, path_of=lambda job: job[1]) if cache else load(jobs)
@@ -80,6 +84,66 @@ def check_content(
             corpus.files[(folder, record.id)] = yaml_file
     problems.extend(_check_references(corpus, present))
     return corpus, problems
+
+
+CONTENT_SUFFIX = ".yaml"
+_YAML_LIKE = re.compile(r"\.ya?ml$", re.IGNORECASE)
+
+
+def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The content files of ``folder`` (every ``*.yaml`` entry, whatever it turns out to be:
+    reading it says what is wrong), and what looks meant as content but would not be read, with why.
+
+    Hidden entries and names that are not YAML at all (editors' backups, notes) are left alone."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except FileNotFoundError:
+        return [], []  # a kind of record the project does not have yet
+    except OSError as error:
+        why = "is a file, not a folder" if error.errno == errno.ENOTDIR else reason(error)
+        return [], [(folder, f"{why}; it should be the folder of {folder.name}")]
+    files: list[Path] = []
+    not_read: list[tuple[Path, str]] = []
+    for entry in entries:
+        path = folder / entry.name
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith(CONTENT_SUFFIX):
+            files.append(path)
+        elif _YAML_LIKE.search(entry.name.rstrip(" .")):
+            stem = _YAML_LIKE.sub("", entry.name.rstrip(" ."))
+            not_read.append((path, f"not read: rename it to {stem}{CONTENT_SUFFIX}"))
+        elif entry.is_dir(follow_symlinks=False) and _holds_yaml(path):
+            not_read.append(
+                (path, f"not read: a folder inside {folder.name}/; move its files into {folder.name}/")
+            )
+    return files, not_read
+
+
+def _holds_yaml(folder: Path) -> bool:
+    try:
+        return any(_YAML_LIKE.search(entry.name.rstrip(" .")) for entry in os.scandir(folder))
+    except OSError:
+        return False
+
+
+def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
+    """YAML files at the top of ``content/``, and folders named almost like a content folder."""
+    where = ", ".join(f"{name}/" for name in FOLDERS)
+    try:
+        entries = sorted(os.scandir(content_dir), key=lambda entry: entry.name)
+    except OSError as error:
+        return [(content_dir, reason(error))]
+    found: list[tuple[Path, str]] = []
+    for entry in entries:
+        path = content_dir / entry.name
+        if entry.name.startswith(".") or entry.name in FOLDERS:
+            continue
+        if _YAML_LIKE.search(entry.name.rstrip(" .")):
+            found.append((path, f"not read: content files go in {where}"))
+        elif close := difflib.get_close_matches(entry.name.casefold(), FOLDERS, n=1, cutoff=0.7):
+            found.append((path, f"not read: content files go in {where} (did you mean {close[0]}/?)"))
+    return found
 
 
 def _load_file(_: None, job: tuple[str, Path, str]) -> tuple[YamlFile, BaseModel | None, list[Problem]]:
@@ -122,7 +186,7 @@ def _validate(yaml_file: YamlFile, model: type[BaseModel], problems: list[Proble
 def _from_pydantic(yaml_file: YamlFile, model: type[BaseModel], exc: ValidationError) -> Iterable[Problem]:
     for error in exc.errors(include_url=False):
         loc: KeyPath = tuple(error["loc"])
-        name = str(loc[-1]) if loc else model.__name__.lower()
+        name = shortened(str(loc[-1])) if loc else model.__name__.lower()
         if error["type"] == "extra_forbidden":
             allowed = _field_names(model, loc[:-1])
             yield yaml_file.problem(loc, f"unknown field '{name}'{_did_you_mean(name, allowed)}", at_key=True)

@@ -40,7 +40,7 @@ SLUG_MAX = 80
 def _check_slug(value: str) -> str:
     if not _SLUG.fullmatch(value) or len(value) > SLUG_MAX:
         raise ValueError(
-            f"'{value}' is not a safe id: use 1-{SLUG_MAX} lowercase letters, digits and single hyphens"
+            f"'{shortened(value)}' is not a safe id: use 1-{SLUG_MAX} lowercase letters, digits and single hyphens"
             + _slug_suggestion(value)
         )
     return value
@@ -68,7 +68,7 @@ def _page_id(kind: str):
     def check(value: str) -> str:
         problem = reserved_key_problem(kind, value)
         if problem:
-            raise ValueError(f"'{value}' {problem}; choose another id")
+            raise ValueError(f"'{shortened(value)}' {problem}; choose another id")
         return value
 
     reserved = sorted(reserved_keys(kind))
@@ -130,7 +130,7 @@ PartialDate = Annotated[
 def _check_web_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"'{value}' is not an http(s) URL")
+        raise ValueError(f"'{shortened(value)}' is not an http(s) URL")
     return value
 
 
@@ -144,7 +144,7 @@ WebUrl = Annotated[
 def _check_project_path(value: str) -> str:
     path = PurePosixPath(value)
     if "\\" in value or path.is_absolute() or ".." in path.parts or not path.parts:
-        raise ValueError(f"'{value}' must be a relative path inside the project, like sources/article.txt")
+        raise ValueError(f"'{shortened(value)}' must be a relative path inside the project, like sources/article.txt")
     return value
 
 

@@ -10,14 +10,16 @@ stands for words left out.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 from .content import Corpus
-from .models import Brief
-from .problems import Problem
+from .models import Brief, shortened
+from .problems import Problem, Severity
+from .safefile import UnreadableFile, read_limited
 from .yamlfile import KeyPath, YamlFile
 
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
@@ -75,25 +77,43 @@ def _verify_brief(brief: Brief, yaml_file: YamlFile, project_root: Path) -> Iter
         if source.text_file is None:
             continue
         at: KeyPath = ("sources", i, "text_file")
-        path = (project_root / source.text_file).resolve()
-        if not path.is_relative_to(project_root.resolve()):
-            yield yaml_file.problem(at, f"'{source.text_file}' is outside the project")
-            continue
-        try:
-            if path.stat().st_size > MAX_TEXT_BYTES:
-                yield yaml_file.problem(at, f"'{source.text_file}' is over {MAX_TEXT_BYTES:,} bytes; is it an article?")
-                continue
-            text = normalise(path.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
-            message = f"source text '{source.text_file}' not found; quotes from '{source.id}' are not verified"
-            yield dataclasses.replace(yaml_file.problem(at, message), severity="warning")
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            yield yaml_file.problem(at, f"cannot read '{source.text_file}' as UTF-8 text: {exc}")
+        text, problem = _source_text(source.text_file, project_root)
+        if problem is not None:
+            severity, message = problem
+            if severity == "warning":
+                message += f"; quotes from '{source.id}' are not verified"
+            yield dataclasses.replace(yaml_file.problem(at, message), severity=severity)
             continue
         for keypath, source_id, quote in quotes:
             if source_id == source.id and (difference := mismatch(quote, text)):
                 yield yaml_file.problem(keypath, f"quote does not match {source.text_file}: {difference}")
+
+
+def _source_text(text_file: str, project_root: Path) -> tuple[str, tuple[Severity, str] | None]:
+    """The normalised text of a source's ``text_file``, or the problem (severity, message) with it.
+
+    Only a file that is not there at all is a warning (source texts stay on the analyst's machine);
+    anything else in its place (a folder, a dangling symlink, a FIFO, a device, an unreadable or
+    oversized file) is an error naming it. The file is read through :mod:`safefile`, never opened
+    any other way, so nothing in ``sources/`` can hang or exhaust a check."""
+    shown = f"'{shortened(text_file)}'"
+    path = project_root / text_file
+    if not os.path.lexists(path):
+        return "", ("warning", f"source text {shown} not found")
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        real = path
+    if not real.is_relative_to(project_root.resolve()):
+        return "", ("error", f"{shown} is outside the project")
+    try:
+        raw = read_limited(path, MAX_TEXT_BYTES)
+    except UnreadableFile as unreadable:
+        return "", ("error", f"source text {shown} {unreadable}")
+    try:
+        return normalise(raw.decode("utf-8-sig")), None
+    except UnicodeDecodeError as error:
+        return "", ("error", f"source text {shown} is not UTF-8 text (byte {error.start:,} is not)")
 
 
 def _quotes(brief: Brief) -> Iterator[tuple[KeyPath, str, str]]:

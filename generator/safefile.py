@@ -17,23 +17,29 @@ import stat
 from pathlib import Path
 
 
+NOT_REGULAR = "is not a regular file (a device, pipe or socket)"
+
+
 class UnreadableFile(Exception):
     """A path that cannot be read as a regular file; ``str()`` is the reason, one line."""
 
 
 def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file at ``path``, or UnreadableFile if it is not one or holds more than ``limit``."""
+    """The bytes of the regular file at ``path``; UnreadableFile if it is not one or holds more
+    than ``limit`` bytes."""
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise UnreadableFile(_reason(error)) from None
+        raise UnreadableFile(reason(error)) from None
+    except ValueError:  # a NUL in the name, which no file system allows
+        raise UnreadableFile("is not a possible file name (it holds a NUL character)") from None
     try:
         kind = os.fstat(fd).st_mode
         if stat.S_ISDIR(kind):
             raise UnreadableFile("is a folder, not a file")
         if not stat.S_ISREG(kind):
-            raise UnreadableFile("is not a regular file (a device, pipe or socket)")
+            raise UnreadableFile(NOT_REGULAR)
         chunks: list[bytes] = []
         size = 0
         while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
@@ -43,12 +49,13 @@ def read_limited(path: Path, limit: int) -> bytes:
                 raise UnreadableFile(f"is larger than {limit:,} bytes")
         return b"".join(chunks)
     except OSError as error:
-        raise UnreadableFile(_reason(error)) from None
+        raise UnreadableFile(reason(error)) from None
     finally:
         os.close(fd)
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """Why a path could not be opened or listed, in the words of :class:`UnreadableFile`."""
     if error.errno == errno.ENOENT:
         return "does not exist (or is a symlink to nothing)"
     if error.errno == errno.ELOOP:
@@ -57,4 +64,8 @@ def _reason(error: OSError) -> str:
         return "cannot be read (permission denied)"
     if error.errno == errno.EISDIR:
         return "is a folder, not a file"
+    if error.errno in (errno.ENXIO, errno.ENODEV):  # a socket, or a device without a driver
+        return NOT_REGULAR
+    if error.errno == errno.ENOTDIR:
+        return "cannot be reached: a part of its path is a file, not a folder"
     return f"cannot be read ({os.strerror(error.errno) if error.errno else error})"

@@ -1,12 +1,17 @@
 """Validation of a content folder: every class of bad input, at its exact file:line:col."""
 
+import json
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from conftest import SEED_BRIEF, write
+from conftest import SEED_BRIEF, copy_project, write
 from generator.content import check_content, load_content
-from generator.problems import ContentError
+from generator.filecache import FileCache
+from generator.problems import MESSAGE_LIMIT, ContentError, one_line
 
 MINIMAL_BRIEF = """
     id: {id}
@@ -185,3 +190,106 @@ def test_a_reference_to_an_invalid_actor_file_does_not_cascade(project):
     messages = errors(project)
     assert len(messages) == 1
     assert messages[0].startswith("content/actors/acme.yaml:3:7: kind: ")
+
+
+# --- keys as written, values shown readably -------------------------------------------------------
+
+KEYS_YAML_READS_AS_OTHER_THINGS = ["~", "null", "Null", "yes", "No", "on", "OFF", "true", "False", "1", "0x1F",
+                                   "1.5", ".inf", ".NaN", "2019-01-15", "12:30", "=", "'quoted'", "\"tab\\tkey\""]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(KEYS_YAML_READS_AS_OTHER_THINGS), nested=st.booleans())
+def test_a_key_is_named_as_written(tmp_path_factory, key, nested):
+    project = copy_project(tmp_path_factory.mktemp("keys") / "project")
+    text = MINIMAL_BRIEF.format(id="keys")
+    if nested:
+        text = text.replace("        stance: supports\n", f"        stance: supports\n        {key}: c\n")
+        at = "16:5"
+    else:
+        text = text.replace("    title: A story\n", f"    title: A story\n    {key}: c\n")
+        at = "3:1"
+    brief(project, "keys", text)
+    shown = yaml.safe_load(f"{key}: x").popitem()[0] if key[0] in "'\"" else key  # a quoted key: its text
+    [error] = errors(project)
+    assert error.startswith(f"content/briefs/keys.yaml:{at}: unknown field '{one_line(str(shown))}'"), error
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(min_size=1, max_size=3000), field=st.sampled_from(["id", "url", "text_file", "actor"]))
+def test_a_value_quoted_in_a_message_stays_one_short_line(tmp_path_factory, value, field):
+    project = copy_project(tmp_path_factory.mktemp("values") / "project")
+    quoted = json.dumps(value)  # a YAML double-quoted string: any character, escaped
+    text = MINIMAL_BRIEF.format(id="values")
+    text = {
+        "id": text.replace("- id: q1", f"- id: {quoted}"),
+        "url": text.replace("title: An article", f"title: An article\n        url: {quoted}"),
+        "text_file": text.replace("title: An article", f"title: An article\n        text_file: {quoted}"),
+        "actor": text.replace("actor: huawei", f"actor: {quoted}"),
+    }[field]
+    brief(project, "values", text)
+    _, problems = check_content(project / "content", relative_to=project)
+    for problem in problems:
+        shown = str(problem)
+        assert shown.isprintable() and len(shown) <= MESSAGE_LIMIT, shown
+
+
+# --- what sits in content/ is read, or said why not ------------------------------------------------
+
+@st.composite
+def near_miss_names(draw) -> tuple[str, str]:
+    """A file name that means YAML but does not end in exactly '.yaml', and its stem."""
+    stem = draw(st.sampled_from(["story", "a-b", "x1"]))
+    suffix = draw(st.sampled_from(["yaml", "yml"]))
+    cased = "".join(draw(st.sampled_from([c.lower(), c.upper()])) for c in suffix)
+    tail = draw(st.sampled_from(["", " ", ".", "  "]))
+    name = f"{stem}.{cased}{tail}"
+    assume(not name.endswith(".yaml"))
+    return name, stem
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name_and_stem=near_miss_names(), folder=st.sampled_from(["briefs", "actors", "legal"]))
+def test_a_near_miss_of_yaml_is_refused_not_skipped(tmp_path_factory, name_and_stem, folder):
+    name, stem = name_and_stem
+    project = copy_project(tmp_path_factory.mktemp("names") / "project")
+    (project / "content" / folder / name).write_text("id: [broken\n")
+    assert errors(project) == [f"content/{folder}/{name}:1:1: not read: rename it to {stem}.yaml"]
+
+
+@pytest.mark.parametrize(("place", "message"), [
+    ("stray.yaml", "not read: content files go in briefs/, actors/, legal/"),
+    ("Briefs/story.yaml", "not read: content files go in briefs/, actors/, legal/ (did you mean briefs/?)"),
+    ("actor/someone.yaml", "not read: content files go in briefs/, actors/, legal/ (did you mean actors/?)"),
+    ("briefs/2019/story.yaml", "not read: a folder inside briefs/; move its files into briefs/"),
+])
+def test_content_in_the_wrong_place_is_named(project, place, message):
+    write(project / "content" / place, "id: story\n")
+    where = "/".join(place.split("/")[:2]) if place.startswith("briefs/") else place.split("/")[0]
+    assert errors(project) == [f"content/{where}:1:1: {message}"]
+
+
+def test_hidden_files_backups_and_notes_are_left_alone(project):
+    for name in (".story.yaml.swp", ".#story.yaml", "story.yaml~", "README.md", "notes.txt", ".hidden"):
+        (project / "content" / "briefs" / name).write_text("not: [yaml\n")
+    (project / "content" / "briefs" / ".drafts").mkdir()
+    (project / "content" / "briefs" / ".drafts" / "x.yaml").write_text("id: x\n")
+    (project / "content" / "images").mkdir()
+    assert errors(project) == []
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop", "device", "fifo", "folder"])
+def test_an_odd_file_is_one_problem_read_again_until_fixed(project, kind):
+    from test_safefile import REASONS, make_odd
+
+    odd = make_odd(project / "content" / "briefs" / "odd.yaml", kind)
+    cache = FileCache()
+    for _ in range(2):  # the second time from the cache of `mkdocs serve`
+        _, problems = check_content(project / "content", relative_to=project, cache=cache)
+        assert [str(p) for p in problems if p.severity == "error"] == [
+            f"content/briefs/odd.yaml:1:1: {REASONS[kind]}"
+        ]
+    odd.rmdir() if kind == "folder" else odd.unlink()
+    brief(project, "odd")
+    _, problems = check_content(project / "content", relative_to=project, cache=cache)
+    assert [p for p in problems if p.severity == "error"] == []

@@ -35,3 +35,29 @@ def test_deleted_files_are_forgotten(tmp_path):
     cache.map(lambda jobs: ["loaded"] * len(jobs), [path], path_of=lambda p: p)
     assert cache.map(lambda jobs: [], [], path_of=lambda p: p) == []
     assert cache.map(lambda jobs: ["again"] * len(jobs), [path], path_of=lambda p: p) == ["again"]
+
+
+def test_a_change_of_permissions_alone_is_a_change(tmp_path):
+    """chmod keeps size and modification time: a file made readable again must be read again."""
+    path = tmp_path / "a.yaml"
+    path.write_text("x")
+    cache = FileCache()
+    cache.map(lambda jobs: ["unreadable"] * len(jobs), [path], path_of=lambda p: p)
+    path.chmod(0o000)
+    path.chmod(0o644)
+    assert cache.map(lambda jobs: ["read"] * len(jobs), [path], path_of=lambda p: p) == ["read"]
+
+
+def test_a_path_that_cannot_be_looked_at_is_loaded_every_time(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.symlink_to(path)  # a loop: stat fails
+    cache = FileCache()
+    calls: list[int] = []
+
+    def load(jobs):
+        calls.append(len(jobs))
+        return ["problem"] * len(jobs)
+
+    for _ in range(3):
+        assert cache.map(load, [path], path_of=lambda p: p) == ["problem"]
+    assert calls == [1, 1, 1]

@@ -109,7 +109,7 @@ def test_an_oversized_source_text_is_refused(analyst_project, monkeypatch):
     monkeypatch.setattr(quotes, "MAX_TEXT_BYTES", 100)
     problems = check_all(Path("content"))
     assert [p.message for p in problems] == [
-        f"'{SEED_TEXT_FILE}' is over 100 bytes; is it an article?"
+        f"source text '{SEED_TEXT_FILE}' is larger than 100 bytes"
     ]
 
 
@@ -132,3 +132,27 @@ def test_a_word_that_is_not_in_the_source_is_named(words, data):
     source = normalise(" ".join(words))
     altered = [*words[:at], "zzzzzzzzzz", *words[at + 1 :]]
     assert mismatch(" ".join(altered), source) is not None
+
+
+@pytest.mark.parametrize("kind", ["folder", "dangling", "loop", "fifo", "socket", "device", "not-utf8"])
+def test_anything_but_a_readable_text_in_a_text_files_place_is_one_error_at_it(analyst_project, kind):
+    from test_safefile import REASONS, make_odd
+
+    text = analyst_project / SEED_TEXT_FILE
+    text.unlink()
+    if kind == "not-utf8":
+        text.write_bytes(b"caf\xe9 au lait")
+    else:
+        make_odd(text, kind)
+    brief = (analyst_project / "content/briefs/huawei-5g-allies-2019.yaml").read_text()
+    line = brief[: brief.index(f"text_file: {SEED_TEXT_FILE}")].count("\n") + 1
+    problems = check_all(Path("content"))
+    expected = {
+        "not-utf8": "is not UTF-8 text (byte 3 is not)",
+        "device": "",  # /dev/zero is outside the project: refused before it is opened
+    }.get(kind, REASONS.get(kind))
+    assert [(p.line, p.severity) for p in problems] == [(line, "error")]
+    if kind == "device":
+        assert problems[0].message == f"'{SEED_TEXT_FILE}' is outside the project"
+    else:
+        assert problems[0].message == f"source text '{SEED_TEXT_FILE}' {expected}"
