@@ -5,7 +5,7 @@
     python -m bench.draft_score -v NAME…       # some articles, each miss listed under the table
 
 Each article ``NAME.txt`` has beside it ``NAME.expected.yaml`` (its format: the corpus's
-README.md). The real drafter (``generator.draft.make_draft``, with an empty actor registry:
+README.md). The real drafter (``generator.draft.brief.make_draft``, with an empty actor registry:
 the articles are fiction) drafts each article, and the draft is compared with the
 expectation. Matching is tolerant where wording may differ without harm (quotation marks,
 whitespace, an actor named by any of its aliases) and strict where the analyst would
@@ -29,12 +29,12 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from generator.content import Corpus
-from generator.dates import parse_partial_date
-from generator.draft import Draft, make_draft
-from generator.models import ActorKind
-from generator.problems import Problem
-from generator.yamlfile import read_yaml
+from generator.content.corpus import Corpus
+from generator.content.dates import parse_partial_date
+from generator.content.models import ActorKind
+from generator.content.problems import Problem
+from generator.content.yamlfile import read_yaml
+from generator.draft.brief import Draft, make_draft
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "draft_corpus"
 

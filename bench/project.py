@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import synthetic
+from bench import synthetic
 
 NOT_LINKED = {"content", "site", "bench", "tests", "mkdocs.yml"}
 READY = ".ready"

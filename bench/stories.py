@@ -3,7 +3,7 @@
     python -m bench.stories OUT --briefs N --seed S [--build-date YYYY-MM-DD] [--schema 1|2]
 
 ``write_story_corpus(folder, briefs, seed)`` writes ``briefs/``, ``actors/`` and ``legal/``
-under ``folder``. Unlike ``generator.synthetic`` (random syllables), the briefs read like
+under ``folder``. Unlike ``bench.synthetic`` (random syllables), the briefs read like
 news and behave like it:
 
 - **threads**: a story runs over several briefs that follow each other (``follows``),
@@ -41,8 +41,7 @@ from pathlib import Path
 import yaml
 from faker import Faker
 
-from generator.models import Brief
-
+from generator.content.models import Brief
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -10,14 +10,17 @@ from pathlib import Path
 import click
 import jinja2
 
-from . import __version__, atomic, checking, draft, report, schema, skeletons
-from .content import check_content
-from .folders import FolderError, StagedFolder, replaced_whole
-from .index import Index
-from .problems import ContentError, Problem, one_line
-from .render import Renderer
-from .safefile import UnreadableFile
-
+from generator import __version__
+from generator.analysis.index import Index
+from generator.authoring import atomic, schema, skeletons
+from generator.check import report
+from generator.check import run as checking
+from generator.content.corpus import check_content
+from generator.content.problems import ContentError, Problem, one_line
+from generator.content.safefile import UnreadableFile
+from generator.draft import brief as draft
+from generator.site.output import FolderError, StagedFolder, replaced_whole
+from generator.site.render import Renderer
 
 EXPORT_MARKER = ".briefing-export"
 

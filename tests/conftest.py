@@ -190,7 +190,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
     """The site built as the Pages workflow builds it (site_url set), served under SUBPATH."""
-    from published import build
+    from helpers.published import build
 
     site_dir = tmp_path_factory.mktemp("published") / "site"
     site_dir.mkdir()

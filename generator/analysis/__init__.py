@@ -1,0 +1,1 @@
+"""The cross-reference index and the cross-brief views derived from it."""

@@ -1,0 +1,156 @@
+"""The cross-brief views, all derived from the one :class:`~generator.analysis.index.Index`.
+
+Each view is worked out the first time a template asks for it, then reused by
+every page: the stance matrix, competing readings, the actor network, timelines
+and related briefs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from generator.analysis import network, readings, related, stances, timeline
+from generator.analysis.index import Index
+from generator.content.models import Actor, Brief, LegalInstrument, Membership
+
+BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
+TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
+MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
+MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
+READINGS_INSTRUMENTS = 30  # instruments on the readings page: the most read
+
+
+@dataclass
+class BriefYear:
+    year: str
+    briefs: list[Brief] = field(default_factory=list)
+
+
+class Views:
+    def __init__(self, index: Index):
+        self.index = index
+        self._related: dict[str, list[related.RelatedBrief]] = {}
+
+    def prepare(self) -> None:
+        """Work out the views many pages share, once, before pages are rendered in worker
+        processes (which inherit them instead of each working them out again)."""
+        for name in ("stance_changes_by_actor", "network_drawing", "timelines"):
+            getattr(self, name)
+
+    # --- stances ---------------------------------------------------------------
+
+    @cached_property
+    def stance_matrix(self) -> stances.StanceMatrix:
+        return stances.stance_matrix(self.index)
+
+    @cached_property
+    def stance_matrix_shown(self) -> stances.StanceMatrix:
+        """What the stance matrix page shows: a matrix one can read, whatever the corpus."""
+        return self.stance_matrix.top(MATRIX_COLUMNS, MATRIX_ACTORS)
+
+    @cached_property
+    def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
+        changes: dict[str, list] = {}
+        for actor, column, history in self.stance_matrix.changes():
+            changes.setdefault(actor.id, []).append((column, history))
+        return changes
+
+    # --- readings --------------------------------------------------------------
+
+    @cached_property
+    def contested_instruments(self) -> list[LegalInstrument]:
+        return readings.contested_instruments(self.index)
+
+    @cached_property
+    def readings_shown(self) -> list[LegalInstrument]:
+        """What the readings page shows: the most read instruments (each has its own page)."""
+        return readings.most_read_instruments(self.index, READINGS_INSTRUMENTS)
+
+    def readings(self, instrument: LegalInstrument) -> list[readings.ProvisionReadings]:
+        return readings.readings_by_provision(self.index, instrument)
+
+    # --- network ---------------------------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        return network.relation_graph(self.index)
+
+    @cached_property
+    def network_core(self) -> nx.MultiDiGraph:
+        """What the network page shows: the most connected actors and their relations."""
+        return network.most_connected(self.graph)
+
+    @cached_property
+    def network_edges(self) -> list[network.NetworkEdge]:
+        return network.edges_of(self.network_core)
+
+    @cached_property
+    def network_drawing(self) -> network.Drawing:
+        return network.draw_network(self.network_core, self.index)
+
+    def neighbourhood(self, actor: Actor) -> network.Drawing:
+        ego = network.neighbourhood(self.graph, actor.id)
+        return network.draw_neighbourhood(ego, self.index, actor.id)
+
+    # --- timelines -------------------------------------------------------------
+
+    @cached_property
+    def timelines(self) -> timeline.Timelines:
+        return timeline.Timelines(self.index)
+
+    @cached_property
+    def timeline_years(self) -> list[timeline.Year]:
+        return self.timelines.years()
+
+    @property
+    def timeline_split(self) -> bool:
+        """Whether the global timeline is too long for one page and gets a page per year."""
+        return len(self.timelines.entries) > TIMELINE_PAGE_LIMIT
+
+    @staticmethod
+    def months_split(year: timeline.Year) -> bool:
+        """Whether a year is too long for one page and gets a page per month."""
+        return year.count > TIMELINE_PAGE_LIMIT
+
+    # --- the list of briefs ----------------------------------------------------
+
+    @property
+    def briefs_split(self) -> bool:
+        """Whether the list of briefs is too long for one page and gets a page per year."""
+        return len(self.index.briefs) > BRIEFS_LIST_LIMIT
+
+    @cached_property
+    def brief_years(self) -> list[BriefYear]:
+        """The briefs by year, newest first (as the index orders them)."""
+        years: dict[str, BriefYear] = {}
+        for brief in self.index.briefs:
+            years.setdefault(brief.date[:4], BriefYear(brief.date[:4])).briefs.append(brief)
+        return list(years.values())
+
+    # --- related briefs and backlinks ------------------------------------------
+
+    def related(self, brief: Brief) -> list[related.RelatedBrief]:
+        if brief.id not in self._related:
+            self._related[brief.id] = related.related_briefs(self.index, brief)
+        return self._related[brief.id]
+
+    @cached_property
+    def parts_by_actor(self) -> dict[str, list[Actor]]:
+        """Actors that name another as the body they are part of (registry backlinks)."""
+        parts: dict[str, list[Actor]] = {}
+        for actor in sorted(self.index.actors.values(), key=lambda a: (a.name.casefold(), a.id)):
+            if actor.part_of:
+                parts.setdefault(actor.part_of, []).append(actor)
+        return parts
+
+    @cached_property
+    def members_by_actor(self) -> dict[str, list[tuple[Actor, Membership]]]:
+        """The members of each group (issue 19: member_of), by name, each with its membership."""
+        members: dict[str, list[tuple[Actor, Membership]]] = {}
+        for actor in sorted(self.index.actors.values(), key=lambda a: (a.name.casefold(), a.id)):
+            for membership in actor.member_of:
+                members.setdefault(membership.actor, []).append((actor, membership))
+        return members

@@ -1,0 +1,1 @@
+"""`briefing new` and `briefing schema`: skeletons, editor schema, safe writes."""

@@ -1,0 +1,1 @@
+"""`briefing check`: every problem in content, and how it is reported."""

@@ -1,0 +1,1 @@
+"""Reading and validating content: safe YAML, the models (the schema), the corpus."""

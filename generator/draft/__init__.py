@@ -1,0 +1,1 @@
+"""`briefing draft`: a first brief drafted from a news article."""

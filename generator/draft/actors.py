@@ -1,0 +1,273 @@
+"""Actors an article mentions: organisations, states, people and offices.
+
+Rule-based: names from the actor registry (and their aliases) are found first,
+with acronyms joined to their long forms both ways ("NATO" / "North Atlantic
+Treaty Organization", "EU digital chief" / "the European Union's digital chief");
+then offices ("the European Union's digital chief") and runs of capitalised words
+("Chinese Mission to the EU") that the registry does not know are proposed as new
+actors, with a guessed kind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pycountry
+
+from generator.content.models import Actor
+from generator.draft.article import Article, Sentence
+
+_CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "in"}
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*)"
+_PHRASE = re.compile(rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+)?)?{_TOKEN})*")
+_SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
+_OFFICES = (r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
+            r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar")
+_OFFICE = re.compile(rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b")
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our"}
+_NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
+    "Law", "Act", "Regulation", "Directive", "Code", "Treaty", "Convention", "Decree", "Ordinance", "Statute",
+    "Constitution", "Bill", "Framework", "Agreement", "Accord", "Pact", "Plan", "Programme", "Program",
+    "Initiative", "Strategy", "Shield", "Deal", "Protocol", "Charter", "Rules",
+}
+_TIME_WORDS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+               "June|July|August|September|October|November|December")
+_TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{_TIME_WORDS})\b.*$")
+_NOT_NAMES = {
+    "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "Due", "In", "On", "At", "As", "If",
+    "When", "While", "After", "Before", "Since", "Although", "However", "Also", "Some", "Many", "Such",
+    "Other", "Both", "Each", "Every", "All", "Any", "No", "Not", "For", "From", "With", "By", "To", "Of",
+    "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow",
+    "Earlier", "Later", "Last", "Next", *_TIME_WORDS.split("|"),
+}
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
+_KIND_WORDS = [
+    ("company", {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Telecom",
+                 "Group", "Holdings", "Bank", "Motors", "Airlines"}),
+    ("diplomatic-mission", {"Mission", "Embassy", "Consulate", "Delegation"}),
+    ("intergovernmental-organisation", {"Organization", "Organisation", "Nations", "Alliance", "Fund"}),
+    ("government-body", {"Department", "Ministry", "Commission", "Agency", "Council", "Office", "Parliament",
+                         "Court", "Senate", "Congress", "Committee", "Authority", "Administration", "Cabinet",
+                         "Bureau", "Service", "Government", "Police", "Army", "Navy", "Board", "Regulator"}),
+    ("ngo", {"Foundation", "Institute", "Association", "Federation", "Watch", "International"}),
+    ("media", {"News", "Times", "Post", "Journal", "Press", "Agency", "Reuters", "Bloomberg"}),
+]
+
+
+@dataclass
+class Candidate:
+    """An actor the article mentions: a registry actor (``known``) or a proposed new one."""
+
+    id: str
+    name: str
+    known: bool
+    kind: str | None
+    evidence: Sentence
+    mentions: list[str] = field(default_factory=list)  # as written, in order of appearance
+    long_form: str | None = None  # for an acronym, what it stands for
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    actor_id: str | None  # None: not in the registry
+    kind: str | None = None
+
+
+def canonical(name: str, acronyms: dict[str, str]) -> str:
+    """Compare names without case, dots, possessives, a leading 'the', or acronyms."""
+    name = unicodedata.normalize("NFKC", name).replace("’", "'")
+    name = re.sub(r"'s\b", "", name).replace(".", "").casefold()
+    words = name.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    expanded = " ".join(acronyms.get(word, word) for word in words)
+    return " ".join(expanded.split())
+
+
+def initials(phrase: str) -> str:
+    return "".join(word[0] for word in phrase.split() if word not in _CONNECTORS and word[0].isupper())
+
+
+def acronym_letters(token: str) -> str | None:
+    letters = token.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+class ActorFinder:
+    """Finds the actors of one article, against one registry."""
+
+    def __init__(self, registry: Iterable[Actor], article: Article, *, not_actors: Iterable[str] = ()):
+        self.article = article
+        self.not_actors = tuple(not_actors)  # e.g. the names of laws, whose first words look like a name
+        self.registry = {actor.id: actor for actor in registry}
+        self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
+        self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
+        self.lookup = {
+            canonical(form, self.acronyms): actor.id
+            for actor in self.registry.values()
+            for form in (actor.name, *actor.aliases)
+        }
+        self.patterns = [
+            (_form_pattern(variant), actor.id)
+            for actor in self.registry.values()
+            for form in {actor.name, *actor.aliases}
+            for variant in self._variants(form)
+        ]
+
+    def _long_forms(self) -> dict[str, str]:
+        """Acronyms (of the article or the registry) whose long form is also there, matched by initials."""
+        phrases = [_strip_determiner(m.group()) for s in self.article.sentences for m in _PHRASE.finditer(s.text)]
+        phrases += [form for actor in self.registry.values() for form in (actor.name, *actor.aliases)]
+        by_initials: dict[str, str] = {}
+        for phrase in phrases:
+            if len(phrase.split()) >= 2:
+                by_initials.setdefault(initials(phrase), phrase)
+        used = {acronym_letters(token) for phrase in phrases for token in phrase.split()}
+        return {letters.casefold(): by_initials[letters] for letters in used if letters in by_initials}
+
+    def long_form_of(self, surface: str) -> str | None:
+        letters = acronym_letters(surface)
+        return self.long_forms.get(letters.casefold()) if letters else None
+
+    def _variants(self, form: str) -> set[str]:
+        """The form, with its acronyms spelt out ("EU digital chief" → "European Union digital chief"),
+        and its acronym when the form is a long form."""
+        spelt_out = " ".join(self.long_form_of(word) or word for word in form.split())
+        acronyms = [letters.upper() for letters, long in self.acronyms.items() if long == canonical(form, {})]
+        return {form, spelt_out, *acronyms}
+
+    # --- mentions ------------------------------------------------------------
+
+    def mentions(self, sentence: Sentence) -> list[_Mention]:
+        """Every actor mention in a sentence, in order; where mentions overlap, the longest wins
+        ("U.S. Commerce Department" over the registry's "U.S."), a known actor on a tie."""
+        text = sentence.text
+        found = [
+            _Mention(m.start(), m.end(), m.group(), actor_id)
+            for pattern, actor_id in self.patterns
+            for m in pattern.finditer(text)
+        ]
+        for match in _OFFICE.finditer(text):
+            surface = _strip_determiner(match.group())
+            actor_id = self.lookup.get(canonical(surface, self.acronyms))
+            found.append(_Mention(match.end() - len(surface), match.end(), surface, actor_id, "role"))
+        found += filter(None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text)))
+        return sorted(_without_overlaps(found), key=lambda m: m.start)
+
+    def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
+        surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
+        first = surface.split()[0]
+        if first in _DETERMINERS:
+            if len(surface.split()) == 1:
+                return None
+            surface, start = surface[len(first) + 1 :], start + len(first) + 1
+        end = start + len(surface)
+        if surface.split()[-1] in _SUFFIX_WITH_DOT and text[end : end + 1] == ".":
+            surface, end = surface + ".", end + 1
+        words = surface.split()
+        if (self.long_form_of(surface) or surface).split()[-1] in _NOT_ACTOR_NOUNS:
+            return None
+        if len(words) == 1 and words[0] in _NOT_NAMES:
+            return None
+        if any(name.startswith(surface) for name in self.not_actors):
+            return None
+        if len(words) == 1 and _DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
+            return None  # "Chinese espionage": an adjective, not an actor
+        if surface == self.article.publisher and text[max(0, start - 1) : start] == "(":
+            return None  # the dateline's publisher: "(Reuters) -"
+        if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
+            return None  # the dateline's place: "BRUSSELS (Reuters) -"
+        actor_id = self.lookup.get(canonical(surface, self.acronyms))
+        return _Mention(start, end, surface, actor_id, None if actor_id else guess_kind(surface))
+
+    def kind_of(self, mention: _Mention) -> str | None:
+        return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
+
+    def speaker(self, phrase: str, sentence: Sentence) -> tuple[_Mention | None, _Mention | None]:
+        """(the actor, the person) a speaker phrase names.
+
+        "European Data Protection Board chair Andrea Jelinek" → the board and Andrea Jelinek;
+        the actor is a body if one is named (a known one first), else an office, else the person.
+        """
+        found = self.mentions(Sentence(phrase, sentence.start, sentence.start + len(phrase)))
+        by_kind = {"person": [], "role": [], "body": []}
+        for mention in found:
+            kind = self.kind_of(mention)
+            by_kind[kind if kind in ("person", "role") else "body"].append(mention)
+        bodies = sorted(by_kind["body"], key=lambda m: m.actor_id is None)
+        actor = next(iter(bodies + by_kind["role"] + by_kind["person"]), None)
+        return actor, next(iter(by_kind["person"]), None)
+
+    def candidates(self) -> list[Candidate]:
+        by_id: dict[str, Candidate] = {}
+        for sentence in self.article.sentences:
+            for mention in self.mentions(sentence):
+                candidate = by_id.get(self.id_of(mention))
+                if candidate is None:
+                    candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
+                if mention.surface not in candidate.mentions:
+                    candidate.mentions.append(mention.surface)
+                candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
+        return list(by_id.values())
+
+    def id_of(self, mention: _Mention) -> str:
+        if mention.actor_id:
+            return mention.actor_id
+        return slugify(self.long_form_of(mention.surface) or mention.surface)
+
+    def _candidate(self, mention: _Mention, sentence: Sentence) -> Candidate:
+        if mention.actor_id:
+            actor = self.registry[mention.actor_id]
+            return Candidate(actor.id, actor.name, True, actor.kind, sentence)
+        name = self.long_form_of(mention.surface) or mention.surface
+        return Candidate(self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence)
+
+
+def _form_pattern(form: str) -> re.Pattern:
+    words = [re.sub("['’]", "['’]", re.escape(word)) for word in form.split()]
+    body = r"(?:['’]s)?\s+".join(words)
+    flags = re.IGNORECASE if form[:1].islower() else 0
+    return re.compile(rf"(?<![\w]){body}(?![\w])", flags)
+
+
+def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    kept: list[_Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.actor_id is None, m.start)):
+        if not any(k.start < mention.end and mention.start < k.end for k in kept):
+            kept.append(mention)
+    return kept
+
+
+def _strip_determiner(surface: str) -> str:
+    first, _, rest = surface.partition(" ")
+    return rest if first in _DETERMINERS and rest else surface
+
+
+def guess_kind(name: str) -> str | None:
+    words = name.split()
+    for kind, markers in _KIND_WORDS:
+        if any(word in markers for word in words):
+            return kind
+    try:
+        pycountry.countries.lookup(name)
+        return "state"
+    except LookupError:
+        pass
+    if 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+        return "person"
+    return None
+
+
+def slugify(name: str) -> str:
+    name = re.sub(r"['’]s\b", "", name).replace(".", "")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.casefold())
+    if words and words[0] == "the":
+        words = words[1:]
+    return "-".join(words)[:80].strip("-") or "actor"

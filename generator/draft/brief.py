@@ -1,0 +1,157 @@
+"""``briefing draft``: a plain-text article → a draft brief for the analyst to finish.
+
+Rule-based and offline. Everything drafted carries the sentence it came from (as
+an ``# evidence:`` comment), known actors and instruments are referenced by id,
+new ones are proposed, and every required field the article cannot fill is left
+empty, so ``briefing check`` lists exactly what the analyst still has to write.
+The YAML is laid out by ``templates/skeletons/draft.yaml.j2``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.authoring.schema import modeline_target
+from generator.authoring.skeletons import check_id, write_new, yaml_environment
+from generator.content.corpus import Corpus
+from generator.draft.actors import ActorFinder, Candidate, slugify
+from generator.draft.article import Article, read_article
+from generator.draft.events import DatedEvent, find_events
+from generator.draft.legal import LegalMention, find_legal
+from generator.draft.quotes import quotations_with_speakers
+
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"\b(?:(?:was|were|is|are)n['’]t|(?:was|were|is|are) not|not) authori[sz]ed to \w+(?: \w+)*?(?= on| about|[,.;]|$)"
+    r"(?: on the matter| on the record| publicly)?"
+    r"|\basked not to be (?:named|identified)\b|\bon (?:the )?condition of anonymity\b|\bdeclined to be (?:named|identified)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DraftStatement:
+    quote: str
+    evidence: str
+    attribution_kind: str | None
+    role: str | None = None
+    name: str | None = None
+    reason: str | None = None  # why the source is anonymous, in the article's words
+
+
+@dataclass
+class DraftPosition:
+    actor_id: str | None  # a registry id; None when the analyst must create or pick the actor
+    speaker: str | None  # as the article words it
+    proposed_id: str | None  # for a speaker the registry does not know
+    statements: list[DraftStatement] = field(default_factory=list)
+
+
+@dataclass
+class DraftEvent:
+    date: str
+    phrase: str
+    note: str | None
+    actor_ids: list[str]
+    evidence: str
+
+
+@dataclass
+class Draft:
+    id: str
+    article: Article
+    source_id: str
+    text_file: str | None
+    candidates: list[Candidate]
+    positions: list[DraftPosition]
+    legal: list[LegalMention]
+    events: list[DraftEvent]
+
+
+def make_draft(article_text: str, corpus: Corpus, *, brief_id: str | None, text_file: str | None) -> Draft:
+    article = read_article(article_text)
+    legal = find_legal(article, corpus.legal.values())
+    finder = ActorFinder(corpus.actors.values(), article, not_actors=[m.name for m in legal])
+    year = f"-{article.year}" if article.year else ""
+    return Draft(
+        id=brief_id or _default_id(article),
+        article=article,
+        source_id=f"{slugify(article.publisher)}{year}" if article.publisher else f"source{year}",
+        text_file=text_file,
+        candidates=finder.candidates(),
+        positions=_positions(article, finder),
+        legal=legal,
+        events=[_event(event, finder) for event in find_events(article)],
+    )
+
+
+def _default_id(article: Article) -> str:
+    words = slugify(article.title or "draft").split("-")[:7]
+    suffix = [str(article.year)] if article.year else []
+    return "-".join(words + suffix)
+
+
+def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
+    """One position per speaker, holding the speaker's quotations."""
+    positions: dict[str, DraftPosition] = {}
+    for quotation in quotations_with_speakers(article):
+        sentences = article.sentences_between(quotation.start, quotation.end)
+        evidence = " ".join(s.one_line for s in sentences)
+        speaker = quotation.speaker
+        actor, person = finder.speaker(speaker, sentences[0]) if speaker and sentences else (None, None)
+        proposed = finder.id_of(actor) if actor and not actor.actor_id else None
+        key = (actor.actor_id if actor else None) or proposed or (speaker or "").casefold()
+        if key not in positions:
+            positions[key] = DraftPosition(actor.actor_id if actor else None, speaker, proposed)
+        kind = finder.kind_of(actor) if actor else None
+        positions[key].statements.append(_statement(quotation.text, evidence, speaker, kind, person))
+    return list(positions.values())
+
+
+def _statement(quote: str, evidence: str, speaker: str | None, actor_kind: str | None, person) -> DraftStatement:
+    """The statement, with the attribution the article's wording suggests (None: the analyst decides)."""
+    if person is not None:
+        role = " ".join(speaker.replace(person.surface, " ").split()).strip(" ,") or None
+        return DraftStatement(quote, evidence, "named", name=person.surface, role=role)
+    if anonymity := _ANONYMITY.search(evidence):
+        return DraftStatement(quote, evidence, "anonymous", role=speaker, reason=anonymity.group())
+    if speaker and _SPOKESPERSON.search(speaker):
+        return DraftStatement(quote, evidence, "spokesperson", role=speaker)
+    if actor_kind is None or actor_kind == "role":  # an office: as a person or as the office? the analyst says
+        return DraftStatement(quote, evidence, None, role=speaker)
+    return DraftStatement(quote, evidence, "institutional")
+
+
+def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:
+    actor_ids = []
+    for mention in finder.mentions(event.evidence):
+        if mention.actor_id and mention.actor_id not in actor_ids:
+            actor_ids.append(mention.actor_id)
+    return DraftEvent(event.date, event.phrase, event.note, actor_ids, event.evidence.one_line)
+
+
+def render_draft(draft: Draft, templates_dir: Path, schema: str) -> str:
+    env = yaml_environment(templates_dir)
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are YAML
+    env.filters["oneline"] = lambda value: " ".join(str(value).split())
+    return env.get_template("draft.yaml.j2").render(draft=draft, schema=schema)
+
+
+def write_draft(article_path: Path, content_dir: Path, templates_dir: Path, brief_id: str | None,
+                corpus: Corpus) -> tuple[Path, Draft]:
+    """Draft a brief from ``article_path`` into content/briefs/; never over an existing file."""
+    if brief_id is not None:
+        check_id(brief_id)
+    project_root = Path(content_dir).resolve().parent
+    article = Path(article_path).resolve()
+    text_file = article.relative_to(project_root).as_posix() if article.is_relative_to(project_root) else None
+    draft = make_draft(article.read_text(encoding="utf-8-sig"), corpus, brief_id=brief_id, text_file=text_file)
+    check_id(draft.id)
+    path = Path(content_dir) / "briefs" / f"{draft.id}.yaml"
+    schema = modeline_target(project_root, "brief", path.resolve())
+    write_new(path, render_draft(draft, templates_dir, schema))
+    return path, draft
+

@@ -1,0 +1,120 @@
+"""Quotations in an article, and who the article says spoke them.
+
+Double quotation marks (curly or straight) open a quotation; single marks inside
+it are a nested quotation and stay part of the text. Single marks open a quotation
+of their own only outside double ones, after a space, so that apostrophes
+("wasn't") are never taken for quotation marks. A quotation still open at the end
+of a paragraph ends there (news style: a quotation running on into the next
+paragraph reopens it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.draft.article import Article
+
+_OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+_SPEECH_VERBS = r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|declared|insisted|noted|explained|according to)"
+_AFTER = re.compile(
+    rf"^[\s,.”\"’']*(?:{_SPEECH_VERBS}\s+(?P<after_verb>[^,;“”\"]+)|(?P<before_verb>[^;“”\"]{{1,120}}?)\s+{_SPEECH_VERBS}\b)"
+)
+_VERB = re.compile(rf"\b{_SPEECH_VERBS}\b")
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:has|have|had|is|was|were|also|previously|earlier|later|then|again|once|has\s+since|"
+    r"publicly|repeatedly|reportedly|\w+ly))+$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:and|but|while|as|after|that)\s+")
+_ASIDE = re.compile(r"^(?:who|which|speaking|according|citing|adding|noting|\w+ing)\b")  # ", speaking on condition…,"
+_ABBREVIATED = ("Co.", "Corp.", "Inc.", "Ltd.", "Jr.", "Sr.", "U.S.", "U.K.", "E.U.")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+
+
+@dataclass(frozen=True)
+class Quotation:
+    text: str  # the words between the marks, verbatim
+    start: int  # offsets of those words in the article's text
+    end: int
+    speaker: str | None  # who spoke, as the article words it ("a spokesman"), if it says
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    found = []
+    for start, end in _spans(text):
+        words = text[start:end].rstrip(", ")  # '“We will,” he said': the comma is the article's
+        if words.strip():
+            found.append(Quotation(words, start, start + len(words), None))
+    return found
+
+
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the words inside each top-level quotation."""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in _OPENERS and _opens(text, i):
+            end = _closing(text, i + 1, _OPENERS[char])
+            yield i + 1, end
+            i = end + 1
+        else:
+            i += 1
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "‘'":  # an apostrophe never follows a space and starts a word after it
+        return (before.isspace() or before in "([—–-") and not after.isspace()
+    return text[i] == "“" or before.isspace() or before in "([—–-:" or i == 0
+
+
+def _closing(text: str, start: int, closer: str) -> int:
+    """Offset of the mark that closes a quotation opened before ``start``, or the paragraph's end."""
+    paragraph_end = text.find("\n\n", start)
+    limit = len(text) if paragraph_end < 0 else paragraph_end
+    for j in range(start, limit):
+        if text[j] == closer and (closer not in "’'" or not _inside_word(text, j)):
+            return j
+    return limit
+
+
+def _inside_word(text: str, j: int) -> bool:
+    return j + 1 < len(text) and text[j + 1].isalpha() and text[j - 1].isalpha()
+
+
+def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) -> str | None:
+    """Who the sentence says spoke the quotation: '…,” said X' / '…,” X said' / 'X said … “…”'."""
+    after = sentence_text[quotation.end - sentence_start + 1 :]
+    match = _AFTER.match(after)
+    if match:
+        found = (match["after_verb"] or match["before_verb"]).strip(" ,")
+        if match["after_verb"] and not found.endswith(_ABBREVIATED):
+            found = found.rstrip(".")
+        return None if found.lower() in _PRONOUNS else found
+    before = sentence_text[: max(0, quotation.start - sentence_start - 1)]
+    verbs = list(_VERB.finditer(before))
+    if not verbs:
+        return None
+    subject = before[: verbs[-1].start()]
+    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)]
+    subject = _TRAILING_FILLER.sub("", clauses[-1].rstrip()).strip(" ,") if clauses else ""
+    if not subject or subject.lower() in _PRONOUNS:
+        return None
+    return subject
+
+
+def quotations_with_speakers(article: Article) -> list[Quotation]:
+    """Every quotation of the article, with its speaker where its sentence names one."""
+    found = []
+    for quotation in find_quotations(article.text):
+        # All the sentences it touches, up to its closing mark: a quotation may span several.
+        sentences = article.sentences_between(quotation.start, quotation.end + 1)
+        speaker = None
+        if sentences:
+            span = article.text[sentences[0].start : sentences[-1].end]
+            speaker = speaker_of(quotation, span, sentences[0].start)
+        found.append(dataclasses.replace(quotation, speaker=" ".join(speaker.split()) if speaker else None))
+    return found

@@ -1,0 +1,1 @@
+"""How the build uses the machine: worker processes, garbage collector, memory."""

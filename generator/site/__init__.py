@@ -1,0 +1,1 @@
+"""Pages: the registry of page kinds, rendering, URLs, metadata, feeds, data, output."""

@@ -1,0 +1,87 @@
+"""An actor's page, split by briefs when the actor appears in many.
+
+A recurring actor (a government, a company) can appear in thousands of briefs; one
+page holding every statement would weigh megabytes. The actor's briefs, newest first,
+are cut into pages of ``BRIEFS_PER_PAGE``, and each page shows what the actor said and
+did in its briefs. The first page also carries the profile, stance changes and network.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from generator.analysis.index import Index, ReadingRef, RelationRef, StatementRef
+from generator.content.models import Actor, Brief
+from generator.site.urls import page_path
+
+BRIEFS_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    actor: Actor
+    number: int  # from 1
+    count: int  # pages of this actor
+    first: int  # position of the page's first brief among the actor's briefs, from 1
+    total: int  # the actor's briefs
+    briefs: list[Brief]
+    statements: list[StatementRef]
+    readings: list[ReadingRef]
+    relations: list[RelationRef]
+
+    @property
+    def path(self) -> str:
+        return actor_page_path(self.actor.id, self.number)
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.briefs) - 1
+
+    @property
+    def brief_ids(self) -> frozenset[str]:
+        return frozenset(brief.id for brief in self.briefs)
+
+    @property
+    def statement_groups(self) -> list[list[StatementRef]]:
+        """The statements in runs of one position and date, which the page heads once."""
+        return [list(run) for _, run in itertools.groupby(self.statements, key=_context)]
+
+
+def _context(ref: StatementRef) -> tuple[str, str, str, str, str]:
+    # Brief, question and actor make the position (the actor is another when the page's actor
+    # spoke for it); its statements may differ in stance, so the stance heads a run too.
+    return ref.brief.id, ref.question.id, ref.position.actor, ref.date, ref.position.stance_of(ref.statement)
+
+
+def _statements(index: Index, actor_id: str) -> list[StatementRef]:
+    """The statements of the actor's positions and those it made for another's, newest first."""
+    spoken = index.statements_by_speaker.get(actor_id)
+    own = index.statements_by_actor.get(actor_id, [])
+    return sorted([*own, *spoken], key=lambda r: r.date, reverse=True) if spoken else own
+
+
+def actor_page_path(actor_id: str, number: int) -> str:
+    return page_path("actor", actor_id) if number == 1 else page_path("actor-page", f"{actor_id}/{number}")
+
+
+def actor_pages(index: Index, actor: Actor) -> list[ActorPage]:
+    """The actor's pages: always one, more when it appears in more than BRIEFS_PER_PAGE briefs."""
+    briefs = index.briefs_by_actor.get(actor.id, [])
+    chunks = [briefs[start : start + BRIEFS_PER_PAGE] for start in range(0, len(briefs), BRIEFS_PER_PAGE)] or [[]]
+    page_of = {brief.id: n for n, chunk in enumerate(chunks) for brief in chunk}
+
+    def split(refs: list) -> list[list]:
+        parts: list[list] = [[] for _ in chunks]
+        for ref in refs:
+            parts[page_of[ref.brief.id]].append(ref)
+        return parts
+
+    statements = split(_statements(index, actor.id))
+    readings = split(index.readings_by_actor.get(actor.id, []))
+    relations = split(index.relations_by_actor.get(actor.id, []))
+    return [
+        ActorPage(actor, n + 1, len(chunks), n * BRIEFS_PER_PAGE + 1, len(briefs), chunk,
+                  statements[n], readings[n], relations[n])
+        for n, chunk in enumerate(chunks)
+    ]

@@ -1,0 +1,182 @@
+"""Render again only the pages an edit can have changed, for ``mkdocs serve``.
+
+Records come from a :class:`~generator.content.filecache.FileCache`, so an unchanged file
+gives back the same object and a changed record is found by identity. A record is
+shown on its own page and, through the briefs that mention it, on the pages of those
+briefs, of every actor and instrument they cite, of their topics and of the timeline
+months their entries fall in; those pages are rendered again, from the index as it was
+and as it is now (so removals count too). Other pages (home, lists, cross-brief views)
+are always rendered again, and everything is when a template changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.analysis.index import Index
+from generator.analysis.related import COMMON_KEY_LIMIT, ranking_keys, related_briefs
+from generator.content.corpus import Corpus
+from generator.content.models import Brief
+from generator.site.actorpages import actor_pages
+from generator.site.render import BuilderPage, Renderer
+from generator.site.urls import page_path
+
+_RECORD_PAGES = {"briefs": "brief", "actors": "actor", "legal": "legal"}
+
+
+@dataclass(frozen=True)
+class _Build:
+    records: dict[tuple[str, str], object]  # (folder, id) → record
+    index: Index
+    pages: dict[str, BuilderPage]
+    templates: frozenset[tuple[str, int, int]]
+    related: dict[str, list[tuple] | None]  # brief id → its related briefs, where worked out
+
+
+class IncrementalRenderer:
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+        self._last: _Build | None = None
+
+    def render_site(self, corpus: Corpus, index: Index) -> list[BuilderPage]:
+        records = _records(corpus)
+        templates = _stamp(self.renderer.templates_dir)
+        last = self._last
+        related: dict[str, list[tuple] | None] = {}
+        if last is None or last.templates != templates:
+            pages = self.renderer.render_for_builder(index)
+        else:
+            stale = _stale_pages(last, records, index, related)
+            fresh = self.renderer.render_for_builder(index, only=lambda path: path in stale or not _scoped(path))
+            known = {**last.pages, **{page.path: page for page in fresh}}
+            paths = self.renderer.page_paths(index)
+            if all(path in known for path in paths):
+                pages = [known[path] for path in paths]
+            else:  # a page with no earlier version that no change explains: don't guess
+                pages = self.renderer.render_for_builder(index)
+        self._last = _Build(records, index, {page.path: page for page in pages}, templates, related)
+        return pages
+
+
+def _records(corpus: Corpus) -> dict[tuple[str, str], object]:
+    return {(folder, key): record for folder in _RECORD_PAGES for key, record in getattr(corpus, folder).items()}
+
+
+def _stale_pages(
+    last: _Build, records: dict[tuple[str, str], object], index: Index, related: dict[str, list[tuple] | None]
+) -> set[str]:
+    """The pages an edit may have changed; ``related`` receives the related-briefs lists worked
+    out for ``index`` (the next edit compares with them instead of working them out again)."""
+    changed = {key for key, record in records.items() if last.records.get(key) is not record}
+    changed |= set(last.records) - set(records)
+    stale = {page_path(_RECORD_PAGES[folder], key) for folder, key in changed}
+    candidates: set[str] = set()  # briefs whose related-briefs list the change may alter
+    for each in (last.index, index):
+        briefs = {brief.id: brief for brief in each.briefs}
+        for folder, key in changed:
+            for brief_id in _briefs_showing(each, folder, key):
+                stale.update(_pages_of_brief(each, briefs[brief_id]))
+                stale.update(_timeline_pages(each, briefs[brief_id]))
+                candidates |= _briefs_sharing_keys(each, briefs[brief_id])
+            if folder == "actors":
+                stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
+                # Memberships (issue 19) show on both sides: the member's page and the group's.
+                stale.update(page_path("actor", a.id) for a in each.actors.values()
+                             if any(m.actor == key for m in a.member_of))
+                if key in each.actors:
+                    stale.update(page_path("actor", m.actor) for m in each.actors[key].member_of)
+    if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
+        candidates = {brief.id for brief in index.briefs}
+    before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
+    edited = {key for folder, key in changed if folder == "briefs"}
+    rankings_kept = bool(edited) and len(edited) == len(changed) and all(
+        _ranking_keys_of(last.index, before.get(key)) == _ranking_keys_of(index, after.get(key)) for key in edited
+    )
+    for key in candidates:
+        was = last.related[key] if key in last.related else _related(last.index, before.get(key))
+        if rankings_kept:  # only the lists that show an edited brief change
+            if was is not None and any(entry[0] in edited for entry in was):
+                stale.add(page_path("brief", key))  # its list is worked out again next time
+            else:
+                related[key] = was
+            continue
+        related[key] = _related(index, after.get(key))
+        if was != related[key]:
+            stale.add(page_path("brief", key))
+    return stale
+
+
+def _ranking_keys_of(index: Index, brief: Brief | None) -> tuple | None:
+    return ranking_keys(index, brief) if brief is not None else None
+
+
+def _related(index: Index, brief: Brief | None) -> list[tuple] | None:
+    """What a brief's "related briefs" section shows, to compare before and after an edit."""
+    if brief is None:
+        return None
+    return [
+        (r.brief.id, r.brief.title, r.brief.date, r.brief.status, round(r.score, 9),
+         [a.name for a in r.actors], [i.display_title for i in r.instruments], [t.label for t in r.topics])
+        for r in related_briefs(index, brief)
+    ]
+
+
+def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
+    if folder == "briefs":
+        if key in index.sources:  # published (or shown as a draft)
+            yield key
+            brief = next(b for b in index.briefs if b.id == key)
+            # Briefs of the same story list this one as earlier or later (issue 19).
+            yield from (other.id for other in index.earlier_in_story(brief) + index.later_in_story(brief))
+    elif folder == "actors":
+        yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
+    else:
+        yield from (brief.id for brief in index.briefs_by_instrument.get(key, ()))
+
+
+def _briefs_sharing_keys(index: Index, brief: Brief) -> set[str]:
+    """Briefs whose related-briefs list this brief can enter, leave or re-weigh
+    (those sharing an actor, instrument or topic that is not too common to count)."""
+    shared = [index.briefs_by_actor.get(actor.id, []) for actor in index.actors_by_brief.get(brief.id, [])]
+    shared += [index.briefs_by_instrument.get(ref.instrument, []) for ref in brief.legal_references]
+    shared += [topic.briefs for topic in index.topics_of(brief)]
+    return {other.id for briefs in shared if len(briefs) <= COMMON_KEY_LIMIT + 1 for other in briefs}
+
+
+def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:
+    """The brief's page, the pages of every actor and instrument it cites, of its topics,
+    and of its year in the list of briefs."""
+    yield page_path("brief", brief.id)
+    yield page_path("briefs-year", brief.date[:4])
+    for actor in index.actors_by_brief.get(brief.id, ()):
+        yield from (part.path for part in actor_pages(index, actor))
+    yield from (page_path("legal", ref.instrument) for ref in brief.legal_references)
+    yield from (page_path("topic", topic.slug) for topic in index.topics_of(brief))
+
+
+def _timeline_pages(index: Index, brief: Brief) -> Iterator[str]:
+    """The timeline pages (years, months) that the brief's events and dated statements are on."""
+    sources = index.sources[brief.id]
+    dates = [event.date for event in brief.events]
+    dates += [s.date or sources[s.source].date for p in brief.positions for s in p.statements]
+    for date in filter(None, dates):
+        yield page_path("timeline-year", date[:4])
+        yield page_path("timeline-month", date[:7])
+
+
+def _scoped(path: str) -> bool:
+    """Whether the page shows a known set of records, so that only edits to them change it:
+    the page of a brief, actor (any of its pages), instrument or topic, or a timeline year or month."""
+    folder, _, name = path.partition("/")
+    return name != "index.md" and folder in {"briefs", "actors", "legal", "topics", "timeline"}
+
+
+def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
+    """Changes when any template is added, removed or saved."""
+    return frozenset(
+        (str(path), info.st_mtime_ns, info.st_size)
+        for path in folder.rglob("*")
+        if path.is_file() and (info := path.stat())
+    )

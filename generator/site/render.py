@@ -1,0 +1,266 @@
+"""Render the site's pages from the index through the Jinja templates in ``templates/``.
+
+Pages come out as Markdown documents whose bodies are HTML blocks, so any
+MkDocs-compatible engine can build them; no HTML is assembled here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from generator.analysis.index import Index, topic_slug
+from generator.analysis.views import Views
+from generator.content.dates import format_partial_date
+from generator.runtime.parallel import gc_paused, ordered_map
+from generator.site import api, markup
+from generator.site.actorpages import actor_pages
+from generator.site.feeds import FEED_LENGTH, FeedBuilder, json_feed
+from generator.site.pagemeta import PageMeta
+from generator.site.pageparts import PageParts, split
+from generator.site.urls import absolute_url, file_link, page_path, relative_url
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # source path, e.g. "briefs/some-story.md"
+    text: str
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A site file that is not a page (feed, data, robots.txt), written as is."""
+
+    path: str  # where it goes in the site, e.g. "feeds/briefs.xml"
+    content: bytes
+
+
+@dataclass(frozen=True)
+class BuilderPage:
+    """A page made ready for a site builder: its Markdown as UTF-8 (half the memory of the
+    text as a str, which is not all Latin-1 here) and, if it splits, its parts (pageparts.py)."""
+
+    path: str
+    data: bytes
+    parts: PageParts | None  # without their text: it is ``data``, decoded
+    meta: dict | None = None  # what the page says about itself (pagemeta.py), for ``page.meta``
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
+
+
+@dataclass(frozen=True)
+class _PageJob:
+    template: str
+    path: str
+    context: dict
+    kind: str  # for its metadata: the page's kind (urls.PAGE_PATHS) and what it shows
+    record: object = None
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str  # where it goes in the site, e.g. "assets/briefing.css"
+    source: Path
+
+
+class Renderer:
+    """Owns the Jinja environment; templates are read once and reused for every page."""
+
+    def __init__(self, templates_dir: Path, *, directory_urls: bool = True, site_url: str = "",
+                 site_name: str = "Briefings"):
+        self.templates_dir = Path(templates_dir)
+        self.directory_urls = directory_urls
+        self.site_url = site_url or ""  # the published address, if known: absolute links in feeds and data
+        self.site_name = site_name
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.templates_dir),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            markdown=self._markdown,
+            md_escape=markup.markdown_escape,
+            date=format_partial_date,
+            topic_slug=topic_slug,
+        )
+        self._file_memo = _FileMemo()  # kept while serving: files an edit did not touch are not made again
+        self.env.globals["url"] = self._url
+        self.env.globals["file_url"] = self._file_url
+
+    @jinja2.pass_context
+    def _url(self, context: jinja2.runtime.Context, kind: str, key: str | None = None, anchor: str = "") -> str:
+        """``url('actor', 'huawei')`` → relative link from the page being rendered."""
+        href = relative_url(context["page_path"], page_path(kind, key), self.directory_urls)
+        return f"{href}#{anchor}" if anchor else href
+
+    @jinja2.pass_context
+    def _markdown(self, context: jinja2.runtime.Context, text: str) -> markup.Markup:
+        """Sanitised Markdown whose brief:ID, actor:ID and legal:ID links lead to those pages."""
+        page = context["page_path"]
+        return markup.render_markdown(
+            text, lambda kind, key: relative_url(page, page_path(kind, key), self.directory_urls))
+
+    @jinja2.pass_context
+    def _file_url(self, context: jinja2.runtime.Context, path: str) -> str:
+        """``file_url('feeds/briefs.xml')`` → relative link to a site file from the page being rendered."""
+        return file_link(context["page_path"], path, self.directory_urls)
+
+    def render_site(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[Page]:
+        """Every page (or those whose path passes ``only``), rendered on all cores."""
+        return self._render(index, only, for_builder=False)
+
+    def render_for_builder(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[BuilderPage]:
+        """Like :meth:`render_site`, as pages ready for a site builder."""
+        return self._render(index, only, for_builder=True)
+
+    def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
+        with gc_paused():  # the views and the pages are large structures, built once
+            jobs = [job for job in self._pages(index) if only is None or only(job.path)]
+            self.env.globals["views"].prepare()
+            metadata = PageMeta(self.site_url, self.directory_urls)
+            return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
+
+    def page_paths(self, index: Index) -> list[str]:
+        """The path of every page, in the order :meth:`render_site` gives them."""
+        return [job.path for job in self._pages(index)]
+
+    def render_files(self, index: Index) -> list[GeneratedFile]:
+        """Everything besides pages: data files, feeds, robots.txt."""
+        feeds = FeedBuilder(self.site_name, self.site_url, self.directory_urls)
+        documents = api.document_makers(index)
+        jobs = [(("data", brief.id), (brief,)) if brief else (None, ()) for brief, _ in documents]
+        makers = [functools.partial(_data_files, make) for _, make in documents]
+        for key, title, home, briefs in feeds.specs(index):
+            jobs.append((("feed", key), (title, home, *briefs[:FEED_LENGTH])))
+            makers.append(functools.partial(self._feed_files, feeds, (key, title, home, briefs)))
+        files = [file for made in self._file_memo.make(jobs, makers) for file in made]
+        sitemap = absolute_url(self.site_url, "sitemap.xml") if self.site_url else ""
+        robots = self.env.get_template("robots.txt.j2").render(sitemap_url=sitemap)
+        files.append(GeneratedFile("robots.txt", robots.encode()))
+        return files
+
+    def _feed_files(self, feeds: FeedBuilder, spec: tuple) -> list[GeneratedFile]:
+        feed = feeds.feed(*spec)
+        atom = self.env.get_template("feeds/atom.xml.j2").render(feed=feed, site_name=self.site_name)
+        return [GeneratedFile(feed.atom_path, atom.encode()), GeneratedFile(feed.json_path, api.encode(json_feed(feed)))]
+
+    def _pages(self, index: Index) -> Iterator[_PageJob]:
+        views = self.env.globals.get("views")
+        if views is None or views.index is not index:  # the cross-brief views, for every template,
+            views = self.env.globals["views"] = Views(index)  # worked out once per index
+        yield self._page("home.md.j2", "home", index=index)
+        yield self._page("briefs_index.md.j2", "briefs", index=index)
+        for year in views.brief_years if views.briefs_split else ():
+            yield self._page("briefs_year.md.j2", "briefs-year", year.year, index=index, year=year)
+        yield self._page("actors_index.md.j2", "actors", index=index)
+        yield self._page("legal_index.md.j2", "legal-index", index=index)
+        yield self._page("topics_index.md.j2", "topics", index=index)
+        for brief in index.briefs:
+            yield self._page("brief.md.j2", "brief", brief.id, brief, index=index, brief=brief)
+        for actor in index.actors.values():
+            for part in actor_pages(index, actor):
+                kind, key = ("actor", actor.id) if part.number == 1 else ("actor-page", f"{actor.id}/{part.number}")
+                record = actor if part.number == 1 else part
+                yield self._page("actor.md.j2", kind, key, record, index=index, actor=actor, part=part)
+        for instrument in index.legal.values():
+            yield self._page("legal.md.j2", "legal", instrument.id, instrument, index=index,
+                                  instrument=instrument)
+        for topic in index.topics.values():
+            yield self._page("topic.md.j2", "topic", topic.slug, topic, index=index, topic=topic)
+        yield self._page("search.md.j2", "search", index=index)
+        yield from self._analysis_pages(index, views)
+
+    def _analysis_pages(self, index: Index, views: Views) -> Iterator[_PageJob]:
+        """The cross-brief views: stance matrix, readings, network, timeline."""
+        for kind in ("analysis", "stances", "readings", "network", "timeline"):
+            yield self._page(f"{kind}.md.j2", kind, index=index)
+        if views.timeline_split:
+            for year in views.timeline_years:
+                yield self._page("timeline_year.md.j2", "timeline-year", year.year, index=index, year=year)
+                for month in year.months if views.months_split(year) else ():
+                    yield self._page("timeline_month.md.j2", "timeline-month", month.date, index=index,
+                                     year=year, month=month)
+
+    def _page(self, template: str, kind: str, key: str | None = None, record: object = None,
+              **context: object) -> _PageJob:
+        """The job for the page of kind ``kind`` (urls.PAGE_PATHS), showing ``record`` if any."""
+        return _PageJob(template, page_path(kind, key), context, kind, record)
+
+    def assets(self) -> list[Asset]:
+        """Static files shipped with the templates (stylesheets), under ``templates/assets``."""
+        folder = self.templates_dir / "assets"
+        return [
+            Asset(path.relative_to(self.templates_dir).as_posix(), path)
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        ]
+
+
+def _render_job(shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int) -> Page | BuilderPage:
+    """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
+    renderer, jobs, metadata, for_builder = shared
+    job = jobs[n]
+    # Engines drop the blank lines after front matter; so does the page, so that the
+    # parts below point into exactly the text the engine hands back.
+    text = renderer.env.get_template(job.template).render(page_path=job.path, **job.context).lstrip("\n")
+    meta = metadata.for_page(job.context["index"], job.kind, job.record)
+    if not for_builder:  # a portable Markdown document: the metadata goes in front matter
+        return Page(job.path, _front_matter(meta) + text)
+    parts = split(text)
+    return BuilderPage(job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta)
+
+
+class _FileMemo:
+    """Remembers the files each job made and from what; a job given the very same records
+    again (the file cache hands back the same objects for unchanged files) is not redone."""
+
+    def __init__(self) -> None:
+        self._made: dict[Hashable, tuple[tuple, list[GeneratedFile]]] = {}
+
+    def make(self, jobs: list[tuple[Hashable | None, tuple]], makers: list[Callable]) -> list[list[GeneratedFile]]:
+        made: dict[int, list[GeneratedFile]] = {}
+        for n, (key, inputs) in enumerate(jobs):
+            known = self._made.get(key) if key is not None else None
+            if known is not None and _same(known[0], inputs):
+                made[n] = known[1]
+        todo = [n for n in range(len(jobs)) if n not in made]
+        for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers)):
+            made[n] = files
+            key, inputs = jobs[n]
+            if key is not None:
+                self._made[key] = (inputs, files)
+        return [made[n] for n in range(len(jobs))]
+
+
+def _same(before: tuple, now: tuple) -> bool:
+    """The same records (by identity) and the same texts."""
+    return len(before) == len(now) and all(
+        a is b or (isinstance(a, str) and a == b) for a, b in zip(before, now)
+    )
+
+
+def _data_files(make: Callable[[], api.Documents]) -> list[GeneratedFile]:
+    return [GeneratedFile(path, api.encode(document)) for path, document in make()]
+
+
+def _make_files(jobs: list[Callable[[], list[GeneratedFile]]], n: int) -> list[GeneratedFile]:
+    """Make file job ``n`` (in a worker process, which inherited the jobs)."""
+    return jobs[n]()
+
+
+def _front_matter(meta: dict | None) -> str:
+    """YAML front matter, which engines hand to themes as ``page.meta`` ('' when there is none)."""
+    if not meta:
+        return ""
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"

@@ -1,0 +1,47 @@
+from conftest import SEED_BRIEF
+from helpers.samples import MINIMAL_BRIEF, brief
+
+from generator.analysis.index import Index, topic_slug
+from generator.content.corpus import load_content
+
+
+def test_seed_index_cross_references(project):
+    index = Index(load_content(project / "content"))
+    assert [b.id for b in index.briefs_by_actor["huawei"]] == [SEED_BRIEF]
+    assert {r.reading.actor for r in index.readings_by_instrument["china-national-intelligence-law-2017"]} == {
+        "us-state-department", "eu-digital-chief", "huawei", "chinese-mission-to-the-eu",
+    }
+    assert [b.id for b in index.topics["national-intelligence-law"].briefs] == [SEED_BRIEF]
+    table = index.stance_tables[SEED_BRIEF]
+    assert table.cell("huawei", "law-compels-cooperation").stance == "opposes"
+    assert table.cell("chinese-mission-to-the-eu", "security-risk") is None
+
+
+def test_briefs_and_statements_come_newest_first(project):
+    for name, date in [("older", "2018"), ("newer", "2021-03")]:
+        brief(project, name, MINIMAL_BRIEF.format(id=name).replace('date: "2020"', f'date: "{date}"'))
+    index = Index(load_content(project / "content"))
+    assert [b.id for b in index.briefs][:2] == ["newer", SEED_BRIEF]
+    assert [r.brief.id for r in index.statements_by_actor["huawei"]][0] == "newer"
+    assert [r.brief.id for r in index.statements_by_actor["huawei"]][-1] == "older"
+
+
+def test_drafts_only_when_asked(project):
+    brief(project, "wip", MINIMAL_BRIEF.format(id="wip") + "    status: draft\n")
+    corpus = load_content(project / "content")
+    assert "wip" not in [b.id for b in Index(corpus).briefs]
+    assert "wip" not in [b.id for b in Index(corpus).briefs_by_actor["huawei"]]
+    assert "wip" in [b.id for b in Index(corpus, include_drafts=True).briefs]
+
+
+def test_topic_labels_that_differ_only_in_case_share_a_page(project):
+    brief(project, "x", MINIMAL_BRIEF.format(id="x") + "    topics: [5G Networks]\n")
+    index = Index(load_content(project / "content"))
+    assert {b.id for b in index.topics["5g-networks"].briefs} == {"x", SEED_BRIEF}
+
+
+def test_topic_slugs_are_safe_for_any_label():
+    assert topic_slug("U.S.–China relations") == "u-s-china-relations"
+    assert topic_slug("../../etc") == "etc"
+    assert topic_slug("北京 政策") == "北京-政策"
+    assert topic_slug("!!!").startswith("topic-")

@@ -1,0 +1,53 @@
+"""Actor candidates: registry names and aliases, acronyms joined to long forms, offices, new names."""
+
+from __future__ import annotations
+
+from generator.content.models import Actor
+from generator.draft.actors import ActorFinder, canonical, guess_kind, slugify
+from generator.draft.article import read_article
+
+REGISTRY = [
+    Actor(id="european-union", name="European Union", kind="supranational-union", aliases=["EU"]),
+    Actor(id="eu-digital-chief", name="EU digital chief", kind="role"),
+    Actor(id="fcc", name="Federal Communications Commission", kind="government-body"),
+]
+
+
+def candidates(text: str, registry=REGISTRY):
+    return {c.id: c for c in ActorFinder(registry, read_article("Headline\n\n" + text)).candidates()}
+
+
+def test_an_acronym_and_its_long_form_are_one_actor():
+    found = candidates("The Federal Communications Commission (FCC) voted. Later the FCC said more.", [])
+    actor = found["federal-communications-commission"]
+    assert actor.mentions == ["Federal Communications Commission", "FCC"]
+    assert actor.kind == "government-body"
+    assert "fcc" not in found
+
+
+def test_registry_names_match_through_acronyms_and_possessives():
+    found = candidates("The European Union’s digital chief spoke. The EU’s digital chief agreed with the FCC.")
+    assert found["eu-digital-chief"].known
+    assert found["eu-digital-chief"].mentions == ["European Union’s digital chief", "EU’s digital chief"]
+    assert found["fcc"].known and found["fcc"].mentions == ["FCC"]  # the registry knows the long form
+
+
+def test_new_names_get_a_proposed_id_and_kind():
+    found = candidates("Jane Doe met officials of the Ruritanian Data Office and Acme Holdings in France.", [])
+    assert (found["jane-doe"].kind, found["jane-doe"].known) == ("person", False)
+    assert found["ruritanian-data-office"].kind == "government-body"
+    assert found["acme-holdings"].kind == "company"
+    assert found["france"].kind == "state"
+
+
+def test_sentence_openers_adjectives_and_months_are_not_actors():
+    found = candidates("However, Chinese officials met in January. The talks went well. Due to rain, it ended.", [])
+    assert found == {}
+
+
+def test_canonical_forms():
+    assert canonical("the EU’s digital chief", {"eu": "european union"}) == "european union digital chief"
+    assert canonical("U.S.", {}) == "us"
+    assert slugify("The European Union’s digital chief") == "european-union-digital-chief"
+    assert guess_kind("Embassy of Ruritania") == "diplomatic-mission"
+    assert guess_kind("Xyz") is None

@@ -1,0 +1,168 @@
+"""The MkDocs adapter: bad content stops the build and the previous site survives."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import SEED_BRIEF, mkdocs_build, write
+from helpers.site_builder import write_config
+from helpers.synthetic_corpus import write_corpus
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from generator.mkdocs import plugin as plugin_module
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_content_typo_fails_with_file_line_col_and_keeps_the_site(project):
+    assert mkdocs_build(project).returncode == 0
+    before = snapshot(project / "site")
+    brief = project / "content" / "briefs" / f"{SEED_BRIEF}.yaml"
+    brief.write_text(brief.read_text().replace("\npositions:", "\npostions:"))
+
+    result = mkdocs_build(project)
+
+    assert result.returncode != 0
+    assert f"content/briefs/{SEED_BRIEF}.yaml:" in result.stderr
+    assert "unknown field 'postions' (did you mean 'positions'?)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_a_build_failing_after_writing_puts_the_previous_site_back(project):
+    assert mkdocs_build(project).returncode == 0
+    before = snapshot(project / "site")
+    # A broken link in a hand-written page is only found once pages are written: strict mode fails late.
+    write(project / "docs" / "about.md", "# About\n\n[missing](nowhere.md)\n")
+
+    result = mkdocs_build(project)
+
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stderr
+    assert snapshot(project / "site") == before
+    assert not list(project.glob(".site*")), "no staging folder left behind"
+
+
+def test_a_hand_written_page_may_not_shadow_a_generated_one(project):
+    write(project / "docs" / "briefs" / "index.md", "# Mine\n")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "docs/briefs/index.md clashes with a page generated from content" in result.stderr
+
+
+def test_drafts_are_left_out_of_the_built_site(project):
+    brief = project / "content" / "briefs" / f"{SEED_BRIEF}.yaml"
+    brief.write_text(brief.read_text().replace("status: published", "status: draft"))
+    assert mkdocs_build(project).returncode == 0
+    assert not (project / "site" / "briefs" / SEED_BRIEF).exists()
+    assert SEED_BRIEF not in (project / "site" / "briefs" / "index.html").read_text()
+
+
+@contextlib.contextmanager
+def plugins_started(config: MkDocsConfig, *, dirty: bool = False) -> Iterator[None]:
+    """The plugins' lifetime around builds run in this process, as `mkdocs build` or `serve` has it."""
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        yield
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build_in_process(content: Path, work: Path, docs_dir: Path | None = None) -> None:
+    """A build as `mkdocs build` runs it, in this process, where its plugin can be watched."""
+    config = load_config(str(write_config(content, work, docs_dir=docs_dir)))
+    with plugins_started(config):
+        build(config)
+
+
+def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(monkeypatch, tmp_path):
+    # Pagefind takes gigabytes on a large site; the build should not hold every page's text meanwhile.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    held: list = []
+    on_files = plugin_module.BriefingPlugin.on_files
+
+    def keep_texts(plugin, files, *, config):
+        files = on_files(plugin, files, config=config)
+        held.extend(plugin.texts)
+        return files
+
+    def index_site(site: Path) -> None:
+        held.append(sum(len(file.content_bytes) for file in held))
+        held.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(plugin_module.BriefingPlugin, "on_files", keep_texts)
+    monkeypatch.setattr(plugin_module, "index_site", index_site)
+    build_in_process(content, tmp_path / "work")
+
+    *files, bytes_held, frozen = held
+    assert len(files) > 40 and {f.src_uri for f in files} >= {"index.md", "feeds/briefs.json"}
+    assert bytes_held == 0
+    assert frozen > 10_000  # the corpus, index and pages: left alone by the collector during the build
+
+
+def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
+    # `mkdocs serve` rebuilds in one process: what one build froze must be collectable after it.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    build_in_process(content, tmp_path / "work")
+    assert gc.get_freeze_count() == 0
+    write(tmp_path / "docs" / "briefs" / "index.md", "# Mine\n")  # fails once the content is loaded
+    with pytest.raises(Abort):
+        build_in_process(content, tmp_path / "work-failing", docs_dir=tmp_path / "docs")
+    assert gc.get_freeze_count() == 0
+
+
+def test_what_a_build_made_is_left_to_the_system_when_the_process_ends(tmp_path):
+    # Python's last collections at exit would walk the corpus, index and pages once more.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    config_file = write_config(content, tmp_path / "work")
+    program = textwrap.dedent(f"""
+        import atexit, gc
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count()))  # runs after the plugin's
+        config = load_config({str(config_file)!r})
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+        print("frozen after the build:", gc.get_freeze_count())
+    """)
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    after_build, at_exit = (int(line.split(":")[1]) for line in result.stdout.splitlines()[-2:])
+    assert after_build == 0  # nothing frozen while the process may build again
+    assert at_exit > 10_000
+
+
+def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tmp_path):
+    # `make serve` rebuilds with --dirty: thousands of data files and feeds need not be rewritten.
+    content = write_corpus(tmp_path, briefs=20, actors=15, seed=3)
+    # Not strict, as `make serve` runs it: MkDocs warns that a dirty build may leave stale links.
+    config = load_config(str(write_config(content, tmp_path / "work")), strict=False)
+    site = tmp_path / "work" / "site"
+    with plugins_started(config, dirty=True):
+        build(config, dirty=True)
+        written = sorted([*(site / "api").rglob("*.json"), *(site / "feeds").rglob("*.*")])
+        for path in written:
+            os.utime(path, (0, 0))
+        edited = sorted((content / "briefs").glob("*.yaml"))[0]
+        edited.write_text(edited.read_text().replace("\nsummary: ", "\nsummary: Edited. ", 1))
+        build(config, dirty=True)
+    rewritten = {path.relative_to(site).as_posix() for path in written if path.stat().st_mtime != 0}
+    brief_id = yaml.safe_load(edited.read_text())["id"]
+    assert f"api/briefs/{brief_id}.json" in rewritten and "Edited." in (site / f"api/briefs/{brief_id}.json").read_text()
+    assert "feeds/briefs.xml" in rewritten  # the summary is in the feed of every brief
+    assert len(rewritten) < len(written) / 2, rewritten

@@ -1,0 +1,163 @@
+"""Incremental rendering: after an edit, the pages are exactly those of a full render,
+yet only the pages the edited record shows up on were rendered again."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_corpus
+from generator.analysis import views as views_module
+from generator.analysis.index import Index
+from generator.content.corpus import load_content
+from generator.content.filecache import FileCache
+from generator.site import render as render_module
+from generator.site.feeds import FEED_LENGTH, FeedBuilder
+from generator.site.incremental import IncrementalRenderer
+from generator.site.render import Renderer
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+class Preview:
+    """What the MkDocs plugin does on each rebuild of `mkdocs serve`."""
+
+    def __init__(self, content: Path, templates: Path):
+        self.content, self.cache = content, FileCache()
+        self.renderer = Renderer(templates)
+        self.incremental = IncrementalRenderer(self.renderer)
+        self.rendered: list[int] = []
+        original = self.renderer.render_for_builder
+
+        def counting(*args, **kwargs):
+            pages = original(*args, **kwargs)
+            self.rendered.append(len(pages))
+            return pages
+
+        self.renderer.render_for_builder = counting  # type: ignore[method-assign]
+
+    def rebuild(self) -> dict[str, tuple]:
+        corpus = load_content(self.content, cache=self.cache)
+        pages = self.incremental.render_site(corpus, Index(corpus))
+        return {page.path: (page.text, page.meta) for page in pages}
+
+
+def _full_render(content: Path, templates: Path) -> dict[str, tuple]:
+    pages = Renderer(templates).render_for_builder(Index(load_content(content)))
+    return {page.path: (page.text, page.meta) for page in pages}
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(pattern, replacement, text, count=1, flags=re.M), encoding="utf-8")
+    # A new modification time, whatever the clock's resolution, and another at each edit: an edit
+    # that keeps the file's size (one date for another) must still look changed to the file cache.
+    stamp = next(_EDIT_STAMPS)
+    os.utime(path, ns=(stamp, stamp))
+
+
+_EDIT_STAMPS = itertools.count(1_000_000_000)
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    write_corpus(tmp_path / "content", briefs=40, seed=11)
+    return tmp_path / "content"
+
+
+def test_an_edited_brief_changes_exactly_what_a_full_render_would(content):
+    preview = Preview(content, TEMPLATES)
+    before = preview.rebuild()
+    brief = sorted((content / "briefs").glob("*.yaml"))[7]
+    _edit(brief, r"^title: .*$", "title: A new headline")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert after != before
+    assert preview.rendered[-1] < len(after) / 2  # far from everything was rendered again
+
+
+def test_edits_in_a_row_to_what_a_brief_says_and_to_what_relates_it_match_a_full_render(content):
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    brief = sorted((content / "briefs").glob("*.yaml"))[7]
+    for pattern, replacement in [
+        (r"^title: .*$", "title: First new headline"),  # what other briefs' related lists show
+        (r"^title: .*$", "title: Second new headline"),  # the same, from the lists kept last time
+        (r"^topics:\n", "topics:\n- A topic of its own\n"),  # what ranks it among related briefs
+        (r"^date: .*$", "date: '1999-01-01'"),  # what orders it among equals
+    ]:
+        _edit(brief, pattern, replacement)
+        assert preview.rebuild() == _full_render(content, TEMPLATES), replacement
+
+
+def test_an_edited_actor_renders_again_every_page_that_names_it(content):
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    corpus = load_content(content)
+    actor_id = max(corpus.actors, key=lambda a: sum(a in b.model_dump_json() for b in corpus.briefs.values()))
+    _edit(content / "actors" / f"{actor_id}.yaml", r"^name: .*$", "name: Renamed Actor")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert sum("Renamed Actor" in text for text, _ in after.values()) > 3
+
+
+def test_removed_and_added_files_are_followed(content):
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    brief = sorted((content / "briefs").glob("*.yaml"))[3]
+    moved = content / "briefs" / "a-new-id.yaml"
+    text = brief.read_text(encoding="utf-8")
+    brief.unlink()
+    moved.write_text(re.sub(r"^id: .*$", "id: a-new-id", text, count=1, flags=re.M), encoding="utf-8")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert "briefs/a-new-id.md" in after and f"briefs/{brief.stem}.md" not in after
+
+
+def test_a_template_edit_renders_everything_again(content, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    preview = Preview(content, templates)
+    first = preview.rebuild()
+    _edit(templates / "topic.md.j2", r"^# ", "# Topic: ")
+    after = preview.rebuild()
+    assert preview.rendered[-1] == len(after) == len(first)
+    assert after == _full_render(content, templates)
+
+
+def test_feeds_and_data_files_are_made_again_only_for_what_changed(content, monkeypatch):
+    made: list[int] = []
+    original = render_module._make_files
+    monkeypatch.setattr(render_module, "_make_files", lambda jobs, n: made.append(n) or original(jobs, n))
+    cache, renderer = FileCache(), Renderer(TEMPLATES)
+    first = renderer.render_files(Index(load_content(content, cache=cache)))
+    assert len(made) > 50  # every data file and feed (in this process: too few for workers)
+    made.clear()
+    again = renderer.render_files(Index(load_content(content, cache=cache)))
+    assert len(made) == 2  # only the two made from every record: api/briefs.json, then actors, legal, schemas
+    assert again == first
+    brief = sorted((content / "briefs").glob("*.yaml"))[7]
+    _edit(brief, r"^title: .*$", "title: A new headline")
+    made.clear()
+    edited = renderer.render_files(Index(load_content(content, cache=cache)))
+    redone = list(made)
+    assert edited == Renderer(TEMPLATES).render_files(Index(load_content(content)))
+    index = Index(load_content(content))
+    feeds_with_it = [spec for spec in FeedBuilder("Briefings").specs(index)
+                     if brief.stem in [b.id for b in spec[3][:FEED_LENGTH]]]
+    assert len(redone) == 3 + len(feeds_with_it) < len(first) / 4  # the lists, its data file, its feeds
+
+
+def test_an_edit_reaches_its_year_in_a_long_list_of_briefs(content, monkeypatch):
+    monkeypatch.setattr(views_module, "BRIEFS_LIST_LIMIT", 10)  # a page per year
+    preview = Preview(content, TEMPLATES)
+    preview.rebuild()
+    _edit(sorted((content / "briefs").glob("*.yaml"))[7], r"^title: .*$", "title: A new headline")
+    after = preview.rebuild()
+    assert after == _full_render(content, TEMPLATES)
+    assert any(path.startswith("briefs/by-year/") and "A new headline" in text for path, (text, _) in after.items())

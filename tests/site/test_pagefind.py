@@ -1,0 +1,304 @@
+"""Pagefind search: built after the site, filters by topic, actor, jurisdiction and stance,
+works under a subpath in a real browser and finds the seed brief from the search box."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import pytest
+from pagefind_bin import get_executable
+
+from generator.site.pagefind import EXCLUDED_SELECTORS, SearchIndexError, index_site
+
+BRIEF = "huawei-5g-allies-2019"
+
+
+def pagefind_query(published_site, browser, body: str):
+    """Run ``body`` (JavaScript, with ``pagefind`` loaded and ``urls(search)`` at hand) on the search page."""
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.goto(f"{base_url}search/")
+    try:
+        return page.evaluate(
+            "async (bundle) => { const pagefind = await import(bundle);"
+            " const urls = async (search) => Promise.all(search.results.map(async r => (await r.data()).url));"
+            + body + "}",
+            f"{base_url}pagefind/pagefind.js",
+        )
+    finally:
+        page.close()
+
+
+def test_the_build_writes_pagefind_and_no_lunr_index(published_site):
+    _, site_dir = published_site
+    assert (site_dir / "pagefind" / "pagefind.js").is_file()
+    assert any((site_dir / "pagefind" / "fragment").iterdir())
+    assert not (site_dir / "search" / "search_index.json").exists()
+
+
+def test_reading_only_the_marked_part_of_each_page_gives_the_same_index(published_site, tmp_path):
+    """The build tells Pagefind where the indexed part of a page is, to spare it the theme's
+    frame: pages, words, filters and excerpts must come out as from the whole pages."""
+    _, site_dir = published_site
+    whole_pages = [str(get_executable()), "--site", str(site_dir), "--output-path", str(tmp_path / "whole")]
+    for selector in EXCLUDED_SELECTORS:
+        whole_pages += ["--exclude-selectors", selector]
+    subprocess.run(whole_pages, capture_output=True, check=True)
+    bundles = (site_dir / "pagefind", tmp_path / "whole")
+    for folder in ("fragment", "index"):  # each page's text, title, filters; each word's pages
+        built, whole = (sorted(path.read_bytes() for path in (bundle / folder).iterdir()) for bundle in bundles)
+        assert built == whole, folder
+    assert len(list((tmp_path / "whole" / "fragment").iterdir())) > 10
+
+
+def test_a_site_whose_theme_marks_no_part_has_its_whole_pages_indexed(tmp_path):
+    for name, words in [("a", "Brussels meeting"), ("b", "Berlin meeting")]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(
+            f'<!doctype html><html lang="en"><title>{name}</title><body><h1>{name}</h1><p>{words}</p></body></html>'
+        )
+    index_site(tmp_path)
+    texts = [_read_pagefind(path)["content"] for path in (tmp_path / "pagefind" / "fragment").iterdir()]
+    assert len(texts) == 2
+    assert sorted(re.findall(r"\w+ meeting", " ".join(texts))) == ["Berlin meeting", "Brussels meeting"]
+
+
+def test_a_folder_that_is_not_a_site_is_reported(tmp_path):
+    with pytest.raises(SearchIndexError):
+        index_site(tmp_path / "missing")
+
+
+def test_search_page_is_in_the_navigation_of_every_page(published_site):
+    base_url, site_dir = published_site
+    tab = re.compile(r'<a href="([^"]+)" class="md-tabs__link">\s*Search\s*</a>')
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        links = tab.findall(page.read_text(encoding="utf-8"))
+        page_url = base_url + page.relative_to(site_dir).as_posix()
+        assert [urljoin(page_url, link) for link in links] == [f"{base_url}search/"], page
+
+
+@pytest.mark.browser
+def test_search_box_finds_the_brief_under_a_subpath(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.goto(base_url)
+    page.get_by_role("link", name="Search", exact=True).first.click()
+    page.get_by_role("searchbox", name="Search for").fill("National Intelligence Law")
+    result = page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first
+    result.wait_for(timeout=15000)
+    assert page.get_by_role("status").inner_text().endswith("results for “National Intelligence Law”.")
+    assert "¶" not in page.locator(".site-search__results").inner_text()  # permalinks are not indexed
+    result.click()
+    page.wait_for_url(f"{base_url}briefs/{BRIEF}/**")
+    assert page.locator("h1").first.inner_text().startswith("U.S. weighs a response")
+    page.close()
+
+
+@pytest.mark.browser
+def test_header_search_on_any_page_opens_results(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}actors/huawei/")
+    page.get_by_role("searchbox", name="Search the site").fill("National Intelligence Law")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}search/?q=National+Intelligence+Law")
+    page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
+    page.close()
+
+
+@pytest.mark.browser
+def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser):
+    filters = pagefind_query(published_site, browser, """
+        const search = await pagefind.search(null, {filters: {jurisdiction: "China", stance: "opposes"}});
+        return {all: await pagefind.filters(), urls: await urls(search)};""")
+    assert {"topic", "actor", "jurisdiction", "stance"} <= filters["all"].keys()
+    assert "National Intelligence Law" in filters["all"]["topic"]
+    assert "Huawei Technologies Co." in filters["all"]["actor"]
+    assert filters["urls"] == [f"/REPO/briefs/{BRIEF}/"]
+
+
+@pytest.mark.browser
+def test_search_holds_each_record_once_and_no_lists_or_views(published_site, browser):
+    found = pagefind_query(published_site, browser, 'return await urls(await pagefind.search("Huawei"));')
+    assert {f"/REPO/briefs/{BRIEF}/", "/REPO/actors/huawei/"} <= set(found)
+    record_page = re.compile(r"^/REPO/(briefs|actors|legal|topics)/[^/]+/$")
+    assert all(record_page.match(url) for url in found), found  # no home, lists, timeline, matrix, network
+
+
+def test_a_briefs_timeline_is_indexed_and_an_actors_repeat_is_not(published_site):
+    # Events are told only in their brief's timeline; an actor's timeline repeats them.
+    _, site_dir = published_site
+    brief = (site_dir / "briefs" / BRIEF / "index.html").read_text(encoding="utf-8")
+    actor = (site_dir / "actors" / "huawei" / "index.html").read_text(encoding="utf-8")
+    assert '<ol class="timeline">' in brief and "data-pagefind-ignore" not in brief.split('id="timeline"')[1][:400]
+    assert '<ol class="timeline" data-pagefind-ignore>' in actor
+
+
+def open_search(published_site, browser, query: str):
+    """The search page at ``search/?{query}``, and the Pagefind files it has fetched so far."""
+    base_url, _ = published_site
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url.removeprefix(base_url)))
+    page.goto(f"{base_url}search/?{query}")
+    page.locator(".search-result__link").first.wait_for(timeout=15000)
+    return page, fetched
+
+
+def result_links(page) -> list[str]:
+    return page.eval_on_selector_all(".search-result__link", "links => links.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.browser
+def test_filters_are_fetched_when_opened_and_narrow_the_results_in_the_address(published_site, browser):
+    page, fetched = open_search(published_site, browser, "q=Huawei")
+    assert f"/REPO/briefs/{BRIEF}/" in result_links(page) and len(result_links(page)) > 1
+    assert not [url for url in fetched if url.startswith("pagefind/filter/")]  # a first search needs none
+
+    page.get_by_text("Filter results").click()
+    stance = page.get_by_role("group", name="Stance")
+    stance.get_by_role("checkbox", name="opposes").check()
+    page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
+    assert [url for url in fetched if url.startswith("pagefind/filter/")]
+    assert result_links(page) == [f"/REPO/briefs/{BRIEF}/"]
+    assert page.get_by_role("status").inner_text() == "1 result for “Huawei” with the chosen filters."
+    assert page.url.endswith("search/?q=Huawei&stance=opposes")
+    assert stance.get_by_role("checkbox", name="opposes").evaluate("box => box === document.activeElement")
+
+    page.reload()  # the address alone brings the same search back, filters open
+    page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
+    assert page.get_by_role("group", name="Stance").get_by_role("checkbox", name="opposes").is_checked()
+    actors = page.get_by_role("group", name="Actor")
+    assert actors.get_by_role("checkbox", name="Huawei Technologies Co.").is_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_results_come_five_at_a_time_with_only_marks_from_the_index(published_site, browser):
+    page, _ = open_search(published_site, browser, "q=EU")
+    total = int(page.get_by_role("status").inner_text().split()[0])
+    assert total > 5 and len(result_links(page)) == 5
+    page.get_by_role("button", name="More results").click()
+    page.wait_for_function(f"document.querySelectorAll('.search-result__link').length === {min(total, 10)}")
+    sixth = page.locator(".search-result__link").nth(5)
+    assert sixth.evaluate("link => link === document.activeElement")  # keyboard users carry on from there
+    assert page.get_by_role("button", name="More results").is_visible() == (total > 10)
+    assert page.locator(".search-result__excerpt mark").count() > 0
+    excerpts = ".search-result__excerpt *, .search-result__section-excerpt *"
+    tags = page.eval_on_selector_all(excerpts, "elements => elements.map(e => e.tagName)")
+    assert set(tags) == {"MARK"}
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_filter_panel_says_so_when_no_result_is_a_brief(published_site, browser):
+    page, _ = open_search(published_site, browser, "q=named")  # an actor and the about page
+    assert not [link for link in result_links(page) if "/briefs/" in link]
+    page.get_by_text("Filter results").click()
+    note = page.locator(".site-search__filters-status")
+    note.filter(has_text="nothing to filter").wait_for(timeout=15000)
+    assert page.locator(".search-filter:visible").count() == 0
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_long_filter_shows_its_most_frequent_values_then_all_of_them(browser, tmp_path):
+    from conftest import serve
+    from helpers.corpora import synthetic_content
+    from helpers.site_builder import build_site
+
+    site = build_site(synthetic_content(), tmp_path)  # 60 briefs, 40 actors
+    with serve(site) as base_url:
+        page = browser.new_page()
+        page.goto(f"{base_url}search/?stance=supports")  # filters alone: every brief with a supporter
+        actors = page.get_by_role("group", name="Actor")
+        actors.get_by_role("checkbox").first.wait_for(timeout=15000)
+        shown = actors.locator(".search-filter__count").all_inner_texts()
+        counts = [int(text.strip("()").replace(",", "")) for text in shown]
+        assert len(counts) == 12 and counts == sorted(counts, reverse=True)  # the most frequent first
+        show_all = actors.get_by_role("button", name=re.compile(r"^Show all \d+$"))
+        total = int(show_all.inner_text().split()[-1])
+        assert total > 12
+        show_all.click()
+        assert actors.get_by_role("checkbox").count() == total
+        assert actors.get_by_role("checkbox").nth(12).evaluate("box => box === document.activeElement")
+        page.close()
+
+
+@pytest.mark.browser
+def test_words_typed_before_the_search_script_runs_are_searched(published_site, browser):
+    base_url, _ = published_site
+    page = browser.new_page()
+    page.route("**/assets/search.js", lambda route: route.abort())  # the script is still on its way
+    page.goto(f"{base_url}search/")
+    page.get_by_role("searchbox", name="Search for").fill("National Intelligence Law")
+    page.unroute("**/assets/search.js")
+    page.add_script_tag(url=f"{base_url}assets/search.js")  # now it runs
+    page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
+    assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
+    page.close()
+
+
+def test_the_index_holds_each_word_as_the_page_shows_it(published_site):
+    """Pagefind joins the text of neighbouring elements it does not take for blocks
+    (table cells, a term and its description): "Kind" and "company" became one word,
+    "Kindcompany", that no search finds. What it extracted must be the page's words."""
+    _, site_dir = published_site
+    glued = {}
+    for fragment in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = _read_pagefind(fragment)
+        page = site_dir / record["url"].lstrip("/") / "index.html"
+        shown = _SearchedWords.of(page.read_text(encoding="utf-8"))
+        extracted = set(re.findall(r"\w+", record["content"].lower()))
+        if extracted - shown:
+            glued[record["url"]] = sorted(extracted - shown)
+    assert len(list((site_dir / "pagefind" / "fragment").iterdir())) > 10
+    assert not glued, glued
+
+
+def _read_pagefind(path) -> dict:
+    """A Pagefind data file: gzip, a signature, then JSON."""
+    data = gzip.decompress(path.read_bytes())
+    return json.loads(data.removeprefix(b"pagefind_dcd"))
+
+
+class _SearchedWords(HTMLParser):
+    """The words of a page's ``data-pagefind-body``, taken one element at a time (so text
+    of two elements never joins), leaving out what Pagefind is told to ignore."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    @classmethod
+    def of(cls, html: str) -> set[str]:
+        parser = cls()
+        parser.feed(html)
+        return parser.words
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[bool, bool]] = []  # (starts the body, ignored) of each open element
+        self.words: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        names = dict(attrs)
+        ignored = ("data-pagefind-ignore" in names or tag in ("script", "style", "template")
+                   or "headerlink" in (names.get("class") or "").split())
+        self.open.append(("data-pagefind-body" in names, ignored))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if any(body for body, _ in self.open) and not any(ignored for _, ignored in self.open):
+            self.words.update(re.findall(r"\w+", data.lower()))
