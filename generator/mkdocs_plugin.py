@@ -41,8 +41,8 @@ from .index import Index
 from .mkdocs_pages import ParallelPages
 from .pageparts import PageParts
 from .parallel import gc_paused
-from .preview import problem_pages
-from .problems import ContentError, Problem
+from .preview import nav_paths, problem_pages, template_problem
+from .problems import ContentError, Problem, one_line
 from .render import BuilderPage, Renderer
 from .search import BUNDLE_FOLDER, SearchIndexError, index_site
 
@@ -57,6 +57,11 @@ if not _serve_log.handlers:
     _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     _serve_log.addHandler(_handler)
     _serve_log.propagate = False
+
+
+# Stylesheets that templates/overrides/main.html links itself, where they are needed
+# (print only; the search page only), so that they don't block every page's first paint.
+LINKED_BY_THEME = frozenset({"assets/print.css", "assets/search.css"})
 
 
 class BriefingConfig(base.Config):
@@ -105,7 +110,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.incremental = IncrementalRenderer(Renderer(templates_dir, **settings))
         self.renderer = self.incremental.renderer
         for asset in self.renderer.assets():
-            if asset.path.endswith(".css") and asset.path not in config.extra_css:
+            if asset.path.endswith(".css") and asset.path not in {*config.extra_css, *LINKED_BY_THEME}:
                 config.extra_css.append(asset.path)
         self.previous_site = SetAside(Path(config.site_dir))
         return config
@@ -121,35 +126,68 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.previous_site.set_aside()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
+        root = Path(config.config_file_path or ".").parent
+        self.generated: set[str] | None = None  # what this build makes, when content and templates are sound
         try:
             with self.timings("content"):
-                corpus = load_content(
-                    self.content_dir, relative_to=Path(config.config_file_path or ".").parent, cache=self.file_cache
-                )
+                corpus = load_content(self.content_dir, relative_to=root, cache=self.file_cache)
         except ContentError as error:
             if not self.serving:
                 for problem in error.problems:
                     log.error(str(problem))
                 raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
             # The preview stays up: it shows the problems until the content is fixed.
-            _report_while_serving(error.problems)
-            shown = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
-            self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
-            self.files = []
+            self._show_problems(error.problems, "content", config)
         else:
-            with self.timings("index"):
-                index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-            with self.timings("pages"):
-                if self.serving:
-                    self.pages = self.incremental.render_site(corpus, index)
-                else:
-                    self.pages = self.renderer.render_for_builder(index)
-            with self.timings("data and feeds"):
-                self.files = self.renderer.render_files(index)
-            self.served_paths = [page.path for page in self.pages]
+            try:
+                self._render(corpus)
+            except Exception as error:
+                # A broken template, while serving, is shown like bad content: the server answers.
+                problem = template_problem(error, self.renderer.templates_dir, root) if self.serving else None
+                if problem is None:
+                    raise
+                self._show_problems([problem], "template", config)
         self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
         self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
         self.meta: dict[str, dict] = {page.path: page.meta for page in self.pages if page.meta}
+
+    def _render(self, corpus: Any) -> None:
+        with self.timings("index"):
+            index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
+        with self.timings("pages"):
+            if self.serving:
+                self.pages = self.incremental.render_site(corpus, index)
+            else:
+                self.pages = self.renderer.render_for_builder(index)
+        with self.timings("data and feeds"):
+            self.files = self.renderer.render_files(index)
+        self.served_paths = [page.path for page in self.pages]
+        self.generated = {*self.served_paths, *(file.path for file in self.files)}
+
+    def _show_problems(self, problems: list[Problem], kind: str, config: MkDocsConfig) -> None:
+        """Every page the preview serves lists ``problems`` until they are fixed."""
+        _report_while_serving(problems, kind)
+        generated_nav = [path for path in nav_paths(config.nav) if not Path(config.docs_dir, path).exists()]
+        paths = [*generated_nav, *getattr(self, "served_paths", ())]
+        shown = problem_pages(self.renderer, problems, paths, kind=kind)
+        self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
+        self.files = []
+
+    def _drop_removed(self, config: MkDocsConfig) -> None:
+        """While serving, a page or file no longer generated (a deleted brief, say) leaves the
+        preview too: a ``--dirty`` rebuild writes what exists and deletes nothing."""
+        if self.generated is None:  # a problem build: what it left out is not gone
+            return
+        gone = getattr(self, "last_generated", set()) - self.generated
+        self.last_generated = self.generated
+        site = Path(config.site_dir)
+        for path in gone:
+            output = Path(File(path, None, str(site), config.use_directory_urls).abs_dest_path)
+            output.unlink(missing_ok=True)
+            for folder in output.parents:  # and the folders it leaves empty
+                if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Files whose text is held in memory until the site is written (see on_post_build).
@@ -189,6 +227,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return self.parallel.template_context(context)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            self._drop_removed(config)
         try:
             self._index_for_search(config)
         finally:
@@ -278,7 +318,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         server.watch(str(self.renderer.templates_dir))
+        server.builder = self._surviving(server.builder)
         return server
+
+    def _surviving(self, builder: Any) -> Any:
+        """``builder`` for rebuilds that never raise: MkDocs' server, when a rebuild fails, holds
+        every request until one succeeds; the preview instead keeps serving the last pages."""
+
+        def rebuild() -> None:
+            try:
+                builder()
+            except Exception as error:  # noqa: BLE001 - whatever failed, the server must answer
+                root = Path(self.content_dir).parent
+                problem = template_problem(error, self.renderer.templates_dir, root)
+                _serve_log.error(str(problem) if problem else one_line(f"{type(error).__name__}: {error}"))
+                _serve_log.error("the preview was not rebuilt: it shows the last pages until this is fixed")
+
+        return rebuild
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -308,7 +364,8 @@ class Timings:
         return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.seconds.items())
 
 
-def _report_while_serving(problems: list[Problem]) -> None:
+def _report_while_serving(problems: list[Problem], kind: str = "content") -> None:
     for problem in problems:
         _serve_log.error(str(problem))
-    _serve_log.error("%d problem(s) in content: the preview lists them until they are fixed", len(problems))
+    where = "templates" if kind == "template" else "content"
+    _serve_log.error("%d problem(s) in %s: the preview lists them until they are fixed", len(problems), where)
