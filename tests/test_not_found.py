@@ -20,7 +20,7 @@ def test_the_404_page_is_styled_and_leads_home_and_to_search(published_site, bro
         assert page.locator("h1").inner_text() == "Page not found"
 
         page.get_by_label("Search for").fill("Huawei")
-        page.get_by_role("button", name="Search", exact=True).click()
+        page.locator("article").get_by_role("button", name="Search").click()
         page.wait_for_url(base_url + "search/?q=Huawei")
         page.locator(".search-result__link").first.wait_for(timeout=15000)
 
