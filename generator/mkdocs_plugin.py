@@ -169,7 +169,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         _report_while_serving(problems, kind)
         generated_nav = [path for path in nav_paths(config.nav) if not Path(config.docs_dir, path).exists()]
         paths = [*generated_nav, *getattr(self, "served_paths", ())]
-        shown = problem_pages(self.renderer, problems, paths, kind=kind)
+        root = Path(config.config_file_path or ".").parent
+        shown = problem_pages(self.renderer, problems, paths, kind=kind, root=root)
         self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
         self.files = []
 

@@ -27,11 +27,14 @@ _FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
 def problem_pages(
-    renderer: Renderer, problems: Sequence[Problem], paths: Iterable[str] = (), *, kind: str = "content"
+    renderer: Renderer, problems: Sequence[Problem], paths: Iterable[str] = (), *, kind: str = "content",
+    root: Path | None = None,
 ) -> list[Page]:
     """A page listing ``problems`` at each path of an empty site and at each of ``paths``.
 
-    ``kind`` ("content" or "template") says what to fix. With a broken template the empty
+    ``kind`` ("content" or "template") says what to fix; with ``root``, the folder the problems'
+    file names are relative to, each problem shows its line and the one before (a YAML syntax
+    error is often found a line after the mistake). With a broken template the empty
     site may not render, and the problem page itself may be the broken one: the list
     then stands in only for ``paths``, as plain Markdown.
     """
@@ -41,10 +44,24 @@ def problem_pages(
         empty_site = ["index.md"]
     shown = sorted(problems)
     try:
-        text = renderer.env.get_template("problems.md.j2").render(problems=shown, kind=kind)
+        excerpts = {problem: source_lines(problem, root) for problem in shown} if root else {}
+        text = renderer.env.get_template("problems.md.j2").render(problems=shown, kind=kind, excerpts=excerpts)
     except Exception:  # noqa: BLE001 - problems.md.j2 itself is broken
         text = _plain_list(shown)
     return [Page(path, text) for path in dict.fromkeys([*empty_site, *paths])]
+
+
+def source_lines(problem: Problem, root: Path, before: int = 1) -> list[tuple[int, str]]:
+    """The problem's line and the ``before`` lines above it, numbered, as printable text."""
+    path = (root / problem.file).resolve()
+    if not path.is_relative_to(root.resolve()) or not path.is_file():
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    first = max(problem.line - before, 1)
+    return [(number, one_line(lines[number - 1])) for number in range(first, min(problem.line, len(lines)) + 1)]
 
 
 def _plain_list(problems: Sequence[Problem]) -> str:

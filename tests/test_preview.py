@@ -188,3 +188,15 @@ def test_serve_survives_a_broken_template_and_drops_a_deleted_brief(served):
     _wait_for(lambda: _get(url + "briefs/other-story/") is None, "the deleted brief to go")
     assert "Huawei" in _get(url + "briefs/huawei-5g-allies-2019/")
     assert "other-story" not in _get(url + "briefs/")
+
+
+def test_a_problem_page_shows_the_line_and_the_one_before(tmp_path):
+    # A YAML syntax error is often found a line after the mistake: both lines are shown.
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/b.yaml").write_text("id: b\ntitle: <i>x</i>\n  bad: [\nmore: 1\n", encoding="utf-8")
+    problem = Problem("content/b.yaml", 3, 3, "mapping values are not allowed here")
+    [page, *_] = problem_pages(Renderer(ROOT / "templates"), [problem], root=tmp_path)
+    assert "   2 | title: &lt;i&gt;x&lt;/i&gt;\n   3 |   bad: [\n</code></pre>" in page.text
+    assert "   1 |" not in page.text and "more: 1" not in page.text
+    outside = Problem("../secret.yaml", 1, 1, "outside the project")
+    assert "<pre" not in problem_pages(Renderer(ROOT / "templates"), [outside], root=tmp_path)[0].text
