@@ -110,7 +110,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.incremental = IncrementalRenderer(Renderer(templates_dir, **settings))
         self.renderer = self.incremental.renderer
         for asset in self.renderer.assets():
-            if asset.path.endswith(".css") and asset.path not in {*config.extra_css, *LINKED_BY_THEME}:
+            linked = {*config.extra_css, *LINKED_BY_THEME}
+            if asset.path.endswith(".css") and asset.path not in linked:
                 config.extra_css.append(asset.path)
         self.previous_site = SetAside(Path(config.site_dir))
         return config
@@ -127,7 +128,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
         root = Path(config.config_file_path or ".").parent
-        self.generated: set[str] | None = None  # what this build makes, when content and templates are sound
+        # What this build makes, when content and templates are sound (None: a problem build).
+        self.generated: set[str] | None = None
         try:
             with self.timings("content"):
                 corpus = load_content(self.content_dir, relative_to=root, cache=self.file_cache)
@@ -143,7 +145,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._render(corpus)
             except Exception as error:
                 # A broken template, while serving, is shown like bad content: the server answers.
-                problem = template_problem(error, self.renderer.templates_dir, root) if self.serving else None
+                templates = self.renderer.templates_dir
+                problem = template_problem(error, templates, root) if self.serving else None
                 if problem is None:
                     raise
                 self._show_problems([problem], "template", config)
@@ -167,7 +170,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _show_problems(self, problems: list[Problem], kind: str, config: MkDocsConfig) -> None:
         """Every page the preview serves lists ``problems`` until they are fixed."""
         _report_while_serving(problems, kind)
-        generated_nav = [path for path in nav_paths(config.nav) if not Path(config.docs_dir, path).exists()]
+        # docs/ pages are built as they are: only the generated pages of the nav are stood in for.
+        generated_nav = [p for p in nav_paths(config.nav) if not Path(config.docs_dir, p).exists()]
         paths = [*generated_nav, *getattr(self, "served_paths", ())]
         root = Path(config.config_file_path or ".").parent
         shown = problem_pages(self.renderer, problems, paths, kind=kind, root=root)
@@ -332,8 +336,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             except Exception as error:  # noqa: BLE001 - whatever failed, the server must answer
                 root = Path(self.content_dir).parent
                 problem = template_problem(error, self.renderer.templates_dir, root)
-                _serve_log.error(str(problem) if problem else one_line(f"{type(error).__name__}: {error}"))
-                _serve_log.error("the preview was not rebuilt: it shows the last pages until this is fixed")
+                what = str(problem) if problem else one_line(f"{type(error).__name__}: {error}")
+                _serve_log.error(what)
+                _serve_log.error("not rebuilt: the preview shows its last pages until it is fixed")
 
         return rebuild
 
@@ -369,4 +374,5 @@ def _report_while_serving(problems: list[Problem], kind: str = "content") -> Non
     for problem in problems:
         _serve_log.error(str(problem))
     where = "templates" if kind == "template" else "content"
-    _serve_log.error("%d problem(s) in %s: the preview lists them until they are fixed", len(problems), where)
+    _serve_log.error("%d problem(s) in %s: the preview lists them until they are fixed",
+                     len(problems), where)

@@ -27,7 +27,11 @@ _FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 
 def problem_pages(
-    renderer: Renderer, problems: Sequence[Problem], paths: Iterable[str] = (), *, kind: str = "content",
+    renderer: Renderer,
+    problems: Sequence[Problem],
+    paths: Iterable[str] = (),
+    *,
+    kind: str = "content",
     root: Path | None = None,
 ) -> list[Page]:
     """A page listing ``problems`` at each path of an empty site and at each of ``paths``.
@@ -39,13 +43,15 @@ def problem_pages(
     then stands in only for ``paths``, as plain Markdown.
     """
     try:
-        empty_site = [page.path for page in renderer.render_site(Index(Corpus(), include_drafts=True))]
+        empty_index = Index(Corpus(), include_drafts=True)
+        empty_site = [page.path for page in renderer.render_site(empty_index)]
     except Exception:  # noqa: BLE001 - any template failure: fall back to the paths given
         empty_site = ["index.md"]
     shown = sorted(problems)
     try:
         excerpts = {problem: source_lines(problem, root) for problem in shown} if root else {}
-        text = renderer.env.get_template("problems.md.j2").render(problems=shown, kind=kind, excerpts=excerpts)
+        template = renderer.env.get_template("problems.md.j2")
+        text = template.render(problems=shown, kind=kind, excerpts=excerpts)
     except Exception:  # noqa: BLE001 - problems.md.j2 itself is broken
         text = _plain_list(shown)
     return [Page(path, text) for path in dict.fromkeys([*empty_site, *paths])]
@@ -61,7 +67,8 @@ def source_lines(problem: Problem, root: Path, before: int = 1) -> list[tuple[in
     except (OSError, UnicodeDecodeError):
         return []
     first = max(problem.line - before, 1)
-    return [(number, one_line(lines[number - 1])) for number in range(first, min(problem.line, len(lines)) + 1)]
+    last = min(problem.line, len(lines))
+    return [(number, one_line(lines[number - 1])) for number in range(first, last + 1)]
 
 
 def _plain_list(problems: Sequence[Problem]) -> str:
@@ -93,11 +100,12 @@ def template_problem(error: Exception, templates_dir: Path, relative_to: Path) -
     if shown.is_relative_to(relative_to.resolve()):
         shown = shown.relative_to(relative_to.resolve())
     message = getattr(error, "message", None) or str(error)
-    return Problem(shown.as_posix(), max(line, 1), 1, one_line(f"{type(error).__name__}: {message}"))
+    text = one_line(f"{type(error).__name__}: {message}")
+    return Problem(shown.as_posix(), max(line, 1), 1, text)
 
 
 def nav_paths(nav: object) -> list[str]:
-    """The Markdown files the navigation of ``mkdocs.yml`` names, so a problem page stands in for each."""
+    """The Markdown files the navigation of ``mkdocs.yml`` names (a problem page for each)."""
     if isinstance(nav, str):
         return [nav] if nav.endswith(".md") else []
     if isinstance(nav, dict):

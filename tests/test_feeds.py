@@ -97,7 +97,8 @@ def test_without_a_site_url_links_are_relative_to_the_feed(index):
 def test_ids_are_the_same_with_or_without_a_site_url(index):
     """Readers key entries by id: setting the site's address must not make every entry new."""
     bare = {feed.key: feed for feed in FeedBuilder("Briefings").feeds(index)}
-    placed = {feed.key: feed for feed in FeedBuilder("Briefings", "https://org.github.io/repo/").feeds(index)}
+    builder = FeedBuilder("Briefings", "https://org.github.io/repo/")
+    placed = {feed.key: feed for feed in builder.feeds(index)}
     assert placed["briefs"].entries[0].link.startswith("https://org.github.io/repo/")
     for key, feed in placed.items():
         assert feed.id == bare[key].id == f"urn:briefing:feed:{key}"

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-import jinja2
-
 from generator.preview import nav_paths, problem_pages, template_problem
 from generator.problems import Problem
 from generator.render import Renderer
@@ -123,9 +121,10 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]
     with log.open("wb") as output:
         server = subprocess.Popen(
             # as `make serve` runs it
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+             "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=output, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's plugin, whichever is installed
+            env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's plugin, not an installed one
         )
     try:
         yield project, f"http://127.0.0.1:{port}/", log, server
@@ -193,10 +192,12 @@ def test_serve_survives_a_broken_template_and_drops_a_deleted_brief(served):
 def test_a_problem_page_shows_the_line_and_the_one_before(tmp_path):
     # A YAML syntax error is often found a line after the mistake: both lines are shown.
     (tmp_path / "content").mkdir()
-    (tmp_path / "content/b.yaml").write_text("id: b\ntitle: <i>x</i>\n  bad: [\nmore: 1\n", encoding="utf-8")
+    source = "id: b\ntitle: <i>x</i>\n  bad: [\nmore: 1\n"
+    (tmp_path / "content/b.yaml").write_text(source, encoding="utf-8")
     problem = Problem("content/b.yaml", 3, 3, "mapping values are not allowed here")
     [page, *_] = problem_pages(Renderer(ROOT / "templates"), [problem], root=tmp_path)
     assert "   2 | title: &lt;i&gt;x&lt;/i&gt;\n   3 |   bad: [\n</code></pre>" in page.text
     assert "   1 |" not in page.text and "more: 1" not in page.text
     outside = Problem("../secret.yaml", 1, 1, "outside the project")
-    assert "<pre" not in problem_pages(Renderer(ROOT / "templates"), [outside], root=tmp_path)[0].text
+    [page, *_] = problem_pages(Renderer(ROOT / "templates"), [outside], root=tmp_path)
+    assert "<pre" not in page.text

@@ -77,7 +77,7 @@ def run(project: Path, command: str) -> subprocess.CompletedProcess:
 
 
 def fill_in_the_draft(project: Path) -> None:
-    """Step 4, the analyst's own work: every `# FILL IN` answered, the new actor described and used."""
+    """Step 4, the analyst's work: every `# FILL IN` answered, the new actor described and used."""
     brief = project / BRIEF
     answers = {"summary": '"The U.S. warns allies against Huawei."', "stance": "opposes",
                "text": '"Allies are urged to shun Huawei."'}
@@ -155,7 +155,8 @@ def test_make_view_serves_the_built_site_and_says_when_there_is_none(fresh_clone
 def test_make_deploy_refuses_without_site_url(fresh_clone):
     result = run(fresh_clone, "env -u SITE_URL make deploy")
     assert result.returncode != 0 and "SITE_URL" in result.stderr
-    assert "gh-deploy" in run(fresh_clone, "SITE_URL=https://org.github.io/repo/ make -n deploy").stdout
+    dry = run(fresh_clone, "SITE_URL=https://org.github.io/repo/ make -n deploy")
+    assert "gh-deploy" in dry.stdout
 
 
 def test_make_site_installs_no_test_tools():

@@ -24,7 +24,8 @@ def search(published_site, browser, query: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.browser
-def test_a_law_and_the_topic_named_after_it_are_told_apart_and_the_brief_comes_first(published_site, browser):
+def test_a_law_and_the_topic_named_after_it_are_told_apart_and_records_come_first(published_site,
+                                                                                   browser):
     results = search(published_site, browser, "National+Intelligence+Law")
     kinds = dict(results)
     assert kinds[LAW] == "Law" and kinds[TOPIC] == "Topic" and kinds[BRIEF] == "Brief"
@@ -43,6 +44,7 @@ def test_every_record_page_names_its_kind(published_site, browser):
 
 def test_a_topic_page_is_indexed_by_its_name_only_and_weighted_down(published_site):
     _, site_dir = published_site
-    topic = (site_dir / "topics" / "national-intelligence-law" / "index.html").read_text(encoding="utf-8")
+    topic_page = site_dir / "topics" / "national-intelligence-law" / "index.html"
+    topic = topic_page.read_text(encoding="utf-8")
     assert topic.count("data-pagefind-body") == 1  # its own, not the theme's around the whole page
     assert 'data-pagefind-weight="0.1"' in topic and 'data-pagefind-filter="list:topic"' in topic
