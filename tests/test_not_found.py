@@ -15,7 +15,7 @@ def test_the_404_page_is_styled_and_leads_home_and_to_search(published_site, bro
         response = page.goto(base_url + missing)
         assert response.status == 404
         # Styled: Material's stylesheet and the site's own reached it from any depth.
-        style = "(selector, name) => getComputedStyle(document.querySelector(selector))[name]"
+        style = "([selector, name]) => getComputedStyle(document.querySelector(selector))[name]"
         assert page.evaluate(style, [".md-header", "position"]) == "sticky"
         assert page.evaluate(style, [".not-found-search", "display"]) == "flex"
         assert page.locator("h1").inner_text() == "Page not found"
