@@ -36,10 +36,10 @@ from mkdocs.utils import CountHandler
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.content.filecache import FileCache
-from generator.content.problems import ContentError, Problem
+from generator.content.problems import ContentError, Problem, one_line
 from generator.mkdocs.compact import compact
 from generator.mkdocs.pages import ParallelPages
-from generator.mkdocs.preview import problem_pages
+from generator.mkdocs.preview import nav_paths, problem_pages, template_problem
 from generator.runtime.parallel import gc_paused
 from generator.site.build_date import pin_build_date
 from generator.site.incremental import IncrementalRenderer
@@ -59,6 +59,11 @@ if not _serve_log.handlers:
     _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     _serve_log.addHandler(_handler)
     _serve_log.propagate = False
+
+
+# Stylesheets that templates/overrides/main.html links itself, where they are needed
+# (print only; the search page only), so that they don't block every page's first paint.
+LINKED_BY_THEME = frozenset({"assets/print.css", "assets/search.css"})
 
 
 class BriefingConfig(base.Config):
@@ -107,7 +112,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.incremental = IncrementalRenderer(Renderer(templates_dir, **settings))
         self.renderer = self.incremental.renderer
         for asset in self.renderer.assets():
-            if asset.path.endswith(".css") and asset.path not in config.extra_css:
+            linked = {*config.extra_css, *LINKED_BY_THEME}
+            if asset.path.endswith(".css") and asset.path not in linked:
                 config.extra_css.append(asset.path)
         self._stage_output(config)
         return config
@@ -154,35 +160,72 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         gc.freeze()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
+        root = Path(config.config_file_path or ".").parent
+        # What this build makes, when content and templates are sound (None: a problem build).
+        self.generated: set[str] | None = None
         try:
             with self.timings("content"):
-                corpus = load_content(
-                    self.content_dir, relative_to=Path(config.config_file_path or ".").parent, cache=self.file_cache
-                )
+                corpus = load_content(self.content_dir, relative_to=root, cache=self.file_cache)
         except ContentError as error:
             if not self.serving:
                 for problem in error.problems:
                     log.error(str(problem))
                 raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
             # The preview stays up: it shows the problems until the content is fixed.
-            _report_while_serving(error.problems)
-            shown = problem_pages(self.renderer, error.problems, getattr(self, "served_paths", ()))
-            self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
-            self.files = []
+            self._show_problems(error.problems, "content", config)
         else:
-            with self.timings("index"):
-                index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
-            with self.timings("pages"):
-                if self.serving:
-                    self.pages = self.incremental.render_site(corpus, index)
-                else:
-                    self.pages = self.renderer.render_for_builder(index)
-            with self.timings("data and feeds"):
-                self.files = self.renderer.render_files(index)
-            self.served_paths = [page.path for page in self.pages]
+            try:
+                self._render(corpus)
+            except Exception as error:
+                # A broken template, while serving, is shown like bad content: the server answers.
+                templates = self.renderer.templates_dir
+                problem = template_problem(error, templates, root) if self.serving else None
+                if problem is None:
+                    raise
+                self._show_problems([problem], "template", config)
         self.unchanged = self._unchanged_since_last_build() if self.dirty else set()
         self.parts: dict[str, PageParts] = {page.path: page.parts for page in self.pages if page.parts}
         self.meta: dict[str, dict] = {page.path: page.meta for page in self.pages if page.meta}
+
+    def _render(self, corpus: Any) -> None:
+        with self.timings("index"):
+            index = Index(corpus, include_drafts=self.serving and self.config.drafts_in_serve)
+        with self.timings("pages"):
+            if self.serving:
+                self.pages = self.incremental.render_site(corpus, index)
+            else:
+                self.pages = self.renderer.render_for_builder(index)
+        with self.timings("data and feeds"):
+            self.files = self.renderer.render_files(index)
+        self.served_paths = [page.path for page in self.pages]
+        self.generated = {*self.served_paths, *(file.path for file in self.files)}
+
+    def _show_problems(self, problems: list[Problem], kind: str, config: MkDocsConfig) -> None:
+        """Every page the preview serves lists ``problems`` until they are fixed."""
+        _report_while_serving(problems, kind)
+        # docs/ pages are built as they are: only the generated pages of the nav are stood in for.
+        generated_nav = [p for p in nav_paths(config.nav) if not Path(config.docs_dir, p).exists()]
+        paths = [*generated_nav, *getattr(self, "served_paths", ())]
+        root = Path(config.config_file_path or ".").parent
+        shown = problem_pages(self.renderer, problems, paths, kind=kind, root=root)
+        self.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
+        self.files = []
+
+    def _drop_removed(self, config: MkDocsConfig) -> None:
+        """While serving, a page or file no longer generated (a deleted brief, say) leaves the
+        preview too: a ``--dirty`` rebuild writes what exists and deletes nothing."""
+        if self.generated is None:  # a problem build: what it left out is not gone
+            return
+        gone = getattr(self, "last_generated", set()) - self.generated
+        self.last_generated = self.generated
+        site = Path(config.site_dir)
+        for path in gone:
+            output = Path(File(path, None, str(site), config.use_directory_urls).abs_dest_path)
+            output.unlink(missing_ok=True)
+            for folder in output.parents:  # and the folders it leaves empty
+                if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Files whose text is held in memory until the site is written (see on_post_build).
@@ -222,6 +265,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return self.parallel.template_context(context)
 
     def _post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            self._drop_removed(config)
         try:
             self._index_for_search(config)
         finally:
@@ -318,7 +363,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         server.watch(str(self.renderer.templates_dir))
+        server.builder = self._surviving(server.builder)
         return server
+
+    def _surviving(self, builder: Any) -> Any:
+        """``builder`` for rebuilds that never raise: MkDocs' server, when a rebuild fails, holds
+        every request until one succeeds; the preview instead keeps serving the last pages."""
+
+        def rebuild() -> None:
+            try:
+                builder()
+            except Exception as error:  # noqa: BLE001 - whatever failed, the server must answer
+                root = Path(self.content_dir).parent
+                problem = template_problem(error, self.renderer.templates_dir, root)
+                what = str(problem) if problem else one_line(f"{type(error).__name__}: {error}")
+                _serve_log.error(what)
+                _serve_log.error("not rebuilt: the preview shows its last pages until it is fixed")
+
+        return rebuild
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -357,7 +419,9 @@ def _strict_mode_will_abort() -> bool:
                for handler in logging.getLogger("mkdocs").handlers)
 
 
-def _report_while_serving(problems: list[Problem]) -> None:
+def _report_while_serving(problems: list[Problem], kind: str = "content") -> None:
     for problem in problems:
         _serve_log.error(str(problem))
-    _serve_log.error("%d problem(s) in content: the preview lists them until they are fixed", len(problems))
+    where = "templates" if kind == "template" else "content"
+    _serve_log.error("%d problem(s) in %s: the preview lists them until they are fixed",
+                     len(problems), where)

@@ -112,7 +112,7 @@ class FeedBuilder:
         newest = max((start_of(b.date) for b in briefs), default=EPOCH)
         return Feed(
             key=key,
-            id=self._id(f"feed:{key}", atom_path(key)),
+            id=_urn(f"feed:{key}"),
             title=xml_chars(title),
             author=xml_chars(self.site_name),
             home_link=self._link(page_url(home, self.directory_urls), feed_file),
@@ -125,7 +125,7 @@ class FeedBuilder:
     def _entry(self, brief: Brief, feed_file: str) -> Entry:
         url = page_url(page_path("brief", brief.id), self.directory_urls)
         return Entry(
-            id=self._id(f"brief:{brief.id}", url),
+            id=_urn(f"brief:{brief.id}"),
             title=xml_chars(brief.title),
             link=self._link(url, feed_file),
             published=rfc3339(start_of(brief.date)),
@@ -146,11 +146,12 @@ class FeedBuilder:
         is_folder = site_path == "" or site_path.endswith("/")
         return relative + "/" if is_folder else relative
 
-    def _id(self, name: str, site_path: str) -> str:
-        """Atom ids must be absolute IRIs: the page's address if known, else a URN."""
-        if self.site_url:
-            return xml_chars(absolute_url(self.site_url, site_path))
-        return f"urn:briefing:{xml_chars(name)}"
+
+
+def _urn(name: str) -> str:
+    """An Atom id (an absolute IRI) that stays the same whatever the site's address, so setting
+    or moving ``site_url`` does not make feed readers show every entry again."""
+    return f"urn:briefing:{xml_chars(name)}"
 
 
 def json_feed(feed: Feed) -> dict[str, Any]:

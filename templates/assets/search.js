@@ -140,11 +140,30 @@
     if (search === null || mine !== generation) {
       return; // a newer search is under way
     }
-    current = { results: search.results, shown: 0, counts: search.filters };
+    var results = filtered ? search.results : await contentFirst(module, term, search.results);
+    if (mine !== generation) {
+      return;
+    }
+    current = { results: results, shown: 0, counts: search.filters };
     list.replaceChildren();
     status.textContent = describe(search.results.length, term, filtered);
     await showMore(mine, false);
     showFilters();
+  }
+
+  // Lists (topic pages) after the briefs, actors and laws: Pagefind ranks first a page that
+  // holds little more than the words searched for, however lightly they are weighted. The
+  // second search reuses the first one's index chunks; only the small "list" filter is fetched.
+  async function contentFirst(module, term, results) {
+    var lists;
+    try {
+      lists = await module.search(term, { filters: { list: { any: ["topic"] } } });
+    } catch (error) {
+      return results; // ranked as Pagefind ranks them
+    }
+    var isList = new Set(lists.results.map(function (result) { return result.id; }));
+    return results.filter(function (result) { return !isList.has(result.id); })
+      .concat(results.filter(function (result) { return isList.has(result.id); }));
   }
 
   async function showMore(mine, moveFocus) {
@@ -171,6 +190,13 @@
     var link = item.querySelector(".search-result__link");
     link.href = page.url;
     link.textContent = plainText(page.meta.title) || page.url;
+    // What the page is (Brief, Actor, Law, Topic), from its template's data-pagefind-meta="kind:…":
+    // a law and the topic named after it otherwise read alike.
+    var kind = item.querySelector(".search-result__kind");
+    kind.textContent = page.meta.kind || "";
+    if (!page.meta.kind) {
+      kind.remove();
+    }
     setMarked(item.querySelector(".search-result__excerpt"), page.excerpt);
     var sections = item.querySelector(".search-result__sections");
     mostMatchedSections(page).forEach(function (section) {

@@ -92,3 +92,14 @@ def test_without_a_site_url_links_are_relative_to_the_feed(index):
     assert feeds["topics/5g-networks"].entries[0].link == f"../../briefs/{BRIEF}/"
     assert feeds["topics/5g-networks"].home_link == "../../topics/5g-networks/"
     assert feeds["briefs"].entries[0].id == f"urn:briefing:brief:{BRIEF}"
+
+
+def test_ids_are_the_same_with_or_without_a_site_url(index):
+    """Readers key entries by id: setting the site's address must not make every entry new."""
+    bare = {feed.key: feed for feed in FeedBuilder("Briefings").feeds(index)}
+    builder = FeedBuilder("Briefings", "https://org.github.io/repo/")
+    placed = {feed.key: feed for feed in builder.feeds(index)}
+    assert placed["briefs"].entries[0].link.startswith("https://org.github.io/repo/")
+    for key, feed in placed.items():
+        assert feed.id == bare[key].id == f"urn:briefing:feed:{key}"
+        assert [e.id for e in feed.entries] == [e.id for e in bare[key].entries]
