@@ -50,7 +50,7 @@ def _dates(sentence: Sentence, article_year: int | None):
         day, year = int(m["day"] or m["day2"]), m["year"] or m["year2"]
         yield DatedEvent(f"{year}-{month:02d}-{day:02d}", m.group(), None, sentence), m.span()
     for m in _MONTH_YEAR.finditer(text):
-        if m["year"] is None and not _MONTH_CUE.search(text[: m.start()]):
+        if m["year"] is None and not _MONTH_CUE.search(text[max(0, m.start() - 20) : m.start()]):
             continue  # "May" alone is more often a verb than a month
         month = _MONTHS[m["month"]]
         if m["year"]:
@@ -63,5 +63,5 @@ def _dates(sentence: Sentence, article_year: int | None):
 
 
 def _cue_phrase(text: str, match: re.Match) -> str:
-    cue = re.search(r"(\w+)\W*$", text[: match.start()])
+    cue = re.search(r"(\w+)\W*$", text[max(0, match.start() - 40) : match.start()])
     return f"{cue.group(1)} {match.group()}" if cue else match.group()

@@ -10,6 +10,7 @@ paragraph reopens it).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -52,11 +53,13 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the words inside each top-level quotation."""
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)] + [len(text)]  # paragraph ends, found once
     i = 0
     while i < len(text):
         char = text[i]
         if char in _OPENERS and _opens(text, i):
-            end = _closing(text, i + 1, _OPENERS[char])
+            limit = breaks[bisect.bisect_left(breaks, i + 1)]
+            end = _closing(text, i + 1, limit, _OPENERS[char])
             yield i + 1, end
             i = end + 1
         else:
@@ -71,10 +74,8 @@ def _opens(text: str, i: int) -> bool:
     return text[i] == "“" or before.isspace() or before in "([—–-:" or i == 0
 
 
-def _closing(text: str, start: int, closer: str) -> int:
-    """Offset of the mark that closes a quotation opened before ``start``, or the paragraph's end."""
-    paragraph_end = text.find("\n\n", start)
-    limit = len(text) if paragraph_end < 0 else paragraph_end
+def _closing(text: str, start: int, limit: int, closer: str) -> int:
+    """Offset of the mark that closes a quotation opened before ``start``, or ``limit`` (the paragraph's end)."""
     for j in range(start, limit):
         if text[j] == closer and (closer not in "’'" or not _inside_word(text, j)):
             return j
