@@ -65,6 +65,7 @@ class DraftEvent:
     note: str | None
     actor_ids: list[str]
     evidence: str
+    status: str = "happened"  # happened, scheduled or deadline: the model has no field yet, a comment says it
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:
     for mention in finder.mentions(event.evidence):
         if mention.actor_id and mention.actor_id not in actor_ids:
             actor_ids.append(mention.actor_id)
-    return DraftEvent(event.date, event.phrase, event.note, actor_ids, event.evidence.one_line)
+    return DraftEvent(event.date, event.phrase, event.note, actor_ids, event.evidence.one_line, event.status)
 
 
 def render_draft(draft: Draft, templates_dir: Path, schema: str) -> str:

@@ -254,7 +254,7 @@ def test_a_real_draft_is_read_into_the_scored_terms():
     result = drafted(draft_article(TINY_ARTICLE))
     assert [s.quote for s in result.statements] == ["We will not hesitate to act again"]
     assert normal_name("Kestrel Networks") in set().union(*(a.forms for a in result.actors))
-    assert ("2024-01", None) in result.events
+    assert ("2024-01", "happened") in result.events
     assert result.date == "2024"
 
 
