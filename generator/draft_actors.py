@@ -42,7 +42,8 @@ _NOT_NAMES = {
     "When", "While", "After", "Before", "Since", "Although", "However", "Also", "Some", "Many", "Such",
     "Other", "Both", "Each", "Every", "All", "Any", "No", "Not", "For", "From", "With", "By", "To", "Of",
     "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow",
-    "Earlier", "Later", "Last", "Next", *_TIME_WORDS.split("|"),
+    "Earlier", "Later", "Last", "Next", "Under", "Between", "During", "Until", "Tonight", "Here", "There",
+    *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 _KIND_WORDS = [
@@ -110,6 +111,9 @@ class ActorFinder:
         self.not_actors = {" ".join(words[:n]) for words in map(str.split, not_actors) for n in range(1, len(words) + 1)}
         self._mentions: dict[str, list[_Mention]] = {}
         self.registry = {actor.id: actor for actor in registry}
+        # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
+        self.capitalised_inside = {m.group() for sentence in article.sentences
+                                   for m in re.finditer(r"(?<=[\w,;] )[A-Z][\w-]*", sentence.text)}
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -171,6 +175,9 @@ class ActorFinder:
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
         surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
+        while len(surface.split()) > 1 and surface.split()[0] in _NOT_NAMES:  # "On Wednesday", "Under Article"
+            first = surface.split()[0]
+            surface, start = surface[len(first) + 1 :], start + len(first) + 1
         first = surface.split()[0]
         if first in _DETERMINERS:
             if len(surface.split()) == 1:
@@ -184,6 +191,9 @@ class ActorFinder:
             return None
         if len(words) == 1 and words[0] in _NOT_NAMES:
             return None
+        if len(words) == 1 and not surface.isupper() and not text[:start].strip(" “\"‘'(") \
+                and surface not in self.capitalised_inside:
+            return None  # "Officials said…", "One…": capitalised only because it opens the sentence
         if surface in self.not_actors:
             return None
         if len(words) == 1 and _DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
@@ -217,6 +227,8 @@ class ActorFinder:
         by_id: dict[str, Candidate] = {}
         for sentence in self.article.sentences:
             for mention in self.mentions(sentence):
+                if sentence.start + mention.start < self.article.story_start:
+                    continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
                 if candidate is None:
                     candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
