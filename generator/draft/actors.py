@@ -10,6 +10,7 @@ actors, with a guessed kind.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,7 +42,8 @@ _NOT_NAMES = {
     "When", "While", "After", "Before", "Since", "Although", "However", "Also", "Some", "Many", "Such",
     "Other", "Both", "Each", "Every", "All", "Any", "No", "Not", "For", "From", "With", "By", "To", "Of",
     "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow",
-    "Earlier", "Later", "Last", "Next", *_TIME_WORDS.split("|"),
+    "Earlier", "Later", "Last", "Next", "Under", "Between", "During", "Until", "Tonight", "Here", "There",
+    *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 _KIND_WORDS = [
@@ -104,8 +106,14 @@ class ActorFinder:
 
     def __init__(self, registry: Iterable[Actor], article: Article, *, not_actors: Iterable[str] = ()):
         self.article = article
-        self.not_actors = tuple(not_actors)  # e.g. the names of laws, whose first words look like a name
+        # The names of laws (whose first words look like a name) and every run of their first words:
+        # a set, so that each phrase is looked up once, however many laws the article cites.
+        self.not_actors = {" ".join(words[:n]) for words in map(str.split, not_actors) for n in range(1, len(words) + 1)}
+        self._mentions: dict[str, list[_Mention]] = {}
         self.registry = {actor.id: actor for actor in registry}
+        # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
+        self.capitalised_inside = {m.group() for sentence in article.sentences
+                                   for m in re.finditer(r"(?<=[\w,;] )[A-Z][\w-]*", sentence.text)}
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -147,7 +155,12 @@ class ActorFinder:
     def mentions(self, sentence: Sentence) -> list[_Mention]:
         """Every actor mention in a sentence, in order; where mentions overlap, the longest wins
         ("U.S. Commerce Department" over the registry's "U.S."), a known actor on a tie."""
-        text = sentence.text
+        # Actors, speakers and events ask about the same sentences: each text is searched once.
+        if sentence.text not in self._mentions:
+            self._mentions[sentence.text] = self._find_mentions(sentence.text)
+        return self._mentions[sentence.text]
+
+    def _find_mentions(self, text: str) -> list[_Mention]:
         found = [
             _Mention(m.start(), m.end(), m.group(), actor_id)
             for pattern, actor_id in self.patterns
@@ -162,6 +175,9 @@ class ActorFinder:
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
         surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
+        while len(surface.split()) > 1 and surface.split()[0] in _NOT_NAMES:  # "On Wednesday", "Under Article"
+            first = surface.split()[0]
+            surface, start = surface[len(first) + 1 :], start + len(first) + 1
         first = surface.split()[0]
         if first in _DETERMINERS:
             if len(surface.split()) == 1:
@@ -175,7 +191,10 @@ class ActorFinder:
             return None
         if len(words) == 1 and words[0] in _NOT_NAMES:
             return None
-        if any(name.startswith(surface) for name in self.not_actors):
+        if len(words) == 1 and not surface.isupper() and not text[:start].strip(" “\"‘'(") \
+                and surface not in self.capitalised_inside:
+            return None  # "Officials said…", "One…": capitalised only because it opens the sentence
+        if surface in self.not_actors:
             return None
         if len(words) == 1 and _DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
             return None  # "Chinese espionage": an adjective, not an actor
@@ -208,6 +227,8 @@ class ActorFinder:
         by_id: dict[str, Candidate] = {}
         for sentence in self.article.sentences:
             for mention in self.mentions(sentence):
+                if sentence.start + mention.start < self.article.story_start:
+                    continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
                 if candidate is None:
                     candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
@@ -249,19 +270,24 @@ def _strip_determiner(surface: str) -> str:
     return rest if first in _DETERMINERS and rest else surface
 
 
+@functools.lru_cache(maxsize=4096)  # pycountry's lookup is slow, and names repeat
 def guess_kind(name: str) -> str | None:
     words = name.split()
     for kind, markers in _KIND_WORDS:
         if any(word in markers for word in words):
             return kind
-    try:
-        pycountry.countries.lookup(name)
+    if name.casefold() in _country_names():
         return "state"
-    except LookupError:
-        pass
     if 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
         return "person"
     return None
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every name pycountry knows a country by, casefolded (its lookup() scans them all each time)."""
+    fields = ("name", "official_name", "common_name", "alpha_2", "alpha_3")
+    return frozenset(getattr(c, f).casefold() for c in pycountry.countries for f in fields if hasattr(c, f))
 
 
 def slugify(name: str) -> str:

@@ -15,13 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.authoring.schema import modeline_target
-from generator.authoring.skeletons import check_id, write_new, yaml_environment
+from generator.authoring.skeletons import SkeletonError, check_id, write_new, yaml_environment
 from generator.content.corpus import Corpus
+from generator.content.safefile import UnreadableFile, read_limited
+from generator.content.yamlfile import MAX_FILE_BYTES
 from generator.draft.actors import ActorFinder, Candidate, slugify
 from generator.draft.article import Article, read_article
 from generator.draft.events import DatedEvent, find_events
 from generator.draft.legal import LegalMention, find_legal
 from generator.draft.quotes import quotations_with_speakers
+
+# The largest article drafted. Its draft must itself pass `check` (MAX_FILE_BYTES): a draft is
+# about 1.5 times its article (measured with bench/draft_size: evidence, keys and comments), and
+# longer drafts are cut to fit anyway (see _fitted), so 1 MiB leaves room.
+ARTICLE_LIMIT = 1 << 20
+EVIDENCE_LIMIT = 600  # characters of evidence quoted for one statement (a quotation may span many sentences)
 
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 _ANONYMITY = re.compile(
@@ -57,6 +65,7 @@ class DraftEvent:
     note: str | None
     actor_ids: list[str]
     evidence: str
+    status: str = "happened"  # happened, scheduled or deadline: the model has no field yet, a comment says it
 
 
 @dataclass
@@ -69,6 +78,7 @@ class Draft:
     positions: list[DraftPosition]
     legal: list[LegalMention]
     events: list[DraftEvent]
+    omitted: int = 0  # items left out so that the draft stays within check's file limit
 
 
 def make_draft(article_text: str, corpus: Corpus, *, brief_id: str | None, text_file: str | None) -> Draft:
@@ -99,7 +109,7 @@ def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
     positions: dict[str, DraftPosition] = {}
     for quotation in quotations_with_speakers(article):
         sentences = article.sentences_between(quotation.start, quotation.end)
-        evidence = " ".join(s.one_line for s in sentences)
+        evidence = _shortened(" ".join(s.one_line for s in sentences))
         speaker = quotation.speaker
         actor, person = finder.speaker(speaker, sentences[0]) if speaker and sentences else (None, None)
         proposed = finder.id_of(actor) if actor and not actor.actor_id else None
@@ -109,6 +119,13 @@ def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
         kind = finder.kind_of(actor) if actor else None
         positions[key].statements.append(_statement(quotation.text, evidence, speaker, kind, person))
     return list(positions.values())
+
+
+def _shortened(evidence: str) -> str:
+    if len(evidence) <= EVIDENCE_LIMIT:
+        return evidence
+    half = EVIDENCE_LIMIT // 2
+    return f"{evidence[:half].rstrip()} … {evidence[-half:].lstrip()}"
 
 
 def _statement(quote: str, evidence: str, speaker: str | None, actor_kind: str | None, person) -> DraftStatement:
@@ -130,7 +147,7 @@ def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:
     for mention in finder.mentions(event.evidence):
         if mention.actor_id and mention.actor_id not in actor_ids:
             actor_ids.append(mention.actor_id)
-    return DraftEvent(event.date, event.phrase, event.note, actor_ids, event.evidence.one_line)
+    return DraftEvent(event.date, event.phrase, event.note, actor_ids, event.evidence.one_line, event.status)
 
 
 def render_draft(draft: Draft, templates_dir: Path, schema: str) -> str:
@@ -138,6 +155,40 @@ def render_draft(draft: Draft, templates_dir: Path, schema: str) -> str:
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are YAML
     env.filters["oneline"] = lambda value: " ".join(str(value).split())
     return env.get_template("draft.yaml.j2").render(draft=draft, schema=schema)
+
+
+def _fitted(draft: Draft, templates_dir: Path, schema: str) -> str:
+    """The draft's YAML, within check's file limit: while it is longer, keep only the first half of
+    each list (actors, quotations, laws, events), and say how many items were left out."""
+    text = render_draft(draft, templates_dir, schema)
+    while len(text.encode()) > MAX_FILE_BYTES and _item_count(draft):
+        before = _item_count(draft)
+        _keep_first_half(draft)
+        draft.omitted += before - _item_count(draft)
+        text = render_draft(draft, templates_dir, schema)
+    return text
+
+
+def _keep_first_half(draft: Draft) -> None:
+    draft.candidates = draft.candidates[: len(draft.candidates) // 2]
+    draft.legal = draft.legal[: len(draft.legal) // 2]
+    draft.events = draft.events[: len(draft.events) // 2]
+    keep = _item_count(draft, statements_only=True) // 2
+    positions = []
+    for position in draft.positions:
+        if keep <= 0:
+            break
+        position.statements = position.statements[:keep]
+        keep -= len(position.statements)
+        positions.append(position)
+    draft.positions = positions
+
+
+def _item_count(draft: Draft, *, statements_only: bool = False) -> int:
+    statements = sum(len(p.statements) for p in draft.positions)
+    if statements_only:
+        return statements
+    return len(draft.candidates) + statements + len(draft.legal) + len(draft.events)
 
 
 def write_draft(article_path: Path, content_dir: Path, templates_dir: Path, brief_id: str | None,
@@ -148,10 +199,14 @@ def write_draft(article_path: Path, content_dir: Path, templates_dir: Path, brie
     project_root = Path(content_dir).resolve().parent
     article = Path(article_path).resolve()
     text_file = article.relative_to(project_root).as_posix() if article.is_relative_to(project_root) else None
-    draft = make_draft(article.read_text(encoding="utf-8-sig"), corpus, brief_id=brief_id, text_file=text_file)
+    try:
+        raw = read_limited(article, ARTICLE_LIMIT)
+    except UnreadableFile as error:
+        raise SkeletonError(f"{article_path} {error}") from None
+    draft = make_draft(raw.decode("utf-8-sig"), corpus, brief_id=brief_id, text_file=text_file)
     check_id(draft.id)
     path = Path(content_dir) / "briefs" / f"{draft.id}.yaml"
     schema = modeline_target(project_root, "brief", path.resolve())
-    write_new(path, render_draft(draft, templates_dir, schema))
+    write_new(path, _fitted(draft, templates_dir, schema))
     return path, draft
 

@@ -10,6 +10,7 @@ paragraph reopens it).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -52,11 +53,13 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the words inside each top-level quotation."""
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)] + [len(text)]  # paragraph ends, found once
     i = 0
     while i < len(text):
         char = text[i]
         if char in _OPENERS and _opens(text, i):
-            end = _closing(text, i + 1, _OPENERS[char])
+            limit = breaks[bisect.bisect_left(breaks, i + 1)]
+            end = _closing(text, i + 1, limit, _OPENERS[char])
             yield i + 1, end
             i = end + 1
         else:
@@ -71,10 +74,8 @@ def _opens(text: str, i: int) -> bool:
     return text[i] == "“" or before.isspace() or before in "([—–-:" or i == 0
 
 
-def _closing(text: str, start: int, closer: str) -> int:
-    """Offset of the mark that closes a quotation opened before ``start``, or the paragraph's end."""
-    paragraph_end = text.find("\n\n", start)
-    limit = len(text) if paragraph_end < 0 else paragraph_end
+def _closing(text: str, start: int, limit: int, closer: str) -> int:
+    """Offset of the mark that closes a quotation opened before ``start``, or ``limit`` (the paragraph's end)."""
     for j in range(start, limit):
         if text[j] == closer and (closer not in "’'" or not _inside_word(text, j)):
             return j
@@ -106,12 +107,40 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
     return subject
 
 
+_LABEL = re.compile(r"(?:so-called|what (?:\w+\s+){0,3}calls?|known as|dubbed|nicknamed|titled|entitled|"
+                    r"(?:report|campaign|programme|operation|plan)|a|the)\s*[“\"‘']?$", re.IGNORECASE)
+_SCARE_WORDS = 3  # a quotation this short, in a sentence without a word of speech, is a label, not a statement
+_WORDS_OF_SPEECH = re.compile(
+    rf"\b(?:{_SPEECH_VERBS[3:-1]}|call(?:s|ed|ing)?|describ\w*|dismiss\w*|denounc\w*|"
+    r"accus\w*|promis\w*|vow\w*|pledg\w*|urg\w*|asked|answered|replied|insist\w*|conced\w*|admit\w*|"
+    r"acknowledg\w*|quot\w*|statement|told|tell|say\w*|speak\w*|spoke|spokes\w*)\b", re.IGNORECASE)
+
+
+def is_scare_quote(quotation: Quotation, around: str, before: str = "") -> bool:
+    """'the so-called "toolbox"', 'what the law calls "high-impact systems"' are no one's statement:
+    a few words, no sentence of their own, and no word of speech near them ("calls" names a label)."""
+    words = quotation.text.split()
+    if len(words) > _SCARE_WORDS or re.search(r"[.?!,;]", quotation.text):
+        return False
+    if _LABEL.search(before):  # 'what the law calls "high-impact systems"', 'the "toolbox"'
+        return True
+    if words and words[0][:1].isupper() and not words[0].isupper() and len(words) > 1:
+        return False  # "Good weather tomorrow": a whole utterance
+    return not _WORDS_OF_SPEECH.search(around)
+
+
 def quotations_with_speakers(article: Article) -> list[Quotation]:
-    """Every quotation of the article, with its speaker where its sentence names one."""
+    """Every quotation of the article that is someone's statement, with its speaker where its
+    sentence names one (scare quotes left out)."""
     found = []
     for quotation in find_quotations(article.text):
         # All the sentences it touches, up to its closing mark: a quotation may span several.
         sentences = article.sentences_between(quotation.start, quotation.end + 1)
+        first, last = (sentences[0].start, sentences[-1].end) if sentences else (0, len(article.text))
+        near = (article.text[max(quotation.start - 80, first) : quotation.start] + " … "
+                + article.text[quotation.end : min(quotation.end + 80, last)])  # the words around it
+        if is_scare_quote(quotation, near, article.text[max(0, quotation.start - 40) : quotation.start]):
+            continue
         speaker = None
         if sentences:
             span = article.text[sentences[0].start : sentences[-1].end]

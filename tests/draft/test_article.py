@@ -27,3 +27,20 @@ def test_no_title_no_copyright():
     article = read_article("It began. Then it ended.\n")
     assert (article.title, article.year, article.publisher) == (None, None, None)
     assert len(article.sentences) == 2
+
+
+def test_byline_and_wire_dateline_give_author_and_day():
+    article = read_article("Regulator fines operator\n\nBy Anna Keane\n\nLISBON, Feb 8 (Meridian Wire) - The authority "
+                           "fined Kestrel.\n\n(Reporting by Anna Keane; Editing by Paul Moreau)\n\n© 2024 Meridian Wire\n")
+    assert (article.author, article.date) == ("Anna Keane", "2024-02-08")
+    assert [s.one_line for s in article.sentences] == ["LISBON, Feb 8 (Meridian Wire) - The authority fined Kestrel."]
+    assert article.text[article.story_start :].startswith("The authority")
+
+
+def test_date_line_credits_and_no_dateline():
+    article = read_article("Headline\n\nThe Review\nBy Helena Marsh, Technology Correspondent\nThursday 14 March 2024"
+                           "\n\nIt began on Tuesday. It ended.\n")
+    assert (article.author, article.date) == ("Helena Marsh", "2024-03-14")
+    article = read_article("Headline\n\nRAVEL - It began.\n\nReporting by Mats Eriksen. Editing by Ulla Berg.\n\n"
+                           "© 2024 Nordic Press Agency\n")
+    assert (article.author, article.date) == ("Mats Eriksen", "2024")
