@@ -135,7 +135,7 @@ def test_a_word_that_is_not_in_the_source_is_named(words, data):
 
 @pytest.mark.parametrize("kind", ["folder", "dangling", "loop", "fifo", "socket", "device", "not-utf8"])
 def test_anything_but_a_readable_text_in_a_text_files_place_is_one_error_at_it(analyst_project, kind):
-    from test_safefile import REASONS, make_odd
+    from helpers.oddfiles import REASONS, make_odd
 
     text = analyst_project / SEED_TEXT_FILE
     text.unlink()

@@ -249,7 +249,7 @@ def test_hidden_files_backups_and_notes_are_left_alone(project):
 
 @pytest.mark.parametrize("kind", ["dangling", "loop", "device", "fifo", "folder"])
 def test_an_odd_file_is_one_problem_read_again_until_fixed(project, kind):
-    from test_safefile import REASONS, make_odd
+    from helpers.oddfiles import REASONS, make_odd
 
     odd = make_odd(project / "content" / "briefs" / "odd.yaml", kind)
     cache = FileCache()
