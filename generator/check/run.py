@@ -12,7 +12,7 @@ from generator.check.lint import lint
 from generator.check.quotes import verify_quotes
 from generator.content.corpus import check_content
 from generator.content.problems import Problem
-from generator.runtime.parallel import gc_paused
+from generator.runtime.memory import gc_paused
 
 
 def check_all(content_dir: Path, *, strict: bool = False) -> list[Problem]:

@@ -30,7 +30,8 @@ from generator.content.models import Actor, Brief, LegalInstrument, shortened
 from generator.content.problems import ContentError, Problem
 from generator.content.safefile import reason
 from generator.content.yamlfile import KeyPath, YamlFile, read_yaml
-from generator.runtime.parallel import gc_paused, ordered_map
+from generator.runtime.memory import gc_paused
+from generator.runtime.parallel import ordered_map
 from generator.site.urls import page_path, topic_slug
 
 FOLDERS: dict[str, type[BaseModel]] = {"briefs": Brief, "actors": Actor, "legal": LegalInstrument}

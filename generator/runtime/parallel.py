@@ -10,12 +10,11 @@ either way. ``BRIEFING_WORKERS=1`` forces one process (to measure the difference
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -66,20 +65,3 @@ def worker_count(items: int) -> int:
 def _run_chunk(job: tuple[Callable[[Any, Item], Result], Sequence[Item]]) -> list[Result]:
     function, chunk = job
     return [function(_shared, item) for item in chunk]
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a large, long-lived structure is built.
-
-    Every few hundred new objects Python's collector runs, and its older generations
-    walk everything allocated so far: building 10,000s of records, most of the time
-    went there (loading 10,000 briefs: 9.7 s with it, 5.3 s without). Records hold no
-    reference cycles, so nothing is missed; the collector is back on afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

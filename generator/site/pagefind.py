@@ -7,7 +7,6 @@ site grows. Filters come from ``data-pagefind-filter`` attributes in the templat
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import itertools
 import os
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from generator.runtime.memory import return_freed_memory
 from generator.site.output import die_with_parent
 
 BUNDLE_FOLDER = "pagefind"
@@ -57,11 +57,3 @@ def _marks_indexed_part(site_dir: Path) -> bool:
     with it, leaving the selector out only costs time.)"""
     pages = itertools.islice(site_dir.rglob("*.html"), PAGES_LOOKED_AT)
     return any(MARK in page.read_text(encoding="utf-8", errors="replace") for page in pages)
-
-
-def return_freed_memory() -> None:
-    """Give memory this process has freed back to the system (glibc keeps it for reuse otherwise)."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (AttributeError, OSError):  # not glibc: the allocator decides alone
-        pass

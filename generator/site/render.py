@@ -18,7 +18,8 @@ import yaml
 from generator.analysis.index import Index, topic_slug
 from generator.analysis.views import Views
 from generator.content.dates import format_partial_date
-from generator.runtime.parallel import gc_paused, ordered_map
+from generator.runtime.memory import gc_paused
+from generator.runtime.parallel import ordered_map
 from generator.site import api, markup
 from generator.site.actorpages import actor_pages
 from generator.site.feeds import FEED_LENGTH, FeedBuilder, json_feed
