@@ -103,7 +103,7 @@ def test_the_analysts_day_runs_as_written(fresh_clone, seed_article):
     assert sorted(steps) == [1, 2, 3, 4, 5, 6], steps
     results = {}
     for number, command in sorted(steps.items()):
-        if command.startswith("make serve"):  # interactive: tests/test_preview.py serves for real
+        if command.startswith("make serve"):  # interactive: tests/mkdocs/test_preview.py serves for real
             fill_in_the_draft(project)
             continue
         results[number] = run(project, "; ".join([*assignments, command]))

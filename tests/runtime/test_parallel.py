@@ -32,7 +32,7 @@ def run_with_two_workers(script: str) -> str:
 
 def test_results_keep_their_order_and_shared_data_reaches_the_workers():
     script = (
-        "import os; from generator import parallel; from tests.test_parallel import _slow_square_with_pid as f\n"
+        "import os; from generator.runtime import parallel; from tests.runtime.test_parallel import _slow_square_with_pid as f\n"
         "items = list(range(parallel.MIN_ITEMS * 3))\n"
         "results = parallel.ordered_map(f, items, shared=5)\n"
         "assert [v for v, _ in results] == [n * n + 5 for n in items]\n"
@@ -86,7 +86,7 @@ def test_gc_paused_turns_the_collector_off_and_back_as_it_was():
 def test_objects_a_caller_froze_stay_frozen_after_the_workers_are_done():
     # The build freezes its corpus for its whole length; a map on the workers must not thaw it.
     script = (
-        "import gc; from generator import parallel; from tests.test_parallel import _square_with_pid as f\n"
+        "import gc; from generator.runtime import parallel; from tests.runtime.test_parallel import _square_with_pid as f\n"
         "items = list(range(parallel.MIN_ITEMS * 2))\n"
         "parallel.ordered_map(f, items, shared=0)\n"
         "thawed = gc.get_freeze_count()\n"
