@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEED_BRIEF, mkdocs_build, write
+from conftest import SEED_BRIEF, copy_project, mkdocs_build, write
 from helpers.site_builder import write_config
 from helpers.synthetic_corpus import write_corpus
 from mkdocs.commands.build import build
@@ -97,7 +97,7 @@ def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(
 
     def keep_texts(plugin, files, *, config):
         files = on_files(plugin, files, config=config)
-        held.extend(plugin.texts)
+        held.extend(plugin.build.texts)
         return files
 
     def index_site(site: Path) -> None:
@@ -166,3 +166,19 @@ def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tm
     assert f"api/briefs/{brief_id}.json" in rewritten and "Edited." in (site / f"api/briefs/{brief_id}.json").read_text()
     assert "feeds/briefs.xml" in rewritten  # the summary is in the feed of every brief
     assert len(rewritten) < len(written) / 2, rewritten
+
+
+@pytest.mark.parametrize("option", ["content_dir", "templates_dir"])
+def test_a_typo_in_a_folder_option_is_a_one_line_configuration_error(tmp_path, option):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    default = f"      {option}: {option.removesuffix('_dir')}\n"
+    assert default in text
+    config.write_text(text.replace(default, f"      {option}: tempaltes-typo\n"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "TemplateNotFound" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "tempaltes-typo" in line]
+    assert len(errors) == 1 and option in errors[0] and "isn't an existing directory" in errors[0]
+    assert not (project / "site").exists()

@@ -65,24 +65,6 @@ def test_it_never_forks_while_other_threads_run(monkeypatch):
     assert {pid for _, pid in results} == {os.getpid()}
 
 
-def test_gc_paused_turns_the_collector_off_and_back_as_it_was():
-    import gc
-
-    from generator.runtime.parallel import gc_paused
-
-    assert gc.isenabled()
-    with gc_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # it was off before: it stays off
-    finally:
-        gc.enable()
-
-
 def test_objects_a_caller_froze_stay_frozen_after_the_workers_are_done():
     # The build freezes its corpus for its whole length; a map on the workers must not thaw it.
     script = (
