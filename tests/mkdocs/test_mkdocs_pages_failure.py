@@ -12,6 +12,8 @@ from helpers.corpora import scratch_folder
 from helpers.site_builder import REPO
 from helpers.synthetic_corpus import write_corpus
 
+from generator.site.output import SITE_MARKER
+
 # A theme override that breaks only brief pages: generated pages, built in the workers.
 BROKEN_MAIN = """{% extends "base.html" %}
 {% block content %}{% if page.file.src_uri.startswith("briefs/") and page.file.name != "index" %}{{ no_such_thing.attribute }}{% endif %}{{ super() }}{% endblock %}
@@ -27,6 +29,7 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_the_site():
     site = work / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
+    (site / SITE_MARKER).touch()  # a site an earlier build wrote: the only kind a build replaces
     config = {
         "INHERIT": str(REPO / "mkdocs.yml"),
         "docs_dir": str(REPO / "docs"),
@@ -44,4 +47,4 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_the_site():
     assert "a generated page could not be built" in result.stderr
     assert "Traceback" not in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
-    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
