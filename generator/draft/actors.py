@@ -28,6 +28,16 @@ _SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
 _OFFICES = (r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
             r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar")
 _OFFICE = re.compile(rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b")
+_BODY_NOUNS = (r"ministry|embassy|mission|consulate|police|government|parliament|coalition|regulator|"
+               r"customs service|security service|intelligence service|office")
+_BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_TOKEN}(?:\s+in\s+{_TOKEN}(?:\s+{_TOKEN})?)?)?"
+# Bodies named by a common noun and their owner: "Veloria's foreign ministry", "Velorian police",
+# "Tarnish embassy in Brussels", "Lower Tarn's mission to the U.N. in Geneva", "government of Veloria".
+_OWNED_BODY = re.compile(
+    rf"(?:(?<![\w.])(?:{_TOKEN}\s+)?{_TOKEN}['’]s|\b[A-Z][a-z]+(?:ian|ish|ese|ean|an))\s+"
+    rf"(?:[a-z-]+\s+)?(?:{_BODY_NOUNS})\b(?:{_BODY_TAIL})"
+    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{_TOKEN}(?:\s+{_TOKEN})?(?:\s+in\s+{_TOKEN})?"
+)
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our"}
 _NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
     "Law", "Act", "Regulation", "Directive", "Code", "Treaty", "Convention", "Decree", "Ordinance", "Statute",
@@ -46,18 +56,41 @@ _NOT_NAMES = {
     *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
+# Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
+# "Association of Hospital Directors" a trade association, "Democratic Front party" a party).
 _KIND_WORDS = [
+    ("court", {"Court", "Tribunal", "Chamber"}),
+    ("political-party", {"Party", "Front", "Greens"}),
+    ("diplomatic-mission", {"Mission", "Embassy", "Consulate", "Delegation", "mission", "embassy",
+                            "consulate"}),
+    ("legislature", {"Parliament", "Assembly", "Congress", "Senate", "parliament", "Bundestag"}),
+    ("trade-association", {"Association", "Federation", "Chamber", "Union", "Sindicato", "Producers",
+                           "Operators"}),
+    ("coalition", {"Coalition", "coalition"}),
     ("company", {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Telecom",
-                 "Group", "Holdings", "Bank", "Motors", "Airlines"}),
-    ("diplomatic-mission", {"Mission", "Embassy", "Consulate", "Delegation"}),
-    ("intergovernmental-organisation", {"Organization", "Organisation", "Nations", "Alliance", "Fund"}),
-    ("government-body", {"Department", "Ministry", "Commission", "Agency", "Council", "Office", "Parliament",
-                         "Court", "Senate", "Congress", "Committee", "Authority", "Administration", "Cabinet",
-                         "Bureau", "Service", "Government", "Police", "Army", "Navy", "Board", "Regulator"}),
-    ("ngo", {"Foundation", "Institute", "Association", "Federation", "Watch", "International"}),
-    ("media", {"News", "Times", "Post", "Journal", "Press", "Agency", "Reuters", "Bloomberg"}),
+                 "Group", "Holdings", "Motors", "Airlines", "Networks", "Systems", "Securities", "Capital",
+                 "Biotech", "Rail", "plc", "GmbH", "SA", "AG", "LLC", "Banco"}),
+    ("intergovernmental-organisation", {"Organization", "Organisation", "Nations", "Fund"}),
+    ("government-body", {"Department", "Ministry", "Commission", "Agency", "Council", "Office", "Authority",
+                         "Administration", "Cabinet", "Bureau", "Service", "Government", "Police", "Army",
+                         "Navy", "Board", "Regulator", "Inspectorate", "Centre", "Committee", "ministry",
+                         "government", "police", "service", "office", "regulator", "agency"}),
+    ("ngo", {"Foundation", "Institute", "Watch", "International", "Center", "Centre", "Citizens"}),
+    ("media", {"News", "Times", "Post", "Journal", "Press", "Reuters", "Bloomberg", "Gazette", "Herald"}),
+    ("other", {"University", "College", "School", "Hospital"}),
 ]
-
+# Nouns the article puts beside a name ("consumer group Fair Signal", "Nordbank, the lender"):
+# the actor's kind when its name has no telling word.
+_KIND_NOUNS = {
+    "party": "political-party", "opposition": "political-party", "group": "ngo", "charity": "ngo",
+    "campaigners": "ngo", "ngo": "ngo", "foundation": "ngo", "union": "trade-association",
+    "association": "trade-association", "lobby": "trade-association", "company": "company",
+    "firm": "company", "operator": "company", "provider": "company", "lender": "company",
+    "bank": "company", "carrier": "company", "maker": "company", "manufacturer": "company",
+    "insurer": "company", "rival": "company", "broker": "company", "regulator": "government-body",
+    "agency": "government-body", "ministry": "government-body", "newspaper": "media",
+    "broadcaster": "media", "coalition": "coalition", "alliance": "coalition",
+}
 
 @dataclass
 class Candidate:
@@ -110,6 +143,7 @@ class ActorFinder:
         # a set, so that each phrase is looked up once, however many laws the article cites.
         self.not_actors = {" ".join(words[:n]) for words in map(str.split, not_actors) for n in range(1, len(words) + 1)}
         self._mentions: dict[str, list[_Mention]] = {}
+        self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
         self.capitalised_inside = {m.group() for sentence in article.sentences
@@ -170,6 +204,13 @@ class ActorFinder:
             surface = _strip_determiner(match.group())
             actor_id = self.lookup.get(canonical(surface, self.acronyms))
             found.append(_Mention(match.end() - len(surface), match.end(), surface, actor_id, "role"))
+        for match in _OWNED_BODY.finditer(text):
+            surface = match.group()
+            owner = re.split(r"['’]s\s|\s", surface)[0]
+            if owner in _NOT_NAMES or owner in _DETERMINERS:
+                continue  # "The foreign ministry": no owner
+            actor_id = self.lookup.get(canonical(surface, self.acronyms))
+            found.append(_Mention(match.start(), match.end(), surface, actor_id, guess_kind(surface)))
         found += filter(None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text)))
         return sorted(_without_overlaps(found), key=lambda m: m.start)
 
@@ -224,12 +265,18 @@ class ActorFinder:
         return actor, next(iter(by_kind["person"]), None)
 
     def candidates(self) -> list[Candidate]:
+        """The actors of the article, each once: later, shorter references ("Kestrel", "Lindqvist",
+        "Commission") join the actor they shorten, and ``id_of`` answers with that actor's id."""
         by_id: dict[str, Candidate] = {}
         for sentence in self.article.sentences:
             for mention in self.mentions(sentence):
                 if sentence.start + mention.start < self.article.story_start:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
+                if candidate is None and not mention.actor_id:
+                    candidate = _shortened_from(mention.surface, by_id.values())
+                    if candidate is not None:
+                        self.merged[self.id_of(mention)] = candidate.id
                 if candidate is None:
                     candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
                 if mention.surface not in candidate.mentions:
@@ -240,7 +287,8 @@ class ActorFinder:
     def id_of(self, mention: _Mention) -> str:
         if mention.actor_id:
             return mention.actor_id
-        return slugify(self.long_form_of(mention.surface) or mention.surface)
+        proposed = slugify(self.long_form_of(mention.surface) or mention.surface)
+        return self.merged.get(proposed, proposed)
 
     def _candidate(self, mention: _Mention, sentence: Sentence) -> Candidate:
         if mention.actor_id:
@@ -248,6 +296,36 @@ class ActorFinder:
             return Candidate(actor.id, actor.name, True, actor.kind, sentence)
         name = self.long_form_of(mention.surface) or mention.surface
         return Candidate(self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence)
+
+
+_NAME_SUFFIXES = {"Ltd", "Ltd.", "Inc", "Inc.", "Co", "Co.", "Corp", "Corp.", "plc", "LLC", "GmbH", "SA", "AG",
+                  "Group", "Holdings"}
+
+
+def _shortened_from(surface: str, actors: Iterable[Candidate]) -> Candidate | None:
+    """The one earlier actor that ``surface`` shortens: a person's surname ("Lindqvist"), a company's
+    first words ("Kestrel", "Kestrel Networks" for "Kestrel Networks Ltd."), a body's head word
+    ("Commission" for "European Commission"); None when none or several fit."""
+    words = [w for w in surface.replace("’", "'").removesuffix("'s").split()]
+    if not words or surface.isupper():
+        return None
+    bare = [w for w in words if w not in _NAME_SUFFIXES]
+    fits = []
+    for actor in actors:
+        if actor.known:
+            continue
+        names = [n.split() for n in (actor.name, *actor.mentions)]
+        if actor.kind == "person":
+            fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names)
+        elif actor.kind == "company" or any(n[-1] in _NAME_SUFFIXES for n in names):
+            fit = any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(
+                [w for w in n if w not in _NAME_SUFFIXES] == bare for n in names)
+        else:
+            fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names) \
+                and any(words[0] in markers for _, markers in _KIND_WORDS)
+        if fit:
+            fits.append(actor)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _form_pattern(form: str) -> re.Pattern:
@@ -273,9 +351,11 @@ def _strip_determiner(surface: str) -> str:
 @functools.lru_cache(maxsize=4096)  # pycountry's lookup is slow, and names repeat
 def guess_kind(name: str) -> str | None:
     words = name.split()
-    for kind, markers in _KIND_WORDS:
-        if any(word in markers for word in words):
-            return kind
+    head = re.split(r"\s+(?:of|for|to|on|in)\s+", name)[0].split()[-1:]  # "Court of Auditors": Court
+    for group in (head, words):
+        for kind, markers in _KIND_WORDS:
+            if any(word in markers for word in group):
+                return kind
     if name.casefold() in _country_names():
         return "state"
     if 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
