@@ -1,0 +1,284 @@
+"""Who spoke each quotation, linked to an actor of the draft.
+
+The quotation's sentence words the speaker ("said Maya Lindqvist, the OCA's director", "the
+official said", "she said", "Quintela:"); that phrase is resolved against what the article has
+said so far, read in order:
+
+- a name, or a name in the phrase, is that actor (a surname alone joined its person already);
+- a pronoun, or a quotation standing alone, continues the previous quotation's speaker, or else
+  the person (for "he"/"she") or body (for "it"/"they") mentioned last;
+- "its director", "the group's chair", "the embassy" name a body met before by its noun;
+- "the official", "the lawyer", "one of them" refer back to the source of that noun that the
+  article introduced as anonymous ("a senior official, who asked not to be named because…"), and
+  stay anonymous, with the reason the article gives (or none given: ``reason_given: false``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.draft.actors import ActorFinder, Candidate, _Mention
+from generator.draft.article import Article, Sentence
+from generator.draft.quotes import Quotation
+
+_ANONYMITY = re.compile(
+    r"(?:who\s+)?(?:(?:was|were|is|are)n['’]t|(?:was|were|is|are)\s+not|not)\s+authori[sz]ed\s+to\s+"
+    r"(?:speak|talk|comment|discuss)\w*(?:\s+(?:publicly|on the record|to the press|on the matter|"
+    r"about (?:it|the \w+)))*"
+    r"|(?:who\s+)?(?:asked|requested|declined|wished)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|(?:who\s+)?declined\s+to\s+be\s+(?:named|identified)"
+    r"|(?:who\s+spoke\s+|speaking\s+)?on\s+(?:the\s+)?condition\s+(?:of|that\s+\w+\s+not\s+be\s+named)"
+    r"(?:\s+anonymity)?"
+    r"|(?:who\s+)?(?:spoke|speaking)\s+anonymously|\bfamiliar\s+with\s+the\s+\w+",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"^[^.;]{0,80}?\b(?:because|as|since)\s+(?P<reason>[^,;.“”\"]+)"
+                     r"|^[^.;]{0,40}?\b(?P<fear>for\s+fear\s+of\s+[^,;.“”\"]+)", re.IGNORECASE)
+_SOURCE_NOUNS = (r"officials?|lawyers?|advis[eo]rs?|aides?|diplomats?|persons?|people|sources?|insiders?|"
+                 r"executives?|negotiators?|bankers?|employees?|engineers?|members?|publishers?|"
+                 r"staff(?:er)?s?|managers?|analysts?|fishermen|fisherman|workers?|traders?|investors?|"
+                 r"residents?|activists?|journalists?|officers?|lawmakers?|deputies|deputy|envoys?")
+_SOURCE = re.compile(rf"\b(?:an?|one|two|three|several|some|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                     rf"(?P<noun>{_SOURCE_NOUNS})\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(rf"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>{_SOURCE_NOUNS})$"
+                             r"|^(?:one|two|both|all|some)\s+of\s+them$", re.IGNORECASE)
+_BODY_NOUN_KINDS = {
+    "embassy": {"diplomatic-mission"}, "mission": {"diplomatic-mission", "intergovernmental-organisation"},
+    "court": {"court"}, "judges": {"court"}, "tribunal": {"court"}, "company": {"company"},
+    "firm": {"company"}, "bank": {"company", "government-body"}, "group": {"ngo", "company", "coalition"},
+    "party": {"political-party"}, "coalition": {"coalition"}, "union": {"trade-association"},
+    "association": {"trade-association"}, "federation": {"trade-association"},
+    "alliance": {"coalition", "political-party", "trade-association"}, "chamber": {"trade-association"},
+    "ministry": {"government-body"}, "government": {"government-body", "state"},
+    "agency": {"government-body"}, "authority": {"government-body"}, "regulator": {"government-body"},
+    "commission": {"government-body"}, "office": {"government-body"}, "service": {"government-body"},
+    "police": {"government-body"}, "council": {"government-body", "intergovernmental-organisation"},
+    "parliament": {"legislature"}, "committee": {"legislature"}, "foundation": {"ngo"},
+    "organisation": {"ngo", "intergovernmental-organisation"}, "organization": {"ngo"},
+    "operator": {"company"}, "provider": {"company"}, "lender": {"company"}, "fund": {"company"},
+}
+_POSSESSIVE = re.compile(r"\b(?P<owner>its|their|his|her|the\s+(?P<noun>[a-z]+)['’]s)\s+[a-z]", re.IGNORECASE)
+_DEFINITE_BODY = re.compile(rf"^(?:the|its|this|that)\s+(?:[\w-]+\s+)?(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})$",
+                            re.IGNORECASE)
+_PERSON_PRONOUNS = {"he", "she", "i"}
+_BODY_PRONOUNS = {"it", "they", "we"}
+_LABEL = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.)-]*){0,3}):\s")
+_HONORIFICS = re.compile(r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE)
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+CONTINUATION = 3  # a quotation within this many sentences of the last one may continue it
+
+
+@dataclass
+class Speaker:
+    """Who the article says spoke a quotation, as the draft records it."""
+
+    phrase: str | None  # as the article words it
+    actor: Candidate | None = None  # the position's actor: the body spoken for, else the person
+    person: Candidate | None = None  # a named person
+    anonymous: bool = False
+    reason: str | None = None  # why the source is anonymous, in the article's words
+    role: str | None = None
+
+    @property
+    def attribution_kind(self) -> str | None:
+        if self.anonymous:
+            return "anonymous"
+        if self.person is not None:
+            return "named"
+        if self.phrase and _SPOKESPERSON.search(self.phrase):
+            return "spokesperson"
+        if self.actor is not None and self.actor.kind not in (None, "role", "person"):
+            return "institutional"
+        return None
+
+
+@dataclass
+class _Source:
+    """An anonymous source the article introduces: "a senior official at the authority, who…"."""
+
+    offset: int
+    noun: str
+    description: str
+    actor: Candidate | None
+    reason: str | None
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one article's quotations, in the article's order."""
+
+    def __init__(self, article: Article, finder: ActorFinder, candidates: list[Candidate]):
+        self.article, self.finder = article, finder
+        self.by_id = {c.id: c for c in candidates}
+        self.timeline: list[tuple[int, Candidate]] = []  # every mention of an actor, in order
+        for sentence in article.sentences:
+            for mention in finder.mentions(sentence):
+                candidate = self.by_id.get(finder.id_of(mention))
+                if candidate is not None and sentence.start + mention.start >= article.story_start:
+                    self.timeline.append((sentence.start + mention.start, candidate))
+        self.sources = [source for s in article.sentences for source in self._anonymous_sources(s)]
+        self.previous: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the last quotation
+
+    # --- anonymous sources ---------------------------------------------------------------
+
+    def _anonymous_sources(self, sentence: Sentence) -> list[_Source]:
+        found = []
+        for cue in _ANONYMITY.finditer(sentence.text):
+            before = sentence.text[: cue.start()]
+            subjects = list(_SOURCE.finditer(before)) or list(_SOURCE.finditer(sentence.text, cue.end()))
+            if not subjects:
+                continue
+            subject = subjects[-1]
+            description = " ".join((subject.group(0)).split()).strip(" ,")
+            offset = sentence.start + subject.start()
+            actor = self._body_in(description, sentence, offset)
+            found.append(_Source(offset, _singular(subject["noun"]), description, actor,
+                                 _reason(sentence.text[cue.start() :], cue.group())))
+        return found
+
+    def _source_before(self, offset: int, noun: str | None) -> _Source | None:
+        earlier = [s for s in self.sources if s.offset < offset and (noun is None or s.noun == noun)]
+        return earlier[-1] if earlier else None
+
+    # --- actors met so far ------------------------------------------------------------------
+
+    def _last(self, offset: int, wanted) -> Candidate | None:
+        for start, candidate in reversed(self.timeline):
+            if start < offset and wanted(candidate):
+                return candidate
+        return None
+
+    def _body_by_noun(self, noun: str, offset: int) -> Candidate | None:
+        noun = noun.casefold()
+        named = self._last(offset, lambda c: c.kind != "person"
+                           and noun in {w.casefold() for m in (c.name, *c.mentions) for w in m.split()})
+        if named is not None:
+            return named
+        kinds = _BODY_NOUN_KINDS.get(noun, set())
+        return self._last(offset, lambda c: c.kind in kinds)
+
+    def _body_in(self, phrase: str, sentence: Sentence, offset: int) -> Candidate | None:
+        """A body the phrase names ("A Commission official", "an official at the authority",
+        "A Velorian security official")."""
+        for mention in self._mentions_in(phrase, sentence):
+            candidate = self.by_id.get(self.finder.id_of(mention))
+            if candidate is not None and candidate.kind not in ("person", "role"):
+                return candidate
+        if match := re.search(rf"\b(?:at|for|from|of|in)\s+(?:the|its)\s+(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})\b",
+                              phrase, re.IGNORECASE):
+            return self._body_by_noun(match["noun"], offset)
+        for word in re.findall(r"\b[A-Z][a-z]+(?:ian|ish|ese|ean|an)\b", phrase):  # "Velorian" → Veloria
+            stem = re.sub(r"(?:ian|ish|ese|ean|an)$", "", word)
+            state = self._last(offset, lambda c: c.kind == "state" and c.name.split()[-1].startswith(stem))
+            if state is not None:
+                return state
+        return None
+
+    def _mentions_in(self, phrase: str, sentence: Sentence) -> list[_Mention]:
+        at = sentence.text.find(phrase)
+        start = sentence.start + max(at, 0)
+        return self.finder.mentions(Sentence(phrase, start, start + len(phrase)))
+
+    # --- one quotation --------------------------------------------------------------------------
+
+    def resolve(self, quotation: Quotation, phrase: str | None, sentences: list[Sentence]) -> Speaker:
+        index = self.article.sentences.index(sentences[0]) if sentences else -1
+        speaker = self._resolve(quotation, phrase, sentences, index)
+        self.previous = (index, speaker)
+        return speaker
+
+    def _resolve(self, quotation: Quotation, phrase: str | None, sentences: list[Sentence], index: int) -> Speaker:
+        offset = quotation.start
+        sentence = sentences[0] if sentences else None
+        if phrase is None:
+            phrase = self._label(quotation.start)
+        if phrase is None:
+            return self._continued(index, None, lambda c: True) or Speaker(None)
+        bare = phrase.strip(" ,").casefold()
+        if bare in _PERSON_PRONOUNS:
+            return self._continued(index, phrase, lambda c: c.kind == "person") or Speaker(
+                phrase, *(2 * [self._last(offset, lambda c: c.kind == "person")]))
+        if bare in _BODY_PRONOUNS:
+            return self._continued(index, phrase, lambda c: c.kind != "person") or Speaker(
+                phrase, self._last(offset, lambda c: c.kind not in ("person", "role")))
+        if back := _BACK_REFERENCE.match(bare):
+            source = self._source_before(offset, _singular(back["noun"]) if back["noun"] else None)
+            if source is not None:
+                return Speaker(phrase, source.actor, None, True, source.reason, source.description)
+        if sentence is not None:
+            here = [s for s in self.sources if sentence.start <= s.offset < sentence.end]
+            if here:
+                source = here[-1]
+                return Speaker(phrase, source.actor, None, True, source.reason, source.description)
+        return self._named(phrase, sentence, offset)
+
+    def _continued(self, index: int, phrase: str | None, fits) -> Speaker | None:
+        if self.previous is None or index - self.previous[0] > CONTINUATION:
+            return None
+        before = self.previous[1]
+        if before.anonymous or (before.person or before.actor) is not None and fits(before.person or before.actor):
+            return Speaker(phrase or before.phrase, before.actor, before.person, before.anonymous,
+                           before.reason, before.role)
+        return None
+
+    def _label(self, offset: int) -> str | None:
+        """A transcript's speaker label opening the paragraph: "QUINTELA:", "MS KERR:"."""
+        line_start = self.article.text.rfind("\n", 0, offset) + 1
+        match = _LABEL.match(self.article.text[line_start:offset])
+        if not match:
+            return None
+        return _HONORIFICS.sub("", match["label"]).split("(")[0].strip().title() or None
+
+    def _named(self, phrase: str, sentence: Sentence | None, offset: int) -> Speaker:
+        if definite := _DEFINITE_BODY.match(phrase.strip(" ,")):
+            body = self._body_by_noun(definite["noun"], offset)
+            if body is not None:
+                _add_mention(body, phrase.strip(" ,"))
+                return Speaker(phrase, body)
+        person = body = None
+        if sentence is not None:
+            for mention in self._mentions_in(phrase, sentence):
+                candidate = self.by_id.get(self.finder.id_of(mention))
+                if candidate is None:
+                    continue
+                if candidate.kind == "person":
+                    person = person or candidate
+                elif candidate.kind != "role":
+                    body = body or candidate
+        if possessive := _POSSESSIVE.search(phrase):
+            owner = possessive["owner"].casefold()
+            if possessive["noun"]:
+                body = body or self._body_by_noun(possessive["noun"], offset)
+            elif owner in ("its", "their"):
+                body = body or self._last(offset, lambda c: c.kind not in ("person", "role"))
+            elif person is None:
+                person = self._last(offset, lambda c: c.kind == "person")
+        if body is None and person is None and sentence is not None:
+            body = self._body_in(phrase, sentence, offset)
+        role = None
+        if person is not None:
+            role = " ".join(re.sub(rf"\b{re.escape(person.name)}\b|\b{re.escape(person.name.split()[-1])}\b",
+                                   " ", phrase).split()).strip(" ,") or None
+        return Speaker(phrase, body or person, person, role=role)
+
+
+def _add_mention(candidate: Candidate, surface: str) -> None:
+    if surface not in candidate.mentions:
+        candidate.mentions.append(surface)
+
+
+def _singular(noun: str) -> str:
+    noun = noun.casefold()
+    plurals = {"people": "person", "fishermen": "fisherman", "deputies": "deputy", "staff": "staff"}
+    return plurals.get(noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
+
+
+def _reason(after_cue: str, cue: str) -> str | None:
+    """The reason the article gives for the anonymity: "because the talks are private", "for fear
+    of reprisals", or that the source was not authorised to speak; None when it gives none."""
+    rest = after_cue[len(cue) :]
+    if match := _REASON.match(rest):
+        return " ".join((match["reason"] or match["fear"]).split()).strip(" ,")
+    if re.search(r"authori[sz]ed", cue, re.IGNORECASE):
+        return " ".join(re.sub(r"^who\s+", "", cue, flags=re.IGNORECASE).split())
+    return None
