@@ -40,6 +40,7 @@ _ASIDE = re.compile(r"^(?:who|which|speaking|according|citing|adding|noting|\w+i
 _LEAD_IN = re.compile(r"^(?:In|On|At|After|Before|Since|During|Last|Earlier|Later|Then|But|And|Yet|So|Asked)\b")
 _PRONOUN_SUBJECT = re.compile(r"^(?:(?:In|On|At|Last|Earlier|Later|Then|But|And|Yet)\b(?:\s+\w+){0,2}?\s+)?"
                               r"(?P<pronoun>he|she|it|they|we|I)\b")
+_SUBJECT_START = re.compile(r"^(?:[A-Z\d]|(?:the|a|an|its|his|her|their|one|two|some|several|what)\b)")
 _CONJUNCTION = re.compile(r"^(?:and|but|while|as|then|before|after)\b")
 _ABBREVIATED = ("Co.", "Corp.", "Inc.", "Ltd.", "Jr.", "Sr.", "U.S.", "U.K.", "E.U.")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -116,7 +117,8 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
         return None
     subject = before[: verbs[-1].start()]
     subject = re.split(r"\bwhat\s+", subject)[-1]  # 'carrying what Velorian police described as'
-    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)]
+    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)
+               and _SUBJECT_START.match(c)]
     if not clauses:
         return None
     last = _TRAILING_FILLER.sub("", clauses[-1].rstrip()).strip(" ,")
@@ -160,6 +162,8 @@ def quotations_with_speakers(article: Article) -> list[Quotation]:
     for quotation in find_quotations(article.text):
         # All the sentences it touches, up to its closing mark: a quotation may span several.
         sentences = article.sentences_between(quotation.start, quotation.end + 1)
+        if not sentences:
+            continue  # in the headline or the header: the story quotes it again if it is a statement
         first, last = (sentences[0].start, sentences[-1].end) if sentences else (0, len(article.text))
         near = (article.text[max(quotation.start - 80, first) : quotation.start] + " … "
                 + article.text[quotation.end : min(quotation.end + 80, last)])  # the words around it

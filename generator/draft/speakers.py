@@ -33,14 +33,17 @@ _ANONYMITY = re.compile(
     r"|(?:who\s+)?(?:spoke|speaking)\s+anonymously|\bfamiliar\s+with\s+the\s+\w+",
     re.IGNORECASE,
 )
-_REASON = re.compile(r"^[^.;]{0,80}?\b(?:because|as|since)\s+(?P<reason>[^,;.“”\"]+)"
+_REASON = re.compile(r"^[^.;,]{0,30}?\b(?:because|as|since)\s+(?P<reason>[^,;.“”\"]+)"
                      r"|^[^.;]{0,40}?\b(?P<fear>for\s+fear\s+of\s+[^,;.“”\"]+)", re.IGNORECASE)
 _SOURCE_NOUNS = (r"officials?|lawyers?|advis[eo]rs?|aides?|diplomats?|persons?|people|sources?|insiders?|"
                  r"executives?|negotiators?|bankers?|employees?|engineers?|members?|publishers?|"
                  r"staff(?:er)?s?|managers?|analysts?|fishermen|fisherman|workers?|traders?|investors?|"
-                 r"residents?|activists?|journalists?|officers?|lawmakers?|deputies|deputy|envoys?")
+                 r"residents?|activists?|journalists?|officers?|lawmakers?|deputies|deputy|envoys?|"
+                 r"researchers?|experts?|specialists?|scientists?|consultants?|adviser|insiders?|figures?|"
+                 r"participants?|delegates?|lobbyists?|colleagues?|owners?|directors?|doctors?|nurses?")
 _SOURCE = re.compile(rf"\b(?:an?|one|two|three|several|some|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
                      rf"(?P<noun>{_SOURCE_NOUNS})\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE)
+_SOMEONE = re.compile(r"\b(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(rf"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>{_SOURCE_NOUNS})$"
                              r"|^(?:one|two|both|all|some)\s+of\s+them$", re.IGNORECASE)
 _BODY_NOUN_KINDS = {
@@ -125,7 +128,8 @@ class SpeakerResolver:
         found = []
         for cue in _ANONYMITY.finditer(sentence.text):
             before = sentence.text[: cue.start()]
-            subjects = list(_SOURCE.finditer(before)) or list(_SOURCE.finditer(sentence.text, cue.end()))
+            subjects = list(_SOURCE.finditer(before)) or list(_SOURCE.finditer(sentence.text, cue.end())) \
+                or list(_SOMEONE.finditer(before))
             if not subjects:
                 continue
             subject = subjects[-1]
@@ -196,8 +200,7 @@ class SpeakerResolver:
             return self._continued(index, None, lambda c: True) or Speaker(None)
         bare = phrase.strip(" ,").casefold()
         if bare in _PERSON_PRONOUNS:
-            return self._continued(index, phrase, lambda c: c.kind == "person") or Speaker(
-                phrase, *(2 * [self._last(offset, lambda c: c.kind == "person")]))
+            return self._latest_person(phrase, offset, index)
         if bare in _BODY_PRONOUNS:
             return self._continued(index, phrase, lambda c: c.kind != "person") or Speaker(
                 phrase, self._last(offset, lambda c: c.kind not in ("person", "role")))
@@ -211,6 +214,22 @@ class SpeakerResolver:
                 source = here[-1]
                 return Speaker(phrase, source.actor, None, True, source.reason, source.description)
         return self._named(phrase, sentence, offset)
+
+    def _latest_person(self, phrase: str, offset: int, index: int) -> Speaker:
+        """'he said': the person mentioned last, or the anonymous source introduced since, or the
+        previous quotation's speaker when no one else came between."""
+        at, person = next(((start, c) for start, c in reversed(self.timeline)
+                           if start < offset and c.kind == "person"), (-1, None))
+        source = self._source_before(offset, None)
+        before = self.previous[1] if self.previous else None
+        if source is not None and source.offset > at:
+            return Speaker(phrase, source.actor, None, True, source.reason, source.description)
+        if before is not None and before.anonymous and index - self.previous[0] <= 1 and (
+                before.person is None and (source is None or source.offset > at - 400)):
+            return self._continued(index, phrase, lambda c: True) or Speaker(phrase)
+        if before is not None and before.person is person and person is not None:
+            return self._continued(index, phrase, lambda c: True) or Speaker(phrase, person, person)
+        return Speaker(phrase, person, person)
 
     def _continued(self, index: int, phrase: str | None, fits) -> Speaker | None:
         if self.previous is None or index - self.previous[0] > CONTINUATION:
@@ -230,36 +249,67 @@ class SpeakerResolver:
         return _HONORIFICS.sub("", match["label"]).split("(")[0].strip().title() or None
 
     def _named(self, phrase: str, sentence: Sentence | None, offset: int) -> Speaker:
-        if definite := _DEFINITE_BODY.match(phrase.strip(" ,")):
+        bare = phrase.strip(" ,")
+        if definite := _DEFINITE_BODY.match(bare):
             body = self._body_by_noun(definite["noun"], offset)
             if body is not None:
-                _add_mention(body, phrase.strip(" ,"))
+                _add_mention(body, bare)
                 return Speaker(phrase, body)
-        person = body = None
-        if sentence is not None:
-            for mention in self._mentions_in(phrase, sentence):
-                candidate = self.by_id.get(self.finder.id_of(mention))
-                if candidate is None:
-                    continue
-                if candidate.kind == "person":
-                    person = person or candidate
-                elif candidate.kind != "role":
-                    body = body or candidate
+        person = body = owner = None
+        mentioned = self._mentions_in(phrase, sentence) if sentence is not None else []
+        for mention in mentioned:
+            candidate = self.by_id.get(self.finder.id_of(mention))
+            if mention.kind == "role" and owner is None:  # "Kestrel's head of operations": Kestrel
+                owner = self._candidate_named(re.split(r"['’]s\s", mention.surface)[0])
+            if candidate is None:
+                continue
+            if candidate.kind == "person":
+                person = person or candidate
+            elif candidate.kind not in ("role", None):
+                body = body or candidate
+        start = sentence.start if sentence is not None else offset
         if possessive := _POSSESSIVE.search(phrase):
-            owner = possessive["owner"].casefold()
+            pronoun = possessive["owner"].casefold()
             if possessive["noun"]:
-                body = body or self._body_by_noun(possessive["noun"], offset)
-            elif owner in ("its", "their"):
-                body = body or self._last(offset, lambda c: c.kind not in ("person", "role"))
+                owner = owner or self._body_by_noun(possessive["noun"], start)
+            elif pronoun in ("its", "their"):
+                owner = owner or self._last(start, lambda c: c.kind not in ("person", "role", None))
             elif person is None:
                 person = self._last(offset, lambda c: c.kind == "person")
+        body = owner or body
+        if body is None and person is None:
+            person = self._person_by_role(bare, offset) if bare[:4].casefold() == "the " else None
         if body is None and person is None and sentence is not None:
-            body = self._body_in(phrase, sentence, offset)
+            body = self._body_in(phrase, sentence, offset) or self._body_by_any_noun(phrase, offset)
         role = None
         if person is not None:
             role = " ".join(re.sub(rf"\b{re.escape(person.name)}\b|\b{re.escape(person.name.split()[-1])}\b",
                                    " ", phrase).split()).strip(" ,") or None
         return Speaker(phrase, body or person, person, role=role)
+
+    def _candidate_named(self, name: str) -> Candidate | None:
+        return next((c for c in self.by_id.values() if name in (c.name, *c.mentions)), None)
+
+    def _body_by_any_noun(self, phrase: str, offset: int) -> Candidate | None:
+        """'A company spokeswoman', 'A panel of three judges': the body of that noun met last."""
+        for word in reversed(re.findall(r"[a-z]+", phrase)):
+            if word in _BODY_NOUN_KINDS:
+                return self._body_by_noun(word, offset)
+        return None
+
+    def _person_by_role(self, phrase: str, offset: int) -> Candidate | None:
+        """'the prime minister': the person the article last named beside those words."""
+        role = phrase[4:].casefold()
+        for sentence in reversed(self.article.sentences_between(0, offset)):
+            at = sentence.text.casefold().find(role)
+            if at < 0 or sentence.start + at >= offset:
+                continue
+            people = [(abs(m.start - at), self.by_id.get(self.finder.id_of(m)))
+                      for m in self.finder.mentions(sentence)]
+            people = [(d, c) for d, c in people if c is not None and c.kind == "person"]
+            if people:
+                return min(people, key=lambda p: p[0])[1]
+        return None
 
 
 def _add_mention(candidate: Candidate, surface: str) -> None:
