@@ -22,7 +22,7 @@ from generator.content.models import Actor
 from generator.draft.article import Article, Sentence
 
 _CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "in"}
-_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*)"
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*(?:(?<=s)['’](?=\s+[A-Z]))?)"  # "Workers' Union"
 _PHRASE = re.compile(rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+)?)?{_TOKEN})*")
 _SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
 _OFFICES = (r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
@@ -53,8 +53,13 @@ _NOT_NAMES = {
     "Other", "Both", "Each", "Every", "All", "Any", "No", "Not", "For", "From", "With", "By", "To", "Of",
     "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow",
     "Earlier", "Later", "Last", "Next", "Under", "Between", "During", "Until", "Tonight", "Here", "There",
+    "What", "Which", "Who", "Where", "Why", "How", "My", "Your", "Let", "Yes", "Thank", "Good", "Please",
     *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
+_ACTS = re.compile(r"\s+(?:said|says|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b")
+_GENERIC_PLURALS = {"officials", "analysts", "critics", "ministers", "diplomats", "lawmakers", "experts",
+                    "investors", "economists", "residents", "officers", "sources", "negotiators", "campaigners",
+                    "plans", "talks", "members", "leaders", "governments", "regulators", "companies", "unions"}
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 # Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
 # "Association of Hospital Directors" a trade association, "Democratic Front party" a party).
@@ -92,6 +97,10 @@ _KIND_NOUNS = {
     "broadcaster": "media", "coalition": "coalition", "alliance": "coalition",
 }
 
+_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{'|'.join(_KIND_NOUNS)})\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(_KIND_NOUNS)})\b(?!['’])")
+
+
 @dataclass
 class Candidate:
     """An actor the article mentions: a registry actor (``known``) or a proposed new one."""
@@ -103,6 +112,7 @@ class Candidate:
     evidence: Sentence
     mentions: list[str] = field(default_factory=list)  # as written, in order of appearance
     long_form: str | None = None  # for an acronym, what it stands for
+    noun: str | None = None  # what the article calls it: "consumer group Fair Signal" → "group"
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,7 @@ class ActorFinder:
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
         self.capitalised_inside = {m.group() for sentence in article.sentences
-                                   for m in re.finditer(r"(?<=[\w,;] )[A-Z][\w-]*", sentence.text)}
+                                   for m in re.finditer(r"(?<=[\w,;] )[A-Z]\w*", sentence.text)}
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -219,6 +229,10 @@ class ActorFinder:
         while len(surface.split()) > 1 and surface.split()[0] in _NOT_NAMES:  # "On Wednesday", "Under Article"
             first = surface.split()[0]
             surface, start = surface[len(first) + 1 :], start + len(first) + 1
+        title = re.match(rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice)\s+(?:of|for)\s+(?:the\s+)?",
+                         surface, re.IGNORECASE)
+        if title and len(surface) > title.end():  # "President of the National Ports Authority"
+            surface, start = surface[title.end() :], start + title.end()
         first = surface.split()[0]
         if first in _DETERMINERS:
             if len(surface.split()) == 1:
@@ -233,8 +247,10 @@ class ActorFinder:
         if len(words) == 1 and words[0] in _NOT_NAMES:
             return None
         if len(words) == 1 and not surface.isupper() and not text[:start].strip(" “\"‘'(") \
-                and surface not in self.capitalised_inside:
+                and surface not in self.capitalised_inside and not _ACTS.match(text[end:]):
             return None  # "Officials said…", "One…": capitalised only because it opens the sentence
+        if len(words) == 1 and surface.casefold() in _GENERIC_PLURALS:
+            return None  # "Officials", "Analysts": no one actor
         if surface in self.not_actors:
             return None
         if len(words) == 1 and _DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
@@ -282,7 +298,20 @@ class ActorFinder:
                 if mention.surface not in candidate.mentions:
                     candidate.mentions.append(mention.surface)
                 candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
+                if not candidate.known and candidate.noun is None:
+                    self._describe(candidate, sentence.text, mention)
         return list(by_id.values())
+
+    def _describe(self, candidate: Candidate, text: str, mention: _Mention) -> None:
+        """The common noun the article puts beside a name, and the kind it tells when the name
+        tells none or only looks like a person's ("Health First")."""
+        before = _NOUN_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        after = _NOUN_AFTER.match(text[mention.end : mention.end + 60])
+        found = before or after
+        if found:
+            candidate.noun = found["noun"].casefold()
+            if candidate.kind in (None, "person") and " " not in candidate.noun:
+                candidate.kind = _KIND_NOUNS.get(candidate.noun, candidate.kind)
 
     def id_of(self, mention: _Mention) -> str:
         if mention.actor_id:

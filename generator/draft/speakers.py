@@ -119,8 +119,27 @@ class SpeakerResolver:
                 candidate = self.by_id.get(finder.id_of(mention))
                 if candidate is not None and sentence.start + mention.start >= article.story_start:
                     self.timeline.append((sentence.start + mention.start, candidate))
+        self.genders = self._genders()
         self.sources = [source for s in article.sentences for source in self._anonymous_sources(s)]
         self.previous: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the last quotation
+
+    def _genders(self) -> dict[str, str]:
+        """A person's pronoun: the first 'he'/'his' or 'she'/'her' after their name, before another
+        person's name."""
+        genders: dict[str, str] = {}
+        last: Candidate | None = None
+        for sentence in self.article.sentences:
+            mentions = {sentence.start + m.start: self.by_id.get(self.finder.id_of(m))
+                        for m in self.finder.mentions(sentence)}
+            pronouns = {sentence.start + m.start(): m.group().casefold()
+                        for m in re.finditer(r"\b(?:he|his|him|she|her)\b", sentence.text, re.IGNORECASE)}
+            for at in sorted({**mentions, **pronouns}):
+                if at in mentions and mentions[at] is not None and mentions[at].kind == "person":
+                    last = mentions[at]
+                elif at in pronouns and last is not None:
+                    genders.setdefault(last.id, "she" if pronouns[at] in ("she", "her") else "he")
+                    last = None
+        return genders
 
     # --- anonymous sources ---------------------------------------------------------------
 
@@ -154,8 +173,8 @@ class SpeakerResolver:
 
     def _body_by_noun(self, noun: str, offset: int) -> Candidate | None:
         noun = noun.casefold()
-        named = self._last(offset, lambda c: c.kind != "person"
-                           and noun in {w.casefold() for m in (c.name, *c.mentions) for w in m.split()})
+        named = self._last(offset, lambda c: c.kind != "person" and (c.noun == noun or noun in {
+            w.casefold() for m in (c.name, *c.mentions) for w in m.split()}))
         if named is not None:
             return named
         kinds = _BODY_NOUN_KINDS.get(noun, set())
@@ -188,6 +207,9 @@ class SpeakerResolver:
     def resolve(self, quotation: Quotation, phrase: str | None, sentences: list[Sentence]) -> Speaker:
         index = self.article.sentences.index(sentences[0]) if sentences else -1
         speaker = self._resolve(quotation, phrase, sentences, index)
+        label = self._label(quotation.start) if speaker.actor is None and not speaker.anonymous else None
+        if label is not None:  # "QUINTELA: What I can say is that “…”"
+            speaker = self._named(label, sentences[0], quotation.start) if sentences else speaker
         self.previous = (index, speaker)
         return speaker
 
@@ -218,8 +240,9 @@ class SpeakerResolver:
     def _latest_person(self, phrase: str, offset: int, index: int) -> Speaker:
         """'he said': the person mentioned last, or the anonymous source introduced since, or the
         previous quotation's speaker when no one else came between."""
-        at, person = next(((start, c) for start, c in reversed(self.timeline)
-                           if start < offset and c.kind == "person"), (-1, None))
+        pronoun = phrase.strip(" ,").casefold()
+        at, person = next(((start, c) for start, c in reversed(self.timeline) if start < offset
+                           and c.kind == "person" and self.genders.get(c.id, pronoun) == pronoun), (-1, None))
         source = self._source_before(offset, None)
         before = self.previous[1] if self.previous else None
         if source is not None and source.offset > at:
@@ -273,7 +296,7 @@ class SpeakerResolver:
             if possessive["noun"]:
                 owner = owner or self._body_by_noun(possessive["noun"], start)
             elif pronoun in ("its", "their"):
-                owner = owner or self._last(start, lambda c: c.kind not in ("person", "role", None))
+                owner = owner or self._subject_before(start)
             elif person is None:
                 person = self._last(offset, lambda c: c.kind == "person")
         body = owner or body
@@ -286,6 +309,16 @@ class SpeakerResolver:
             role = " ".join(re.sub(rf"\b{re.escape(person.name)}\b|\b{re.escape(person.name.split()[-1])}\b",
                                    " ", phrase).split()).strip(" ,") or None
         return Speaker(phrase, body or person, person, role=role)
+
+    def _subject_before(self, start: int) -> Candidate | None:
+        """What 'its' refers to: the first body of the sentence before, else the body met last."""
+        for sentence in reversed(self.article.sentences_between(max(0, start - 600), start)[-2:]):
+            for mention in self.finder.mentions(sentence):
+                candidate = self.by_id.get(self.finder.id_of(mention))
+                if candidate is not None and candidate.kind not in ("person", "role") \
+                        and sentence.start + mention.start < start:
+                    return candidate
+        return self._last(start, lambda c: c.kind not in ("person", "role", None))
 
     def _candidate_named(self, name: str) -> Candidate | None:
         return next((c for c in self.by_id.values() if name in (c.name, *c.mentions)), None)
