@@ -291,17 +291,22 @@ class ActorFinder:
         "Commission") join the actor they shorten, and ``id_of`` answers with that actor's id."""
         by_id: dict[str, Candidate] = {}
         usage: dict[str, list[str]] = collections.defaultdict(list)
+        by_word: dict[str, list[Candidate]] = collections.defaultdict(list)
         for sentence in self.article.sentences:
             for mention in self.mentions(sentence):
                 if sentence.start + mention.start < self.article.story_start:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
                 if candidate is None and not mention.actor_id:
-                    candidate = _shortened_from(mention.surface, by_id.values())
+                    recent = by_word[_first_word(mention.surface)][-SHORTENED_RECALL:]
+                    candidate = _shortened_from(mention.surface, recent)
                     if candidate is not None:
                         self.merged[self.id_of(mention)] = candidate.id
                 if candidate is None:
                     candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
+                    words = candidate.name.split()
+                    for word in {words[-1]} if candidate.kind == "person" else {words[0], words[-1]}:
+                        by_word[_first_word(word)].append(candidate)  # where a shortened name finds it
                 if mention.surface not in candidate.mentions:
                     candidate.mentions.append(mention.surface)
                 candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
@@ -348,8 +353,14 @@ class ActorFinder:
         return Candidate(self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence)
 
 
+SHORTENED_RECALL = 20  # a shortened name is looked for among this many actors sharing its first word
+
 _NAME_SUFFIXES = {"Ltd", "Ltd.", "Inc", "Inc.", "Co", "Co.", "Corp", "Corp.", "plc", "LLC", "GmbH", "SA", "AG",
                   "Group", "Holdings"}
+
+
+def _first_word(surface: str) -> str:
+    return surface.replace("’", "'").removesuffix("'s").split()[0] if surface.split() else ""
 
 
 def _shortened_from(surface: str, actors: Iterable[Candidate]) -> Candidate | None:

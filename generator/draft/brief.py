@@ -58,7 +58,7 @@ class DraftEvent:
     note: str | None
     actor_ids: list[str]
     evidence: str
-    status: str = "happened"  # happened, scheduled or deadline: the model has no field yet, a comment says it
+    status: str = "happened"  # happened, scheduled or deadline: the Event's `status`
 
 
 @dataclass

@@ -15,10 +15,11 @@ said so far, read in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from generator.draft.actors import ActorFinder, Candidate, _Mention
+from generator.draft.actors import ActorFinder, Candidate, _Mention, canonical
 from generator.draft.article import Article, Sentence
 from generator.draft.quotes import Quotation
 
@@ -70,6 +71,8 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.)-]*){0,3})
 _HONORIFICS = re.compile(r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 CONTINUATION = 3  # a quotation within this many sentences of the last one may continue it
+RECALL = 60  # a reference ("the official", "its", "he") looks this many mentions or sources back at most:
+             # references are to what was said shortly before, and the drafting stays linear
 
 
 @dataclass
@@ -119,9 +122,12 @@ class SpeakerResolver:
                 candidate = self.by_id.get(finder.id_of(mention))
                 if candidate is not None and sentence.start + mention.start >= article.story_start:
                     self.timeline.append((sentence.start + mention.start, candidate))
+        self.starts = [start for start, _ in self.timeline]
         self.genders = self._genders()
         self.sources = [source for s in article.sentences for source in self._anonymous_sources(s)]
         self.previous: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the last quotation
+        self.index = {sentence.start: i for i, sentence in enumerate(article.sentences)}
+        self.source_starts = [source.offset for source in self.sources]
 
     def _genders(self) -> dict[str, str]:
         """A person's pronoun: the first 'he'/'his' or 'she'/'her' after their name, before another
@@ -160,14 +166,18 @@ class SpeakerResolver:
         return found
 
     def _source_before(self, offset: int, noun: str | None) -> _Source | None:
-        earlier = [s for s in self.sources if s.offset < offset and (noun is None or s.noun == noun)]
-        return earlier[-1] if earlier else None
+        end = bisect.bisect_left(self.source_starts, offset)
+        for source in reversed(self.sources[max(0, end - RECALL) : end]):
+            if noun is None or source.noun == noun:
+                return source
+        return None
 
     # --- actors met so far ------------------------------------------------------------------
 
     def _last(self, offset: int, wanted) -> Candidate | None:
-        for start, candidate in reversed(self.timeline):
-            if start < offset and wanted(candidate):
+        end = bisect.bisect_left(self.starts, offset)
+        for _, candidate in reversed(self.timeline[max(0, end - RECALL) : end]):
+            if wanted(candidate):
                 return candidate
         return None
 
@@ -205,7 +215,7 @@ class SpeakerResolver:
     # --- one quotation --------------------------------------------------------------------------
 
     def resolve(self, quotation: Quotation, phrase: str | None, sentences: list[Sentence]) -> Speaker:
-        index = self.article.sentences.index(sentences[0]) if sentences else -1
+        index = self.index[sentences[0].start] if sentences else -1
         speaker = self._resolve(quotation, phrase, sentences, index)
         label = self._label(quotation.start) if speaker.actor is None and not speaker.anonymous else None
         if label is not None:  # "QUINTELA: What I can say is that “…”"
@@ -241,8 +251,9 @@ class SpeakerResolver:
         """'he said': the person mentioned last, or the anonymous source introduced since, or the
         previous quotation's speaker when no one else came between."""
         pronoun = phrase.strip(" ,").casefold()
-        at, person = next(((start, c) for start, c in reversed(self.timeline) if start < offset
-                           and c.kind == "person" and self.genders.get(c.id, pronoun) == pronoun), (-1, None))
+        end = bisect.bisect_left(self.starts, offset)
+        at, person = next(((start, c) for start, c in reversed(self.timeline[max(0, end - RECALL) : end])
+                           if c.kind == "person" and self.genders.get(c.id, pronoun) == pronoun), (-1, None))
         source = self._source_before(offset, None)
         before = self.previous[1] if self.previous else None
         if source is not None and source.offset > at:
@@ -321,7 +332,8 @@ class SpeakerResolver:
         return self._last(start, lambda c: c.kind not in ("person", "role", None))
 
     def _candidate_named(self, name: str) -> Candidate | None:
-        return next((c for c in self.by_id.values() if name in (c.name, *c.mentions)), None)
+        return self.by_id.get(self.finder.id_of(_Mention(0, len(name), name, self.finder.lookup.get(
+            canonical(name, self.finder.acronyms)))))
 
     def _body_by_any_noun(self, phrase: str, offset: int) -> Candidate | None:
         """'A company spokeswoman', 'A panel of three judges': the body of that noun met last."""
@@ -333,7 +345,7 @@ class SpeakerResolver:
     def _person_by_role(self, phrase: str, offset: int) -> Candidate | None:
         """'the prime minister': the person the article last named beside those words."""
         role = phrase[4:].casefold()
-        for sentence in reversed(self.article.sentences_between(0, offset)):
+        for sentence in reversed(self.article.sentences_between(max(0, offset - 3000), offset)):
             at = sentence.text.casefold().find(role)
             if at < 0 or sentence.start + at >= offset:
                 continue
