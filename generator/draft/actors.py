@@ -38,7 +38,8 @@ _BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_TOKEN}(?:\s+in\s+{_TOKEN}(?:\s+{_
 _OWNED_BODY = re.compile(
     rf"(?:(?<![\w.])(?:{_TOKEN}\s+)?{_TOKEN}['’]s|\b[A-Z][a-z]+(?:ian|ish|ese|ean|an))\s+"
     rf"(?:[a-z-]+\s+)?(?:{_BODY_NOUNS})\b(?:{_BODY_TAIL})"
-    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{_TOKEN}(?:\s+{_TOKEN})?(?:\s+in\s+{_TOKEN})?"
+    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{_TOKEN}(?:\s+{_TOKEN})?"
+    rf"(?:\s+in\s+{_TOKEN})?"
 )
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our"}
 _NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
@@ -58,10 +59,14 @@ _NOT_NAMES = {
     "What", "Which", "Who", "Where", "Why", "How", "My", "Your", "Let", "Yes", "Thank", "Good", "Please",
     *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
-_ACTS = re.compile(r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b")
-_GENERIC_PLURALS = {"officials", "analysts", "critics", "ministers", "diplomats", "lawmakers", "experts",
-                    "investors", "economists", "residents", "officers", "sources", "negotiators", "campaigners",
-                    "plans", "talks", "members", "leaders", "governments", "regulators", "companies", "unions"}
+_ACTS = re.compile(r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
+                   r"denied|agreed|warned|insisted|refused)\b")
+_PLACE_WORDS = re.compile(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
+_GENERIC_PLURALS = {
+    "officials", "analysts", "critics", "ministers", "diplomats", "lawmakers", "experts", "investors",
+    "economists", "residents", "officers", "sources", "negotiators", "campaigners", "plans", "talks",
+    "members", "leaders", "governments", "regulators", "companies", "unions",
+}
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 # Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
 # "Association of Hospital Directors" a trade association, "Democratic Front party" a party).
@@ -100,7 +105,8 @@ _KIND_NOUNS = {
 }
 
 _NOUN_BEFORE = re.compile(rf"\b(?P<noun>{'|'.join(_KIND_NOUNS)})\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(_KIND_NOUNS)})\b(?!['’])")
+_NOUN_AFTER = re.compile(
+    rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(_KIND_NOUNS)})\b(?!['’])")
 
 
 @dataclass
@@ -155,11 +161,10 @@ class ActorFinder:
         # a set, so that each phrase is looked up once, however many laws the article cites.
         self.not_actors = {" ".join(words[:n]) for words in map(str.split, not_actors) for n in range(1, len(words) + 1)}
         self._mentions: dict[str, list[_Mention]] = {}
-        self.merged: dict[str, str] = {}
-        # The dateline's place ("LISBON, Feb 8 (…) -", "Ravel, 3 September 2024"): a place, not an actor.
-        header = article.text[: article.story_start] or article.text[:200]
-        self.article_places = {m.group().casefold() for m in re.finditer(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?",
-                                                                          header.split("(")[0][-60:])}  # proposed id of a shortened name → the actor it shortens
+        self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
+        # The dateline's place ("LISBON, Feb 8 (Meridian Wire) -"): a place, not an actor.
+        dateline = article.text[article.text.rfind("\n", 0, article.story_start) + 1 : article.story_start]
+        self.article_places = {m.group().casefold() for m in _PLACE_WORDS.finditer(dateline.split("(")[0])}
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
         self.capitalised_inside = {m.group() for sentence in article.sentences
@@ -226,7 +231,8 @@ class ActorFinder:
             if owner in _NOT_NAMES or owner in _DETERMINERS:
                 continue  # "The foreign ministry": no owner
             actor_id = self.lookup.get(canonical(surface, self.acronyms))
-            found.append(_Mention(match.start(), match.end(), surface, actor_id, guess_kind(surface)))
+            kind = guess_kind(surface)
+            found.append(_Mention(match.start(), match.end(), surface, actor_id, kind))
         found += filter(None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text)))
         return sorted(_without_overlaps(found), key=lambda m: m.start)
 

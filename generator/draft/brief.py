@@ -10,7 +10,6 @@ The YAML is laid out by ``templates/skeletons/draft.yaml.j2``.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

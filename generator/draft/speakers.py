@@ -202,7 +202,8 @@ class SpeakerResolver:
             return self._body_by_noun(match["noun"], offset)
         for word in re.findall(r"\b[A-Z][a-z]+(?:ian|ish|ese|ean|an)\b", phrase):  # "Velorian" → Veloria
             stem = re.sub(r"(?:ian|ish|ese|ean|an)$", "", word)
-            state = self._last(offset, lambda c: c.kind == "state" and c.name.split()[-1].startswith(stem))
+            state = self._last(offset, lambda c, stem=stem: c.kind == "state"
+                               and c.name.split()[-1].startswith(stem))
             if state is not None:
                 return state
         return None
