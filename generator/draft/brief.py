@@ -10,7 +10,6 @@ The YAML is laid out by ``templates/skeletons/draft.yaml.j2``.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,21 +23,13 @@ from generator.draft.article import Article, read_article
 from generator.draft.events import DatedEvent, find_events
 from generator.draft.legal import LegalMention, find_legal
 from generator.draft.quotes import quotations_with_speakers
+from generator.draft.speakers import Speaker, SpeakerResolver
 
 # The largest article drafted. Its draft must itself pass `check` (MAX_FILE_BYTES): a draft is
 # about 1.5 times its article (measured with bench/draft_size: evidence, keys and comments), and
 # longer drafts are cut to fit anyway (see _fitted), so 1 MiB leaves room.
 ARTICLE_LIMIT = 1 << 20
 EVIDENCE_LIMIT = 600  # characters of evidence quoted for one statement (a quotation may span many sentences)
-
-_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
-_ANONYMITY = re.compile(
-    r"\b(?:(?:was|were|is|are)n['’]t|(?:was|were|is|are) not|not) authori[sz]ed to \w+(?: \w+)*?(?= on| about|[,.;]|$)"
-    r"(?: on the matter| on the record| publicly)?"
-    r"|\basked not to be (?:named|identified)\b|\bon (?:the )?condition of anonymity\b|\bdeclined to be (?:named|identified)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass
 class DraftStatement:
@@ -48,6 +39,7 @@ class DraftStatement:
     role: str | None = None
     name: str | None = None
     reason: str | None = None  # why the source is anonymous, in the article's words
+    reason_given: bool | None = None  # False: the article gives no reason for the anonymity
 
 
 @dataclass
@@ -65,7 +57,7 @@ class DraftEvent:
     note: str | None
     actor_ids: list[str]
     evidence: str
-    status: str = "happened"  # happened, scheduled or deadline: the model has no field yet, a comment says it
+    status: str = "happened"  # happened, scheduled or deadline: the Event's `status`
 
 
 @dataclass
@@ -85,14 +77,15 @@ def make_draft(article_text: str, corpus: Corpus, *, brief_id: str | None, text_
     article = read_article(article_text)
     legal = find_legal(article, corpus.legal.values())
     finder = ActorFinder(corpus.actors.values(), article, not_actors=[m.name for m in legal])
+    candidates = finder.candidates()  # first: it joins shortened names to their actors
     year = f"-{article.year}" if article.year else ""
     return Draft(
         id=brief_id or _default_id(article),
         article=article,
         source_id=f"{slugify(article.publisher)}{year}" if article.publisher else f"source{year}",
         text_file=text_file,
-        candidates=finder.candidates(),
-        positions=_positions(article, finder),
+        candidates=candidates,
+        positions=_positions(article, finder, candidates),
         legal=legal,
         events=[_event(event, finder) for event in find_events(article)],
     )
@@ -104,20 +97,21 @@ def _default_id(article: Article) -> str:
     return "-".join(words + suffix)
 
 
-def _positions(article: Article, finder: ActorFinder) -> list[DraftPosition]:
-    """One position per speaker, holding the speaker's quotations."""
+def _positions(article: Article, finder: ActorFinder, candidates: list[Candidate]) -> list[DraftPosition]:
+    """One position per speaker's actor (the body spoken for, else the person), holding its quotations."""
     positions: dict[str, DraftPosition] = {}
+    resolver = SpeakerResolver(article, finder, candidates)
     for quotation in quotations_with_speakers(article):
         sentences = article.sentences_between(quotation.start, quotation.end)
         evidence = _shortened(" ".join(s.one_line for s in sentences))
-        speaker = quotation.speaker
-        actor, person = finder.speaker(speaker, sentences[0]) if speaker and sentences else (None, None)
-        proposed = finder.id_of(actor) if actor and not actor.actor_id else None
-        key = (actor.actor_id if actor else None) or proposed or (speaker or "").casefold()
+        speaker = resolver.resolve(quotation, quotation.speaker, sentences)
+        actor = speaker.actor
+        actor_id = actor.id if actor is not None and actor.known else None
+        proposed = actor.id if actor is not None and not actor.known else None
+        key = actor_id or proposed or ("anonymous" if speaker.anonymous else (speaker.phrase or "").casefold())
         if key not in positions:
-            positions[key] = DraftPosition(actor.actor_id if actor else None, speaker, proposed)
-        kind = finder.kind_of(actor) if actor else None
-        positions[key].statements.append(_statement(quotation.text, evidence, speaker, kind, person))
+            positions[key] = DraftPosition(actor_id, speaker.phrase, proposed)
+        positions[key].statements.append(_statement(quotation.text, evidence, speaker))
     return list(positions.values())
 
 
@@ -128,18 +122,17 @@ def _shortened(evidence: str) -> str:
     return f"{evidence[:half].rstrip()} … {evidence[-half:].lstrip()}"
 
 
-def _statement(quote: str, evidence: str, speaker: str | None, actor_kind: str | None, person) -> DraftStatement:
+def _statement(quote: str, evidence: str, speaker: Speaker) -> DraftStatement:
     """The statement, with the attribution the article's wording suggests (None: the analyst decides)."""
-    if person is not None:
-        role = " ".join(speaker.replace(person.surface, " ").split()).strip(" ,") or None
-        return DraftStatement(quote, evidence, "named", name=person.surface, role=role)
-    if anonymity := _ANONYMITY.search(evidence):
-        return DraftStatement(quote, evidence, "anonymous", role=speaker, reason=anonymity.group())
-    if speaker and _SPOKESPERSON.search(speaker):
-        return DraftStatement(quote, evidence, "spokesperson", role=speaker)
-    if actor_kind is None or actor_kind == "role":  # an office: as a person or as the office? the analyst says
-        return DraftStatement(quote, evidence, None, role=speaker)
-    return DraftStatement(quote, evidence, "institutional")
+    kind = speaker.attribution_kind
+    if kind == "anonymous":
+        return DraftStatement(quote, evidence, kind, role=speaker.role, reason=speaker.reason,
+                              reason_given=None if speaker.reason else False)
+    if kind == "named":
+        return DraftStatement(quote, evidence, kind, name=speaker.person.name, role=speaker.role)
+    if kind == "institutional":
+        return DraftStatement(quote, evidence, kind)
+    return DraftStatement(quote, evidence, kind, role=speaker.phrase)
 
 
 def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:

@@ -19,17 +19,29 @@ from dataclasses import dataclass
 from generator.draft.article import Article
 
 _OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
-_SPEECH_VERBS = r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|declared|insisted|noted|explained|according to)"
+_SPEECH_VERBS = (r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|"
+                 r"declared|insisted|noted|explained|according to)")
+# Verbs that introduce a quotation that follows them ("described the patrols as “…”").
+_INTRODUCING = (rf"(?:{_SPEECH_VERBS[3:-1]}|called|calls|described|describes|dismissed|conceded|concedes|"
+                r"criticised|criticized|accused|urged|replied|responded|countered|ruled|telling \w+|"
+                r"gave (?:a|an|the|his|her|its|their) (?:\w+ )?(?:version|account|answer|view))")
+_APPOSITION = r"(?:,\s+(?!(?:at|in|on|after|before|when|who|which|adding|speaking|according|citing)\b)[^,;“”\"]+)?"
 _AFTER = re.compile(
-    rf"^[\s,.”\"’']*(?:{_SPEECH_VERBS}\s+(?P<after_verb>[^,;“”\"]+)|(?P<before_verb>[^;“”\"]{{1,120}}?)\s+{_SPEECH_VERBS}\b)"
+    rf"^[\s,.”\"’']*(?:{_SPEECH_VERBS}\s+(?P<after_verb>[^,;“”\"]+{_APPOSITION})"
+    rf"|(?P<before_verb>[^;“”\"]{{1,120}}?)\s+{_SPEECH_VERBS}\b)"
 )
-_VERB = re.compile(rf"\b{_SPEECH_VERBS}\b")
+_VERB = re.compile(rf"\b{_INTRODUCING}\b")
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|also|previously|earlier|later|then|again|once|has\s+since|"
     r"publicly|repeatedly|reportedly|\w+ly))+$"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:and|but|while|as|after|that)\s+")
 _ASIDE = re.compile(r"^(?:who|which|speaking|according|citing|adding|noting|\w+ing)\b")  # ", speaking on condition…,"
+_LEAD_IN = re.compile(r"^(?:In|On|At|After|Before|Since|During|Last|Earlier|Later|Then|But|And|Yet|So|Asked)\b")
+_PRONOUN_SUBJECT = re.compile(r"^(?:(?:In|On|At|Last|Earlier|Later|Then|But|And|Yet)\b(?:\s+\w+){0,2}?\s+)?"
+                              r"(?P<pronoun>he|she|it|they|we|I)\b")
+_SUBJECT_START = re.compile(r"^(?:[A-Z\d]|(?:the|a|an|its|his|her|their|one|two|some|several|what)\b)")
+_CONJUNCTION = re.compile(r"^(?:and|but|while|as|then|before|after)\b")
 _ABBREVIATED = ("Co.", "Corp.", "Inc.", "Ltd.", "Jr.", "Sr.", "U.S.", "U.K.", "E.U.")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 
@@ -87,24 +99,38 @@ def _inside_word(text: str, j: int) -> bool:
 
 
 def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) -> str | None:
-    """Who the sentence says spoke the quotation: '…,” said X' / '…,” X said' / 'X said … “…”'."""
+    """Who the sentence says spoke the quotation, as worded: '…,” said X, the Y's Z' / '…,” X said' /
+    'X described it as “…”' / 'X gave a third version: “…”'. A pronoun is returned as it is, for
+    the caller to resolve; None when the sentence names no one."""
     after = sentence_text[quotation.end - sentence_start + 1 :]
     match = _AFTER.match(after)
     if match:
         found = (match["after_verb"] or match["before_verb"]).strip(" ,")
         if match["after_verb"] and not found.endswith(_ABBREVIATED):
             found = found.rstrip(".")
-        return None if found.lower() in _PRONOUNS else found
+        reported = match["after_verb"] and len(found.split()) > 1 and found.split()[0].lower() in _PRONOUNS
+        if not (reported or _CONJUNCTION.match(found)):  # '”, said it would…', '” and said he…'
+            return _pronoun_or(" ".join(found.split()))
     before = sentence_text[: max(0, quotation.start - sentence_start - 1)]
     verbs = list(_VERB.finditer(before))
     if not verbs:
         return None
     subject = before[: verbs[-1].start()]
-    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)]
-    subject = _TRAILING_FILLER.sub("", clauses[-1].rstrip()).strip(" ,") if clauses else ""
-    if not subject or subject.lower() in _PRONOUNS:
+    subject = re.split(r"\bwhat\s+", subject)[-1]  # 'carrying what Velorian police described as'
+    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)
+               and _SUBJECT_START.match(c)]
+    if not clauses:
         return None
-    return subject
+    last = _TRAILING_FILLER.sub("", clauses[-1].rstrip()).strip(" ,")
+    if len(clauses) > 1 and clauses[-2][:1].isupper() and not _LEAD_IN.match(clauses[-2]) and last:
+        last = f"{clauses[-2].strip()}, {last}"  # "Nordvault, the cloud provider", "Veloria's minister, Ines Carvalho"
+    return _pronoun_or(last) if last and last.lower() != "who" else None
+
+
+def _pronoun_or(phrase: str) -> str:
+    """'On Wednesday he' → 'he'; other phrases as they are."""
+    match = _PRONOUN_SUBJECT.match(phrase)
+    return match["pronoun"] if match else phrase
 
 
 _LABEL = re.compile(r"(?:so-called|what (?:\w+\s+){0,3}calls?|known as|dubbed|nicknamed|titled|entitled|"
@@ -136,6 +162,8 @@ def quotations_with_speakers(article: Article) -> list[Quotation]:
     for quotation in find_quotations(article.text):
         # All the sentences it touches, up to its closing mark: a quotation may span several.
         sentences = article.sentences_between(quotation.start, quotation.end + 1)
+        if not sentences:
+            continue  # in the headline or the header: the story quotes it again if it is a statement
         first, last = (sentences[0].start, sentences[-1].end) if sentences else (0, len(article.text))
         near = (article.text[max(quotation.start - 80, first) : quotation.start] + " … "
                 + article.text[quotation.end : min(quotation.end + 80, last)])  # the words around it

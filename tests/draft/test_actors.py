@@ -33,11 +33,33 @@ def test_registry_names_match_through_acronyms_and_possessives():
 
 
 def test_new_names_get_a_proposed_id_and_kind():
-    found = candidates("Jane Doe met officials of the Ruritanian Data Office and Acme Holdings in France.", [])
+    found = candidates("Jane Doe met officials of the Ruritanian Data Office and Acme Holdings in France. "
+                       "France said it would object.", [])
     assert (found["jane-doe"].kind, found["jane-doe"].known) == ("person", False)
     assert found["ruritanian-data-office"].kind == "government-body"
     assert found["acme-holdings"].kind == "company"
-    assert found["france"].kind == "state"
+    assert found["france"].kind == "state"  # it acts: "France said"
+
+
+def test_places_are_not_actors_unless_they_act():
+    found = candidates("Talks in Lisbon and in Veloria ended. Officials flew to Geneva. Ostmark said no.", [])
+    assert set(found) == {"ostmark"}
+
+
+def test_shortened_names_join_their_actor():
+    found = candidates("Kestrel Networks Ltd. was fined, said Maya Lindqvist, director at the Ostmark Communications "
+                       "Authority. Kestrel said Lindqvist was wrong. The Authority said so.", [])
+    assert set(found) == {"kestrel-networks-ltd", "maya-lindqvist", "ostmark-communications-authority"}
+    assert found["kestrel-networks-ltd"].mentions == ["Kestrel Networks Ltd.", "Kestrel"]
+
+
+def test_kinds_from_name_words_and_the_nouns_beside_them():
+    found = candidates("The Court of Auditors, the People Party, the Steelworkers Coalition, the Velorian "
+                       "Bar Association and consumer group Fair Signal met the Ministry of Justice.", [])
+    assert {c.name: c.kind for c in found.values()} == {
+        "Court of Auditors": "court", "People Party": "political-party", "Steelworkers Coalition": "coalition",
+        "Velorian Bar Association": "trade-association", "Fair Signal": "ngo",
+        "Ministry of Justice": "government-body"}
 
 
 def test_sentence_openers_adjectives_and_months_are_not_actors():

@@ -120,19 +120,21 @@ def test_synthetic_article_quotes_and_speakers():
         for p in draft.positions for s in p.statements
     ]
     assert found == [
-        # straight quotes, speaker after the quote; a person
-        ("Jane Doe", "jane-doe", "We will not accept this", "named", "Jane Doe", None),
+        # straight quotes, speaker after the quote with an apposition; a person
+        ("Jane Doe, the Ruritanian interior minister", "jane-doe", "We will not accept this", "named",
+         "Jane Doe", "the Ruritanian interior minister"),
+        # single quotes, and a pronoun: the person the article named last
+        ("Jane Doe, the Ruritanian interior minister", "jane-doe", "it is over", "named", "Jane Doe", None),
         # curly quotes with a nested single-quoted word, spanning two sentences, speaker before
         ("The Ruritanian Data Office", "ruritanian-data-office", "a ‘serious’ step. They protect people.",
          "institutional", None, None),
+        # "the agency's head": the government body met before
+        ("The Ruritanian Data Office", "ruritanian-data-office", "It begins\nhere.", "institutional", None, None),
+        # a quotation running on into the next paragraph, which reopens it: the same speaker
+        ("The Ruritanian Data Office", "ruritanian-data-office", "And it goes on.", "institutional", None, None),
         # a spokesperson, named across a line break
         ("a spokesman for Acme Corp.", "acme-corp", "No comment", "spokesperson", None,
          "a spokesman for Acme Corp."),
-        # single quotes, and a pronoun for a speaker: who spoke is for the analyst to say
-        (None, None, "it is over", None, None, None),
-        # a quotation running on into the next paragraph, which reopens it
-        (None, None, "And it goes on.", None, None, None),
-        ("The agency's head", None, "It begins\nhere.", None, None, "The agency's head"),
     ]
 
 
@@ -197,11 +199,28 @@ def test_anonymous_sources_keep_the_reason_the_article_gives():
         "“It is over,” said an aide who asked not to be identified. “Fine,” said Jane Doe.\n"
     )
     draft = make_draft(article, Corpus(), brief_id="x", text_file=None)
-    found = [(s.quote, s.attribution_kind, s.reason) for p in draft.positions for s in p.statements]
+    found = [(s.quote, s.attribution_kind, s.reason, s.reason_given) for p in draft.positions for s in p.statements]
     assert found == [
-        ("We are watching", "anonymous", "wasn’t authorized to speak publicly on the matter"),
-        ("It is over", "anonymous", "asked not to be identified"),
-        ("Fine", "named", None),
+        ("We are watching", "anonymous", "wasn’t authorized to speak publicly on the matter", None),
+        ("It is over", "anonymous", None, False),  # asked not to be identified, but the article says not why
+        ("Fine", "named", None, None),
+    ]
+
+
+def test_an_anonymous_source_keeps_the_reason_the_article_gives_when_referred_to_later():
+    article = (
+        "Headline\n\nA senior official at the Ostmark Communications Authority, who asked not to be named "
+        "because the appeal period has not yet expired, said the firm knew. “They knew,” the official said. "
+        "“They did not call.” “We are sorry,” said Daniel Okafor, the firm's chief.\n"
+    )
+    draft = make_draft(article, Corpus(), brief_id="x", text_file=None)
+    found = [(p.proposed_id, s.quote, s.attribution_kind, s.name, s.reason)
+             for p in draft.positions for s in p.statements]
+    assert found == [
+        ("ostmark-communications-authority", "They knew", "anonymous", None, "the appeal period has not yet expired"),
+        ("ostmark-communications-authority", "They did not call.", "anonymous", None,
+         "the appeal period has not yet expired"),
+        ("daniel-okafor", "We are sorry", "named", "Daniel Okafor", None),
     ]
 
 
@@ -228,8 +247,10 @@ def test_wire_story_speakers_datelines_and_names(project):
              for p in draft.positions for s in p.statements]
     assert found == [
         ("ruritanian-data-board", "named", "Jane Doe", "Ruritanian Data Board chair", None),
-        ("example-president", "named", "John Roe", "Example's president of global affairs", None),
-        (None, "anonymous", None, "A senior official", "on condition of anonymity"),
+        # a named person beside an office of a body the article does not name otherwise: the person
+        ("john-roe", "named", "John Roe", "Example's president of global affairs", None),
+        # anonymous, but the article gives no reason: reason_given is false in the draft
+        (None, "anonymous", None, "A senior official", None),
     ]
     candidates = {c.id: c for c in draft.candidates}
     assert candidates["european-commission"].known  # not "European Commission on Tuesday"
