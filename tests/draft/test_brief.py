@@ -166,7 +166,7 @@ def test_draft_never_overwrites(project):
         write_draft(project / SEED_TEXT_FILE, Path("content"), Path("templates"), "huawei-5g-allies-2019",
                     load_content(Path("content")))
     assert target.read_bytes() == before
-    assert CliRunner().invoke(main, ["draft", SEED_TEXT_FILE, "--id", "../escape"]).exit_code == 1
+    assert CliRunner().invoke(main, ["draft", SEED_TEXT_FILE, "--id", "../escape"]).exit_code == 2  # usage
 
 
 def test_article_text_is_never_committed():
@@ -190,7 +190,7 @@ def test_an_article_that_is_not_utf8_is_a_one_line_error(project):
     (project / "latin1.txt").write_bytes("Caf\xe9 news\n\nIt said \u201chi\u201d.".encode("latin-1", "replace"))
     result = CliRunner().invoke(main, ["draft", "latin1.txt"])
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: latin1.txt is not UTF-8 text"
+    assert result.stderr.strip() == "Error: latin1.txt: is not UTF-8 text"
 
 
 def test_anonymous_sources_keep_the_reason_the_article_gives():

@@ -117,7 +117,8 @@ def test_articles_that_cannot_be_drafted_are_one_line_errors(project: Path, monk
     if kind == "too large":
         target.write_text(prose(20), encoding="utf-8")
     result = CliRunner().invoke(main, ["draft", str(target), "--id", "x"])
-    assert result.exit_code == 1 and "Traceback" not in result.output
+    # Too large is the article's content (1); not a file at all is a wrong argument (usage: 2).
+    assert result.exit_code == (1 if kind == "too large" else 2) and "Traceback" not in result.output
     assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert ("larger than 1,000 bytes" if kind == "too large" else "not a regular file") in result.stderr
     assert not (project / "content/briefs/x.yaml").exists()
