@@ -13,13 +13,17 @@ TEST_STAMP = $(VENV)/.installed-test
 NODE_STAMP = node_modules/.installed
 VIEW_PORT ?= 8001
 
-.PHONY: site test serve view check deploy clean bench
+.PHONY: lint site test serve view check deploy clean bench
 
 site: $(STAMP)  ## Build site/ from content/ (strict: any warning fails the build)
 	$(BIN)/mkdocs build --strict
 
-test: $(TEST_STAMP) $(NODE_STAMP)  ## Run the whole test suite
+test: $(TEST_STAMP) $(NODE_STAMP) lint  ## Run the whole test suite (the linter first)
 	$(BIN)/pytest
+
+lint: $(TEST_STAMP)  ## ruff: lint and formatting (the rules are in pyproject.toml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 serve: $(STAMP)  ## Live preview at http://127.0.0.1:8000; an edit rebuilds only the pages it changed
 	$(BIN)/mkdocs serve --dirty --no-strict  # strict mode would stop on MkDocs' warning about --dirty

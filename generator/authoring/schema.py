@@ -16,13 +16,14 @@ from pathlib import Path
 from generator.authoring import atomic
 from generator.content.corpus import FOLDERS
 from generator.content.safefile import UnreadableFile, read_limited
+from generator.site.pages import RECORD_FOLDERS
 
 SCHEMA_DIR = "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: Far above any schema the models give (about 20 KB); a larger file there is not one of ours.
 SCHEMA_LIMIT = 1 << 20
 NOT_OURS = "is not a schema written by `briefing schema`; it was left as it was"
-KIND_FOLDERS = {"brief": "briefs", "actor": "actors", "legal": "legal"}
+KIND_FOLDERS = RECORD_FOLDERS  # the kinds `briefing new` and `briefing schema` take
 """Record kind (as typed in ``briefing new KIND``) → its folder under content/."""
 
 

@@ -34,12 +34,20 @@ def pin_build_date(project_dir: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
 
 
-def build_day() -> str:
-    """The build's date, YYYY-MM-DD in UTC: from ``SOURCE_DATE_EPOCH`` (which the MkDocs plugin
-    pins to the last commit), else today. What is upcoming and what has passed is seen from it."""
+def build_moment() -> datetime.datetime | None:
+    """The build's time from ``SOURCE_DATE_EPOCH`` (which the MkDocs plugin pins to the last
+    commit), in UTC; None when it is not set or not a time."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
     try:
-        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        moment = datetime.datetime.now(datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def build_day() -> str:
+    """The build's date, YYYY-MM-DD in UTC, else today. What is upcoming and what has passed
+    is seen from it."""
+    moment = build_moment() or datetime.datetime.now(datetime.timezone.utc)
     return moment.date().isoformat()

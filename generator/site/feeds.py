@@ -11,7 +11,6 @@ well-formed XML whatever it carries; the Atom template's autoescaping escapes ea
 from __future__ import annotations
 
 import datetime
-import os
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from generator.analysis.index import Index
 from generator.content.dates import parse_partial_date
 from generator.content.models import Brief
 from generator.site import markup
+from generator.site.build_date import build_moment
 from generator.site.markup import xml_chars
 from generator.site.urls import absolute_url, page_path, page_url
 
@@ -80,8 +80,7 @@ def start_of(partial_date: str) -> datetime.datetime:
 
 def build_stamp() -> datetime.datetime | None:
     """The build time given by SOURCE_DATE_EPOCH (reproducible builds), if any."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return EPOCH + datetime.timedelta(seconds=int(value)) if value.isdigit() else None
+    return build_moment()
 
 
 class FeedBuilder:

@@ -20,10 +20,9 @@ from generator.analysis.related import COMMON_KEY_LIMIT, ranking_keys, related_b
 from generator.content.corpus import Corpus
 from generator.content.models import Brief
 from generator.site.actorpages import actor_pages
+from generator.site.pages import RECORD_PAGES
 from generator.site.render import BuilderPage, Renderer
 from generator.site.urls import page_path
-
-_RECORD_PAGES = {"briefs": "brief", "actors": "actor", "legal": "legal"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class IncrementalRenderer:
 
 
 def _records(corpus: Corpus) -> dict[tuple[str, str], object]:
-    return {(folder, key): record for folder in _RECORD_PAGES for key, record in getattr(corpus, folder).items()}
+    return {(folder, key): record for folder in RECORD_PAGES for key, record in getattr(corpus, folder).items()}
 
 
 def _stale_pages(
@@ -71,7 +70,7 @@ def _stale_pages(
     out for ``index`` (the next edit compares with them instead of working them out again)."""
     changed = {key for key, record in records.items() if last.records.get(key) is not record}
     changed |= set(last.records) - set(records)
-    stale = {page_path(_RECORD_PAGES[folder], key) for folder, key in changed}
+    stale = {page_path(RECORD_PAGES[folder], key) for folder, key in changed}
     candidates: set[str] = set()  # briefs whose related-briefs list the change may alter
     for each in (last.index, index):
         briefs = {brief.id: brief for brief in each.briefs}

@@ -25,6 +25,7 @@ from generator.site.actorpages import actor_pages
 from generator.site.feeds import FEED_LENGTH, FeedBuilder, json_feed
 from generator.site.pagemeta import PageMeta
 from generator.site.pageparts import PageParts, split
+from generator.site.pages import PAGE_KINDS
 from generator.site.urls import absolute_url, file_link, page_path, relative_url
 
 
@@ -62,7 +63,7 @@ class _PageJob:
     template: str
     path: str
     context: dict
-    kind: str  # for its metadata: the page's kind (urls.PAGE_PATHS) and what it shows
+    kind: str  # for its metadata: the page's kind (pages.PAGE_KINDS) and what it shows
     record: object = None
 
 
@@ -160,43 +161,43 @@ class Renderer:
         views = self.env.globals.get("views")
         if views is None or views.index is not index:  # the cross-brief views, for every template,
             views = self.env.globals["views"] = Views(index)  # worked out once per index
-        yield self._page("home.md.j2", "home", index=index)
-        yield self._page("briefs_index.md.j2", "briefs", index=index)
+        yield self._page("home", index=index)
+        yield self._page("briefs", index=index)
         for year in views.brief_years if views.briefs_split else ():
-            yield self._page("briefs_year.md.j2", "briefs-year", year.year, index=index, year=year)
-        yield self._page("actors_index.md.j2", "actors", index=index)
-        yield self._page("legal_index.md.j2", "legal-index", index=index)
-        yield self._page("topics_index.md.j2", "topics", index=index)
+            yield self._page("briefs-year", year.year, index=index, year=year)
+        yield self._page("actors", index=index)
+        yield self._page("legal-index", index=index)
+        yield self._page("topics", index=index)
         for brief in index.briefs:
-            yield self._page("brief.md.j2", "brief", brief.id, brief, index=index, brief=brief)
+            yield self._page("brief", brief.id, brief, index=index, brief=brief)
         for actor in index.actors.values():
             for part in actor_pages(index, actor):
                 kind, key = ("actor", actor.id) if part.number == 1 else ("actor-page", f"{actor.id}/{part.number}")
                 record = actor if part.number == 1 else part
-                yield self._page("actor.md.j2", kind, key, record, index=index, actor=actor, part=part)
+                yield self._page(kind, key, record, index=index, actor=actor, part=part)
         for instrument in index.legal.values():
-            yield self._page("legal.md.j2", "legal", instrument.id, instrument, index=index,
+            yield self._page("legal", instrument.id, instrument, index=index,
                                   instrument=instrument)
         for topic in index.topics.values():
-            yield self._page("topic.md.j2", "topic", topic.slug, topic, index=index, topic=topic)
-        yield self._page("search.md.j2", "search", index=index)
+            yield self._page("topic", topic.slug, topic, index=index, topic=topic)
+        yield self._page("search", index=index)
         yield from self._analysis_pages(index, views)
 
     def _analysis_pages(self, index: Index, views: Views) -> Iterator[_PageJob]:
         """The cross-brief views: stance matrix, readings, network, timeline."""
         for kind in ("analysis", "stances", "readings", "network", "timeline"):
-            yield self._page(f"{kind}.md.j2", kind, index=index)
+            yield self._page(kind, index=index)
         if views.timeline_split:
             for year in views.timeline_years:
-                yield self._page("timeline_year.md.j2", "timeline-year", year.year, index=index, year=year)
+                yield self._page("timeline-year", year.year, index=index, year=year)
                 for month in year.months if views.months_split(year) else ():
-                    yield self._page("timeline_month.md.j2", "timeline-month", month.date, index=index,
+                    yield self._page("timeline-month", month.date, index=index,
                                      year=year, month=month)
 
-    def _page(self, template: str, kind: str, key: str | None = None, record: object = None,
+    def _page(self, kind: str, key: str | None = None, record: object = None,
               **context: object) -> _PageJob:
-        """The job for the page of kind ``kind`` (urls.PAGE_PATHS), showing ``record`` if any."""
-        return _PageJob(template, page_path(kind, key), context, kind, record)
+        """The job for the page of kind ``kind`` (the registry, pages.py), showing ``record``."""
+        return _PageJob(PAGE_KINDS[kind].template, page_path(kind, key), context, kind, record)
 
     def assets(self) -> list[Asset]:
         """Static files shipped with the templates (stylesheets), under ``templates/assets``."""

@@ -12,27 +12,10 @@ import posixpath
 import re
 import unicodedata
 
-PAGE_PATHS = {
-    "home": "index.md",
-    "briefs": "briefs/index.md",
-    "brief": "briefs/{}.md",
-    "briefs-year": "briefs/by-year/{}.md",  # the list of briefs, when it is long: one page per year
-    "actors": "actors/index.md",
-    "actor": "actors/{}.md",
-    "actor-page": "actors/{}.md",  # key "huawei/2": the actor's briefs past the first page (actorpages.py)
-    "legal-index": "legal/index.md",
-    "legal": "legal/{}.md",
-    "topics": "topics/index.md",
-    "topic": "topics/{}.md",
-    "analysis": "analysis/index.md",
-    "stances": "stances/index.md",
-    "readings": "readings/index.md",
-    "network": "network/index.md",
-    "timeline": "timeline/index.md",
-    "timeline-year": "timeline/{}.md",
-    "timeline-month": "timeline/{}.md",  # key "2019-03"
-    "search": "search.md",
-}
+from generator.site.pages import PAGE_KINDS
+
+# Where each kind of page lives (the registry, pages.py, says it).
+PAGE_PATHS = {name: kind.path for name, kind in PAGE_KINDS.items()}
 
 
 NAME_MAX_BYTES = 255
