@@ -1,24 +1,20 @@
-"""Briefing: YAML briefs → validated models → cross-reference index → Jinja pages.
+"""Briefing: YAML briefs → validated models → cross-reference index → views → pages → MkDocs.
 
-The pipeline, one module per step:
+One folder per stage of the pipeline:
 
-    yamlfile.py   read YAML safely, remembering where every value came from
-    models.py     the schema (pydantic): the single source of truth
-    content.py    load a content folder into a validated ``Corpus``
-    index.py      the cross-reference index (actors ↔ briefs ↔ legal ↔ topics)
-    render.py     Jinja templates → pages (Markdown with HTML blocks)
+    content/    read YAML safely, validate it against the models (the schema), load a corpus
+    analysis/   the cross-reference index and the cross-brief views derived from it
+    site/       the page registry, rendering through templates/, URLs, metadata, feeds, data,
+                the output folder and the search index
+    mkdocs/     the adapter: hands the pages to MkDocs (the only package that imports it)
 
-``mkdocs_plugin.py`` and ``cli.py`` are thin adapters around that pipeline.
+Around it, the analyst's tools and what they share:
 
-The analyst's tools around it:
-
-    checking.py   everything `briefing check` reports: schema, references,
-                  quotes (quotes.py) and warnings (lint.py), written by report.py
-    skeletons.py  `briefing new`: commented skeletons (templates/skeletons/)
-    schema.py     JSON Schema files for editors, from the models
-    draft.py      `briefing draft`: article.py reads the article; draft_quotes.py,
-                  draft_actors.py, draft_legal.py and draft_events.py find its parts
-    preview.py    what `mkdocs serve` shows while content is broken
+    check/      `briefing check`: every problem in content, and how it is reported
+    draft/      `briefing draft`: a first brief drafted from a news article
+    authoring/  `briefing new` and `briefing schema`: skeletons, editor schema, safe writes
+    runtime/    worker processes, and the garbage-collector and memory policy
+    cli.py      the `briefing` command
 """
 
 __version__ = "0.1.0"
