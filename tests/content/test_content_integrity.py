@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
-from helpers.site_builder import write_config
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from generator.analysis.index import Index
 from generator.content.corpus import check_content
+from generator.site.output import SITE_MARKER
 from generator.site.render import Renderer
 from generator.site.urls import KEY_MAX_BYTES, topic_slug
+from helpers.site_builder import write_config
 
 LOCATED = re.compile(r"content/(briefs|actors|legal)/[^:]+\.yaml:[1-9]\d*:[1-9]\d*: ")
 slugs = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
@@ -282,6 +283,7 @@ def test_what_cannot_build_fails_mkdocs_with_the_same_line_and_keeps_the_site(tm
     content[folder][n][field] = value
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("the last good site")
+    (tmp_path / "site" / SITE_MARKER).touch()  # written by an earlier build: one a build may replace
     result = build(tmp_path, content)
     errors, _ = problems_of(tmp_path / "content")
     assert result.returncode != 0 and "Traceback" not in result.stderr
