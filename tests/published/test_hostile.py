@@ -395,7 +395,7 @@ def theme():
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    config = load_config(str(Path(__file__).parents[1] / "mkdocs.yml"))
+    config = load_config(str(Path(__file__).parents[2] / "mkdocs.yml"))
     template, files = config.theme.get_env().get_template("main.html"), Files([])
 
     def render(heading: str, meta: dict) -> str:
