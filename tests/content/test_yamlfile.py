@@ -425,3 +425,87 @@ def test_check_refuses_hostile_yaml_in_one_line_per_problem(project, name):
     for line in lines:
         assert re.match(r"^[^\n]+:\d+:\d+: ", line) and line.isprintable(), line
     assert any(line.startswith(f"content/briefs/{name}.yaml:") and says in line for line in lines), lines
+
+
+def counting_parses(monkeypatch) -> list[str]:
+    """Record every parse done to locate a problem (the cache of positions starts empty)."""
+    import generator.content.yamlfile as yamlfile
+
+    monkeypatch.setattr(yamlfile, "_position_trees", type(yamlfile._position_trees)())
+    parsed: list[str] = []
+    compose = yamlfile._compose
+
+    def counted(text):
+        parsed.append(text)
+        return compose(text)
+
+    monkeypatch.setattr(yamlfile, "_compose", counted)
+    return parsed
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(count=st.integers(1, 300))
+def test_a_file_with_many_problems_is_parsed_once(tmp_path, monkeypatch, count):
+    path = tmp_path / "a.yaml"
+    path.write_text("items:\n" + "".join(f"  - name: n{i}\n    kind: k\n" for i in range(count)))
+    parsed = counting_parses(monkeypatch)
+    loaded = read_yaml(path, "a.yaml")
+    places = [loaded.problem(("items", i, "kind"), "x") for i in range(count)]
+    assert [(p.line, p.col) for p in places] == [(3 + 2 * i, 11) for i in range(count)]
+    assert len(parsed) == 1
+
+
+def test_files_whose_problems_interleave_are_parsed_once_each(tmp_path, monkeypatch):
+    paths = [write(tmp_path / f"{name}.yaml", "a:\n  b: 1\n") for name in "xyz"]
+    parsed = counting_parses(monkeypatch)
+    for _ in range(50):
+        for path in paths:
+            assert locate(path, ("a", "b")) == (2, 6)
+    assert len(parsed) == 3
+
+
+def test_a_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.yaml", "a: 1\nb: 2\n")
+    parsed = counting_parses(monkeypatch)
+    assert locate(path, ("b",)) == (2, 4)
+    path.write_text("# moved\n\na: 1\nb: 2\n")
+    os.utime(path, ns=(1, 1))  # a different time, whatever the clock's resolution
+    assert locate(path, ("b",)) == (4, 4)
+    assert len(parsed) == 2
+
+
+def test_the_document_itself_is_located_without_parsing_it_all(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.yaml", "# a comment\n\n[" + ",".join(["1"] * 1000) + "]\n")
+    parsed = counting_parses(monkeypatch)
+    assert locate(path, ()) == (3, 1)
+    assert parsed == []
+
+
+@pytest.mark.parametrize("layout", ["flow", "block", "mapping"])
+def test_a_file_of_too_many_values_is_refused_at_the_first_one_too_many(tmp_path, layout):
+    from generator.content.yamlfile import MAX_VALUES
+
+    count = MAX_VALUES + 10
+    if layout == "flow":
+        text = "items: [" + ",".join(["1"] * count) + "]\n"
+    elif layout == "block":
+        text = "items:\n" + "".join(f"- {i % 7}\n" for i in range(count))
+    else:
+        text = "".join(f"k{i}: 1\n" for i in range(count // 2))
+    path = tmp_path / "a.yaml"
+    path.write_text(text)
+    loaded = read_yaml(path, "a.yaml")
+    [problem] = loaded.problems
+    assert f"more than {MAX_VALUES:,} values" in problem.message
+    line_text = text.splitlines()[problem.line - 1]
+    before = text.splitlines()[: problem.line - 1]
+    values_before = "\n".join(before + [line_text[: problem.col - 1]])
+    # It points at the first value past the limit, counting the document, then "items" and its
+    # list (3 values) and each item, or each key and its value.
+    if layout == "flow":
+        assert 3 + values_before.count(",") + 1 == MAX_VALUES + 1
+    elif layout == "block":
+        assert 3 + (len(before) - 1) + 1 == MAX_VALUES + 1
+    else:
+        assert 1 + 2 * len(before) + 2 == MAX_VALUES + 1
+    assert loaded.data is None
