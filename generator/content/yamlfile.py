@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from generator.content import yamlerrors
 from generator.content.problems import Problem
 from generator.content.safefile import UnreadableFile, read_limited
 
@@ -55,6 +56,9 @@ MAX_DEPTH = 50
 """Content is never nested this deep; deeper input is rejected before recursion hurts."""
 
 KeyPath = tuple[str | int, ...]
+
+_SYNTAX_ERRORS = (yaml.scanner.ScannerError, yaml.parser.ParserError, yaml.composer.ComposerError)
+"""What the text's form gets wrong (as opposed to a value the loader refuses)."""
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -360,6 +364,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
     loader = _Loader(text)
     try:
         result.data = loader.get_plain_data()
+    except _SYNTAX_ERRORS as exc:
+        (line, col), message = yamlerrors.explain(exc, text)
+        result.problems.append(Problem(result.label, line, col, message))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)

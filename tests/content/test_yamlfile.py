@@ -55,11 +55,10 @@ def test_python_object_tags_are_rejected_with_position(tmp_path):
     assert "python/object" in problem
 
 
-def test_syntax_error_is_one_line_with_position(tmp_path):
+def test_syntax_error_is_one_line_at_the_bracket_never_closed(tmp_path):
     path = write(tmp_path / "a.yaml", "title: [unclosed\nsummary: x\n")
     [problem] = problems_of(path)
-    assert problem.startswith("a.yaml:2:")
-    assert "\n" not in problem
+    assert problem == "a.yaml:1:8: this '[' is never closed with ']'"
 
 
 def test_small_aliases_are_allowed(tmp_path):
@@ -429,7 +428,7 @@ def test_check_refuses_hostile_yaml_in_one_line_per_problem(project, name):
 
 def counting_parses(monkeypatch) -> list[str]:
     """Record every parse done to locate a problem (the cache of positions starts empty)."""
-    import generator.content.yamlfile as yamlfile
+    from generator.content import yamlfile
 
     monkeypatch.setattr(yamlfile, "_position_trees", type(yamlfile._position_trees)())
     parsed: list[str] = []
@@ -509,3 +508,58 @@ def test_a_file_of_too_many_values_is_refused_at_the_first_one_too_many(tmp_path
     else:
         assert 1 + 2 * len(before) + 2 == MAX_VALUES + 1
     assert loaded.data is None
+
+
+_WORDS = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_BREAKAGES = {
+    # what is written at the broken line: (line text from key and value, words of the message)
+    "tab": (lambda key, value: f"\t{key}: {value}", "a tab cannot indent YAML; use spaces"),
+    "colon": (lambda key, value: f"  {key}: {value}: {value}", "a ':' inside a value"),
+    "double quote": (lambda key, value: f'  {key}: "{value}', "quote is never closed"),
+    "single quote": (lambda key, value: f"  {key}: '{value}", "quote is never closed"),
+    "bracket": (lambda key, value: f"  {key}: [{value}, {value}", "'[' is never closed"),
+    "brace": (lambda key, value: f"  {key}: {{a: {value}", "'{' is never closed"),
+    "indentation": (lambda key, value: f" {key}: {value}", "indented differently"),
+    "no colon": (lambda key, value: f"  {key} {value}", "no ':' after its key"),
+    "text after quote": (lambda key, value: f'  {key}: "{value}" {value}', "after a closing quote"),
+    "at sign": (lambda key, value: f"  {key}: @{value}", "cannot start with '@'"),
+    "list item": (lambda key, value: f"- {value}", "a list item where a key was expected"),
+}
+
+_PYYAML_WORDING = ("while scanning", "while parsing", "did not find", "could not find",
+                   "found character", "not allowed in this context")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    keys=st.lists(_WORDS, min_size=2, max_size=12, unique=True),
+    value=_WORDS,
+    broken_at=st.integers(1, 11),
+    breakage=st.sampled_from(sorted(_BREAKAGES)),
+    blank_lines_after=st.integers(0, 3),
+)
+def test_a_syntax_error_is_explained_at_the_line_to_change(
+    keys, value, broken_at, breakage, blank_lines_after
+):
+    """A mapping nested under `section:`, one of its lines (never the first: that one sets the
+    indentation) broken in a common way, and blank lines after it, where PyYAML often looks."""
+    broken_at = 1 + broken_at % (len(keys) - 1)
+    line_of, words = _BREAKAGES[breakage]
+    lines = ["section:"] + [f"  {key}: {value}" for key in keys]
+    lines[1 + broken_at] = line_of(keys[broken_at], value)
+    lines[2 + broken_at:2 + broken_at] = [""] * blank_lines_after
+    loaded = yaml_problems("\n".join(lines) + "\n")
+    assert len(loaded) == 1, loaded
+    [(line, message)] = loaded
+    assert line == 2 + broken_at, (breakage, lines, loaded)
+    assert words in message
+    assert not any(words in message for words in _PYYAML_WORDING)
+
+
+def yaml_problems(text: str) -> list[tuple[int, str]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.yaml"
+        path.write_text(text, encoding="utf-8")
+        return [(p.line, p.message) for p in read_yaml(path, "a.yaml").problems]
