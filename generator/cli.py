@@ -19,6 +19,7 @@ from generator.content.corpus import check_content
 from generator.content.problems import ContentError, Problem, one_line
 from generator.content.safefile import UnreadableFile
 from generator.draft import brief as draft
+from generator.site import engines
 from generator.site.output import FolderError, StagedFolder, replaced_whole
 from generator.site.render import Renderer
 
@@ -306,7 +307,11 @@ def _write_draft(article: Path, content_dir: Path, templates_dir: Path, brief_id
 @click.option("--drafts/--no-drafts", default=False, help="Include draft briefs.")
 @click.option("--site-url", default="", help="Published address, for absolute links in feeds and data.")
 def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, site_url: str) -> None:
-    """Write the generated pages as Markdown files into OUT_DIR.
+    """Write a site project into OUT_DIR that MkDocs, ProperDocs or Zensical builds.
+
+    The pages as Markdown (with feeds, data and styles) in OUT_DIR/docs/, a mkdocs.yml without
+    plugins, the theme override, and build.sh, which builds with the engine named and then
+    indexes the site for search with Pagefind.
 
     OUT_DIR is replaced whole, and only if it is new, empty, or an earlier export:
     a folder of your own files, a file, a link or a mount point is never touched.
@@ -325,14 +330,33 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, 
     try:
         with replaced_whole(out_dir, marker=EXPORT_MARKER) as staging:
             for page in pages:
-                _write(staging / page.path, page.text.encode("utf-8"))
+                _write(staging / engines.DOCS / page.path, page.text.encode("utf-8"))
             for generated in renderer.render_files(index):
-                _write(staging / generated.path, generated.content)
-            for asset in renderer.assets():
-                _write(staging / asset.path, asset.source.read_bytes())
+                _write(staging / engines.DOCS / generated.path, generated.content)
+            _write_engine_project(staging, renderer, templates_dir, site_url)
     except FolderError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"{len(pages)} pages written to {out_dir}")
+    click.echo(f"{len(pages)} pages written to {out_dir / engines.DOCS}; "
+               f"build the site with {out_dir / 'build.sh'} [mkdocs|properdocs|zensical]")
+
+
+def _write_engine_project(staging: Path, renderer: Renderer, templates_dir: Path,
+                          site_url: str) -> None:
+    """Assets, the theme override, mkdocs.yml and build.sh beside the pages."""
+    assets = renderer.assets()
+    for asset in assets:
+        _write(staging / engines.DOCS / asset.path, asset.source.read_bytes())
+    for path, source in engines.override_files(templates_dir):
+        _write(staging / path, source.read_bytes())
+    project_config = templates_dir.parent / "mkdocs.yml"
+    project = engines.project_settings(project_config)
+    for path, source in engines.hand_written_files(project_config, project):
+        if not (staging / path).exists():  # a generated page of the same name wins, as in a build
+            _write(staging / path, source.read_bytes())
+    config = engines.engine_config(project, [asset.path for asset in assets], site_url)
+    _write(staging / "mkdocs.yml", engines.config_text(config).encode("utf-8"))
+    _write(staging / "build.sh", engines.BUILD_SCRIPT.encode("utf-8"))
+    (staging / "build.sh").chmod(0o755)
 
 
 def _write(path: Path, data: bytes) -> None:

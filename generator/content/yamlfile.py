@@ -16,19 +16,23 @@ text, integers, floats, true/false, null, lists and mappings (merge keys ``<<`` 
 - Duplicate keys are reported, and nesting deeper than content ever needs is refused.
 
 Positions are only needed when something is wrong, so they are found lazily by
-composing the file again (:func:`locate`), which keeps the common path fast.
+composing the file again (:func:`locate`), which keeps the common path fast; the composed
+file is kept while its problems are located, so a file with many problems is parsed once.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.content import yamlerrors
 from generator.content.problems import Problem
 from generator.content.safefile import UnreadableFile, read_limited
 
@@ -43,10 +47,18 @@ MAX_EXPANDED_CHARS = 2 * 1024 * 1024
 MAX_EXPANDED_VALUES = 1024 * 1024
 """Values (texts, numbers, lists, mappings, keys) of the document with every alias written out."""
 
+MAX_VALUES = 100_000
+"""Values (texts, numbers, lists, mappings, keys) one file may hold, each shared value once.
+A brief holds hundreds and a long draft tens of thousands; a million small values in a 2 MB
+file would cost a minute of validation and one problem each, so they are refused first."""
+
 MAX_DEPTH = 50
 """Content is never nested this deep; deeper input is rejected before recursion hurts."""
 
 KeyPath = tuple[str | int, ...]
+
+_SYNTAX_ERRORS = (yaml.scanner.ScannerError, yaml.parser.ParserError, yaml.composer.ComposerError)
+"""What the text's form gets wrong (as opposed to a value the loader refuses)."""
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -158,17 +170,20 @@ class _PlainBuilder:
         self.built: dict[int, Any] = {}
         self.open: set[int] = set()  # nodes being built: an alias to one of them is a cycle
         self.deepest = 1
+        self.scalars: dict[tuple[str, str], Any] = {}  # numbers and true/false, built once each
+        self.values = 1  # the document itself
 
     def build(self, node: yaml.Node, depth: int = 1) -> Any:
+        if isinstance(node, yaml.ScalarNode):  # a value, never shared in a way that matters
+            return self._scalar(node)
         key = id(node)
         if key in self.built:  # an alias: the node is used again (its size was checked before)
             return self.built[key]
         if key in self.open:
             raise _refuse("an alias refers to its own anchor", node.start_mark)
         tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            value = self._scalar(node)
-        elif tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        self._count(node)
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
             self.open.add(key)
             value = [child.value if child.tag == _STR and isinstance(child, yaml.ScalarNode)
                      else self.build(child, depth + 1) for child in node.value]
@@ -190,11 +205,28 @@ class _PlainBuilder:
             return node.value
         if tag not in _PLAIN_SCALARS:
             raise _misfit(node)
+        known = self.scalars.get((tag, node.value))
+        if known is not None or (tag, node.value) in self.scalars:
+            return known
         try:  # an explicit tag may not fit its value: "!!int abc"
-            return self.loader.yaml_constructors[tag](self.loader, node)
+            value = self.loader.yaml_constructors[tag](self.loader, node)
         except (ValueError, KeyError, IndexError, TypeError):
             shown = node.value if len(node.value) <= 60 else node.value[:59] + "…"
             raise _refuse(f"'{shown}' is not a valid {_shown_tag(tag)}", node.start_mark) from None
+        if len(node.value) <= 32:  # the same few numbers and flags, over and over
+            self.scalars[(tag, node.value)] = value
+        return value
+
+    def _count(self, node: yaml.Node) -> None:
+        """Count the values a list or mapping adds; refuse the file at the one that is too many."""
+        pairs = isinstance(node, yaml.MappingNode)
+        before, self.values = self.values, self.values + len(node.value) * (2 if pairs else 1)
+        if self.values <= MAX_VALUES:
+            return
+        child = node.value[(MAX_VALUES - before) // (2 if pairs else 1)]
+        mark = (child[0] if pairs else child).start_mark
+        raise _refuse(f"the file holds more than {MAX_VALUES:,} values, far more than any "
+                      "brief; split it or remove what is not content", mark)
 
     def _reached(self, depth: int) -> None:
         if depth > self.deepest:
@@ -332,6 +364,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
     loader = _Loader(text)
     try:
         result.data = loader.get_plain_data()
+    except _SYNTAX_ERRORS as exc:
+        (line, col), message = yamlerrors.explain(exc, text)
+        result.problems.append(Problem(result.label, line, col, message))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part)
@@ -386,11 +421,9 @@ def locate(path: Path, keypath: KeyPath, *, at_key: bool = False) -> tuple[int, 
     With ``at_key`` the position of the mapping key itself is given, which is where
     an unknown or misspelt key should be pointed at.
     """
-    try:  # the file may have changed since it was read: read it as safely again
-        text = read_limited(path, MAX_FILE_BYTES).decode("utf-8-sig")
-        node = yaml.compose(text, Loader=_BaseLoader)
-    except (yaml.YAMLError, UnicodeDecodeError, UnreadableFile):
-        return 1, 1
+    if not keypath:  # the document itself: its first value is near the top, read no further
+        return _first_value_position(path)
+    node = _position_tree(path)
     if node is None:
         return 1, 1
     mark = node.start_mark
@@ -401,6 +434,63 @@ def locate(path: Path, keypath: KeyPath, *, at_key: bool = False) -> tuple[int, 
         node = child
         mark = key_node.start_mark if (at_key and key_node is not None) else child.start_mark
     return mark.line + 1, mark.column + 1
+
+
+POSITION_TREES_KEPT = 3
+"""Files whose composed nodes are kept for locating: problems come file by file, so one file's
+many problems cost one parse, and a few large files cannot fill the memory."""
+
+_position_trees: OrderedDict[tuple, yaml.Node | None] = OrderedDict()
+_position_trees_lock = threading.Lock()
+
+
+def _position_tree(path: Path) -> yaml.Node | None:
+    """The composed document at ``path``, parsed once for as long as the file is unchanged."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    with _position_trees_lock:
+        if key in _position_trees:
+            _position_trees.move_to_end(key)
+            return _position_trees[key]
+    node = _compose(_text_again(path))
+    with _position_trees_lock:
+        _position_trees[key] = node
+        while len(_position_trees) > POSITION_TREES_KEPT:
+            _position_trees.popitem(last=False)
+    return node
+
+
+def _text_again(path: Path) -> str | None:
+    """The file's text, read as safely as the first time (it may have changed since)."""
+    try:
+        return read_limited(path, MAX_FILE_BYTES).decode("utf-8-sig")
+    except (UnicodeDecodeError, UnreadableFile):
+        return None
+
+
+def _compose(text: str | None) -> yaml.Node | None:
+    if text is None:
+        return None
+    try:
+        return yaml.compose(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _first_value_position(path: Path) -> tuple[int, int]:
+    text = _text_again(path)
+    if text is None:
+        return 1, 1
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.NodeEvent):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return 1, 1
 
 
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:

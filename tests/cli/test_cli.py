@@ -40,9 +40,9 @@ def test_export_writes_the_pages_as_markdown(analyst_project, tmp_path):
     out = tmp_path / "out"
     result = run_cli("export", str(out), cwd=analyst_project)
     assert result.returncode == 0, result.stderr
-    assert "\n# U.S. weighs a response" in (out / "briefs" / f"{SEED_BRIEF}.md").read_text()
-    assert (out / "actors" / "huawei.md").exists()
-    assert (out / "assets" / "briefing.css").exists()
+    assert "\n# U.S. weighs a response" in (out / "docs" / "briefs" / f"{SEED_BRIEF}.md").read_text()
+    assert (out / "docs" / "actors" / "huawei.md").exists()
+    assert (out / "docs" / "assets" / "briefing.css").exists()
     # Exporting again replaces the earlier export.
     assert run_cli("export", str(out), cwd=analyst_project).returncode == 0
 

@@ -80,7 +80,7 @@ def test_export_replaces_an_earlier_export_whole(tmp_path):
     assert CliRunner().invoke(main, arguments).exit_code == 0
     (out / "stale.md").write_text("from an earlier export\n")
     assert CliRunner().invoke(main, arguments).exit_code == 0
-    assert (out / EXPORT_MARKER).is_file() and (out / "index.md").is_file()
+    assert (out / EXPORT_MARKER).is_file() and (out / "docs" / "index.md").is_file()
     assert not (out / "stale.md").exists()
     assert os.listdir(tmp_path) == ["out"]  # no staging folder left beside it
 

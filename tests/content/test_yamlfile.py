@@ -55,11 +55,10 @@ def test_python_object_tags_are_rejected_with_position(tmp_path):
     assert "python/object" in problem
 
 
-def test_syntax_error_is_one_line_with_position(tmp_path):
+def test_syntax_error_is_one_line_at_the_bracket_never_closed(tmp_path):
     path = write(tmp_path / "a.yaml", "title: [unclosed\nsummary: x\n")
     [problem] = problems_of(path)
-    assert problem.startswith("a.yaml:2:")
-    assert "\n" not in problem
+    assert problem == "a.yaml:1:8: this '[' is never closed with ']'"
 
 
 def test_small_aliases_are_allowed(tmp_path):
@@ -425,3 +424,142 @@ def test_check_refuses_hostile_yaml_in_one_line_per_problem(project, name):
     for line in lines:
         assert re.match(r"^[^\n]+:\d+:\d+: ", line) and line.isprintable(), line
     assert any(line.startswith(f"content/briefs/{name}.yaml:") and says in line for line in lines), lines
+
+
+def counting_parses(monkeypatch) -> list[str]:
+    """Record every parse done to locate a problem (the cache of positions starts empty)."""
+    from generator.content import yamlfile
+
+    monkeypatch.setattr(yamlfile, "_position_trees", type(yamlfile._position_trees)())
+    parsed: list[str] = []
+    compose = yamlfile._compose
+
+    def counted(text):
+        parsed.append(text)
+        return compose(text)
+
+    monkeypatch.setattr(yamlfile, "_compose", counted)
+    return parsed
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(count=st.integers(1, 300))
+def test_a_file_with_many_problems_is_parsed_once(tmp_path, monkeypatch, count):
+    path = tmp_path / "a.yaml"
+    path.write_text("items:\n" + "".join(f"  - name: n{i}\n    kind: k\n" for i in range(count)))
+    parsed = counting_parses(monkeypatch)
+    loaded = read_yaml(path, "a.yaml")
+    places = [loaded.problem(("items", i, "kind"), "x") for i in range(count)]
+    assert [(p.line, p.col) for p in places] == [(3 + 2 * i, 11) for i in range(count)]
+    assert len(parsed) == 1
+
+
+def test_files_whose_problems_interleave_are_parsed_once_each(tmp_path, monkeypatch):
+    paths = [write(tmp_path / f"{name}.yaml", "a:\n  b: 1\n") for name in "xyz"]
+    parsed = counting_parses(monkeypatch)
+    for _ in range(50):
+        for path in paths:
+            assert locate(path, ("a", "b")) == (2, 6)
+    assert len(parsed) == 3
+
+
+def test_a_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.yaml", "a: 1\nb: 2\n")
+    parsed = counting_parses(monkeypatch)
+    assert locate(path, ("b",)) == (2, 4)
+    path.write_text("# moved\n\na: 1\nb: 2\n")
+    os.utime(path, ns=(1, 1))  # a different time, whatever the clock's resolution
+    assert locate(path, ("b",)) == (4, 4)
+    assert len(parsed) == 2
+
+
+def test_the_document_itself_is_located_without_parsing_it_all(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.yaml", "# a comment\n\n[" + ",".join(["1"] * 1000) + "]\n")
+    parsed = counting_parses(monkeypatch)
+    assert locate(path, ()) == (3, 1)
+    assert parsed == []
+
+
+@pytest.mark.parametrize("layout", ["flow", "block", "mapping"])
+def test_a_file_of_too_many_values_is_refused_at_the_first_one_too_many(tmp_path, layout):
+    from generator.content.yamlfile import MAX_VALUES
+
+    count = MAX_VALUES + 10
+    if layout == "flow":
+        text = "items: [" + ",".join(["1"] * count) + "]\n"
+    elif layout == "block":
+        text = "items:\n" + "".join(f"- {i % 7}\n" for i in range(count))
+    else:
+        text = "".join(f"k{i}: 1\n" for i in range(count // 2))
+    path = tmp_path / "a.yaml"
+    path.write_text(text)
+    loaded = read_yaml(path, "a.yaml")
+    [problem] = loaded.problems
+    assert f"more than {MAX_VALUES:,} values" in problem.message
+    line_text = text.splitlines()[problem.line - 1]
+    before = text.splitlines()[: problem.line - 1]
+    values_before = "\n".join(before + [line_text[: problem.col - 1]])
+    # It points at the first value past the limit, counting the document, then "items" and its
+    # list (3 values) and each item, or each key and its value.
+    if layout == "flow":
+        assert 3 + values_before.count(",") + 1 == MAX_VALUES + 1
+    elif layout == "block":
+        assert 3 + (len(before) - 1) + 1 == MAX_VALUES + 1
+    else:
+        assert 1 + 2 * len(before) + 2 == MAX_VALUES + 1
+    assert loaded.data is None
+
+
+_WORDS = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_BREAKAGES = {
+    # what is written at the broken line: (line text from key and value, words of the message)
+    "tab": (lambda key, value: f"\t{key}: {value}", "a tab cannot indent YAML; use spaces"),
+    "colon": (lambda key, value: f"  {key}: {value}: {value}", "a ':' inside a value"),
+    "double quote": (lambda key, value: f'  {key}: "{value}', "quote is never closed"),
+    "single quote": (lambda key, value: f"  {key}: '{value}", "quote is never closed"),
+    "bracket": (lambda key, value: f"  {key}: [{value}, {value}", "'[' is never closed"),
+    "brace": (lambda key, value: f"  {key}: {{a: {value}", "'{' is never closed"),
+    "indentation": (lambda key, value: f" {key}: {value}", "indented differently"),
+    "no colon": (lambda key, value: f"  {key} {value}", "no ':' after its key"),
+    "text after quote": (lambda key, value: f'  {key}: "{value}" {value}', "after a closing quote"),
+    "at sign": (lambda key, value: f"  {key}: @{value}", "cannot start with '@'"),
+    "list item": (lambda key, value: f"- {value}", "a list item where a key was expected"),
+}
+
+_PYYAML_WORDING = ("while scanning", "while parsing", "did not find", "could not find",
+                   "found character", "not allowed in this context")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    keys=st.lists(_WORDS, min_size=2, max_size=12, unique=True),
+    value=_WORDS,
+    broken_at=st.integers(1, 11),
+    breakage=st.sampled_from(sorted(_BREAKAGES)),
+    blank_lines_after=st.integers(0, 3),
+)
+def test_a_syntax_error_is_explained_at_the_line_to_change(
+    keys, value, broken_at, breakage, blank_lines_after
+):
+    """A mapping nested under `section:`, one of its lines (never the first: that one sets the
+    indentation) broken in a common way, and blank lines after it, where PyYAML often looks."""
+    broken_at = 1 + broken_at % (len(keys) - 1)
+    line_of, words = _BREAKAGES[breakage]
+    lines = ["section:"] + [f"  {key}: {value}" for key in keys]
+    lines[1 + broken_at] = line_of(keys[broken_at], value)
+    lines[2 + broken_at:2 + broken_at] = [""] * blank_lines_after
+    loaded = yaml_problems("\n".join(lines) + "\n")
+    assert len(loaded) == 1, loaded
+    [(line, message)] = loaded
+    assert line == 2 + broken_at, (breakage, lines, loaded)
+    assert words in message
+    assert not any(words in message for words in _PYYAML_WORDING)
+
+
+def yaml_problems(text: str) -> list[tuple[int, str]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.yaml"
+        path.write_text(text, encoding="utf-8")
+        return [(p.line, p.message) for p in read_yaml(path, "a.yaml").problems]
