@@ -187,7 +187,9 @@
     try {
       var module = await loadPagefind();
       if (debounced) {
-        module.preload(term);
+        if (term) {
+          module.preload(term); // the index chunks, while the typing goes on
+        }
         await new Promise(function (resolve) { setTimeout(resolve, 300); });
         if (mine !== generation) {
           return; // typing went on
