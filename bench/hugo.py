@@ -45,6 +45,8 @@ def write_config(bench_project: BenchProject) -> Path:
         (bench_project.content / "briefs", "data/briefs"),
         (bench_project.content / "actors", "data/actors"),
     ]
+    if (bench_project.content / "legal").is_dir():  # the story corpus' laws and treaties
+        mounts.append((bench_project.content / "legal", "data/legal"))
     lines = [
         'title = "Briefings"',
         'baseURL = "https://example.org/briefings/"',

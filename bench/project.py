@@ -1,4 +1,4 @@
-"""A scratch copy of the project whose content is a generated corpus.
+"""A scratch copy of the project whose content is a generated story corpus (``bench/stories.py``).
 
 Everything but ``content/`` is linked from the real project (templates, docs, theme
 overrides, …) and the MkDocs configuration inherits the project's, so the benchmark
@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import synthetic
+from bench import stories
 
 NOT_LINKED = {"content", "site", "bench", "tests", "mkdocs.yml"}
 READY = ".ready"
@@ -42,7 +42,7 @@ def prepare(work: Path, project: Path, *, briefs: int, seed: int) -> BenchProjec
     if not (root / READY).exists():
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True)
-        synthetic.write_corpus(root / "content", briefs=briefs, seed=seed)
+        stories.write_story_corpus(root / "content", briefs, seed)
         for entry in sorted(project.iterdir()):
             if entry.name not in NOT_LINKED and not entry.name.startswith("."):
                 (root / entry.name).symlink_to(entry.resolve())
@@ -53,4 +53,4 @@ def prepare(work: Path, project: Path, *, briefs: int, seed: int) -> BenchProjec
 
 def _generator_version() -> str:
     """Changes whenever the generator does, so a stale corpus is never reused."""
-    return hashlib.sha256(Path(synthetic.__file__).read_bytes()).hexdigest()[:10]
+    return hashlib.sha256(Path(stories.__file__).read_bytes()).hexdigest()[:10]

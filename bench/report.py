@@ -1,20 +1,25 @@
-"""The targets of issue #7, and the Markdown summary of a run."""
+"""The targets of issues #7 and #23, and the Markdown summary of a run."""
 
 from __future__ import annotations
 
 KB = 1024
 GB = 1024**3
 
-# Targets for the largest corpus (10,000 briefs on a 2-core machine).
-BUILD_WALL_S = 45
-# Issue #23: the build within 1.5× of Hugo + Pagefind (a Hugo site with search) on the same
-# data, in the same run.
+# Issue #23, item 4: targets at 10,000 story briefs on a 2-core machine (the "reference" size:
+# the largest measured up to 10,000) ...
+REFERENCE_BRIEFS = 10_000
+# ... the build within 1.5× of Hugo + Pagefind (a Hugo site with search) on the same data, in
+# the same run (it replaces #7's 45 s, a figure that ignored what the machine can do);
 HUGO_RATIO = 1.5
-GROWTH_SLACK = 1.1  # t(10k)/t(1k) ≤ 11: linear, with 10 % to spare
-PEAK_RSS_BYTES = 1.5 * GB
-MEDIAN_PAGE_BYTES = 30 * KB
+PEAK_BYTES = 2 * GB
 FIRST_SEARCH_BYTES = 300 * KB
 CHECK_WALL_S = 10
+# ... and at 30,000 (sizes above the reference, on request): the build completes within 3 GB and
+# grows no faster than linearly, with 10 % to spare (t(30k) ≤ 3.3 t(10k)).
+LARGE_PEAK_BYTES = 3 * GB
+GROWTH_SLACK = 1.1  # also from the smallest size to the reference: t(10k)/t(1k) ≤ 11
+# Issue #7's, still held.
+MEDIAN_PAGE_BYTES = 30 * KB
 PREVIEW_S = 3
 
 
@@ -22,32 +27,49 @@ def evaluate(results: dict) -> list[dict]:
     sizes = sorted(results["sizes"], key=int)
     if not sizes:
         return []
-    small, large = results["sizes"][sizes[0]], results["sizes"][sizes[-1]]
-    site = large["site"]
+    reference = max((b for b in sizes if int(b) <= REFERENCE_BRIEFS), key=int, default=sizes[0])
+    size = results["sizes"][reference]
+    site = size["site"]
     targets = [
-        _target(f"mkdocs build, {sizes[-1]} briefs, best run (s)", large["build"]["wall_s_min"], BUILD_WALL_S),
-        *_hugo_target(sizes[-1], large),
-        _target(f"peak memory of the build, {_memory_kind(large)} (GB)", _memory(large) / GB, PEAK_RSS_BYTES / GB),
+        *_hugo_target(reference, size),
+        _target(f"peak memory of the build, {reference} briefs, {_memory_kind(size)} (GB)",
+                _memory(size) / GB, PEAK_BYTES / GB),
         _target("median page (KB)", site["median_page_bytes"] / KB, MEDIAN_PAGE_BYTES / KB),
         _target(f"first search downloads, {site['first_search']['engine']} (KB)",
                 site["first_search"]["bytes"] / KB, FIRST_SEARCH_BYTES / KB),
-        _target(f"briefing check, {sizes[-1]} briefs (s)", large["check"]["wall_s"], CHECK_WALL_S),
+        _target(f"briefing check, {reference} briefs (s)", size["check"]["wall_s"], CHECK_WALL_S),
     ]
-    if len(sizes) > 1:
-        # Best runs: the least disturbed by other users of the machine. CPU time, which
-        # other users disturb less, is given beside it.
-        ratio = large["build"]["wall_s_min"] / small["build"]["wall_s_min"]
-        results["growth"] = {
-            "build": round(ratio, 2),
-            "build_cpu": round(large["build"]["cpu_s"] / small["build"]["cpu_s"], 2),
-            "check": round(large["check"]["wall_s"] / small["check"]["wall_s"], 2),
-        }
-        linear = GROWTH_SLACK * int(sizes[-1]) / int(sizes[0])
-        targets.append(_target(f"growth t({sizes[-1]})/t({sizes[0]}) of the build, best runs", ratio, linear))
+    if sizes[0] != reference:
+        results["growth"] = _growth(results["sizes"][sizes[0]], size)
+        targets.append(_growth_target(results, sizes[0], reference))
+    for large in (b for b in sizes if int(b) > int(reference)):
+        measured = results["sizes"][large]
+        targets += [
+            *_hugo_target(large, measured),
+            _target(f"peak memory of the build, {large} briefs, {_memory_kind(measured)} (GB)",
+                    _memory(measured) / GB, LARGE_PEAK_BYTES / GB),
+            _growth_target(results, reference, large),
+        ]
     if "preview" in results:
         targets.append(_target(f"serve: edit shows up, {results['preview']['briefs']} briefs (s)",
                                results["preview"]["median_edit_to_page_s"], PREVIEW_S))
     return targets
+
+
+def _growth(small: dict, large: dict) -> dict:
+    """How many times longer the larger corpus took: best runs, the least disturbed by other
+    users of the machine; CPU time, which they disturb less, beside it."""
+    return {
+        "build": round(large["build"]["wall_s_min"] / small["build"]["wall_s_min"], 2),
+        "build_cpu": round(large["build"]["cpu_s"] / small["build"]["cpu_s"], 2),
+        "check": round(large["check"]["wall_s"] / small["check"]["wall_s"], 2),
+    }
+
+
+def _growth_target(results: dict, small: str, large: str) -> dict:
+    ratio = _growth(results["sizes"][small], results["sizes"][large])["build"]
+    linear = GROWTH_SLACK * int(large) / int(small)
+    return _target(f"growth t({large})/t({small}) of the build, best runs", ratio, linear)
 
 
 def _hugo_target(briefs: str, size: dict) -> list[dict]:
@@ -146,7 +168,7 @@ def _hugo_line(results: dict) -> str:
     if not all(size.get("hugo") for _, size in sizes):
         return ""
     figures = "; ".join(_hugo_figures(briefs, size) for briefs, size in sizes)
-    return (f"Hugo {sizes[0][1]['hugo']['version']} on the same YAML (a page per brief and per actor, plain layouts: "
+    return (f"Hugo {sizes[0][1]['hugo']['version']} on the same YAML (a page per brief, actor and law, plain layouts: "
             f"`bench/hugo/`): {figures}.")
 
 

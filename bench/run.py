@@ -1,6 +1,7 @@
-"""``make bench``: build 1,000 and 10,000 generated briefs, measure, compare with the targets.
+"""``make bench``: build 1,000 and 10,000 story briefs, measure, compare with the targets.
 
     python -m bench.run                      # the full run (sizes 1000 10000)
+    python -m bench.run --sizes 1000 10000 30000   # and issue #23's 30,000 (about 3 GB, long)
     python -m bench.run --sizes 20 --repeat 1 --preview-size 20   # a smoke run
 
 Results go to ``bench/results/bench-<time>.json`` and ``.md`` (and ``latest.*``).

@@ -62,32 +62,62 @@ def _pagefind(site: Path) -> dict:
     home page's, the WebAssembly and metadata for the site's language, one index chunk and
     the first page of result fragments. Filters count when the page uses Pagefind's default
     UI, which fetches them all as it starts; the site's own UI fetches them when the filter
-    panel is opened, reported as ``filters_on_open_bytes``."""
+    panel is opened, reported as ``filters_on_open_bytes``. A site indexed in shards
+    (``pagefind/shards.json``) costs, for each further shard, its entry file, its metadata
+    and its own index chunk for the word."""
     folder = site / "pagefind"
     search_page = site / "search" / "index.html"
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     language, details = next(iter(entry.get("languages", {}).items()))
     files = [folder / "pagefind-entry.json", folder / "pagefind.js", folder / "pagefind-worker.js"]
     files += _loaded_beyond_home(search_page, site)
-    files += [folder / f"wasm.{details.get('wasm') or language}.pagefind", folder / f"pagefind.{details['hash']}.pf_meta"]
-    filters = sorted(folder.glob(f"filter/{language}_*.pf_filter"))
+    files += [folder / f"wasm.{details.get('wasm') or language}.pagefind"]
+    shards = [folder, *(folder / name for name in _shard_folders(folder))]
+    if len(shards) > 1:
+        files += [folder / "shards.json"] + [shard / "pagefind-entry.json" for shard in shards[1:]]
+    files += [_metadata(shard, language) for shard in shards]
+    filters = sorted(f for shard in shards for f in shard.glob(f"filter/{language}_*.pf_filter"))
     default_ui = folder / "pagefind-ui.js" in files
     if default_ui:
         files += filters
-    chunks = sorted(folder.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
-    fragments = sorted(folder.glob("fragment/*.pf_fragment"), key=lambda p: p.stat().st_size)
     result = _summed("pagefind", site, [f for f in files if f.is_file()])
-    if chunks:  # a one-word query reads one chunk; count the largest (a common word's), to be safe
-        result["files"]["index chunk (largest)"] = chunks[-1].stat().st_size
+    # A one-word query reads a chunk of each shard: count the largest (a common word's), to be
+    # safe, and, as "typical_bytes", the median instead (a rarer word).
+    chunks = [_by_size(shard.glob("index/*.pf_index")) for shard in shards]
+    chunks = [sizes for sizes in chunks if sizes]
+    largest = sum(sizes[-1].stat().st_size for sizes in chunks)
+    median = sum(sizes[len(sizes) // 2].stat().st_size for sizes in chunks)
+    if chunks:
+        several = f"{len(chunks)} index chunks (largest)"
+        result["files"]["index chunk (largest)" if len(chunks) == 1 else several] = largest
+    fragments = _by_size(f for shard in shards for f in shard.glob("fragment/*.pf_fragment"))
     if fragments:
-        shown = _results_per_page(search_page)
-        median = fragments[len(fragments) // 2].stat().st_size
-        result["files"][f"{shown} result fragments (median size)"] = shown * median
+        per_page = _results_per_page(search_page)
+        result["files"][f"{per_page} result fragments (median size)"] = (
+            per_page * fragments[len(fragments) // 2].stat().st_size)
     result["bytes"] = sum(result["files"].values())
-    if chunks:  # the same with the median chunk: a search for a rarer word
-        result["typical_bytes"] = result["bytes"] - chunks[-1].stat().st_size + chunks[len(chunks) // 2].stat().st_size
-    result["filters_on_open_bytes"] = 0 if default_ui else sum(path.stat().st_size for path in filters)
+    if chunks:
+        result["typical_bytes"] = result["bytes"] - largest + median
+    on_open = 0 if default_ui else sum(path.stat().st_size for path in filters)
+    result["filters_on_open_bytes"] = on_open
+    result["shards"] = len(shards)
     return result
+
+
+def _shard_folders(bundle: Path) -> list[str]:
+    listed = bundle / "shards.json"
+    return json.loads(listed.read_text(encoding="utf-8")) if listed.is_file() else []
+
+
+def _metadata(bundle: Path, language: str) -> Path:
+    """The bundle's metadata file for ``language`` (its name holds a hash of the bundle's index)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    details = entry["languages"].get(language, {"hash": "none"})  # a shard without the language
+    return bundle / f"pagefind.{details['hash']}.pf_meta"
+
+
+def _by_size(files) -> list[Path]:
+    return sorted(files, key=lambda path: path.stat().st_size)
 
 
 def _loaded_beyond_home(page: Path, site: Path) -> list[Path]:

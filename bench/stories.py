@@ -639,7 +639,8 @@ class _Story:
             "watch_next": self.next_steps or [f"What {self.name(self.ministry)} proposes next on "
                                               f"{d.label.lower()}."],
         }
-        self.w.use(*(p["actor"] for p in positions), *(a for e in events for a in e.get("actors", [])),
+        linked = (self.ministry, self.cast[2], self.cast[3]) if self.v2 else ()  # by the summary
+        self.w.use(*linked, *(p["actor"] for p in positions), *(a for e in events for a in e.get("actors", [])),
                    *(r[key] for r in relations for key in ("from", "to")),
                    *(r["actor"] for ref in legal for r in ref["readings"]))
         self.previous = brief_id

@@ -3,13 +3,25 @@
 Pagefind (PyPI ``pagefind[bin]``) writes a split index and its UI into ``<site>/pagefind/``;
 a browser downloads only the index chunks a query needs, so search stays fast as the
 site grows. Filters come from ``data-pagefind-filter`` attributes in the templates.
+
+Pagefind holds the whole index it builds in memory: about 5 GB at 10,000 briefs (issue #23).
+A large site is therefore indexed in shards, one Pagefind run after another, each over a share
+of the pages: the first shard is the bundle in ``pagefind/``, the others go to
+``pagefind/shard-<n>/``, listed in ``pagefind/shards.json``; the search page merges them in the
+browser (Pagefind's ``mergeIndex``) into one search with one ranked list. A page's shard
+follows from a hash of its path, so each shard is an even sample of the site: its word
+statistics, which Pagefind ranks by, are the whole site's, give or take the sample's noise.
+The number of shards is a power of two, so when the site outgrows it each shard splits in two.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import json
 import os
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -29,23 +41,92 @@ INDEXED_PART = f"[{MARK}]"
 PAGES_LOOKED_AT = 20  # for the mark: the templates put it on every page that is searched
 # Left out of the index: heading permalinks ("¶"), which would show in every result title.
 EXCLUDED_SELECTORS = [".headerlink"]
+# Pages per Pagefind run, at most: Pagefind took 4.9 GB for the 14,000-odd pages of 10,000 briefs.
+PAGES_PER_SHARD = 2500
+SHARDS_FILE = "shards.json"  # in the bundle: the other shards' folders, relative to it
+SHARD_FOLDER = "shard-{}"
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search index and UI into ``site_dir/pagefind/``."""
+def index_site(site_dir: Path, *, pages_per_shard: int = PAGES_PER_SHARD) -> None:
+    """Write the search index and UI into ``site_dir/pagefind/``, in shards of at most about
+    ``pages_per_shard`` pages (see the module's description)."""
     return_freed_memory()  # Pagefind takes gigabytes on a large site: leave it what the build let go of
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
-    if _marks_indexed_part(site_dir):
-        command += ["--root-selector", INDEXED_PART]
+    if not site_dir.is_dir():
+        raise SearchIndexError(f"no site to index at {site_dir}")
+    options = _options(site_dir)
+    bundle = site_dir / BUNDLE_FOLDER
+    pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
+    shards = [shard for shard in _shards(pages, pages_per_shard) if shard]
+    if len(shards) <= 1:  # the whole site in one run, read where it is
+        _run_pagefind(site_dir, bundle, options)
+        folders = []
+    else:
+        folders = [SHARD_FOLDER.format(number) for number in range(1, len(shards))]
+        for shard, output in zip(shards, [bundle, *(bundle / folder for folder in folders)]):
+            _index_shard(site_dir, shard, output, options)
+    listed = json.dumps([f"{folder}/" for folder in folders])
+    (bundle / SHARDS_FILE).write_text(listed, encoding="utf-8")
+
+
+def shard_count(pages: int, pages_per_shard: int = PAGES_PER_SHARD) -> int:
+    """The smallest power of two that keeps shards within ``pages_per_shard`` pages, on average."""
+    count = 1
+    while pages > count * pages_per_shard:
+        count *= 2
+    return count
+
+
+def shard_of(page: Path, count: int) -> int:
+    """The shard of ``page`` (its path in the site) among ``count``: from a hash, so shards are
+    even samples; its low bits, so that doubling the count moves a page from n to n or n + count."""
+    digest = hashlib.blake2b(page.as_posix().encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count
+
+
+def _shards(pages: list[Path], pages_per_shard: int) -> list[list[Path]]:
+    count = shard_count(len(pages), pages_per_shard)
+    shards: list[list[Path]] = [[] for _ in range(count)]
+    for page in pages:
+        shards[shard_of(page, count)].append(page)
+    return shards
+
+
+def _index_shard(site_dir: Path, pages: list[Path], output: Path, options: list[str]) -> None:
+    """Index ``pages`` alone: Pagefind reads a folder of hard links to them (on the same disk:
+    no copy), laid out as in the site, so their addresses come out the same."""
+    staging = site_dir.parent / f".{site_dir.name}.pagefind-shard"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for page in pages:
+            (staging / page).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site_dir / page, staging / page)
+        _run_pagefind(staging, output, options)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if output.parent.name == BUNDLE_FOLDER:  # a merged shard: the browser uses the first's scripts
+        for file in output.iterdir():
+            if file.is_file() and file.name != "pagefind-entry.json" and file.suffix != ".pf_meta":
+                file.unlink()
+
+
+def _options(site_dir: Path) -> list[str]:
+    options = ["--root-selector", INDEXED_PART] if _marks_indexed_part(site_dir) else []
     for selector in EXCLUDED_SELECTORS:
-        command += ["--exclude-selectors", selector]
+        options += ["--exclude-selectors", selector]
+    return options
+
+
+def _run_pagefind(site_dir: Path, output: Path, options: list[str]) -> None:
+    command = [str(get_executable()), "--site", str(site_dir), "--output-path", str(output)]
+    command += options
     # Pagefind dies with the build: a killed build's Pagefind would go on writing into the staging
     # folder the next build removes. (Only without other threads: `preexec_fn` is unsafe with them.)
-    bound = functools.partial(die_with_parent, os.getpid()) if threading.active_count() == 1 else None
+    alone = threading.active_count() == 1
+    bound = functools.partial(die_with_parent, os.getpid()) if alone else None
     result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=bound)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")

@@ -26,6 +26,8 @@
   var perPage = Number(root.dataset.resultsPerPage) || 5;
   var valuesShown = Number(root.dataset.valuesShown) || 12;
   var SECTIONS_PER_RESULT = 3;
+  var PAGEFIND_OPTIONS = { excerptLength: 24 };
+  var shardCount = 1; // index shards merged into the search (see mergeShards)
 
   var pagefind = null; // a promise of the Pagefind module, once asked for
   var filterTotals = null; // a promise of every filter's counts, once the panel has been opened
@@ -37,13 +39,67 @@
 
   function loadPagefind() {
     if (!pagefind) {
-      pagefind = import(new URL(root.dataset.bundle, document.baseURI).href).then(function (module) {
-        return module.options({ excerptLength: 24 }).then(function () {
+      var bundle = new URL(root.dataset.bundle, document.baseURI);
+      pagefind = import(bundle.href).then(function (module) {
+        return module.options(PAGEFIND_OPTIONS).then(function () {
+          return mergeShards(module, bundle);
+        }).then(function () {
           return module;
         });
       });
     }
     return pagefind;
+  }
+
+  // A large site's index comes in shards (generator/site/pagefind.py): the bundle's shards.json
+  // lists the others, merged here so that every search covers them all in one ranked list. Each
+  // shard's pages carry a "shard" filter (its number) for inShardsWithEveryWord. Paths without
+  // the origin, as Pagefind keeps its own bundle's, so that result addresses come out alike.
+  function mergeShards(module, bundle) {
+    return fetch(new URL("shards.json", bundle)).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).catch(function () {
+      return []; // an index built before shards: the one bundle
+    }).then(function (shards) {
+      if (!shards.length) {
+        return null;
+      }
+      shardCount = shards.length + 1;
+      return Promise.all([module.options({ mergeFilter: { shard: "0" } })].concat(
+        shards.map(function (shard, number) {
+          var tagged = { mergeFilter: { shard: String(number + 1) } };
+          var options = Object.assign(tagged, PAGEFIND_OPTIONS);
+          return module.mergeIndex(new URL(shard, bundle).pathname, options);
+        })));
+    });
+  }
+
+  // Pagefind leaves out of a search the words its index lacks, so a shard without one of the
+  // words searched for would answer for the others alone. Search only the shards that hold
+  // every word found anywhere (a word found nowhere is left out, as with one index): null when
+  // that is all of them, else the shard filter to add. Each word's search reuses the chunks.
+  async function inShardsWithEveryWord(module, term) {
+    var words = term.split(/\s+/).filter(function (word) {
+      return /[\p{L}\p{N}]/u.test(word);
+    });
+    if (shardCount < 2 || words.length < 2 || /^\s*".+"\s*$/.test(term)) {
+      return null;
+    }
+    var found = await Promise.all(words.map(function (word) {
+      return module.search(word);
+    }));
+    var holding = found.filter(function (search) {
+      return search.results.length > 0;
+    }).map(function (search) {
+      return search.filters.shard || {};
+    });
+    var shards = [];
+    for (var number = 0; number < shardCount; number++) {
+      if (holding.every(function (counts) { return counts[String(number)] > 0; })) {
+        shards.push(String(number));
+      }
+    }
+    return shards.length === shardCount ? null : { any: shards };
   }
 
   function clone(template) {
@@ -130,14 +186,21 @@
     var search;
     try {
       var module = await loadPagefind();
-      search = debounced
-        ? await module.debouncedSearch(term || null, { filters: filters }, 300)
-        : await module.search(term || null, { filters: filters });
+      if (debounced) {
+        if (term) {
+          module.preload(term); // the index chunks, while the typing goes on
+        }
+        await new Promise(function (resolve) { setTimeout(resolve, 300); });
+        if (mine !== generation) {
+          return; // typing went on
+        }
+      }
+      search = await searchShards(module, term, filters);
     } catch (error) {
       status.textContent = "Search is not available: " + error.message;
       return;
     }
-    if (search === null || mine !== generation) {
+    if (mine !== generation) {
       return; // a newer search is under way
     }
     var results = filtered ? search.results : await contentFirst(module, term, search.results);
@@ -149,6 +212,15 @@
     status.textContent = describe(search.results.length, term, filtered);
     await showMore(mine, false);
     showFilters();
+  }
+
+  async function searchShards(module, term, filters) {
+    var shards = term ? await inShardsWithEveryWord(module, term) : null;
+    if (shards && !shards.any.length) {
+      return { results: [], filters: {} }; // no shard holds every word: no page does
+    }
+    var scoped = shards ? Object.assign({ shard: shards }, filters) : filters;
+    return module.search(term || null, { filters: scoped });
   }
 
   // Lists (topic pages) after the briefs, actors and laws: Pagefind ranks first a page that

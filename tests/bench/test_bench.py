@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench import run
-from bench.site import first_search
+from bench import report, run
+from bench.site import first_search, served_size
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,9 @@ def test_the_summary_states_the_machine_growth_and_targets(smoke):
     assert results["machine"]["cores"] >= 1 and results["machine"]["python"]
     assert f"{results['machine']['cores']} cores" in summary
     assert "growth" in results and f"{results['growth']['build']}×" in summary
-    assert {t["what"].split(",")[0] for t in results["targets"]} >= {"mkdocs build", "median page (KB)"}
+    kinds = {t["what"].split(",")[0] for t in results["targets"]}
+    assert kinds >= {"mkdocs build ÷ (Hugo + Pagefind)", "peak memory of the build", "median page (KB)",
+                     "first search downloads", "briefing check", "growth t(24)/t(12) of the build"}
     first_search = next(iter(results["sizes"].values()))["site"]["first_search"]
     assert first_search["filters_on_open_bytes"] > 0  # the site's search page fetches them on demand
     assert "fetched when the search page's filter panel is opened" in summary
@@ -80,7 +82,9 @@ def test_hugo_builds_the_same_corpus_and_the_ratio_is_reported(smoke):
         hugo = results["sizes"][briefs]["hugo"]
         corpus = next(work.glob(f"corpus-{briefs}-*"))
         actors = len(list((corpus / "content" / "actors").glob("*.yaml")))
-        assert hugo["pages"] == int(briefs) + actors + 3  # and the home page, the two section lists
+        laws = len(list((corpus / "content" / "legal").glob("*.yaml")))
+        assert laws > 0  # the story corpus
+        assert hugo["pages"] == int(briefs) + actors + laws + 4  # and the home page, three lists
         assert hugo["wall_s"] > 0 and hugo["peak_rss_bytes"] > 0
     brief = yaml.safe_load(next((corpus / "content" / "briefs").glob("*.yaml")).read_text())
     statement = brief["positions"][0]["statements"][0]
@@ -158,3 +162,49 @@ def test_the_sites_search_ui_counts_its_script_and_its_results_per_page_but_no_f
                                + 1000 + 10 + 60 + 2 * 50)
     assert search["typical_bytes"] == search["bytes"] - 60 + 50  # the median chunk instead of the largest
     assert search["filters_on_open_bytes"] == 70 + 30
+
+def test_a_sharded_index_costs_each_shards_entry_metadata_and_chunk(tmp_path):
+    page = '<div id="site-search" data-results-per-page="2"></div><script src="../assets/search.js"></script>'
+    whole, served = pagefind_site(tmp_path, page)
+    bundle = tmp_path / "pagefind"
+    for name, chunk, fragment in (("shard-1", 80, 500), ("shard-2", 20, 5)):
+        for sub in ("index", "fragment", "filter"):
+            (bundle / name / sub).mkdir(parents=True)
+        entry = {"languages": {"en": {"hash": f"en_{name}", "wasm": "en"}}}
+        (bundle / name / "pagefind-entry.json").write_text(json.dumps(entry))
+        (bundle / name / f"pagefind.en_{name}.pf_meta").write_bytes(b"x" * 7)
+        (bundle / name / "index" / "c.pf_index").write_bytes(b"x" * chunk)
+        (bundle / name / "fragment" / "f.pf_fragment").write_bytes(b"x" * fragment)
+        (bundle / name / "filter" / "en_1.pf_filter").write_bytes(b"x" * 3)
+    (bundle / "shards.json").write_text('["shard-1/", "shard-2/"]')
+    sharded = first_search(tmp_path)
+    entries = sum(served_size(bundle / name / "pagefind-entry.json") for name in ("shard-1", "shard-2"))
+    # the list of shards, their entries and metadata, and each one's largest chunk (60 + 80 + 20);
+    # fragments: 2 × the median of all five (40, 60, 50, 500, 5)
+    assert sharded["shards"] == 3
+    assert sharded["bytes"] == (whole["bytes"] - 60 - 2 * 50 + served_size(bundle / "shards.json")
+                                + entries + 2 * 7 + 60 + 80 + 20 + 2 * 50)
+    assert sharded["typical_bytes"] == sharded["bytes"] - (60 + 80 + 20) + (50 + 80 + 20)
+    assert sharded["filters_on_open_bytes"] == whole["filters_on_open_bytes"] + 2 * 3
+
+
+def _size(wall_s: float, peak_gb: float, hugo_s: float = 10.0) -> dict:
+    return {"build": {"wall_s_min": wall_s, "cpu_s": wall_s, "peak_rss_bytes": int(peak_gb * 2**30),
+                      "peak_pss_bytes": None},
+            "check": {"wall_s": 1.0},
+            "site": {"median_page_bytes": 1000, "first_search": {"engine": "pagefind", "bytes": 1000}},
+            "hugo": {"with_search_wall_s_min": hugo_s}}
+
+
+def test_issue_23_targets_apply_at_10000_briefs_and_30000_on_request():
+    results = {"sizes": {"1000": _size(10, 0.5), "10000": _size(100, 1.9, hugo_s=70),
+                         "30000": _size(331, 3.1, hugo_s=200)}}
+    targets = {t["what"]: t for t in report.evaluate(results)}
+    assert targets["mkdocs build ÷ (Hugo + Pagefind), 10000 briefs, best runs"]["met"]  # 100/70 ≤ 1.5
+    assert targets["mkdocs build ÷ (Hugo + Pagefind), 30000 briefs, best runs"]["target"] == 1.5
+    assert targets["peak memory of the build, 10000 briefs, RSS sum (GB)"]["met"]  # ≤ 2 GB
+    assert not targets["peak memory of the build, 30000 briefs, RSS sum (GB)"]["met"]  # > 3 GB
+    assert targets["growth t(10000)/t(1000) of the build, best runs"]["met"]  # 10 ≤ 11
+    growth = targets["growth t(30000)/t(10000) of the build, best runs"]
+    assert growth["target"] == 3.3 and growth["measured"] == 3.31 and not growth["met"]
+    assert results["growth"]["build"] == 10.0  # the summary's growth: smallest to 10,000

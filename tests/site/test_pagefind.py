@@ -6,14 +6,25 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pagefind_bin import get_executable
 
-from generator.site.pagefind import EXCLUDED_SELECTORS, SearchIndexError, index_site
+from generator.site.pagefind import (
+    EXCLUDED_SELECTORS,
+    SHARDS_FILE,
+    SearchIndexError,
+    index_site,
+    shard_count,
+    shard_of,
+)
 
 BRIEF = "huawei-5g-allies-2019"
 
@@ -305,3 +316,82 @@ class _SearchedWords(HTMLParser):
     def handle_data(self, data):
         if any(body for body, _ in self.open) and not any(ignored for _, ignored in self.open):
             self.words.update(re.findall(r"\w+", data.lower()))
+
+
+# --- Shards (issue #23): no single Pagefind run holds a large site's whole index ---------------
+
+
+@given(pages=st.integers(0, 10**6), per_shard=st.integers(1, 10**5))
+def test_shards_are_the_fewest_a_power_of_two_allows(pages, per_shard):
+    count = shard_count(pages, per_shard)
+    assert count & (count - 1) == 0  # a power of two
+    assert pages <= count * per_shard
+    assert count == 1 or pages > count // 2 * per_shard
+
+
+@given(path=st.text(st.characters(blacklist_categories=["Cs"]), min_size=1), bits=st.integers(0, 6))
+def test_when_shards_double_each_page_stays_or_moves_to_the_new_half(path, bits):
+    page, count = PurePosixPath(path), 2**bits
+    assert shard_of(page, 2 * count) in (shard_of(page, count), shard_of(page, count) + count)
+
+
+@pytest.fixture(scope="module")
+def sharded_site(published_site, tmp_path_factory):
+    """The published site indexed in four shards (as a site of 10,000 pages is), served."""
+    from conftest import serve
+
+    _, site_dir = published_site
+    copy = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+    pages = len(list(copy.rglob("*.html")))
+    index_site(copy, pages_per_shard=pages // 3)
+    with serve(copy) as base_url:
+        yield base_url, copy
+
+
+def _indexed_pages(bundle) -> list[str]:
+    return [_read_pagefind(path)["url"] for path in bundle.glob("fragment/*.pf_fragment")]
+
+
+def test_a_large_site_is_indexed_in_shards_holding_every_page_once(published_site, sharded_site):
+    _, site_dir = published_site
+    _, sharded = sharded_site
+    bundle = sharded / "pagefind"
+    folders = json.loads((bundle / SHARDS_FILE).read_text())
+    assert folders == ["shard-1/", "shard-2/", "shard-3/"]
+    per_shard = [_indexed_pages(bundle), *(_indexed_pages(bundle / folder) for folder in folders)]
+    assert all(per_shard)  # every shard holds pages (the site is small: a few each)
+    everything = [url for pages in per_shard for url in pages]
+    assert sorted(everything) == sorted(_indexed_pages(site_dir / "pagefind"))  # each page once
+    assert not (bundle / "shard-1" / "pagefind.js").exists()  # the browser uses the first's
+    assert json.loads((site_dir / "pagefind" / SHARDS_FILE).read_text()) == []  # small: one run
+    assert not list(sharded.parent.glob(".*pagefind-shard*"))  # the links Pagefind read are gone
+
+
+def _all_results(base_url, browser, query: str) -> tuple[str, list[str]]:
+    """The search page's status line and every result's address ("More results" pressed to
+    the end)."""
+    page = browser.new_page()
+    page.goto(f"{base_url}search/?{query}")
+    page.locator(".search-result__link").first.wait_for(timeout=15000)
+    more = page.get_by_role("button", name="More results")
+    while more.is_visible():
+        shown = len(result_links(page))
+        more.click()
+        links = "document.querySelectorAll('.search-result__link').length"
+        page.wait_for_function(f"{links} > {shown}")
+    found = page.get_by_role("status").inner_text(), result_links(page)
+    page.close()
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["q=Huawei", "q=EU", "q=National+Intelligence+Law",
+                                   "q=Huawei&stance=opposes", "topic=National+Intelligence+Law"])
+def test_the_search_page_merges_the_shards_into_one_list(published_site, sharded_site, browser,
+                                                         query):
+    whole_status, whole = _all_results(published_site[0], browser, query)
+    sharded_status, sharded = _all_results(sharded_site[0], browser, query)
+    assert sharded_status == whole_status
+    assert len(sharded) == len(set(sharded))
+    assert sorted(sharded) == sorted(whole) and len(whole) > 0
