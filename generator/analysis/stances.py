@@ -211,3 +211,78 @@ def stance_matrix(index: Index) -> StanceMatrix:
     ordered = sorted(used.values(), key=lambda c: (-len(c.refs), c.id))
     actor_ids = sorted({a for a, _ in cells}, key=lambda a: (index.actors[a].name.casefold(), a))
     return StanceMatrix(ordered, [index.actors[a] for a in actor_ids], cells)
+
+
+# --- issue 20: stances where they are dense, one matrix per topic ----------------------------
+
+NO_TOPIC = "_other"  # the key of the questions whose briefs have no topic (a topic slug has no "_")
+
+
+@dataclass
+class TopicStances:
+    """The stances on one topic's questions: the actors and questions that actually meet,
+    the most active actors first (a topic is where a story's questions recur)."""
+
+    key: str  # the topic's slug, or NO_TOPIC
+    label: str
+    matrix: StanceMatrix
+
+    @property
+    def activity(self) -> int:
+        """How many stances were taken on the topic's questions (every change counts)."""
+        return sum(len(h.refs) for h in self.matrix.cells.values())
+
+    @functools.cached_property
+    def changes(self) -> list[tuple[Actor, QuestionColumn, StanceHistory]]:
+        """Every change of stance on the topic, the latest first."""
+        return sorted(self.matrix.changes(), key=lambda c: change_date(c[2]), reverse=True)
+
+    @property
+    def latest_change(self) -> str | None:
+        return change_date(self.changes[0][2]) if self.changes else None
+
+
+def change_date(history: StanceHistory) -> str:
+    """When the stance last changed: the date of the latest stance unlike the one before."""
+    return history.changes[-1].date
+
+
+def column_topic(column: QuestionColumn, index: Index) -> str | None:
+    """The topic a question belongs to: the one most of its briefs carry, and of those the
+    narrowest (fewest briefs, else the longest name), so "Fisheries in Spain" wins over "Fisheries"."""
+    count = Counter(t.slug for brief in column.briefs for t in index.topics_of(brief))
+    if not count:
+        return None
+    topics = index.topics
+    return min(count, key=lambda s: (-count[s], len(topics[s].briefs), -len(topics[s].label), s))
+
+
+def by_topic(matrix: StanceMatrix, index: Index) -> list[TopicStances]:
+    """The matrix cut by topic, each part with only its actors, most active first; the
+    topics with most stances first."""
+    columns: dict[str, list[QuestionColumn]] = {}
+    for column in matrix.columns:
+        columns.setdefault(column_topic(column, index) or NO_TOPIC, []).append(column)
+    topics = [_topic_stances(key, cols, matrix, index) for key, cols in columns.items()]
+    return sorted(topics, key=lambda t: (-t.activity, t.label.casefold()))
+
+
+def _topic_stances(key: str, columns: list[QuestionColumn], matrix: StanceMatrix,
+                   index: Index) -> TopicStances:
+    ids = {c.id for c in columns}
+    cells = {k: h for k, h in matrix.cells.items() if k[1] in ids}
+    activity: Counter[str] = Counter()
+    for (actor_id, _), history in cells.items():
+        activity[actor_id] += len(history.refs)
+    actors = sorted((index.actors[a] for a in activity),
+                    key=lambda a: (-activity[a.id], a.name.casefold(), a.id))
+    label = index.topics[key].label if key != NO_TOPIC else "Questions of briefs without a topic"
+    return TopicStances(key, label, StanceMatrix(columns, actors, cells))
+
+
+def latest_changes(topics: list[TopicStances], limit: int) -> list[tuple[TopicStances, Actor,
+                                                                          QuestionColumn, StanceHistory]]:
+    """The ``limit`` latest changes of stance on any topic, the latest first."""
+    every = [(topic, *change) for topic in topics for change in topic.changes]
+    every.sort(key=lambda c: (change_date(c[3]), c[1].name.casefold(), c[2].id), reverse=True)
+    return every[:limit]

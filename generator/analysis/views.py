@@ -21,6 +21,10 @@ TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline split
 MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
 MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
 READINGS_INSTRUMENTS = 30  # instruments on the readings page: the most read
+MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is shown on the stances page
+TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active actors (each actor's page has all)
+TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
+LATEST_CHANGES = 20  # stance changes on the stances page: the latest (each topic's page has all)
 
 
 @dataclass
@@ -50,6 +54,29 @@ class Views:
     def stance_matrix_shown(self) -> stances.StanceMatrix:
         """What the stance matrix page shows: a matrix one can read, whatever the corpus."""
         return self.stance_matrix.top(MATRIX_COLUMNS, MATRIX_ACTORS)
+
+    @property
+    def stance_matrix_inline(self) -> bool:
+        """Whether the whole matrix is small enough to read on the stances page itself."""
+        questions, actors = MATRIX_INLINE
+        matrix = self.stance_matrix
+        return len(matrix.columns) <= questions and len(matrix.actors) <= actors
+
+    @cached_property
+    def stance_topics(self) -> list[stances.TopicStances]:
+        """The matrix cut by topic, where actors and questions actually meet: a page each."""
+        return stances.by_topic(self.stance_matrix, self.index)
+
+    @cached_property
+    def stance_topic_of_column(self) -> dict[str, str]:
+        """The key of the topic page (``stances-topic``) that holds each question column."""
+        return {c.id: t.key for t in self.stance_topics for c in t.matrix.columns}
+
+    topic_matrix_actors = TOPIC_MATRIX_ACTORS
+    topic_changes = TOPIC_CHANGES
+
+    def latest_stance_changes(self) -> list:
+        return stances.latest_changes(self.stance_topics, LATEST_CHANGES)
 
     @cached_property
     def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
