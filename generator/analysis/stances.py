@@ -127,6 +127,11 @@ def _normalised(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+def normalised_wording(text: str) -> str:
+    """Text as its words, casefolded, punctuation dropped: what :func:`alike_wording` compares."""
+    return _normalised(text)
+
+
 class _Columns:
     """Finds the column of a question: same id and alike wording, else a new column."""
 
