@@ -15,9 +15,12 @@ import networkx as nx
 from generator.analysis import network, readings, related, stances, timeline
 from generator.analysis.index import Index
 from generator.content.models import Actor, Brief, LegalInstrument, Membership
+from generator.site import build_date
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
-TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
+TIMELINE_PAGE_LIMIT = 150  # entries on one page; beyond that the timeline splits by year, then month
+UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
+DISPUTED_SHOWN = 10  # disputed events on it: the latest
 MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
 MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
 READINGS_INSTRUMENTS = 15  # instruments on the readings page: the most read
@@ -131,6 +134,28 @@ class Views:
     @cached_property
     def timeline_years(self) -> list[timeline.Year]:
         return self.timelines.years()
+
+    @staticmethod
+    def timeline_groups(entries: list[timeline.TimelineEntry]) -> list[timeline.EntryGroup]:
+        return timeline.group_by_brief(entries)
+
+    def timeline_facets(self, entries: list[timeline.TimelineEntry]) -> timeline.Facets:
+        return timeline.facets(entries, self.index)
+
+    @cached_property
+    def upcoming(self) -> list[timeline.TimelineEntry]:
+        return self.timelines.upcoming()
+
+    @cached_property
+    def disputed(self) -> list[timeline.TimelineEntry]:
+        return self.timelines.disputed()
+
+    upcoming_shown = UPCOMING_SHOWN
+    disputed_shown = DISPUTED_SHOWN
+
+    @staticmethod
+    def build_day() -> str:
+        return build_date.build_day()
 
     @property
     def timeline_split(self) -> bool:
