@@ -43,7 +43,9 @@ class Side:
 
 
 def _newest_first(ref: ReadingRef) -> tuple:
-    return tuple(-ord(c) for c in ref.date) + (ref.reading.actor, ref.brief.id)
+    # The date's characters negated, a partial date padded with what sorts after any digit
+    # or "-" once negated: "2019" comes after "2019-01-15", as the older of the two.
+    return tuple(-ord(c) for c in ref.date.ljust(10, "\0")) + (ref.reading.actor, ref.brief.id)
 
 
 @dataclass

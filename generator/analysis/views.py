@@ -18,12 +18,12 @@ from generator.content.models import Actor, Brief, LegalInstrument, Membership
 from generator.site import build_date
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
-TIMELINE_PAGE_LIMIT = 150  # entries on one page; beyond that the timeline splits by year, then month
+TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond that the timeline splits by year, then month
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
 DISPUTED_SHOWN = 10  # disputed events on it: the latest
 MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
 MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
-READINGS_INSTRUMENTS = 15  # instruments on the readings page: the most read
+READINGS_INSTRUMENTS = 10  # instruments on the readings page: the most read
 MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is shown on the stances page
 TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active actors (each actor's page has all)
 TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
