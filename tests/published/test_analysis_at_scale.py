@@ -49,7 +49,7 @@ def analysis_pages(site: Path) -> list[str]:
 
 
 def one_of_each(site: Path) -> dict[str, str]:
-    """A page of each kind of analysis page: name → path."""
+    """A page of each kind of analysis page: name → path (of the months, the fullest)."""
     pages = analysis_pages(site)
     timeline = [p for p in pages if p.startswith("timeline/") and p != "timeline/"]
     years = [p for p in timeline if len(p) == len("timeline/2020/")]
@@ -58,7 +58,8 @@ def one_of_each(site: Path) -> dict[str, str]:
         "analysis": "analysis/", "stances": "stances/",
         "stances-topic": next(p for p in pages if p.startswith("stances/") and p != "stances/"),
         "readings": "readings/", "network": "network/", "timeline": "timeline/",
-        "timeline-year": years[len(years) // 2], "timeline-month": months[-1],
+        "timeline-year": years[len(years) // 2],
+        "timeline-month": max(months, key=lambda p: (site / p / "index.html").stat().st_size),
     }
 
 
