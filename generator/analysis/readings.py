@@ -68,7 +68,9 @@ def reading_sides(readings: list[ReadingRef]) -> list[Side]:
     side_of: dict[str, Side] = {}  # a wording seen before, and its side
     for ref in readings:
         wording = normalised_wording(ref.reading.reading)
-        side = side_of.get(wording) or next((s for s in sides if _same_side(s.wording, wording)), None)
+        side = side_of.get(wording)
+        if side is None:
+            side = next((s for s in sides if _same_side(s.wording, wording)), None)
         if side is None:
             side = Side(wording)
             sides.append(side)
@@ -107,4 +109,5 @@ def most_read_instruments(index: Index, limit: int) -> list[LegalInstrument]:
 
 
 def _same_side(first: str, second: str) -> bool:
-    return SequenceMatcher(None, first.split(), second.split(), autojunk=False).ratio() >= SAME_READING
+    matcher = SequenceMatcher(None, first.split(), second.split(), autojunk=False)
+    return matcher.ratio() >= SAME_READING

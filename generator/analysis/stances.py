@@ -82,32 +82,6 @@ class StanceMatrix:
     def cell(self, actor_id: str, question_id: str) -> StanceHistory | None:
         return self.cells.get((actor_id, question_id))
 
-    def chunks(self, size: int) -> list[StanceMatrix]:
-        """Narrower matrices of at most ``size`` columns each, with only the actors they concern."""
-        by_question: dict[str, dict[tuple[str, str], StanceHistory]] = {}
-        for key, history in self.cells.items():
-            by_question.setdefault(key[1], {})[key] = history
-        parts = []
-        for start in range(0, len(self.columns), size):
-            columns = self.columns[start : start + size]
-            cells = {k: h for c in columns for k, h in by_question.get(c.id, {}).items()}
-            actor_ids = {actor_id for actor_id, _ in cells}
-            parts.append(StanceMatrix(columns, [a for a in self.actors if a.id in actor_ids], cells))
-        return parts
-
-    def top(self, columns: int, actors: int) -> StanceMatrix:
-        """The ``columns`` most discussed questions and the ``actors`` with most stances on them."""
-        kept_columns = self.columns[:columns]
-        ids = {c.id for c in kept_columns}
-        cells = {key: h for key, h in self.cells.items() if key[1] in ids}
-        count: dict[str, int] = {}
-        for actor_id, _ in cells:
-            count[actor_id] = count.get(actor_id, 0) + 1
-        order = {a.id: i for i, a in enumerate(self.actors)}
-        kept = set(sorted(count, key=lambda a: (-count[a], order[a]))[:actors])
-        return StanceMatrix(kept_columns, [a for a in self.actors if a.id in kept],
-                            {key: h for key, h in cells.items() if key[0] in kept})
-
     def changes(self) -> list[tuple[Actor, QuestionColumn, StanceHistory]]:
         """Every actor whose stance on a recurring question changed, by actor name."""
         columns = {c.id: c for c in self.columns}
@@ -254,7 +228,7 @@ def change_date(history: StanceHistory) -> str:
 
 def column_topic(column: QuestionColumn, index: Index) -> str | None:
     """The topic a question belongs to: the one most of its briefs carry, and of those the
-    narrowest (fewest briefs, else the longest name), so "Fisheries in Spain" wins over "Fisheries"."""
+    narrowest (fewest briefs, else the longest name): "Fisheries in Spain", not "Fisheries"."""
     count = Counter(t.slug for brief in column.briefs for t in index.topics_of(brief))
     if not count:
         return None
@@ -285,8 +259,10 @@ def _topic_stances(key: str, columns: list[QuestionColumn], matrix: StanceMatrix
     return TopicStances(key, label, StanceMatrix(columns, actors, cells))
 
 
-def latest_changes(topics: list[TopicStances], limit: int) -> list[tuple[TopicStances, Actor,
-                                                                          QuestionColumn, StanceHistory]]:
+TopicChange = tuple[TopicStances, Actor, QuestionColumn, StanceHistory]
+
+
+def latest_changes(topics: list[TopicStances], limit: int) -> list[TopicChange]:
     """The ``limit`` latest changes of stance on any topic, the latest first."""
     every = [(topic, *change) for topic in topics for change in topic.changes]
     every.sort(key=lambda c: (change_date(c[3]), c[1].name.casefold(), c[2].id), reverse=True)

@@ -97,7 +97,7 @@ class QuestionStatements:
 
 @dataclass
 class EntryGroup:
-    """A period's entries of one date from one brief: the brief is named once, each question once."""
+    """A period's entries of one date from one brief: the brief named once, each question once."""
 
     date: str
     brief: Brief

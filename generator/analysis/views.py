@@ -18,14 +18,12 @@ from generator.content.models import Actor, Brief, LegalInstrument, Membership
 from generator.site import build_date
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
-TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond that the timeline splits by year, then month
+TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
 DISPUTED_SHOWN = 10  # disputed events on it: the latest
-MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
-MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
 READINGS_INSTRUMENTS = 8  # instruments on the readings page: the most read
-MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is shown on the stances page
-TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active actors (each actor's page has all)
+MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is on the stances page
+TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active (each actor's page has all)
 TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
 LATEST_CHANGES = 20  # stance changes on the stances page: the latest (each topic's page has all)
 
@@ -53,11 +51,6 @@ class Views:
     def stance_matrix(self) -> stances.StanceMatrix:
         return stances.stance_matrix(self.index)
 
-    @cached_property
-    def stance_matrix_shown(self) -> stances.StanceMatrix:
-        """What the stance matrix page shows: a matrix one can read, whatever the corpus."""
-        return self.stance_matrix.top(MATRIX_COLUMNS, MATRIX_ACTORS)
-
     @property
     def stance_matrix_inline(self) -> bool:
         """Whether the whole matrix is small enough to read on the stances page itself."""
@@ -78,7 +71,7 @@ class Views:
     topic_matrix_actors = TOPIC_MATRIX_ACTORS
     topic_changes = TOPIC_CHANGES
 
-    def latest_stance_changes(self) -> list:
+    def latest_stance_changes(self) -> list[stances.TopicChange]:
         return stances.latest_changes(self.stance_topics, LATEST_CHANGES)
 
     @cached_property

@@ -186,7 +186,8 @@ class Renderer:
         for kind in ("analysis", "stances", "readings", "network", "timeline"):
             yield self._page(f"{kind}.md.j2", kind, index=index)
         for topic in views.stance_topics:
-            yield self._page("stances_topic.md.j2", "stances-topic", topic.key, index=index, topic=topic)
+            yield self._page("stances_topic.md.j2", "stances-topic", topic.key, index=index,
+                             topic=topic)
         if views.timeline_split:
             for year in views.timeline_years:
                 yield self._page("timeline_year.md.j2", "timeline-year", year.year, index=index, year=year)

@@ -26,7 +26,7 @@ PAGE_PATHS = {
     "topic": "topics/{}.md",
     "analysis": "analysis/index.md",
     "stances": "stances/index.md",
-    "stances-topic": "stances/{}.md",  # key: a topic's slug (stances.NO_TOPIC: questions without one)
+    "stances-topic": "stances/{}.md",  # a topic's slug (stances.NO_TOPIC: questions without one)
     "readings": "readings/index.md",
     "network": "network/index.md",
     "timeline": "timeline/index.md",

@@ -21,7 +21,8 @@
         shown += visible ? 1 : 0;
       }
       // Hide what is left empty: a question's block, a group, a list and its month's heading.
-      for (const box of root.querySelectorAll(".timeline__question, .timeline__group, ol.timeline")) {
+      const boxes = root.querySelectorAll(".timeline__question, .timeline__group, ol.timeline");
+      for (const box of boxes) {
         box.hidden = !box.querySelector(".timeline__entry:not([hidden])");
         const heading = box.matches("ol.timeline") ? box.previousElementSibling : null;
         if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = box.hidden;

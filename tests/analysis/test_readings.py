@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from types import SimpleNamespace
 
 import markupsafe
@@ -12,14 +11,11 @@ from helpers.corpora import (
     seed_pages,
     seed_views,
     synthetic_content,
-    synthetic_pages,
     synthetic_views,
 )
-
-from story_corpus import story_pages, story_views
-
 from hypothesis import given
 from hypothesis import strategies as st
+from story_corpus import story_pages, story_views
 
 from generator.analysis import views as views_module
 from generator.analysis.readings import reading_sides
@@ -38,7 +34,7 @@ def test_seed_readings_of_the_duty_to_assist_side_by_side():
 
 
 def _rows(page: str) -> list[str]:
-    return re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, re.S)
+    return re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, re.DOTALL)
 
 
 def test_seed_readings_page_shows_each_reading_with_source_and_date():
@@ -89,7 +85,7 @@ def test_story_readings_page_lists_the_latest_three_readers_of_each_side():
     views = story_views()
     sides = [(i, side) for i in views.readings_shown for g in views.readings(i) for side in g.sides]
     assert any(len(side.readers) > 3 for _, side in sides)
-    readers = re.findall(r'<ul class="readers">(.*?)</ul>', page, re.S)
+    readers = re.findall(r'<ul class="readers">(.*?)</ul>', page, re.DOTALL)
     assert [r.count("<li>") for r in readers] == [min(3, len(side.readers)) for _, side in sides]
     for instrument, side in sides:
         assert str(markupsafe.escape(side.text)) in page  # every side shows, however few read it so
@@ -120,20 +116,23 @@ def reading(actor: str, date: str, text: str = "It lets the government act.", br
 
 
 def test_alike_readings_make_one_side_and_opposite_ones_another():
+    no_power = "It gives the government no power to close fishing grounds by decree."
     refs = [
-        reading("a", "2020", "It gives the government no power to close fishing grounds by decree."),
+        reading("a", "2020", no_power),
         reading("b", "2021", "It plainly lets the government close fishing grounds by decree."),
-        reading("c", "2022", "It gives the government no power to close fishing grounds by decree"),
-        reading("d", "2023", "It gives the Government no power to close fishing-grounds by decree."),
+        reading("c", "2022", no_power.removesuffix(".")),
+        reading("d", "2023", no_power.replace("government", "Government").replace("g g", "g-g")),
     ]
     sides = reading_sides(refs)
     assert [[r.reading.actor for r in s.refs] for s in sides] == [["a", "c", "d"], ["b"]]
     assert sides[0].text == refs[3].reading.reading  # in its latest words
 
 
-@given(st.lists(st.tuples(st.sampled_from("abcdef"),
-                          st.sampled_from(["2019", "2019-05", "2019-05-02", "2019-12-31", "2020", "2018-07"])),
-                min_size=1, max_size=12))
+DATES = ["2019", "2019-05", "2019-05-02", "2019-12-31", "2020", "2018-07"]
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(DATES)), min_size=1,
+                max_size=12))
 def test_readers_are_latest_first_and_a_partial_date_never_outranks_a_precise_one(readings):
     refs = sorted((reading(actor, date) for actor, date in readings), key=lambda r: r.date)
     side = reading_sides(refs)[0]

@@ -51,7 +51,8 @@ def test_a_topic_lists_its_changes_latest_first():
 
 
 def question_in(brief_id: str, date: str, topics: list[str]) -> dict:
-    return tiny_brief(brief_id, date, topics=topics, questions=[{"id": "tolls", "text": "Should tolls rise?"}],
+    return tiny_brief(brief_id, date, topics=topics,
+                      questions=[{"id": "tolls", "text": "Should tolls rise?"}],
                       positions=[{"actor": "huawei", "question": "tolls", "stance": "supports"}])
 
 
@@ -90,7 +91,8 @@ def test_a_topic_page_shows_the_stance_now_and_its_history_in_words():
     topic = next(t for t in views.stance_topics if t.changes)
     page = story_pages()[f"stances/{topic.key}.md"]
     actor, column, history = topic.changes[0]
-    row = next(r for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, re.S) if f"/{actor.id}/" in r)
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, re.DOTALL)
+    row = next(r for r in rows if f"/{actor.id}/" in r)
     words = re.sub(r"<[^>]+>|, then", "", row)
     steps = [r.stance for r in history.changes][-3:]
     assert " → ".join(steps) + ", " in words
