@@ -82,32 +82,6 @@ class StanceMatrix:
     def cell(self, actor_id: str, question_id: str) -> StanceHistory | None:
         return self.cells.get((actor_id, question_id))
 
-    def chunks(self, size: int) -> list[StanceMatrix]:
-        """Narrower matrices of at most ``size`` columns each, with only the actors they concern."""
-        by_question: dict[str, dict[tuple[str, str], StanceHistory]] = {}
-        for key, history in self.cells.items():
-            by_question.setdefault(key[1], {})[key] = history
-        parts = []
-        for start in range(0, len(self.columns), size):
-            columns = self.columns[start : start + size]
-            cells = {k: h for c in columns for k, h in by_question.get(c.id, {}).items()}
-            actor_ids = {actor_id for actor_id, _ in cells}
-            parts.append(StanceMatrix(columns, [a for a in self.actors if a.id in actor_ids], cells))
-        return parts
-
-    def top(self, columns: int, actors: int) -> StanceMatrix:
-        """The ``columns`` most discussed questions and the ``actors`` with most stances on them."""
-        kept_columns = self.columns[:columns]
-        ids = {c.id for c in kept_columns}
-        cells = {key: h for key, h in self.cells.items() if key[1] in ids}
-        count: dict[str, int] = {}
-        for actor_id, _ in cells:
-            count[actor_id] = count.get(actor_id, 0) + 1
-        order = {a.id: i for i, a in enumerate(self.actors)}
-        kept = set(sorted(count, key=lambda a: (-count[a], order[a]))[:actors])
-        return StanceMatrix(kept_columns, [a for a in self.actors if a.id in kept],
-                            {key: h for key, h in cells.items() if key[0] in kept})
-
     def changes(self) -> list[tuple[Actor, QuestionColumn, StanceHistory]]:
         """Every actor whose stance on a recurring question changed, by actor name."""
         columns = {c.id: c for c in self.columns}
@@ -125,6 +99,11 @@ def position_date(position: Position, brief: Brief, sources: dict[str, Source]) 
 
 def _normalised(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def normalised_wording(text: str) -> str:
+    """Text as its words, casefolded, punctuation dropped: what :func:`alike_wording` compares."""
+    return _normalised(text)
 
 
 class _Columns:
@@ -211,3 +190,80 @@ def stance_matrix(index: Index) -> StanceMatrix:
     ordered = sorted(used.values(), key=lambda c: (-len(c.refs), c.id))
     actor_ids = sorted({a for a, _ in cells}, key=lambda a: (index.actors[a].name.casefold(), a))
     return StanceMatrix(ordered, [index.actors[a] for a in actor_ids], cells)
+
+
+# --- issue 20: stances where they are dense, one matrix per topic ----------------------------
+
+NO_TOPIC = "_other"  # the key of the questions whose briefs have no topic (a topic slug has no "_")
+
+
+@dataclass
+class TopicStances:
+    """The stances on one topic's questions: the actors and questions that actually meet,
+    the most active actors first (a topic is where a story's questions recur)."""
+
+    key: str  # the topic's slug, or NO_TOPIC
+    label: str
+    matrix: StanceMatrix
+
+    @property
+    def activity(self) -> int:
+        """How many stances were taken on the topic's questions (every change counts)."""
+        return sum(len(h.refs) for h in self.matrix.cells.values())
+
+    @functools.cached_property
+    def changes(self) -> list[tuple[Actor, QuestionColumn, StanceHistory]]:
+        """Every change of stance on the topic, the latest first."""
+        return sorted(self.matrix.changes(), key=lambda c: change_date(c[2]), reverse=True)
+
+    @property
+    def latest_change(self) -> str | None:
+        return change_date(self.changes[0][2]) if self.changes else None
+
+
+def change_date(history: StanceHistory) -> str:
+    """When the stance last changed: the date of the latest stance unlike the one before."""
+    return history.changes[-1].date
+
+
+def column_topic(column: QuestionColumn, index: Index) -> str | None:
+    """The topic a question belongs to: the one most of its briefs carry, and of those the
+    narrowest (fewest briefs, else the longest name): "Fisheries in Spain", not "Fisheries"."""
+    count = Counter(t.slug for brief in column.briefs for t in index.topics_of(brief))
+    if not count:
+        return None
+    topics = index.topics
+    return min(count, key=lambda s: (-count[s], len(topics[s].briefs), -len(topics[s].label), s))
+
+
+def by_topic(matrix: StanceMatrix, index: Index) -> list[TopicStances]:
+    """The matrix cut by topic, each part with only its actors, most active first; the
+    topics with most stances first."""
+    columns: dict[str, list[QuestionColumn]] = {}
+    for column in matrix.columns:
+        columns.setdefault(column_topic(column, index) or NO_TOPIC, []).append(column)
+    topics = [_topic_stances(key, cols, matrix, index) for key, cols in columns.items()]
+    return sorted(topics, key=lambda t: (-t.activity, t.label.casefold()))
+
+
+def _topic_stances(key: str, columns: list[QuestionColumn], matrix: StanceMatrix,
+                   index: Index) -> TopicStances:
+    ids = {c.id for c in columns}
+    cells = {k: h for k, h in matrix.cells.items() if k[1] in ids}
+    activity: Counter[str] = Counter()
+    for (actor_id, _), history in cells.items():
+        activity[actor_id] += len(history.refs)
+    actors = sorted((index.actors[a] for a in activity),
+                    key=lambda a: (-activity[a.id], a.name.casefold(), a.id))
+    label = index.topics[key].label if key != NO_TOPIC else "Questions of briefs without a topic"
+    return TopicStances(key, label, StanceMatrix(columns, actors, cells))
+
+
+TopicChange = tuple[TopicStances, Actor, QuestionColumn, StanceHistory]
+
+
+def latest_changes(topics: list[TopicStances], limit: int) -> list[TopicChange]:
+    """The ``limit`` latest changes of stance on any topic, the latest first."""
+    every = [(topic, *change) for topic in topics for change in topic.changes]
+    every.sort(key=lambda c: (change_date(c[3]), c[1].name.casefold(), c[2].id), reverse=True)
+    return every[:limit]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from generator.analysis.index import EventRef, Index, StatementRef
-from generator.content.models import Brief, Source
+from generator.content.models import Actor, Brief, Question, Source
 from generator.site.build_date import build_day
 
 KIND_ORDER = {"event": 0, "statement": 1}
@@ -45,6 +45,20 @@ class TimelineEntry(NamedTuple):
             return self.event.event.text
         return self.statement.statement.text  # type: ignore[union-attr]
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """What the entry is, for the timeline's filter: its kind, and an event's status
+        (scheduled, deadline…), whether it is upcoming, and whether it is disputed."""
+        if self.event is None:
+            return ("statement",)
+        event = self.event.event
+        kinds = ["event", str(getattr(event.status, "value", event.status))]
+        if self.timing == "upcoming":
+            kinds.append("upcoming")
+        if event.accounts:
+            kinds.append("disputed")
+        return tuple(kinds)
+
 
 @dataclass
 class Period:
@@ -71,6 +85,80 @@ class Year:
     @property
     def months(self) -> list[Period]:
         return [p for p in self.periods if len(p.date) > 4]
+
+
+@dataclass
+class QuestionStatements:
+    """The statements of one date and brief on one question, which is named once above them."""
+
+    question: Question
+    entries: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class EntryGroup:
+    """A period's entries of one date from one brief: the brief named once, each question once."""
+
+    date: str
+    brief: Brief
+    events: list[TimelineEntry] = field(default_factory=list)
+    questions: list[QuestionStatements] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[TimelineEntry]:
+        return self.events + [e for q in self.questions for e in q.entries]
+
+
+def group_by_brief(entries: list[TimelineEntry]) -> list[EntryGroup]:
+    """Entries (in ``sort_key`` order) → a group per date and brief, in order of first entry;
+    in each, the events first, then the statements by question, in order of first statement."""
+    groups: dict[tuple[str, str], EntryGroup] = {}
+    for entry in entries:
+        group = groups.get((entry.date, entry.brief.id))
+        if group is None:
+            group = groups[(entry.date, entry.brief.id)] = EntryGroup(entry.date, entry.brief)
+        if entry.event is not None:
+            group.events.append(entry)
+            continue
+        question = entry.statement.question  # type: ignore[union-attr]
+        same = next((q for q in group.questions if q.question.id == question.id), None)
+        if same is None:
+            same = QuestionStatements(question)
+            group.questions.append(same)
+        same.entries.append(entry)
+    return list(groups.values())
+
+
+def soonest_first(entry: TimelineEntry) -> tuple:
+    """Upcoming things by date, one known only to its month or year after the days inside it
+    (it may come as late as the period's end: "~" sorts after "-" and the digits)."""
+    return (entry.date + "~", entry.brief.id, entry.text)
+
+
+@dataclass
+class Facets:
+    """What a timeline page's filter offers: the actors, topics and kinds of its entries."""
+
+    actors: list[Actor]
+    topics: list[tuple[str, str]]  # (slug, label), by label
+    kinds: list[tuple[str, str]]  # (kind, label), in FILTER_KINDS order
+
+
+FILTER_KINDS = {
+    "event": "Events", "statement": "Statements", "upcoming": "Upcoming",
+    "scheduled": "Scheduled events", "deadline": "Deadlines", "disputed": "Disputed events",
+    "postponed": "Postponed", "cancelled": "Cancelled",
+}
+
+
+def facets(entries: list[TimelineEntry], index: Index) -> Facets:
+    actor_ids = {a for e in entries for a in e.actor_ids}
+    actors = sorted((index.actors[a] for a in actor_ids), key=lambda a: (a.name.casefold(), a.id))
+    briefs = {e.brief.id: e.brief for e in entries}.values()
+    topics = {t.slug: t.label for b in briefs for t in index.topics_of(b)}
+    kinds = {k for e in entries for k in e.kinds}
+    return Facets(actors, sorted(topics.items(), key=lambda t: (t[1].casefold(), t[0])),
+                  [(k, label) for k, label in FILTER_KINDS.items() if k in kinds])
 
 
 def statement_date(ref: StatementRef) -> str | None:
@@ -125,6 +213,15 @@ class Timelines:
 
     def years(self) -> list[Year]:
         return group_by_month(self.entries)
+
+    def upcoming(self) -> list[TimelineEntry]:
+        """Scheduled events and deadlines not yet passed at the build date, the soonest first."""
+        coming = [e for e in self.entries if e.event is not None and e.timing == "upcoming"]
+        return sorted(coming, key=soonest_first)
+
+    def disputed(self) -> list[TimelineEntry]:
+        """Events told two or more ways, the latest first."""
+        return [e for e in reversed(self.entries) if e.event is not None and e.event.event.accounts]
 
     def of_actor(self, actor_id: str, briefs: frozenset[str] | None = None) -> list[Year]:
         """The actor's timeline, or the part of it from the briefs ``briefs`` (ids)."""

@@ -15,12 +15,17 @@ import networkx as nx
 from generator.analysis import network, readings, related, stances, timeline
 from generator.analysis.index import Index
 from generator.content.models import Actor, Brief, LegalInstrument, Membership
+from generator.site import build_date
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
-TIMELINE_PAGE_LIMIT = 500  # entries on one page; beyond that the timeline splits by year, then month
-MATRIX_COLUMNS = 36  # questions on the stance matrix page: the most discussed
-MATRIX_ACTORS = 60  # actors on it: those with most stances on these questions
-READINGS_INSTRUMENTS = 30  # instruments on the readings page: the most read
+TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
+UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
+DISPUTED_SHOWN = 10  # disputed events on it: the latest
+READINGS_INSTRUMENTS = 8  # instruments on the readings page: the most read
+MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is on the stances page
+TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active (each actor's page has all)
+TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
+LATEST_CHANGES = 20  # stance changes on the stances page: the latest (each topic's page has all)
 
 
 @dataclass
@@ -46,10 +51,28 @@ class Views:
     def stance_matrix(self) -> stances.StanceMatrix:
         return stances.stance_matrix(self.index)
 
+    @property
+    def stance_matrix_inline(self) -> bool:
+        """Whether the whole matrix is small enough to read on the stances page itself."""
+        questions, actors = MATRIX_INLINE
+        matrix = self.stance_matrix
+        return len(matrix.columns) <= questions and len(matrix.actors) <= actors
+
     @cached_property
-    def stance_matrix_shown(self) -> stances.StanceMatrix:
-        """What the stance matrix page shows: a matrix one can read, whatever the corpus."""
-        return self.stance_matrix.top(MATRIX_COLUMNS, MATRIX_ACTORS)
+    def stance_topics(self) -> list[stances.TopicStances]:
+        """The matrix cut by topic, where actors and questions actually meet: a page each."""
+        return stances.by_topic(self.stance_matrix, self.index)
+
+    @cached_property
+    def stance_topic_of_column(self) -> dict[str, str]:
+        """The key of the topic page (``stances-topic``) that holds each question column."""
+        return {c.id: t.key for t in self.stance_topics for c in t.matrix.columns}
+
+    topic_matrix_actors = TOPIC_MATRIX_ACTORS
+    topic_changes = TOPIC_CHANGES
+
+    def latest_stance_changes(self) -> list[stances.TopicChange]:
+        return stances.latest_changes(self.stance_topics, LATEST_CHANGES)
 
     @cached_property
     def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
@@ -104,6 +127,28 @@ class Views:
     @cached_property
     def timeline_years(self) -> list[timeline.Year]:
         return self.timelines.years()
+
+    @staticmethod
+    def timeline_groups(entries: list[timeline.TimelineEntry]) -> list[timeline.EntryGroup]:
+        return timeline.group_by_brief(entries)
+
+    def timeline_facets(self, entries: list[timeline.TimelineEntry]) -> timeline.Facets:
+        return timeline.facets(entries, self.index)
+
+    @cached_property
+    def upcoming(self) -> list[timeline.TimelineEntry]:
+        return self.timelines.upcoming()
+
+    @cached_property
+    def disputed(self) -> list[timeline.TimelineEntry]:
+        return self.timelines.disputed()
+
+    upcoming_shown = UPCOMING_SHOWN
+    disputed_shown = DISPUTED_SHOWN
+
+    @staticmethod
+    def build_day() -> str:
+        return build_date.build_day()
 
     @property
     def timeline_split(self) -> bool:

@@ -42,6 +42,8 @@ PAGE_KINDS: dict[str, PageKind] = {
         PageKind("topic", "topics/{}.md", "topic.md.j2"),
         PageKind("analysis", "analysis/index.md", "analysis.md.j2"),
         PageKind("stances", "stances/index.md", "stances.md.j2"),
+        # A topic's stances over time; key: the topic's slug (stances.NO_TOPIC: no topic).
+        PageKind("stances-topic", "stances/{}.md", "stances_topic.md.j2"),
         PageKind("readings", "readings/index.md", "readings.md.j2"),
         PageKind("network", "network/index.md", "network.md.j2"),
         PageKind("timeline", "timeline/index.md", "timeline.md.j2"),

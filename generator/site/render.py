@@ -187,6 +187,8 @@ class Renderer:
         """The cross-brief views: stance matrix, readings, network, timeline."""
         for kind in ("analysis", "stances", "readings", "network", "timeline"):
             yield self._page(kind, index=index)
+        for topic in views.stance_topics:
+            yield self._page("stances-topic", topic.key, index=index, topic=topic)
         if views.timeline_split:
             for year in views.timeline_years:
                 yield self._page("timeline-year", year.year, index=index, year=year)

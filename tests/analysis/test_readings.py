@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
+import markupsafe
 from helpers.corpora import (
     rendered,
     seed_pages,
     seed_views,
     synthetic_content,
-    synthetic_pages,
     synthetic_views,
 )
+from hypothesis import given
+from hypothesis import strategies as st
+from story_corpus import story_pages, story_views
 
 from generator.analysis import views as views_module
+from generator.analysis.readings import reading_sides
 
 LAW = "china-national-intelligence-law-2017"
 
@@ -29,7 +34,7 @@ def test_seed_readings_of_the_duty_to_assist_side_by_side():
 
 
 def _rows(page: str) -> list[str]:
-    return re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, re.S)
+    return re.findall(r"<tr><th scope=\"row\">.*?</tr>", page, re.DOTALL)
 
 
 def test_seed_readings_page_shows_each_reading_with_source_and_date():
@@ -37,7 +42,7 @@ def test_seed_readings_page_shows_each_reading_with_source_and_date():
     assert "## National Intelligence Law (China, 2017)" in page
     assert "### Duty to support, assist and keep secret" in page
     rows = _rows(page)
-    assert len(rows) == 4
+    assert len(rows) == 4  # four readings worded four ways: four sides
     expected = {
         "U.S. State Department": "no recourse to resist requests",
         "Huawei Technologies Co.": "legal opinion Huawei commissioned",
@@ -45,7 +50,7 @@ def test_seed_readings_page_shows_each_reading_with_source_and_date():
         "EU digital chief": "increased the risk of dealing with Huawei",
     }
     for actor, words in expected.items():
-        row = next(r for r in rows if f">{actor}</a></th>" in r)
+        row = next(r for r in rows if f">{actor}</a>," in r)
         assert words in row and "Bloomberg</a>" in row and "<time datetime=" in row
     assert '<time datetime="2019-01">January 2019</time>' in next(r for r in rows if "EU digital chief" in r)
 
@@ -75,15 +80,17 @@ def test_synthetic_readings_sit_under_each_provision_cited():
             assert [r.date for r in group.readings] == sorted(r.date for r in group.readings)
 
 
-def test_synthetic_readings_page_lists_the_latest_five_of_each_provision():
-    page = synthetic_pages()["readings/index.md"]
-    views = synthetic_views()
-    groups = [(i, g) for i in views.contested_instruments for g in views.readings(i)]
-    assert any(len(g.readings) > 5 for _, g in groups)
-    assert len(_rows(page)) == sum(min(5, len(g.readings)) for _, g in groups) > 20
-    for instrument, group in groups:
-        if len(group.readings) > 5:
-            assert f"The latest 5 of {len(group.readings)} readings" in page
+def test_story_readings_page_lists_the_latest_three_readers_of_each_side():
+    page = story_pages()["readings/index.md"]
+    views = story_views()
+    sides = [(i, side) for i in views.readings_shown for g in views.readings(i) for side in g.sides]
+    assert any(len(side.readers) > 3 for _, side in sides)
+    readers = re.findall(r'<ul class="readers">(.*?)</ul>', page, re.DOTALL)
+    assert [r.count("<li>") for r in readers] == [min(3, len(side.readers)) for _, side in sides]
+    for instrument, side in sides:
+        assert str(markupsafe.escape(side.text)) in page  # every side shows, however few read it so
+        if len(side.readers) > 3:
+            assert f"The latest 3 of {len(side.readers)};" in page
 
 
 def test_the_readings_page_shows_the_most_read_instruments(monkeypatch):
@@ -100,3 +107,40 @@ def test_the_readings_page_shows_the_most_read_instruments(monkeypatch):
     assert [line for line in page.splitlines() if line.startswith("## ")] == [
         f"## {i.display_title} ({i.jurisdiction}, {i.year})" for i in shown
     ]
+
+
+def reading(actor: str, date: str, text: str = "It lets the government act.", brief: str = "b"):
+    """A stand-in for a ReadingRef: what sides and readers look at."""
+    return SimpleNamespace(date=date, brief=SimpleNamespace(id=brief),
+                           reading=SimpleNamespace(actor=actor, reading=text))
+
+
+def test_alike_readings_make_one_side_and_opposite_ones_another():
+    no_power = "It gives the government no power to close fishing grounds by decree."
+    refs = [
+        reading("a", "2020", no_power),
+        reading("b", "2021", "It plainly lets the government close fishing grounds by decree."),
+        reading("c", "2022", no_power.removesuffix(".")),
+        reading("d", "2023", no_power.replace("government", "Government").replace("g g", "g-g")),
+    ]
+    sides = reading_sides(refs)
+    assert [[r.reading.actor for r in s.refs] for s in sides] == [["a", "c", "d"], ["b"]]
+    assert sides[0].text == refs[3].reading.reading  # in its latest words
+
+
+DATES = ["2019", "2019-05", "2019-05-02", "2019-12-31", "2020", "2018-07"]
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(DATES)), min_size=1,
+                max_size=12))
+def test_readers_are_latest_first_and_a_partial_date_never_outranks_a_precise_one(readings):
+    refs = sorted((reading(actor, date) for actor, date in readings), key=lambda r: r.date)
+    side = reading_sides(refs)[0]
+    assert sorted(r.reading.actor for r in side.readers) == sorted({actor for actor, _ in readings})
+    dates = [r.date for r in side.readers]
+    for i, first in enumerate(dates):
+        for later in dates[i + 1:]:
+            if later.startswith(first) and later != first:
+                raise AssertionError(f"{first} came before {later}, a day inside it")
+            if not first.startswith(later):
+                assert first > later  # otherwise by date, the latest first

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import markupsafe
 import pytest
 from helpers.corpora import (
     SEED_BRIEF,
@@ -18,6 +19,9 @@ from helpers.corpora import (
 )
 
 from generator.analysis import views as views_module
+from generator.analysis.index import Index
+from generator.analysis.views import Views
+from generator.content.corpus import load_content
 
 
 def shape(years):
@@ -32,11 +36,29 @@ def test_seed_global_timeline_groups_by_year_then_month():
 
 def test_seed_timeline_page_shows_partial_dates_as_such():
     page = seed_pages()["timeline/index.md"]
-    headings = re.findall(r"^(#+) (.+)$", page, re.M)
-    assert headings == [("#", "Timeline"), ("##", "2017"), ("##", "2019"), ("###", "January 2019")]
-    assert '<time datetime="2017">2017</time> · <span class="timeline__kind">Event:</span> China' in page
-    assert '<time datetime="2019-01">January 2019</time> <span class="date-note">(The source says' in page
+    headings = re.findall(r"^(#+) (.+)$", page, re.MULTILINE)
+    assert headings == [("#", "Timeline"), ("##", "Coming up"), ("##", "Everything, by year"),
+                        ("###", "2017"), ("###", "2019"), ("####", "January 2019")]
+    assert ('<p class="timeline__head"><time datetime="2017">2017</time> · <a href="../briefs/'
+            f'{SEED_BRIEF}/">') in page
+    january = page[page.index("#### January 2019"):]
+    assert '<time datetime="2019-01">January 2019</time>' in january
+    assert '<span class="date-note">(The source says' in january
     assert "January 2017" not in page and "1 January" not in page  # no invented precision
+
+
+def test_a_brief_is_named_once_per_date_and_a_question_once_per_brief():
+    page = seed_pages()["timeline/index.md"]
+    year = page[page.index("### 2019"):page.index("#### January 2019")]
+    # 2019: one event and nine statements dated only by their 2019 source, all from the seed brief
+    assert year.count(f'<a href="../briefs/{SEED_BRIEF}/">') == 1
+    groups = seed_views().timeline_groups([e for p in seed_views().timeline_years[1].periods[:1]
+                                           for e in p.entries])
+    assert len(groups) == 1
+    questions = [q.question.id for q in groups[0].questions]
+    assert len(questions) == len(set(questions)) > 1
+    for q in groups[0].questions:
+        assert year.count(f">{markupsafe.escape(q.question.text)}</a>") == 1
 
 
 def test_brief_timeline_has_events_and_statements_with_their_own_date():
@@ -114,3 +136,75 @@ def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
             assert page.count('<li class="timeline__entry') == len(month.entries)
         if year.year_only:
             assert pages[f"timeline/{year.year}.md"].count('<li class="timeline__entry') == len(year.year_only.entries)
+
+
+# --- issue 20, item 4: what comes next, disputed events, one group per date and brief, filters ---
+
+
+def test_groups_hold_every_entry_once_under_its_date_and_brief():
+    entries = synthetic_views().timelines.entries
+    groups = synthetic_views().timeline_groups(entries)
+    assert sorted(map(id, (e for g in groups for e in g.entries))) == sorted(map(id, entries))
+    assert len({(g.date, g.brief.id) for g in groups}) == len(groups)
+    for group in groups:
+        assert all(e.date == group.date and e.brief is group.brief for e in group.entries)
+        assert all(e.kind == "event" for e in group.events)
+        for q in group.questions:
+            assert all(e.statement.question.id == q.question.id for e in q.entries)
+
+
+def dated_events(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 1 December 2026
+    event = {"source": "src", "actors": ["huawei"]}
+    accounts = [
+        {"text": f"Told by {who}.", "attribution": {"kind": "institutional"}, "source": "src"}
+        for who in ("one", "the other")
+    ]
+    return tiny_content(scratch_folder("briefing-upcoming-"), [
+        tiny_brief("plans", "2026-11", topics=["Ports"], events=[
+            {**event, "date": "2027", "text": "Sometime in 2027.", "status": "scheduled"},
+            {**event, "date": "2027-01-05", "text": "Early January.", "status": "deadline"},
+            {**event, "date": "2026-12", "text": "This December.", "status": "scheduled"},
+            {**event, "date": "2026-11-30", "text": "Yesterday's deadline.", "status": "deadline"},
+            {**event, "date": "2026-12-24", "text": "Christmas Eve.", "status": "scheduled"},
+            {**event, "date": "2026-11-02", "text": "A clash.", "accounts": accounts},
+            {**event, "date": "2026-11-03", "text": "Done.", "actors": ["nato"]},
+        ]),
+    ])
+
+
+def test_upcoming_comes_soonest_first_and_a_partial_date_after_the_days_inside_it(monkeypatch):
+    content = dated_events(monkeypatch)
+    views = Views(Index(load_content(content)))
+    assert [e.text for e in views.upcoming] == [
+        "Christmas Eve.", "This December.", "Early January.", "Sometime in 2027."]
+    assert [e.text for e in views.disputed] == ["A clash."]
+    page = rendered(content)["timeline/index.md"]
+    coming = page[page.index("## Coming up"):page.index("## Disputed events")]
+    soonest_first = ("Christmas Eve", "This December", "January", "Sometime in 2027")
+    order = [coming.index(t) for t in soonest_first]
+    assert order == sorted(order)
+    assert "Yesterday" not in coming and "1 December 2026" in coming
+    disputed = page[page.index("## Disputed events"):page.index("## Everything")]
+    assert "Told by one." in disputed and "Told by the other." in disputed
+
+
+def test_entries_say_what_the_filter_needs_and_the_filter_offers_what_is_there(monkeypatch):
+    content = dated_events(monkeypatch)
+    views = Views(Index(load_content(content)))
+    entries = views.timelines.entries
+    kinds = {e.text: e.kinds for e in entries}
+    assert kinds["Christmas Eve."] == ("event", "scheduled", "upcoming")
+    assert kinds["Yesterday's deadline."] == ("event", "deadline")
+    assert kinds["A clash."] == ("event", "happened", "disputed")
+    facets = views.timeline_facets(entries)
+    assert [a.id for a in facets.actors] == ["huawei", "nato"]  # by name: Huawei…, NATO
+    assert facets.topics == [("ports", "Ports")]
+    kinds = [k for k, _ in facets.kinds]
+    assert kinds == ["event", "upcoming", "scheduled", "deadline", "disputed"]
+    page = rendered(content)["timeline/index.md"]
+    form = page[page.index("<form class=\"timeline-filter\""):page.index("</form>")]
+    assert '<option value="nato">' in form and '<option value="ports">Ports</option>' in form
+    assert '<option value="statement">' not in form  # no statement on the page
+    assert 'data-kinds="event happened disputed" data-actors="huawei"' in page
+    assert 'data-topics="ports"' in page
