@@ -380,3 +380,236 @@ def _towards(point: tuple, target: tuple, distance: float) -> tuple[float, float
     dx, dy = target[0] - point[0], target[1] - point[1]
     length = math.hypot(dx, dy) or 1.0
     return _round(point[0] + dx / length * distance), _round(point[1] + dy / length * distance)
+
+
+# --- overview: communities (issue 20) ----------------------------------------------------
+# Past DRAW_ALL_LIMIT actors, drawing every actor and label gives a tangle: the network page
+# summarises groups of actors that mostly act on each other (communities, found by Louvain's
+# method) as a map of groups and a table of their members. Each actor's page draws its own.
+DRAW_ALL_LIMIT = 40
+COMMUNITY_LIMIT = 24  # groups drawn and listed; the smaller rest are counted in one line
+MEMBERS_SHOWN = 12  # names listed per group, most connected first
+STRONGEST_LIMIT = 20  # rows of the table of the most reported relations
+MAP_SIDE = 720
+GROUP_RADIUS = 10  # px per square root of a group's actors
+EXPLORER_SPREAD = 900  # px at least between the furthest group centres in the explorer
+EXPLORER_STEP = 22  # px between neighbouring actors of one group in the explorer
+
+
+@dataclass(frozen=True)
+class Community:
+    number: int  # 1 is the largest group
+    members: tuple[Actor, ...]  # most connected first
+    relations_inside: int
+    links: tuple[tuple[int, int], ...]  # (other group's number, relations between them), most first
+
+    @property
+    def name(self) -> str:
+        """Named after its most connected actors, as an analyst would speak of it."""
+        more = len(self.members) - 2
+        return " and ".join(a.name for a in self.members[:2]) + (f" (+{more})" if more > 0 else "")
+
+
+@dataclass(frozen=True)
+class GroupShape:
+    community: Community
+    x: float
+    y: float
+    r: float
+    label: str
+    label_y: float
+
+
+@dataclass(frozen=True)
+class GroupLink:
+    a: int  # group numbers
+    b: int
+    relations: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+
+
+@dataclass(frozen=True)
+class CommunityMap:
+    width: int
+    height: int
+    groups: list[GroupShape]
+    links: list[GroupLink]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the network page shows of a large network, and what its explorer loads."""
+
+    communities: list[Community]  # the COMMUNITY_LIMIT largest
+    others: int  # groups too small to list
+    others_actors: int
+    drawing: CommunityMap
+    strongest: list[NetworkEdge]  # the relations the most briefs report
+    actors_total: int
+    relations_total: int
+    types: list[str]  # relation types present, for the explorer's filter
+    years: list[int]  # the years relations are dated in, for the explorer's filter
+
+
+def _simple(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Undirected, weighted by the relations between two actors, in sorted order (Louvain's
+    result depends on the order it meets nodes in, which must not depend on hash seeds)."""
+    weights: dict[tuple[str, str], int] = {}
+    for u, v in graph.edges():
+        if u != v:
+            pair = (u, v) if u < v else (v, u)
+            weights[pair] = weights.get(pair, 0) + 1
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    simple.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    return simple
+
+
+@functools.lru_cache(maxsize=4)
+def _communities(nodes: tuple[str, ...], edges: tuple[tuple[str, str, int], ...]) -> list[list]:
+    """Groups of actors, largest first, each sorted. Cached by shape: the page and the data
+    file of one build ask for the same."""
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_weighted_edges_from(edges)
+    found = nx.community.louvain_communities(simple, weight="weight", seed=LAYOUT_SEED)
+    return sorted((sorted(group) for group in found), key=lambda g: (-len(g), g[0]))
+
+
+def communities_of(graph: nx.MultiDiGraph) -> list[list[str]]:
+    simple = _simple(graph)
+    return _communities(tuple(simple), tuple((u, v, w) for u, v, w in simple.edges(data="weight")))
+
+
+def overview(graph: nx.MultiDiGraph, index: Index) -> Overview:
+    groups = communities_of(graph)
+    group_of = {actor: n for n, members in enumerate(groups, 1) for actor in members}
+    inside: dict[int, int] = {}
+    between: dict[tuple[int, int], int] = {}
+    for u, v in graph.edges():
+        a, b = sorted((group_of[u], group_of[v]))
+        if a == b:
+            inside[a] = inside.get(a, 0) + 1
+        else:
+            between[(a, b)] = between.get((a, b), 0) + 1
+    shown = groups[:COMMUNITY_LIMIT]
+    between = {pair: count for pair, count in between.items() if max(pair) <= len(shown)}
+    communities = [
+        Community(n, tuple(index.actors[a] for a in _by_degree(members, graph)), inside.get(n, 0),
+                  _links(n, between))
+        for n, members in enumerate(shown, 1)
+    ]
+    edges = edges_of(graph)
+    return Overview(
+        communities=communities,
+        others=len(groups) - len(shown),
+        others_actors=sum(len(g) for g in groups[len(shown):]),
+        drawing=_community_map(communities, between),
+        strongest=sorted((e for e in edges if e.refs), key=_most_reported)[:STRONGEST_LIMIT],
+        actors_total=len(graph),
+        relations_total=len(edges),
+        types=sorted({e.type for e in edges}),
+        years=sorted({year for e in edges for year in _years(e)}),
+    )
+
+
+def _by_degree(actors: list[str], graph: nx.MultiDiGraph) -> list[str]:
+    return sorted(actors, key=lambda a: (-graph.degree(a), a))
+
+
+def _links(number: int, between: dict[tuple[int, int], int]) -> tuple[tuple[int, int], ...]:
+    """(other group, relations) for each group ``number`` has relations with, most first."""
+    links = [(b if a == number else a, n) for (a, b), n in between.items() if number in (a, b)]
+    return tuple(sorted(links, key=lambda link: (-link[1], link[0])))
+
+
+def _most_reported(edge: NetworkEdge) -> tuple:
+    return -len(edge.briefs), edge.source.id, edge.type, edge.target.id
+
+
+def _community_map(communities: list[Community], between: dict) -> CommunityMap:
+    """Each group a disc (area by its actors) placed by a seeded force layout, joined by lines
+    as thick as the relations between them; labels below the discs."""
+    if not communities:
+        return CommunityMap(0, 0, [], [])
+    centres = _group_centres(communities, between)
+    radius = {c.number: GROUP_RADIUS * math.sqrt(len(c.members)) for c in communities}
+    points, width, height = _framed(centres)
+    groups = [
+        GroupShape(c, *points[c.number], _round(radius[c.number]), _group_label(c),
+                   _round(points[c.number][1] + radius[c.number] + 14))
+        for c in communities
+    ]
+    heaviest = max(between.values(), default=1)
+    links = [
+        GroupLink(a, b, count, *points[a], *points[b], _round(1 + 7 * count / heaviest))
+        for (a, b), count in sorted(between.items()) if a in points and b in points
+    ]
+    return CommunityMap(width, height, groups, links)
+
+
+def _group_label(community: Community) -> str:
+    return f"{community.number}. {_short(community.members[0])}"
+
+
+def _group_centres(communities: list[Community], between: dict[tuple[int, int], int]) -> dict:
+    """Group centres in a MAP_SIDE square: groups with many relations between them near."""
+    groups = nx.Graph()
+    groups.add_nodes_from(c.number for c in communities)
+    groups.add_weighted_edges_from(
+        (a, b, w) for (a, b), w in sorted(between.items()) if a in groups and b in groups)
+    if len(groups) == 1:
+        return {communities[0].number: (0.0, 0.0)}
+    spacing = 2 / math.sqrt(len(groups))  # spring_layout's optimal distance, wider than its default
+    layout = nx.spring_layout(groups, weight="weight", seed=LAYOUT_SEED, k=spacing)
+    return _fit(layout, 0.0, 0.0, MAP_SIDE)
+
+
+def _years(edge: NetworkEdge) -> set[int]:
+    """The years a relation is reported in: its own date, else its brief's."""
+    return {int(str(ref.relation.date or ref.brief.date)[:4]) for ref in edge.refs}
+
+
+def explorer_data(graph: nx.MultiDiGraph, index: Index) -> dict:
+    """Every actor and relation for the explorer (templates/assets/network.js), laid out by
+    group: group centres as on the community map, each group's actors on a spiral round its
+    centre, most connected in the middle. (A force layout of every actor would cost the square
+    of their number; this costs their number.)"""
+    groups = communities_of(graph)
+    spread = max(EXPLORER_SPREAD, EXPLORER_STEP * 4 * math.sqrt(len(graph)))  # room for the spirals
+    centres = _fit(_explorer_centres(groups, graph), 0.0, 0.0, spread) if groups else {}
+    nodes = []
+    for n, members in enumerate(groups, 1):
+        cx, cy = centres[n]
+        for rank, actor in enumerate(sorted(members, key=lambda a: (-graph.degree(a), a))):
+            angle, distance = rank * 2.39996, EXPLORER_STEP * math.sqrt(rank)  # the golden angle
+            nodes.append({"id": actor, "name": index.actors[actor].name, "group": n,
+                          "x": _round(cx + distance * math.cos(angle)),
+                          "y": _round(cy + distance * math.sin(angle))})
+    edges = [
+        {"source": e.source.id, "target": e.target.id, "type": e.type,
+         "briefs": len(e.briefs), "years": sorted(_years(e))}
+        for e in edges_of(graph)
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _explorer_centres(groups: list[list[str]], graph: nx.MultiDiGraph) -> dict:
+    """Group centres spread by a seeded force layout, far enough apart for the groups' spirals."""
+    group_of = {actor: n for n, members in enumerate(groups, 1) for actor in members}
+    weights: dict[tuple[int, int], int] = {}
+    for u, v in graph.edges():
+        a, b = sorted((group_of[u], group_of[v]))
+        if a != b:
+            weights[(a, b)] = weights.get((a, b), 0) + 1
+    layout_graph = nx.Graph()
+    layout_graph.add_nodes_from(range(1, len(groups) + 1))
+    layout_graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    if len(groups) == 1:
+        return {1: (0.0, 0.0)}
+    spacing = 3 / math.sqrt(len(groups))
+    return nx.spring_layout(layout_graph, weight="weight", seed=LAYOUT_SEED, k=spacing)

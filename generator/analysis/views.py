@@ -37,8 +37,10 @@ class Views:
     def prepare(self) -> None:
         """Work out the views many pages share, once, before pages are rendered in worker
         processes (which inherit them instead of each working them out again)."""
-        for name in ("stance_changes_by_actor", "network_drawing", "timelines"):
+        for name in ("stance_changes_by_actor", "network_overview", "timelines"):
             getattr(self, name)
+        if self.network_overview is None:  # a small network is drawn whole
+            self.network_drawing
 
     # --- stances ---------------------------------------------------------------
 
@@ -90,6 +92,13 @@ class Views:
     @cached_property
     def network_drawing(self) -> network.Drawing:
         return network.draw_network(self.network_core, self.index)
+
+    @cached_property
+    def network_overview(self) -> network.Overview | None:
+        """Issue 20: past DRAW_ALL_LIMIT actors, the network page summarises groups of actors."""
+        if len(self.graph) <= network.DRAW_ALL_LIMIT:
+            return None
+        return network.overview(self.graph, self.index)
 
     def neighbourhood(self, actor: Actor) -> network.Drawing:
         ego = network.neighbourhood(self.graph, actor.id)
