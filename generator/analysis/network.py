@@ -102,9 +102,7 @@ class Drawing:
     edges: list[EdgeShape]
     node_radius: int = NODE_RADIUS
     actors_total: int = 0  # actors in the graph it was drawn from (more than drawn when limited)
-    # Scaled to the width of its box (viewBox), never beyond its own size: an actor's drawing, whose
-    # actor is in the middle, so that the actor is in view on any screen without scrolling.
-    fit: bool = False
+    focus: str = ""  # the id of the actor whose drawing it is, drawn in the middle
 
     @property
     def limited(self) -> bool:
@@ -243,7 +241,8 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
         else _node_outward(index.actors[a], *points[a], *centre)
         for a in sorted(ego)
     ]
-    return Drawing(width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0), fit=True)
+    return Drawing(width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0),
+                   focus=actor_id)
 
 
 def _ring(actors: list[str], radius: float) -> dict[str, tuple[float, float]]:
@@ -276,13 +275,13 @@ def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tup
     }
 
 
-def _framed(points: dict[str, tuple[float, float]]) -> tuple[dict[str, tuple[float, float]], int, int]:
+def _framed(points: dict, margin_x: float = MARGIN_X, margin_y: float = MARGIN_Y) -> tuple[dict, int, int]:
     """Points moved inside margins that leave room for labels, and the canvas size around them."""
     min_x = min(x for x, _ in points.values())
     min_y = min(y for _, y in points.values())
-    moved = {a: (_round(x - min_x + MARGIN_X), _round(y - min_y + MARGIN_Y)) for a, (x, y) in points.items()}
-    width = max(x for x, _ in moved.values()) + MARGIN_X
-    height = max(y for _, y in moved.values()) + MARGIN_Y
+    moved = {a: (_round(x - min_x + margin_x), _round(y - min_y + margin_y)) for a, (x, y) in points.items()}
+    width = max(x for x, _ in moved.values()) + margin_x
+    height = max(y for _, y in moved.values()) + margin_y
     return moved, math.ceil(width), math.ceil(height)
 
 
@@ -390,10 +389,13 @@ DRAW_ALL_LIMIT = 40
 COMMUNITY_LIMIT = 24  # groups drawn and listed; the smaller rest are counted in one line
 MEMBERS_SHOWN = 12  # names listed per group, most connected first
 STRONGEST_LIMIT = 20  # rows of the table of the most reported relations
-MAP_SIDE = 720
-GROUP_RADIUS = 10  # px per square root of a group's actors
-EXPLORER_SPREAD = 900  # px at least between the furthest group centres in the explorer
-EXPLORER_STEP = 22  # px between neighbouring actors of one group in the explorer
+MAP_SIDE = 480  # px between the furthest group centres on the community map
+MAP_LABEL_HALF = 110  # px: half the width of a group's label (26 characters at 16 px)
+MAP_LABEL_LINE = 24
+GROUP_RADIUS = 9  # px per square root of a group's actors
+EXPLORER_SPREAD = 1200  # px: the explorer's rows of groups are at least this wide
+EXPLORER_STEP = 40  # px, roughly, between neighbouring actors in the explorer
+FORCE_LIMIT = 400  # actors in a group laid out by forces; a larger group goes on a spiral
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,15 @@ class Community:
     members: tuple[Actor, ...]  # most connected first
     relations_inside: int
     links: tuple[tuple[int, int], ...]  # (other group's number, relations between them), most first
+
+    @property
+    def listed(self) -> tuple[Actor, ...]:
+        """The members a page names at once; the rest behind a "more"."""
+        return self.members[:MEMBERS_SHOWN]
+
+    @property
+    def unlisted(self) -> tuple[Actor, ...]:
+        return self.members[MEMBERS_SHOWN:]
 
     @property
     def name(self) -> str:
@@ -453,6 +464,11 @@ class Overview:
     relations_total: int
     types: list[str]  # relation types present, for the explorer's filter
     years: list[int]  # the years relations are dated in, for the explorer's filter
+
+    @property
+    def summarised(self) -> bool:
+        """Too many actors to draw each: the page shows the groups instead."""
+        return self.actors_total > DRAW_ALL_LIMIT
 
 
 def _simple(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -538,10 +554,11 @@ def _community_map(communities: list[Community], between: dict) -> CommunityMap:
         return CommunityMap(0, 0, [], [])
     centres = _group_centres(communities, between)
     radius = {c.number: GROUP_RADIUS * math.sqrt(len(c.members)) for c in communities}
-    points, width, height = _framed(centres)
+    largest = max(radius.values())
+    points, width, height = _framed(centres, MAP_LABEL_HALF + largest, largest + MAP_LABEL_LINE)
     groups = [
         GroupShape(c, *points[c.number], _round(radius[c.number]), _group_label(c),
-                   _round(points[c.number][1] + radius[c.number] + 14))
+                   _round(points[c.number][1] + radius[c.number] + MAP_LABEL_LINE - 4))
         for c in communities
     ]
     heaviest = max(between.values(), default=1)
@@ -575,41 +592,46 @@ def _years(edge: NetworkEdge) -> set[int]:
 
 
 def explorer_data(graph: nx.MultiDiGraph, index: Index) -> dict:
-    """Every actor and relation for the explorer (templates/assets/network.js), laid out by
-    group: group centres as on the community map, each group's actors on a spiral round its
-    centre, most connected in the middle. (A force layout of every actor would cost the square
-    of their number; this costs their number.)"""
+    """Every actor and relation for the explorer (templates/assets/network.js). Each group of
+    actors gets a force layout of its own in a box sized to it, the boxes set in rows, largest
+    first, so that groups never overlap; a group too large for a force layout (whose cost
+    grows with the square of its actors) is set on a spiral, most connected in the middle."""
     groups = communities_of(graph)
-    spread = max(EXPLORER_SPREAD, EXPLORER_STEP * 4 * math.sqrt(len(graph)))  # room for the spirals
-    centres = _fit(_explorer_centres(groups, graph), 0.0, 0.0, spread) if groups else {}
+    simple = _simple(graph)
+    row_width = max(EXPLORER_SPREAD, int(EXPLORER_STEP * 3 * math.sqrt(len(graph))))
     nodes = []
+    x = y = row_height = 0.0
     for n, members in enumerate(groups, 1):
-        cx, cy = centres[n]
-        for rank, actor in enumerate(sorted(members, key=lambda a: (-graph.degree(a), a))):
-            angle, distance = rank * 2.39996, EXPLORER_STEP * math.sqrt(rank)  # the golden angle
+        side = EXPLORER_STEP * 2 * math.sqrt(len(members))
+        if x and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height + EXPLORER_STEP * 3, 0.0
+        ranked = _by_degree(members, graph)
+        forces = len(members) <= FORCE_LIMIT
+        layout = _group_layout(*_shape(simple, members)) if forces else _spiral(ranked)
+        for actor, (px, py) in _fit(layout, x, y, side).items():
             nodes.append({"id": actor, "name": index.actors[actor].name, "group": n,
-                          "x": _round(cx + distance * math.cos(angle)),
-                          "y": _round(cy + distance * math.sin(angle))})
+                          "x": px, "y": py})
+        x, row_height = x + side + EXPLORER_STEP * 3, max(row_height, side)
     edges = [
         {"source": e.source.id, "target": e.target.id, "type": e.type,
          "briefs": len(e.briefs), "years": sorted(_years(e))}
         for e in edges_of(graph)
     ]
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": sorted(nodes, key=lambda node: node["id"]), "edges": edges}
 
 
-def _explorer_centres(groups: list[list[str]], graph: nx.MultiDiGraph) -> dict:
-    """Group centres spread by a seeded force layout, far enough apart for the groups' spirals."""
-    group_of = {actor: n for n, members in enumerate(groups, 1) for actor in members}
-    weights: dict[tuple[int, int], int] = {}
-    for u, v in graph.edges():
-        a, b = sorted((group_of[u], group_of[v]))
-        if a != b:
-            weights[(a, b)] = weights.get((a, b), 0) + 1
-    layout_graph = nx.Graph()
-    layout_graph.add_nodes_from(range(1, len(groups) + 1))
-    layout_graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
-    if len(groups) == 1:
-        return {1: (0.0, 0.0)}
-    spacing = 3 / math.sqrt(len(groups))
-    return nx.spring_layout(layout_graph, weight="weight", seed=LAYOUT_SEED, k=spacing)
+def _group_layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...]) -> dict:
+    group = nx.Graph()
+    group.add_nodes_from(nodes)
+    group.add_edges_from(edges)
+    if len(group) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    return nx.spring_layout(group, seed=LAYOUT_SEED)
+
+
+def _spiral(actors: list[str]) -> dict[str, tuple[float, float]]:
+    """A sunflower spiral (points the golden angle apart), evenly spread, the first in the middle."""
+    golden_angle = math.pi * (3 - math.sqrt(5))
+    return {actor: (math.sqrt(rank) * math.cos(rank * golden_angle),
+                    math.sqrt(rank) * math.sin(rank * golden_angle))
+            for rank, actor in enumerate(actors)}

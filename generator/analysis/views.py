@@ -39,7 +39,7 @@ class Views:
         processes (which inherit them instead of each working them out again)."""
         for name in ("stance_changes_by_actor", "network_overview", "timelines"):
             getattr(self, name)
-        if self.network_overview is None:  # a small network is drawn whole
+        if not self.network_overview.summarised:  # a small network is drawn whole
             self.network_drawing
 
     # --- stances ---------------------------------------------------------------
@@ -94,10 +94,8 @@ class Views:
         return network.draw_network(self.network_core, self.index)
 
     @cached_property
-    def network_overview(self) -> network.Overview | None:
-        """Issue 20: past DRAW_ALL_LIMIT actors, the network page summarises groups of actors."""
-        if len(self.graph) <= network.DRAW_ALL_LIMIT:
-            return None
+    def network_overview(self) -> network.Overview:
+        """Issue 20: groups of actors, and what the network page's explorer filters by."""
         return network.overview(self.graph, self.index)
 
     def neighbourhood(self, actor: Actor) -> network.Drawing:
