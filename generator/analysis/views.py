@@ -42,8 +42,10 @@ class Views:
     def prepare(self) -> None:
         """Work out the views many pages share, once, before pages are rendered in worker
         processes (which inherit them instead of each working them out again)."""
-        for name in ("stance_changes_by_actor", "network_drawing", "timelines"):
+        for name in ("stance_changes_by_actor", "network_overview", "timelines"):
             getattr(self, name)
+        if not self.network_overview.summarised:  # a small network is drawn whole
+            self.network_drawing
 
     # --- stances ---------------------------------------------------------------
 
@@ -113,6 +115,11 @@ class Views:
     @cached_property
     def network_drawing(self) -> network.Drawing:
         return network.draw_network(self.network_core, self.index)
+
+    @cached_property
+    def network_overview(self) -> network.Overview:
+        """Issue 20: groups of actors, and what the network page's explorer filters by."""
+        return network.overview(self.graph, self.index)
 
     def neighbourhood(self, actor: Actor) -> network.Drawing:
         ego = network.neighbourhood(self.graph, actor.id)

@@ -5,6 +5,8 @@
     api/actors.json          the actor registry, whole
     api/legal.json           the legal instruments, whole
     api/schema/<kind>.json   JSON Schema of each record, generated from the models
+    api/network.json         the actor network: actors (with their group) and relations, for the
+                             network page's explorer
 
 Each document says which format and version it is. Records are the models dumped in
 JSON mode with their YAML field names, so ``Model.model_validate(record)`` gives back
@@ -21,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from generator.analysis.index import Index
+from generator.analysis.network import explorer_data, relation_graph
 from generator.content.models import Actor, Brief, LegalInstrument, Model, Slug, Status
 
 FORMAT = "briefing-api"
@@ -78,6 +81,7 @@ def document_makers(index: Index) -> list[tuple[Brief | None, Callable[[], Docum
         (None, functools.partial(_briefs_list, index)),
         *((brief, functools.partial(_brief_document, brief)) for brief in index.briefs),
         (None, functools.partial(_registries, index)),
+        (None, functools.partial(_network, index)),
     ]
 
 
@@ -96,6 +100,10 @@ def _registries(index: Index) -> Documents:
     ]
     return documents + [(f"api/schema/{kind}.json", model.model_json_schema(by_alias=True))
                         for kind, model in SCHEMAS.items()]
+
+
+def _network(index: Index) -> Documents:
+    return [("api/network.json", _document("network", explorer_data(relation_graph(index), index)))]
 
 
 def encode(document: dict[str, Any]) -> bytes:

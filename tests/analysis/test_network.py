@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import networkx as nx
@@ -15,6 +17,7 @@ from helpers.corpora import (
     seed_pages,
     seed_views,
     synthetic_content,
+    rendered,
     synthetic_views,
 )
 from helpers.site_builder import build_site
@@ -24,13 +27,17 @@ from hypothesis import strategies as st
 
 from generator.analysis.index import Index
 from generator.analysis.network import (
+    COMMUNITY_LIMIT,
+    DRAW_ALL_LIMIT,
     NEIGHBOUR_LIMIT,
     NETWORK_LIMIT,
     NetworkEdge,
     draw_neighbourhood,
     draw_network,
     edges_of,
+    explorer_data,
     neighbourhood,
+    overview,
 )
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
@@ -88,7 +95,8 @@ def test_network_page_draws_labelled_edges_linked_to_their_brief():
 def test_network_page_lists_the_same_edges_in_a_table():
     page = seed_pages()["network/index.md"]
     table = page[page.index("<table"):page.index("</table>")]
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", table)
+    rows = re.findall(r'<tr><td data-label="From">(.*?)</td><td data-label="Relation">(.*?)</td>'
+                      r'<td data-label="To">(.*?)</td>', table)
     names = {a.name: a.id for a in seed_views().index.actors.values()}
     found = sorted(
         (names[re.sub("<[^>]+>", "", f)], kind.replace(" ", "-"), names[re.sub("<[^>]+>", "", t)])
@@ -101,7 +109,7 @@ def test_actor_page_shows_its_neighbourhood():
     page = seed_pages()["actors/united-states.md"]
     svg = svg_of(page[page.index("## Network"):])
     assert set(re.findall(r'<a href="\.\./([a-z-]+)/"', svg)) == {"us-allies", "nato"}
-    assert '<a href="./" class="network__node"><title>United States</title>' in svg
+    assert '<a href="./" class="network__node network__node--focus"><title>United States</title>' in svg
     assert svg.count("network__relation--") == 3  # pressures, urges, allied with
     drawing = seed_views().neighbourhood(seed_views().index.actors["united-states"])
     centre = next(n for n in drawing.nodes if n.actor.id == "united-states")
@@ -203,7 +211,7 @@ def test_an_actors_drawing_keeps_every_neighbour_off_it_and_the_actor_in_the_mid
         assert_nodes_apart(drawing)
         focus = next(n for n in drawing.nodes if n.actor.id == actor_id)
         assert (focus.x, focus.y) == (drawing.width / 2, drawing.height / 2)
-        assert drawing.fit
+        assert drawing.focus == actor_id
         for n in drawing.nodes:
             r = drawing.node_radius
             assert r <= n.x <= drawing.width - r and r <= n.y <= drawing.height - r
@@ -217,8 +225,8 @@ def test_the_whole_network_keeps_nodes_apart(graph):
 
 def viewbox_and_focus(svg: str) -> tuple[list[float], float, float]:
     view_box = [float(v) for v in re.search(r'<svg [^>]*viewBox="([^"]+)"', svg).group(1).split()]
-    focus = re.search(r'<a href="\./" class="network__node"><title>[^<]*</title><circle cx="([\d.]+)" '
-                      r'cy="([\d.]+)"', svg)
+    focus = re.search(r'<a href="\./" class="network__node network__node--focus"><title>[^<]*</title>'
+                      r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
     return view_box, float(focus.group(1)), float(focus.group(2))
 
 
@@ -233,8 +241,8 @@ def test_an_actor_page_fits_its_drawing_to_the_box_with_the_actor_in_the_middle(
         assert 'width="100%"' in tag and f'max-width: {width:g}px' in tag and "height=" not in tag
         circles = [tuple(map(float, c)) for c in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
         assert len(set(circles)) == len(circles) >= 2
-    whole = svg_of(seed_pages()["network/index.md"])
-    assert re.search(r'<svg [^>]*width="\d+" height="\d+"', whole)  # the overview keeps its size
+    whole = svg_of(seed_pages()["network/index.md"])  # the whole network, small: fitted as well
+    assert re.search(r'<svg [^>]*width="100%" style="max-width: \d+px" viewBox', whole)
 
 
 @pytest.mark.browser
@@ -248,7 +256,7 @@ def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(
         canvas = tab.locator(".network__canvas").first
         canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
-        focus = tab.locator('.network__canvas a.network__node[href="./"] circle').bounding_box()
+        focus = tab.locator(".network__canvas a.network__node--focus circle").bounding_box()
         assert box["x"] <= focus["x"] and focus["x"] + focus["width"] <= box["x"] + box["width"]
         assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
         assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways page scroll
@@ -275,3 +283,63 @@ def story_site(tmp_path_factory):
     assert widths[busiest] > 600  # wider than a phone: before viewBox fitting, the actor was off-screen
     with serve(site) as base_url:
         yield base_url, busiest
+
+
+# --- issue 20: the overview of a large network, by groups, and the explorer's data ---
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_graphs())
+def test_the_groups_hold_every_actor_once_and_the_explorer_every_actor_and_relation(graph):
+    index = graph.graph["index"]
+    summary = overview(graph, index)
+    grouped = [a.id for c in summary.communities for a in c.members]
+    assert sorted(grouped) == sorted(graph) and summary.others == 0
+    assert [len(c.members) for c in summary.communities] == sorted(
+        (len(c.members) for c in summary.communities), reverse=True)
+    inside = sum(c.relations_inside for c in summary.communities)
+    between = sum(count for c in summary.communities for _, count in c.links) // 2
+    assert inside + between == graph.number_of_edges()  # every relation counted once
+    data = explorer_data(graph, index)
+    assert sorted(n["id"] for n in data["nodes"]) == sorted(graph)
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(graph)  # no actor on another
+    assert sorted((e["source"], e["type"], e["target"]) for e in data["edges"]) == sorted(
+        (e.source.id, e.type, e.target.id) for e in edges_of(graph))
+    drawing = summary.drawing
+    for g in drawing.groups:
+        assert g.r <= g.x <= drawing.width - g.r and g.r <= g.y <= drawing.height - g.r
+
+
+def test_the_overview_and_the_explorer_s_data_are_the_same_for_the_same_network():
+    first, second = synthetic_views(), synthetic_views()
+    assert first.network_overview == second.network_overview
+    assert explorer_data(first.graph, first.index) == explorer_data(second.graph, second.index)
+
+
+@functools.cache
+def story_content() -> Path:
+    from bench.stories import write_story_corpus
+
+    folder = scratch_folder("briefing-stories-")
+    write_story_corpus(folder, 150, seed=2)  # 57 actors in relations
+    return folder
+
+
+def test_a_large_network_page_shows_groups_not_every_actor():
+    views = Views(Index(load_content(story_content())))
+    assert len(views.graph) > DRAW_ALL_LIMIT and views.network_overview.summarised
+    page = rendered(story_content())["network/index.md"]
+    assert "network__node" not in page  # no actor drawn one by one: the groups are
+    groups = re.findall(r'<tr id="group-(\d+)">', page)
+    assert groups == [str(n) for n in range(1, min(COMMUNITY_LIMIT, len(groups)) + 1)]
+    assert page.count('class="community-map__group ') == len(groups)
+    listed = {a.id for c in views.network_overview.communities for a in c.members}
+    linked = set(re.findall(r'<a href="\.\./actors/([a-z0-9-]+)/"', page[page.index('<table class="communities">'):]))
+    assert listed <= linked
+    assert 'id="network-explorer" hidden' in page and "api/network.json" in page
+
+
+def test_a_small_network_is_drawn_whole_with_the_explorer_beside_it():
+    page = seed_pages()["network/index.md"]
+    assert "community-map" not in page and page.count('class="network__node"') == 7
+    assert 'id="network-explorer" hidden' in page
