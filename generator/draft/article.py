@@ -69,10 +69,6 @@ class Article:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [s.start for s in self.sentences])  # sorted: for bisect
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        found = self.sentences_between(offset, offset + 1)
-        return found[0] if found else None
-
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         """The sentences overlapping [start, end), found by bisection (sentences do not overlap)."""
         first = max(0, bisect.bisect_right(self._starts, start) - 1)
