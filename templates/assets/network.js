@@ -47,6 +47,7 @@
     wireFilters(cy);
     wireZoom(cy);
     cy.on("tap", "node", function (event) { focus(cy, event.target); });
+    cy.on("tap", function (event) { if (event.target === cy) unfocus(cy); });
     applyFilters(cy);
   }
 
@@ -89,6 +90,7 @@
         "text-rotation": "autorotate",
         "text-background-color": background, "text-background-opacity": 0.8 } },
       { selector: "node.near", style: { "min-zoomed-font-size": 0 } },
+      { selector: ".faded", style: { opacity: 0.15, "min-zoomed-font-size": 100 } },
     ];
   }
 
@@ -134,12 +136,17 @@
 
   /* Centres on an actor, rings it and its relations, and says who it is and where its page is. */
   function focus(cy, node) {
-    cy.elements().removeClass("focused near");
+    unfocus(cy);
     node.removeClass("hidden").addClass("focused");
     var edges = node.connectedEdges().not(".hidden");
     edges.addClass("near");
     edges.connectedNodes().addClass("near");
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 200 });
+    cy.elements().not(edges).not(edges.connectedNodes()).not(node).addClass("faded");
+    // The actor and its neighbours fill the view (a lone actor: centred, names readable).
+    var neighbourhood = edges.connectedNodes().union(node);
+    var view = neighbourhood.length > 1 ? { fit: { eles: neighbourhood, padding: 60 } }
+      : { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.5) };
+    cy.animate(view, { duration: 200 });
     root.dataset.focused = node.id();
     var link = detail.querySelector("a");
     link.textContent = node.data("name");
@@ -148,6 +155,13 @@
     detail.querySelector("span").textContent = count;
     detail.hidden = false;
     say(node.data("name") + ": " + count + ".");
+  }
+
+  /* Back to the whole network: nothing ringed, nothing faded. */
+  function unfocus(cy) {
+    cy.elements().removeClass("focused near faded");
+    delete root.dataset.focused;
+    detail.hidden = true;
   }
 
   function wireFilters(cy) {
@@ -215,6 +229,7 @@
 
   function zoom(cy, how) {
     if (how === "fit") {
+      unfocus(cy);
       cy.fit(cy.elements().not(".hidden"), 20);
       return;
     }
