@@ -13,11 +13,11 @@ import networkx as nx
 import pytest
 from helpers.corpora import (
     SEED_BRIEF,
+    rendered,
     scratch_folder,
     seed_pages,
     seed_views,
     synthetic_content,
-    rendered,
     synthetic_views,
 )
 from helpers.site_builder import build_site
