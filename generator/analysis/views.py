@@ -45,7 +45,7 @@ class Views:
         for name in ("stance_changes_by_actor", "network_overview", "timelines"):
             getattr(self, name)
         if not self.network_overview.summarised:  # a small network is drawn whole
-            self.network_drawing
+            _ = self.network_drawing
 
     # --- stances ---------------------------------------------------------------
 

@@ -47,6 +47,7 @@
     wireFilters(cy);
     wireZoom(cy);
     cy.on("tap", "node", function (event) { focus(cy, event.target); });
+    cy.on("tap", function (event) { if (event.target === cy) unfocus(cy); });
     applyFilters(cy);
   }
 
@@ -67,30 +68,36 @@
 
   function style() {
     var text = getComputedStyle(root).color || "#000";
+    var background = getComputedStyle(document.body).backgroundColor || "#fff";
     return [
       { selector: "node", style: {
         "background-color": "data(colour)", label: "data(name)", color: text, "font-size": 11,
         "text-valign": "bottom", "text-margin-y": 3, width: 12, height: 12,
         "min-zoomed-font-size": 7, // names appear as one zooms in, not piled up at overview
-        "text-outline-width": 2, "text-outline-color": getComputedStyle(document.body).backgroundColor || "#fff" } },
+        "text-outline-width": 2, "text-outline-color": background } },
       { selector: "edge", style: {
-        width: 1.2, "line-color": "#888", "target-arrow-color": "#888", "target-arrow-shape": "triangle",
-        "arrow-scale": 0.7, "curve-style": "bezier", opacity: 0.7 } },
-      { selector: "edge.membership", style: { "line-style": "dashed", "target-arrow-shape": "tee" } },
+        width: 1.2, "line-color": "#888", "target-arrow-color": "#888",
+        "target-arrow-shape": "triangle", "arrow-scale": 0.7, "curve-style": "bezier",
+        opacity: 0.7 } },
+      { selector: "edge.membership", style: {
+        "line-style": "dashed", "target-arrow-shape": "tee" } },
       { selector: ".hidden", style: { display: "none" } },
       { selector: "node.focused", style: {
         width: 20, height: 20, "border-width": 3, "border-color": "#ff6d00", "font-size": 14,
         "font-weight": "bold", "min-zoomed-font-size": 0, "z-index": 10 } },
       { selector: "edge.near", style: { label: "data(label)", "font-size": 9, color: text, width: 2,
-        opacity: 1, "line-color": "#ff6d00", "target-arrow-color": "#ff6d00", "text-rotation": "autorotate",
-        "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+        opacity: 1, "line-color": "#ff6d00", "target-arrow-color": "#ff6d00",
+        "text-rotation": "autorotate",
+        "text-background-color": background, "text-background-opacity": 0.8 } },
       { selector: "node.near", style: { "min-zoomed-font-size": 0 } },
+      { selector: ".faded", style: { opacity: 0.15, "min-zoomed-font-size": 100 } },
     ];
   }
 
   function fillNames(nodes) {
     var list = document.getElementById(findInput.getAttribute("list"));
-    nodes.slice().sort(function (a, b) { return a.name.localeCompare(b.name); }).forEach(function (n) {
+    var byName = nodes.slice().sort(function (a, b) { return a.name.localeCompare(b.name); });
+    byName.forEach(function (n) {
       var option = document.createElement("option");
       option.value = n.name;
       list.appendChild(option);
@@ -129,24 +136,39 @@
 
   /* Centres on an actor, rings it and its relations, and says who it is and where its page is. */
   function focus(cy, node) {
-    cy.elements().removeClass("focused near");
+    unfocus(cy);
     node.removeClass("hidden").addClass("focused");
     var edges = node.connectedEdges().not(".hidden");
     edges.addClass("near");
     edges.connectedNodes().addClass("near");
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 200 });
+    cy.elements().not(edges).not(edges.connectedNodes()).not(node).addClass("faded");
+    // The actor and its neighbours fill the view (a lone actor: centred, names readable).
+    var neighbourhood = edges.connectedNodes().union(node);
+    var view = neighbourhood.length > 1 ? { fit: { eles: neighbourhood, padding: 60 } }
+      : { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.5) };
+    cy.animate(view, { duration: 200 });
     root.dataset.focused = node.id();
     var link = detail.querySelector("a");
     link.textContent = node.data("name");
     link.href = root.dataset.actorHref.replace("actor-id-placeholder", node.id());
-    detail.querySelector("span").textContent = edges.length + (edges.length === 1 ? " relation" : " relations") + " shown";
+    var count = edges.length + (edges.length === 1 ? " relation" : " relations") + " shown";
+    detail.querySelector("span").textContent = count;
     detail.hidden = false;
-    say(node.data("name") + ": " + edges.length + " relations shown.");
+    say(node.data("name") + ": " + count + ".");
+  }
+
+  /* Back to the whole network: nothing ringed, nothing faded. */
+  function unfocus(cy) {
+    cy.elements().removeClass("focused near faded");
+    delete root.dataset.focused;
+    detail.hidden = true;
   }
 
   function wireFilters(cy) {
     root.querySelectorAll(".network-explorer__filters input, .network-explorer__filters select")
-      .forEach(function (control) { control.addEventListener("change", function () { applyFilters(cy); }); });
+      .forEach(function (control) {
+        control.addEventListener("change", function () { applyFilters(cy); });
+      });
   }
 
   /* Shows the relations of the checked types reported within the years chosen (memberships have
@@ -162,7 +184,8 @@
     cy.batch(function () {
       cy.edges().forEach(function (edge) {
         var years = edge.data("years");
-        var inTime = years.length === 0 || years.some(function (y) { return y >= from && y <= to; });
+        var inTime = years.length === 0
+          || years.some(function (y) { return y >= from && y <= to; });
         edge.toggleClass("hidden", !(types[edge.data("type")] && inTime));
       });
       cy.nodes().forEach(function (node) {
@@ -206,11 +229,13 @@
 
   function zoom(cy, how) {
     if (how === "fit") {
+      unfocus(cy);
       cy.fit(cy.elements().not(".hidden"), 20);
       return;
     }
     var centre = { x: cy.width() / 2, y: cy.height() / 2 };
-    cy.zoom({ level: cy.zoom() * (how === "in" ? ZOOM_STEP : 1 / ZOOM_STEP), renderedPosition: centre });
+    var factor = how === "in" ? ZOOM_STEP : 1 / ZOOM_STEP;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: centre });
   }
 
   function say(message) { status.textContent = message; }

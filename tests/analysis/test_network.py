@@ -13,11 +13,11 @@ import networkx as nx
 import pytest
 from helpers.corpora import (
     SEED_BRIEF,
+    rendered,
     scratch_folder,
     seed_pages,
     seed_views,
     synthetic_content,
-    rendered,
     synthetic_views,
 )
 from helpers.site_builder import build_site
@@ -109,7 +109,8 @@ def test_actor_page_shows_its_neighbourhood():
     page = seed_pages()["actors/united-states.md"]
     svg = svg_of(page[page.index("## Network"):])
     assert set(re.findall(r'<a href="\.\./([a-z-]+)/"', svg)) == {"us-allies", "nato"}
-    assert '<a href="./" class="network__node network__node--focus"><title>United States</title>' in svg
+    focus = '<a href="./" class="network__node network__node--focus"><title>United States</title>'
+    assert focus in svg
     assert svg.count("network__relation--") == 3  # pressures, urges, allied with
     drawing = seed_views().neighbourhood(seed_views().index.actors["united-states"])
     centre = next(n for n in drawing.nodes if n.actor.id == "united-states")
@@ -334,7 +335,8 @@ def test_a_large_network_page_shows_groups_not_every_actor():
     assert groups == [str(n) for n in range(1, min(COMMUNITY_LIMIT, len(groups)) + 1)]
     assert page.count('class="community-map__group ') == len(groups)
     listed = {a.id for c in views.network_overview.communities for a in c.members}
-    linked = set(re.findall(r'<a href="\.\./actors/([a-z0-9-]+)/"', page[page.index('<table class="communities">'):]))
+    table = page[page.index('<table class="communities">'):]
+    linked = set(re.findall(r'<a href="\.\./actors/([a-z0-9-]+)/"', table))
     assert listed <= linked
     assert 'id="network-explorer" hidden' in page and "api/network.json" in page
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "network"
 PHONE, DESKTOP = 390, 1280
+FOCUSED = "document.getElementById('network-explorer').dataset.focused"
 MAX_HEIGHT = 20_000  # px at 1,280: the issue's bound for a generated page
 
 
@@ -52,6 +53,10 @@ def drawn_actors(site: Path) -> list[str]:
                   if "network__node--focus" in page.read_text())
 
 
+def page_size(site: Path, actor: str) -> int:
+    return (site / "actors" / actor / "index.html").stat().st_size
+
+
 def busiest_brief(site: Path) -> str:
     """The brief whose page holds the most table cells: the likeliest to be too wide."""
     pages = sorted((site / "briefs").glob("*/index.html"))
@@ -75,9 +80,9 @@ def test_every_actor_s_drawing_shows_the_actor_inside_its_box(stories, tabs, wid
         canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
         focus = tab.locator(".network__node--focus circle").bounding_box()
-        inside = (box["x"] <= focus["x"] and focus["x"] + focus["width"] <= box["x"] + box["width"]
-                  and box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
-                  and focus["x"] + focus["width"] <= width)
+        right, bottom = focus["x"] + focus["width"], focus["y"] + focus["height"]
+        inside = (box["x"] <= focus["x"] and right <= box["x"] + box["width"] and right <= width
+                  and box["y"] <= focus["y"] and bottom <= box["y"] + box["height"])
         if not inside:
             outside.append(actor)
     assert outside == []
@@ -119,7 +124,7 @@ def test_the_network_page_is_bounded_and_screenshots_are_kept(stories, tabs, wid
     base_url, site, _ = stories
     tab = tabs[width]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    actor = max(drawn_actors(site), key=lambda a: (site / "actors" / a / "index.html").stat().st_size)
+    actor = max(drawn_actors(site), key=lambda a: page_size(site, a))
     for name, path in [("network", "network/"), ("actor", f"actors/{actor}/"),
                        ("brief", f"briefs/{busiest_brief(site)}/")]:
         tab.goto(base_url + path)
@@ -157,7 +162,7 @@ def test_the_explorer_finds_an_actor_by_keyboard(stories, tabs):
     tab_to(tab, "#network-find")
     tab.keyboard.type(actor.name)
     tab.keyboard.press("Enter")
-    tab.wait_for_function(f"document.getElementById('network-explorer').dataset.focused === {actor.id!r}")
+    tab.wait_for_function(FOCUSED + f" === '{actor.id}'")
     detail = explorer.locator(".network-explorer__detail a")
     assert detail.text_content() == actor.name
     assert detail.get_attribute("href").endswith(f"actors/{actor.id}/")
@@ -201,27 +206,39 @@ def test_the_explorer_zooms_and_pans_by_keyboard(stories, tabs):
     assert tab.locator(".network-explorer__canvas canvas").last.screenshot() != before
 
 
-def test_the_network_page_has_no_serious_accessibility_violation(stories, tabs):
-    from conftest import require
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_network_page_has_no_serious_accessibility_violation(stories, browser, scheme):
+    from conftest import SUBPATH, require
 
     require(AXE.exists(), "axe-core (npm ci)")
     base_url, _, _ = stories
-    tab = tabs[DESKTOP]
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    tab = context.new_page()
+    palette = 0 if scheme == "default" else 1
+    palette_choice = f"JSON.stringify({{index: {palette}}})"
+    tab.add_init_script(f"localStorage.setItem('{SUBPATH}.__palette', {palette_choice})")
     open_explorer(tab, base_url)
+    assert tab.locator("body").get_attribute("data-md-color-scheme") == scheme
+    tab.locator("#network-find").fill("a")  # the found actor's line shown too
+    tab.keyboard.press("Enter")
+    tab.locator(".network-explorer__detail:not([hidden])").wait_for()
     tab.add_script_tag(path=str(AXE))
     results = tab.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        "axe.run(document, {runOnly: {type: 'tag', "
+        "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
     )
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
         for v in results["violations"] if v["impact"] in ("serious", "critical")
     ]
+    context.close()
     assert serious == []
 
 
 def test_without_javascript_the_page_still_shows_groups_and_tables(stories, browser):
     base_url, _, _ = stories
-    context = browser.new_context(java_script_enabled=False, viewport={"width": PHONE, "height": 900})
+    context = browser.new_context(java_script_enabled=False,
+                                  viewport={"width": PHONE, "height": 900})
     try:
         tab = context.new_page()
         tab.goto(base_url + "network/")
