@@ -62,4 +62,4 @@ def test_a_long_list_of_briefs_gets_a_page_per_year(monkeypatch):
         assert linked == [b.id for b in year.briefs]
         linked_briefs += linked
     assert linked_briefs == [b.id for b in views.index.briefs]  # every brief once, newest first
-    assert listing.count("<tr><td>") == min(100, len(views.index.briefs))
+    assert listing.count("<tr><td") == min(100, len(views.index.briefs))
