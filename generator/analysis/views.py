@@ -21,7 +21,8 @@ BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a
 TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
 DISPUTED_SHOWN = 10  # disputed events on it: the latest
-READINGS_INSTRUMENTS = 8  # instruments on the readings page: the most read
+READINGS_INSTRUMENTS = 6  # instruments on the readings page: the most read
+READINGS_ALSO = 30  # instruments listed after them, the most read first (each has its page)
 MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is on the stances page
 TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active (each actor's page has all)
 TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
@@ -91,6 +92,13 @@ class Views:
     def readings_shown(self) -> list[LegalInstrument]:
         """What the readings page shows: the most read instruments (each has its own page)."""
         return readings.most_read_instruments(self.index, READINGS_INSTRUMENTS)
+
+    @cached_property
+    def readings_also(self) -> list[LegalInstrument]:
+        """The instruments read most often after those shown, listed on the readings page."""
+        shown = {i.id for i in self.readings_shown}
+        rest = [i for i in readings.by_readings(self.index) if i.id not in shown]
+        return rest[:READINGS_ALSO]
 
     def readings(self, instrument: LegalInstrument) -> list[readings.ProvisionReadings]:
         return readings.readings_by_provision(self.index, instrument)
