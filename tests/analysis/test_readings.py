@@ -13,9 +13,9 @@ from helpers.corpora import (
     synthetic_content,
     synthetic_views,
 )
+from helpers.story_corpus import story_pages, story_views
 from hypothesis import given
 from hypothesis import strategies as st
-from story_corpus import story_pages, story_views
 
 from generator.analysis import views as views_module
 from generator.analysis.readings import reading_sides

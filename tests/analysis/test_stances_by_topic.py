@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from helpers.corpora import rendered, scratch_folder, tiny_brief, tiny_content
-from story_corpus import story_pages, story_views
+from helpers.story_corpus import story_pages, story_views
 
 from generator.analysis.index import Index
 from generator.analysis.stances import NO_TOPIC, change_date, latest_changes
