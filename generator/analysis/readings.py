@@ -100,6 +100,12 @@ def contested_instruments(index: Index) -> list[LegalInstrument]:
     return sorted(read, key=lambda i: (i.display_title.casefold(), i.id))
 
 
+def by_readings(index: Index) -> list[LegalInstrument]:
+    """Instruments with at least one reading, the most read first (then by title)."""
+    count = {i: len(refs) for i, refs in index.readings_by_instrument.items()}
+    return sorted(contested_instruments(index), key=lambda i: -count[i.id])  # stable: by title
+
+
 def most_read_instruments(index: Index, limit: int) -> list[LegalInstrument]:
     """The ``limit`` instruments with the most readings, in the order of :func:`contested_instruments`."""
     read = contested_instruments(index)

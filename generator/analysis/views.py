@@ -19,9 +19,11 @@ from generator.site import build_date
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
 TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
+ACTOR_TIMELINE_SHOWN = 40  # entries of an actor's own timeline on its page: the latest
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
 DISPUTED_SHOWN = 10  # disputed events on it: the latest
-READINGS_INSTRUMENTS = 8  # instruments on the readings page: the most read
+READINGS_INSTRUMENTS = 6  # instruments on the readings page: the most read
+READINGS_ALSO = 30  # instruments listed after them, the most read first (each has its page)
 MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is on the stances page
 TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active (each actor's page has all)
 TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
@@ -70,8 +72,13 @@ class Views:
         """The key of the topic page (``stances-topic``) that holds each question column."""
         return {c.id: t.key for t in self.stance_topics for c in t.matrix.columns}
 
-    topic_matrix_actors = TOPIC_MATRIX_ACTORS
-    topic_changes = TOPIC_CHANGES
+    @property
+    def topic_matrix_actors(self) -> int:
+        return TOPIC_MATRIX_ACTORS
+
+    @property
+    def topic_changes(self) -> int:
+        return TOPIC_CHANGES
 
     def latest_stance_changes(self) -> list[stances.TopicChange]:
         return stances.latest_changes(self.stance_topics, LATEST_CHANGES)
@@ -93,6 +100,13 @@ class Views:
     def readings_shown(self) -> list[LegalInstrument]:
         """What the readings page shows: the most read instruments (each has its own page)."""
         return readings.most_read_instruments(self.index, READINGS_INSTRUMENTS)
+
+    @cached_property
+    def readings_also(self) -> list[LegalInstrument]:
+        """The instruments read most often after those shown, listed on the readings page."""
+        shown = {i.id for i in self.readings_shown}
+        rest = [i for i in readings.by_readings(self.index) if i.id not in shown]
+        return rest[:READINGS_ALSO]
 
     def readings(self, instrument: LegalInstrument) -> list[readings.ProvisionReadings]:
         return readings.readings_by_provision(self.index, instrument)
@@ -136,6 +150,12 @@ class Views:
         return self.timelines.years()
 
     @staticmethod
+    def latest_of(years: list[timeline.Year], limit: int) -> list[timeline.Year]:
+        """The latest ``limit`` entries of a timeline, grouped again by year and month."""
+        entries = [e for year in years for period in year.periods for e in period.entries]
+        return timeline.group_by_month(entries[-limit:])
+
+    @staticmethod
     def timeline_groups(entries: list[timeline.TimelineEntry]) -> list[timeline.EntryGroup]:
         return timeline.group_by_brief(entries)
 
@@ -150,8 +170,17 @@ class Views:
     def disputed(self) -> list[timeline.TimelineEntry]:
         return self.timelines.disputed()
 
-    upcoming_shown = UPCOMING_SHOWN
-    disputed_shown = DISPUTED_SHOWN
+    @property
+    def actor_timeline_shown(self) -> int:
+        return ACTOR_TIMELINE_SHOWN
+
+    @property
+    def upcoming_shown(self) -> int:
+        return UPCOMING_SHOWN
+
+    @property
+    def disputed_shown(self) -> int:
+        return DISPUTED_SHOWN
 
     @staticmethod
     def build_day() -> str:

@@ -13,9 +13,9 @@ from helpers.corpora import (
     synthetic_content,
     synthetic_views,
 )
+from helpers.story_corpus import story_pages, story_views
 from hypothesis import given
 from hypothesis import strategies as st
-from helpers.story_corpus import story_pages, story_views
 
 from generator.analysis import views as views_module
 from generator.analysis.readings import reading_sides
@@ -106,7 +106,14 @@ def test_the_readings_page_shows_the_most_read_instruments(monkeypatch):
     assert f"the 2 instruments read most often, of {len(read)}" in page
     assert [line for line in page.splitlines() if line.startswith("## ")] == [
         f"## {i.display_title} ({i.jurisdiction}, {i.year})" for i in shown
-    ]
+    ] + ["## Other instruments read"]
+    # the others, the most read first, each linked to its page (where all its readings are)
+    others = page[page.index("## Other instruments read"):]
+    also = views.readings_also
+    assert len(also) == min(len(read) - 2, views_module.READINGS_ALSO)
+    assert [count[i.id] for i in also] == sorted((count[i.id] for i in also), reverse=True)
+    links = [others.index(f'href="../legal/{i.id}/"') for i in also]
+    assert links == sorted(links)
 
 
 def reading(actor: str, date: str, text: str = "It lets the government act.", brief: str = "b"):

@@ -208,3 +208,18 @@ def test_entries_say_what_the_filter_needs_and_the_filter_offers_what_is_there(m
     assert '<option value="statement">' not in form  # no statement on the page
     assert 'data-kinds="event happened disputed" data-actors="huawei"' in page
     assert 'data-topics="ports"' in page
+
+
+def test_an_actors_timeline_on_its_page_keeps_the_latest_entries_and_says_so(monkeypatch):
+    monkeypatch.setattr(views_module, "ACTOR_TIMELINE_SHOWN", 3)
+    views = synthetic_views()
+    actor_id = "actor-001"
+    years = views.timelines.of_actor(actor_id)
+    entries = [e for y in years for p in y.periods for e in p.entries]
+    assert len(entries) > 3
+    latest = [e for y in views.latest_of(years, 3) for p in y.periods for e in p.entries]
+    assert latest == entries[-3:]
+    page = rendered(synthetic_content())[f"actors/{actor_id}.md"]
+    timeline = page[page.index("## Timeline"):page.index("## Referenced in")]
+    assert f"The latest 3 of {len(entries)} dated entries" in timeline
+    assert timeline.count('class="timeline__entry ') == 3

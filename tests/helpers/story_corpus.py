@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import functools
 
-from helpers.corpora import rendered, scratch_folder
-
 from bench.stories import write_story_corpus
 from generator.analysis.index import Index
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
+from helpers.corpora import rendered, scratch_folder
 
 STORY_BUILD_DAY_EPOCH = "1796083200"  # 1 December 2026, the corpus' default build date
 
