@@ -38,10 +38,14 @@ from generator.draft.brief import Draft, make_draft
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "draft_corpus"
 
-ACTOR_KINDS = sorted({kind.value for kind in ActorKind}
-                     | {"court", "legislature", "coalition", "political-party", "trade-association"})
+ACTOR_KINDS = sorted(
+    {kind.value for kind in ActorKind}
+    | {"court", "legislature", "coalition", "political-party", "trade-association"}
+)
 EVENT_STATUSES = ("happened", "scheduled", "deadline", "expected", "cancelled", "postponed")
-QUOTE_SIMILARITY = 0.9  # a drafted quote this alike (difflib ratio) to an expected one is the same quotation
+QUOTE_SIMILARITY = (
+    0.9  # a drafted quote this alike (difflib ratio) to an expected one is the same quotation
+)
 
 
 # --- the expected-extraction file -------------------------------------------------------
@@ -65,7 +69,9 @@ class ExpectedActor(_Strict):
     key: Text
     name: Text
     kind: Literal[tuple(ACTOR_KINDS)]  # type: ignore[valid-type]
-    aliases: list[Text] = Field(default_factory=list)  # other ways the article names it: "Varga", "the official"
+    aliases: list[Text] = Field(
+        default_factory=list
+    )  # other ways the article names it: "Varga", "the official"
 
     def forms(self) -> set[str]:
         return {normal_name(form) for form in (self.name, *self.aliases)}
@@ -74,7 +80,9 @@ class ExpectedActor(_Strict):
 class ExpectedStatement(_Strict):
     quote: Text  # verbatim, between one pair of quotation marks
     speaker: Text  # an actor key, or "anonymous"
-    for_: Text | None = Field(None, alias="for")  # the body a person or an anonymous source speaks for
+    for_: Text | None = Field(
+        None, alias="for"
+    )  # the body a person or an anonymous source speaks for
     reason: Text | None = None  # an anonymous source: why, in the article's words
     date: PartialDate | None = None
 
@@ -99,7 +107,9 @@ class ExpectedLegal(_Strict):
     title: Text
     aliases: list[Text] = Field(default_factory=list)
     year: int | None = None
-    provisions: list[Text] = Field(default_factory=list)  # as printed: "Article 7", "Section 121(2)"
+    provisions: list[Text] = Field(
+        default_factory=list
+    )  # as printed: "Article 7", "Section 121(2)"
 
 
 class Expected(_Strict):
@@ -129,7 +139,11 @@ def load_expected(path: Path) -> tuple[Expected | None, list[Problem]]:
 
 
 def _problem(yaml_file, error: dict) -> Problem:
-    loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and step.startswith(("function-", "Literal"))))
+    loc = tuple(
+        step
+        for step in error["loc"]
+        if not (isinstance(step, str) and step.startswith(("function-", "Literal")))
+    )
     where = ".".join(map(str, loc))
     if error["type"] == "extra_forbidden":
         return yaml_file.problem(loc, f"unknown field '{loc[-1]}'", at_key=True)
@@ -140,12 +154,17 @@ def _problem(yaml_file, error: dict) -> Problem:
 def _unknown_keys(yaml_file, expected: Expected) -> list[Problem]:
     """Actor keys used twice, and statements whose speaker is no actor of the file."""
     keys = [actor.key for actor in expected.actors]
-    problems = [yaml_file.problem(("actors", i, "key"), f"actor key '{key}' is used twice")
-                for i, key in enumerate(keys) if key in keys[:i]]
+    problems = [
+        yaml_file.problem(("actors", i, "key"), f"actor key '{key}' is used twice")
+        for i, key in enumerate(keys)
+        if key in keys[:i]
+    ]
     for i, statement in enumerate(expected.statements):
         for field_name, key in (("speaker", statement.speaker), ("for", statement.for_)):
             if key and key != "anonymous" and key not in keys:
-                problems.append(yaml_file.problem(("statements", i, field_name), f"unknown actor key '{key}'"))
+                problems.append(
+                    yaml_file.problem(("statements", i, field_name), f"unknown actor key '{key}'")
+                )
     return problems
 
 
@@ -156,7 +175,9 @@ def _unknown_keys(yaml_file, expected: Expected) -> list[Problem]:
 @dataclass
 class DraftedStatement:
     quote: str
-    actor_forms: set[str]  # the position's actor, by every name the draft gives it (empty: no actor)
+    actor_forms: set[
+        str
+    ]  # the position's actor, by every name the draft gives it (empty: no actor)
     actor_kind: str | None
     attribution: str | None
     name: str | None
@@ -189,14 +210,26 @@ class Drafted:
 
 
 def drafted(draft: Draft) -> Drafted:
-    actors = {c.id: DraftedActor(_forms(c.name, c.long_form, *c.mentions), c.name, c.kind) for c in draft.candidates}
+    actors = {
+        c.id: DraftedActor(_forms(c.name, c.long_form, *c.mentions), c.name, c.kind)
+        for c in draft.candidates
+    }
     statements = []
     for position in draft.positions:
         actor = actors.get(position.actor_id or position.proposed_id or "")
         forms = actor.forms if actor else set()
         for s in position.statements:
-            statements.append(DraftedStatement(s.quote, forms, actor.kind if actor else None,
-                                               s.attribution_kind, s.name, s.reason, actor.label if actor else None))
+            statements.append(
+                DraftedStatement(
+                    s.quote,
+                    forms,
+                    actor.kind if actor else None,
+                    s.attribution_kind,
+                    s.name,
+                    s.reason,
+                    actor.label if actor else None,
+                )
+            )
     article = draft.article
     return Drafted(
         author=getattr(draft, "author", None) or getattr(article, "author", None),
@@ -204,7 +237,10 @@ def drafted(draft: Draft) -> Drafted:
         statements=statements,
         actors=list(actors.values()),
         events=[(str(e.date), getattr(e, "status", None)) for e in draft.events],
-        legal=[DraftedLegal(m.name, m.year, {_provision(p) for p in _provisions(m)}) for m in draft.legal],
+        legal=[
+            DraftedLegal(m.name, m.year, {_provision(p) for p in _provisions(m)})
+            for m in draft.legal
+        ],
     )
 
 
@@ -244,7 +280,12 @@ def normal_name(name: str) -> str:
 
 
 def normal_provision(text: str) -> str:
-    text = text.casefold().replace("art.", "article ").replace("sec.", "section ").replace("§", "section ")
+    text = (
+        text.casefold()
+        .replace("art.", "article ")
+        .replace("sec.", "section ")
+        .replace("§", "section ")
+    )
     text = re.sub(r"\b(article|section|paragraph)s\b", r"\1", text)
     return re.sub(r"\s+", "", text)
 
@@ -337,16 +378,35 @@ def _pairs(expected: list, drafted: list, same) -> list[tuple[int, int]]:
 
 def _score_statements(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
     quotes, speakers = tallies["quotations"], tallies["speakers"]
-    pairs = dict(_pairs(expected.statements, draft.statements, lambda have, want: same_quote(have.quote, want.quote)))
-    quotes.right, quotes.drafted, quotes.expected = len(pairs), len(draft.statements), len(expected.statements)
-    scare_pairs = _pairs(expected.scare_quotes, draft.statements, lambda have, want: same_quote(have.quote, want))
+    pairs = dict(
+        _pairs(
+            expected.statements,
+            draft.statements,
+            lambda have, want: same_quote(have.quote, want.quote),
+        )
+    )
+    quotes.right, quotes.drafted, quotes.expected = (
+        len(pairs),
+        len(draft.statements),
+        len(expected.statements),
+    )
+    scare_pairs = _pairs(
+        expected.scare_quotes, draft.statements, lambda have, want: same_quote(have.quote, want)
+    )
     tallies["scare_quotes"].right = len(scare_pairs)
     tallies["scare_quotes"].expected = len(expected.scare_quotes)
-    tallies["scare_quotes"].misses = [f"made a statement: {expected.scare_quotes[i]!r}" for i, _ in scare_pairs]
+    tallies["scare_quotes"].misses = [
+        f"made a statement: {expected.scare_quotes[i]!r}" for i, _ in scare_pairs
+    ]
     paired_drafts = set(pairs.values()) | {j for _, j in scare_pairs}
-    quotes.misses = [f"not found: {s.quote[:60]!r}" for i, s in enumerate(expected.statements) if i not in pairs]
-    quotes.misses += [f"not a quotation: {s.quote[:60]!r}" for j, s in enumerate(draft.statements)
-                      if j not in paired_drafts]
+    quotes.misses = [
+        f"not found: {s.quote[:60]!r}" for i, s in enumerate(expected.statements) if i not in pairs
+    ]
+    quotes.misses += [
+        f"not a quotation: {s.quote[:60]!r}"
+        for j, s in enumerate(draft.statements)
+        if j not in paired_drafts
+    ]
     for i, want in enumerate(expected.statements):
         have = draft.statements[pairs[i]] if i in pairs else None
         keys = want.linkable_keys()
@@ -356,8 +416,13 @@ def _score_statements(expected: Expected, draft: Drafted, tallies: dict[str, Tal
             _tally_anonymous(want, have, tallies["anonymous"], tallies["anonymous_reason"])
 
 
-def _tally_speaker(expected: Expected, want: ExpectedStatement, have: DraftedStatement | None, keys: set[str],
-                   tally: Tally) -> None:
+def _tally_speaker(
+    expected: Expected,
+    want: ExpectedStatement,
+    have: DraftedStatement | None,
+    keys: set[str],
+    tally: Tally,
+) -> None:
     tally.expected += 1
     if have is None or not have.actor_forms:
         tally.misses.append(f"no actor for {want.quote[:40]!r}")
@@ -369,7 +434,9 @@ def _tally_speaker(expected: Expected, want: ExpectedStatement, have: DraftedSta
         tally.misses.append(f"{want.quote[:40]!r}: {have.actor_label!r}, not {sorted(keys)}")
 
 
-def _tally_anonymous(want: ExpectedStatement, have: DraftedStatement | None, kept: Tally, reason: Tally) -> None:
+def _tally_anonymous(
+    want: ExpectedStatement, have: DraftedStatement | None, kept: Tally, reason: Tally
+) -> None:
     kept.expected += 1
     reason.expected += 1
     if have is None:
@@ -378,7 +445,9 @@ def _tally_anonymous(want: ExpectedStatement, have: DraftedStatement | None, kep
     if have.attribution == "anonymous" and not have.name and have.actor_kind != "person":
         kept.right += 1
     else:
-        kept.misses.append(f"{want.quote[:40]!r}: drafted as {have.attribution or 'unset'} {have.name or ''}".rstrip())
+        kept.misses.append(
+            f"{want.quote[:40]!r}: drafted as {have.attribution or 'unset'} {have.name or ''}".rstrip()
+        )
     if have.reason:
         reason.drafted += 1
     if same_reason(have.reason, want.reason or ""):
@@ -390,7 +459,11 @@ def _tally_anonymous(want: ExpectedStatement, have: DraftedStatement | None, kep
 def _score_actors(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
     actors, kinds = tallies["actors"], tallies["actor_kinds"]
     not_actor_forms = {normal_name(name): name for name in expected.not_actors}
-    actors.drafted, actors.expected, kinds.expected = len(draft.actors), len(expected.actors), len(expected.actors)
+    actors.drafted, actors.expected, kinds.expected = (
+        len(draft.actors),
+        len(expected.actors),
+        len(expected.actors),
+    )
     first_match: dict[str, DraftedActor] = {}
     for have in draft.actors:
         want = next((actor for actor in expected.actors if have.forms & actor.forms()), None)
@@ -398,13 +471,17 @@ def _score_actors(expected: Expected, draft: Drafted, tallies: dict[str, Tally])
             wrong = next((not_actor_forms[f] for f in have.forms if f in not_actor_forms), None)
             if wrong:
                 tallies["not_actors"].right += 1
-                tallies["not_actors"].misses.append(f"proposed {have.label!r} ({wrong!r} is not an actor)")
+                tallies["not_actors"].misses.append(
+                    f"proposed {have.label!r} ({wrong!r} is not an actor)"
+                )
             else:
                 actors.misses.append(f"not an actor of the article: {have.label!r}")
             continue
         if want.key in first_match:
             tallies["duplicates"].right += 1
-            tallies["duplicates"].misses.append(f"{have.label!r} again ({first_match[want.key].label!r})")
+            tallies["duplicates"].misses.append(
+                f"{have.label!r} again ({first_match[want.key].label!r})"
+            )
             continue
         first_match[want.key] = have
         actors.right += 1
@@ -415,7 +492,9 @@ def _score_actors(expected: Expected, draft: Drafted, tallies: dict[str, Tally])
             kinds.misses.append(f"{have.label!r}: kind {have.kind}, not {want.kind}")
     tallies["not_actors"].expected = len(expected.not_actors)
     tallies["duplicates"].expected = len(first_match)
-    actors.misses += [f"not proposed: {a.name!r}" for a in expected.actors if a.key not in first_match]
+    actors.misses += [
+        f"not proposed: {a.name!r}" for a in expected.actors if a.key not in first_match
+    ]
 
 
 def _score_dates(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
@@ -426,18 +505,31 @@ def _score_dates(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) 
         brief.misses.append(f"date {draft.date}, not {expected.date}")
     events, status = tallies["events"], tallies["event_status"]
     pairs = _pairs(expected.events, draft.events, lambda have, want: have[0] == str(want.date))
-    events.right, events.drafted, events.expected = len(pairs), len(draft.events), len(expected.events)
+    events.right, events.drafted, events.expected = (
+        len(pairs),
+        len(draft.events),
+        len(expected.events),
+    )
     found = {i for i, _ in pairs}
-    events.misses = [f"not found: {e.date} ({e.phrase!r})" for i, e in enumerate(expected.events) if i not in found]
-    events.misses += [f"not an event date: {date}" for j, (date, _) in enumerate(draft.events)
-                      if j not in {j for _, j in pairs}]
+    events.misses = [
+        f"not found: {e.date} ({e.phrase!r})"
+        for i, e in enumerate(expected.events)
+        if i not in found
+    ]
+    events.misses += [
+        f"not an event date: {date}"
+        for j, (date, _) in enumerate(draft.events)
+        if j not in {j for _, j in pairs}
+    ]
     status.expected = len(pairs)
     for i, j in pairs:
         status.drafted += draft.events[j][1] is not None
         if draft.events[j][1] == expected.events[i].status:
             status.right += 1
         else:
-            status.misses.append(f"{expected.events[i].date}: status {draft.events[j][1]}, not {expected.events[i].status}")
+            status.misses.append(
+                f"{expected.events[i].date}: status {draft.events[j][1]}, not {expected.events[i].status}"
+            )
 
 
 def _score_legal(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
@@ -450,17 +542,24 @@ def _score_legal(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) 
     found.right, found.drafted, found.expected = len(pairs), len(draft.legal), len(expected.legal)
     exact.drafted, exact.expected = len(draft.legal), len(expected.legal)
     paired = {i for i, _ in pairs}
-    found.misses = [f"not found: {law.title!r}" for i, law in enumerate(expected.legal) if i not in paired]
-    found.misses += [f"not a law of the article: {law.title!r}" for j, law in enumerate(draft.legal)
-                     if j not in {j for _, j in pairs}]
+    found.misses = [
+        f"not found: {law.title!r}" for i, law in enumerate(expected.legal) if i not in paired
+    ]
+    found.misses += [
+        f"not a law of the article: {law.title!r}"
+        for j, law in enumerate(draft.legal)
+        if j not in {j for _, j in pairs}
+    ]
     for i, j in pairs:
         want, have = expected.legal[i], draft.legal[j]
         provisions = {normal_provision(p) for p in want.provisions}
         if have.year == want.year and have.provisions == provisions:
             exact.right += 1
         else:
-            exact.misses.append(f"{want.title!r}: year {have.year}, provisions {sorted(have.provisions)}; "
-                                f"expected {want.year}, {sorted(provisions)}")
+            exact.misses.append(
+                f"{want.title!r}: year {have.year}, provisions {sorted(have.provisions)}; "
+                f"expected {want.year}, {sorted(provisions)}"
+            )
 
 
 def _score_author(expected: Expected, draft: Drafted, tally: Tally) -> None:
@@ -475,14 +574,18 @@ def _score_author(expected: Expected, draft: Drafted, tally: Tally) -> None:
 
 
 def article_names(corpus_dir: Path = CORPUS_DIR) -> list[str]:
-    return sorted(path.name.removesuffix(".expected.yaml") for path in corpus_dir.glob("*.expected.yaml"))
+    return sorted(
+        path.name.removesuffix(".expected.yaml") for path in corpus_dir.glob("*.expected.yaml")
+    )
 
 
 def draft_article(text: str) -> Draft:
     return make_draft(text, Corpus(), brief_id="draft", text_file=None)
 
 
-def score_corpus(names: list[str], corpus_dir: Path = CORPUS_DIR) -> tuple[dict, list[Problem], list[str]]:
+def score_corpus(
+    names: list[str], corpus_dir: Path = CORPUS_DIR
+) -> tuple[dict, list[Problem], list[str]]:
     """(totals and per-article tallies, problems of expected files, articles the drafter failed on)."""
     totals = {name: Tally() for name in FIELDS}
     per_article, problems, failures = {}, [], []
@@ -494,7 +597,9 @@ def score_corpus(names: list[str], corpus_dir: Path = CORPUS_DIR) -> tuple[dict,
         try:
             draft = drafted(draft_article((corpus_dir / f"{name}.txt").read_text(encoding="utf-8")))
         except Exception as exc:  # the drafter's bug must not hide the other articles' scores
-            failures.append(f"{corpus_dir / name}.txt:1:1: the drafter failed: {type(exc).__name__}: {exc}")
+            failures.append(
+                f"{corpus_dir / name}.txt:1:1: the drafter failed: {type(exc).__name__}: {exc}"
+            )
             draft = Drafted()
         per_article[name] = score(expected, draft)
         for field_name, tally in per_article[name].items():
@@ -507,41 +612,63 @@ def _percent(value: float | None) -> str:
 
 
 def table(totals: dict[str, Tally]) -> str:
-    lines = [f"{'field':<18} {'prec':>5} {'recall':>6} {'right':>6} {'drafted':>8} {'expected':>9}  meaning"]
+    lines = [
+        f"{'field':<18} {'prec':>5} {'recall':>6} {'right':>6} {'drafted':>8} {'expected':>9}  meaning"
+    ]
     for name, meaning in FIELDS.items():
         t = totals[name]
         if meaning.startswith("lower: "):  # a count of mistakes: no precision or recall
-            lines.append(f"{name:<18} {'':>5} {'':>6} {t.right:>6} {'':>8} {t.expected:>9}  {meaning}")
+            lines.append(
+                f"{name:<18} {'':>5} {'':>6} {t.right:>6} {'':>8} {t.expected:>9}  {meaning}"
+            )
         else:
-            lines.append(f"{name:<18} {_percent(t.precision):>5} {_percent(t.recall):>6} {t.right:>6} "
-                         f"{t.drafted:>8} {t.expected:>9}  {meaning}")
+            lines.append(
+                f"{name:<18} {_percent(t.precision):>5} {_percent(t.recall):>6} {t.right:>6} "
+                f"{t.drafted:>8} {t.expected:>9}  {meaning}"
+            )
     return "\n".join(lines)
 
 
 def as_json(result: dict) -> dict:
     def figures(tally: Tally, with_misses: bool) -> dict:
-        data = {"right": tally.right, "drafted": tally.drafted, "expected": tally.expected,
-                "precision": tally.precision, "recall": tally.recall}
+        data = {
+            "right": tally.right,
+            "drafted": tally.drafted,
+            "expected": tally.expected,
+            "precision": tally.precision,
+            "recall": tally.recall,
+        }
         return {**data, "misses": tally.misses} if with_misses else data
 
     return {
         "totals": {name: figures(t, False) for name, t in result["totals"].items()},
-        "articles": {article: {name: figures(t, True) for name, t in tallies.items()}
-                     for article, tallies in result["articles"].items()},
+        "articles": {
+            article: {name: figures(t, True) for name, t in tallies.items()}
+            for article, tallies in result["articles"].items()
+        },
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.draft_score", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.draft_score", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("names", nargs="*", metavar="NAME", help="articles to score (default: all)")
     parser.add_argument("--json", action="store_true", help="print the figures and misses as JSON")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss under the table")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list every miss under the table"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the corpus folder")
     args = parser.parse_args(argv)
     available = article_names(args.corpus)
-    names = [name.removesuffix(".txt").removesuffix(".expected.yaml") for name in args.names] or available
-    unknown = [Problem(str(args.corpus / f"{n}.expected.yaml"), 1, 1, "no such article in the corpus")
-               for n in names if n not in available]
+    names = [
+        name.removesuffix(".txt").removesuffix(".expected.yaml") for name in args.names
+    ] or available
+    unknown = [
+        Problem(str(args.corpus / f"{n}.expected.yaml"), 1, 1, "no such article in the corpus")
+        for n in names
+        if n not in available
+    ]
     if unknown:
         print("\n".join(map(str, unknown)), file=sys.stderr)
         return 2

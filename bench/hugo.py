@@ -53,7 +53,12 @@ def write_config(bench_project: BenchProject) -> Path:
         'disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]',
     ]
     for source, target in mounts:  # JSON strings are valid TOML strings
-        lines += ["", "[[module.mounts]]", f"source = {json.dumps(str(source))}", f"target = {json.dumps(target)}"]
+        lines += [
+            "",
+            "[[module.mounts]]",
+            f"source = {json.dumps(str(source))}",
+            f"target = {json.dumps(target)}",
+        ]
     config = folder / "hugo.toml"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return config
@@ -69,7 +74,9 @@ def measure(bench_project: BenchProject, *, repeat: int) -> dict | None:
     runs, searches = [], []
     for _ in range(repeat):
         shutil.rmtree(destination, ignore_errors=True)
-        run = run_measured([str(binary), "--quiet", "--destination", str(destination)], cwd=config.parent)
+        run = run_measured(
+            [str(binary), "--quiet", "--destination", str(destination)], cwd=config.parent
+        )
         if run.returncode != 0:
             raise SystemExit(f"hugo failed on {bench_project.root}:\n{run.output}")
         runs.append(run.as_dict())
@@ -93,7 +100,8 @@ def measure(bench_project: BenchProject, *, repeat: int) -> dict | None:
         # Hugo then Pagefind, run after run: the time a Hugo site with search takes to build.
         "with_search_wall_s_min": min(with_search),
         "with_search_cpu_s": statistics.median(
-            run["cpu_s"] + search["cpu_s"] for run, search in zip(runs, searches)),
+            run["cpu_s"] + search["cpu_s"] for run, search in zip(runs, searches)
+        ),
     }
 
 
@@ -105,6 +113,8 @@ def _pagefind(site: Path) -> dict:
 
 
 def _version(binary: Path) -> str:
-    """"0.168.0" from "hugo v0.168.0-e27a676…+extended linux/amd64 …"."""
-    words = subprocess.run([str(binary), "version"], capture_output=True, text=True, check=False).stdout.split()
+    """ "0.168.0" from "hugo v0.168.0-e27a676…+extended linux/amd64 …"."""
+    words = subprocess.run(
+        [str(binary), "version"], capture_output=True, text=True, check=False
+    ).stdout.split()
     return words[1].split("-")[0].lstrip("v") if len(words) > 1 else "unknown"

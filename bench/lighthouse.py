@@ -45,8 +45,11 @@ class Result:
     costs: list[str]  # the opportunities it lists, with their estimated savings
 
     def misses(self) -> list[str]:
-        return [f"{self.page} {name} {self.scores[name]} < {target}"
-                for name, target in TARGETS.items() if self.scores[name] < target]
+        return [
+            f"{self.page} {name} {self.scores[name]} < {target}"
+            for name, target in TARGETS.items()
+            if self.scores[name] < target
+        ]
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -104,26 +107,42 @@ def audit(base_url: str, page: str) -> Result:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
-        command = [str(LIGHTHOUSE), base_url + PAGES[page], "--quiet", "--output=json",
-                   f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
-                   "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+        command = [
+            str(LIGHTHOUSE),
+            base_url + PAGES[page],
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ]
         subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
         data = json.loads(report.read_text(encoding="utf-8"))
     audits = data["audits"]
     scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}
-    metrics = {key: audits[key].get("displayValue", "") for key in
-               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                "cumulative-layout-shift")}
-    costs = [f"{a['id']}: {a.get('displayValue', '')}" for a in audits.values()
-             if a.get("details", {}).get("type") == "opportunity" and (a.get("score") or 1) < 0.9]
+    metrics = {
+        key: audits[key].get("displayValue", "")
+        for key in (
+            "first-contentful-paint",
+            "largest-contentful-paint",
+            "total-blocking-time",
+            "cumulative-layout-shift",
+        )
+    }
+    costs = [
+        f"{a['id']}: {a.get('displayValue', '')}"
+        for a in audits.values()
+        if a.get("details", {}).get("type") == "opportunity" and (a.get("score") or 1) < 0.9
+    ]
     return Result(page, scores, metrics, costs)
 
 
 def table(results: list[Result]) -> str:
     header = f"{'page':8} " + " ".join(f"{name:>14}" for name in CATEGORIES)
     target = f"{'target':8} " + " ".join(f"{'≥ ' + str(TARGETS[name]):>14}" for name in CATEGORIES)
-    rows = [f"{r.page:8} " + " ".join(f"{r.scores[name]:>14}" for name in CATEGORIES)
-            for r in results]
+    rows = [
+        f"{r.page:8} " + " ".join(f"{r.scores[name]:>14}" for name in CATEGORIES) for r in results
+    ]
     return "\n".join([header, target, *rows])
 
 
@@ -141,8 +160,12 @@ def main(argv: list[str]) -> int:
         for page in pages:
             results.append(audit(base_url, page))
             result = results[-1]
-            print(f"{page}: " + ", ".join(f"{k} {v}" for k, v in result.metrics.items()),
-                  *(f"  {cost}" for cost in result.costs), sep="\n", file=sys.stderr)
+            print(
+                f"{page}: " + ", ".join(f"{k} {v}" for k, v in result.metrics.items()),
+                *(f"  {cost}" for cost in result.costs),
+                sep="\n",
+                file=sys.stderr,
+            )
     print(table(results))
     misses = [miss for result in results for miss in result.misses()]
     print("below target: " + "; ".join(misses) if misses else "every page meets its targets")

@@ -24,13 +24,24 @@ from .project import BenchProject
 POLL_EVERY_S = 0.05
 
 
-def preview_latency(project: BenchProject, mkdocs: Path, *, edits: int = 3, timeout_s: float = 300) -> dict:
+def preview_latency(
+    project: BenchProject, mkdocs: Path, *, edits: int = 3, timeout_s: float = 300
+) -> dict:
     briefs = sorted(project.content.glob("briefs/*.yaml"))
     brief = briefs[len(briefs) // 2]
     port = _free_port()
     url = f"http://127.0.0.1:{port}/briefs/{brief.stem}/"
     original = brief.read_bytes()
-    command = [str(mkdocs), "serve", "--dirty", "--no-strict", "-f", str(project.config), "-a", f"127.0.0.1:{port}"]
+    command = [
+        str(mkdocs),
+        "serve",
+        "--dirty",
+        "--no-strict",
+        "-f",
+        str(project.config),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, cwd=project.root, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -42,7 +53,7 @@ def preview_latency(project: BenchProject, mkdocs: Path, *, edits: int = 3, time
                 marker = f"Edited for the benchmark {n}"
                 brief.write_bytes(_with_title(original, marker))
                 edited = time.perf_counter()
-                _wait_for(url, lambda page: marker in page, timeout_s, server, log)
+                _wait_for(url, lambda page: marker in page, timeout_s, server, log)  # noqa: B023 - called here
                 latencies.append(time.perf_counter() - edited)
         finally:
             brief.write_bytes(original)
@@ -59,7 +70,9 @@ def _with_title(yaml_text: bytes, title: str) -> bytes:
     return re.sub(rb"(?m)^title: .*$", b"title: " + title.encode(), yaml_text, count=1)
 
 
-def _wait_for(url: str, ready: Callable[[str], bool], timeout_s: float, server: subprocess.Popen, log) -> None:
+def _wait_for(
+    url: str, ready: Callable[[str], bool], timeout_s: float, server: subprocess.Popen, log
+) -> None:
     deadline = time.perf_counter() + timeout_s
     while time.perf_counter() < deadline:
         if server.poll() is not None:

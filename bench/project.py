@@ -46,7 +46,9 @@ def prepare(work: Path, project: Path, *, briefs: int, seed: int) -> BenchProjec
         for entry in sorted(project.iterdir()):
             if entry.name not in NOT_LINKED and not entry.name.startswith("."):
                 (root / entry.name).symlink_to(entry.resolve())
-        (root / "mkdocs.yml").write_text(f"INHERIT: {(project / 'mkdocs.yml').resolve()}\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            f"INHERIT: {(project / 'mkdocs.yml').resolve()}\n", encoding="utf-8"
+        )
         (root / READY).touch()
     return BenchProject(root, briefs)
 

@@ -32,11 +32,17 @@ def evaluate(results: dict) -> list[dict]:
     site = size["site"]
     targets = [
         *_hugo_target(reference, size),
-        _target(f"peak memory of the build, {reference} briefs, {_memory_kind(size)} (GB)",
-                _memory(size) / GB, PEAK_BYTES / GB),
+        _target(
+            f"peak memory of the build, {reference} briefs, {_memory_kind(size)} (GB)",
+            _memory(size) / GB,
+            PEAK_BYTES / GB,
+        ),
         _target("median page (KB)", site["median_page_bytes"] / KB, MEDIAN_PAGE_BYTES / KB),
-        _target(f"first search downloads, {site['first_search']['engine']} (KB)",
-                site["first_search"]["bytes"] / KB, FIRST_SEARCH_BYTES / KB),
+        _target(
+            f"first search downloads, {site['first_search']['engine']} (KB)",
+            site["first_search"]["bytes"] / KB,
+            FIRST_SEARCH_BYTES / KB,
+        ),
         _target(f"briefing check, {reference} briefs (s)", size["check"]["wall_s"], CHECK_WALL_S),
     ]
     if sizes[0] != reference:
@@ -46,13 +52,21 @@ def evaluate(results: dict) -> list[dict]:
         measured = results["sizes"][large]
         targets += [
             *_hugo_target(large, measured),
-            _target(f"peak memory of the build, {large} briefs, {_memory_kind(measured)} (GB)",
-                    _memory(measured) / GB, LARGE_PEAK_BYTES / GB),
+            _target(
+                f"peak memory of the build, {large} briefs, {_memory_kind(measured)} (GB)",
+                _memory(measured) / GB,
+                LARGE_PEAK_BYTES / GB,
+            ),
             _growth_target(results, reference, large),
         ]
     if "preview" in results:
-        targets.append(_target(f"serve: edit shows up, {results['preview']['briefs']} briefs (s)",
-                               results["preview"]["median_edit_to_page_s"], PREVIEW_S))
+        targets.append(
+            _target(
+                f"serve: edit shows up, {results['preview']['briefs']} briefs (s)",
+                results["preview"]["median_edit_to_page_s"],
+                PREVIEW_S,
+            )
+        )
     return targets
 
 
@@ -75,8 +89,13 @@ def _growth_target(results: dict, small: str, large: str) -> dict:
 def _hugo_target(briefs: str, size: dict) -> list[dict]:
     if not size.get("hugo"):
         return []
-    return [_target(f"mkdocs build ÷ (Hugo + Pagefind), {briefs} briefs, best runs",
-                    _hugo_ratio(size), HUGO_RATIO)]
+    return [
+        _target(
+            f"mkdocs build ÷ (Hugo + Pagefind), {briefs} briefs, best runs",
+            _hugo_ratio(size),
+            HUGO_RATIO,
+        )
+    ]
 
 
 def _hugo_ratio(size: dict) -> float:
@@ -94,7 +113,12 @@ def _memory_kind(size: dict) -> str:
 
 
 def _target(what: str, measured: float, limit: float) -> dict:
-    return {"what": what, "measured": round(measured, 3), "target": round(limit, 3), "met": measured <= limit}
+    return {
+        "what": what,
+        "measured": round(measured, 3),
+        "target": round(limit, 3),
+        "met": measured <= limit,
+    }
 
 
 def markdown(results: dict) -> str:
@@ -122,39 +146,69 @@ def markdown(results: dict) -> str:
         )
     typical = _kb_per_size(results, "typical_bytes")
     if typical:
-        lines += ["", "First search counted with the largest index chunk (a common word's); "
-                      f"with the median chunk instead: {typical}."]
+        lines += [
+            "",
+            "First search counted with the largest index chunk (a common word's); "
+            f"with the median chunk instead: {typical}.",
+        ]
     opened = _kb_per_size(results, "filters_on_open_bytes")
     if opened:
-        lines += ["", f"Search filters, fetched when the search page's filter panel is opened: {opened}."]
+        lines += [
+            "",
+            f"Search filters, fetched when the search page's filter panel is opened: {opened}.",
+        ]
     hugo = _hugo_line(results)
     if hugo:
         lines += ["", hugo]
-    steps = {briefs: size["build"]["runs"][0].get("steps") for briefs, size in results["sizes"].items()}
+    steps = {
+        briefs: size["build"]["runs"][0].get("steps") for briefs, size in results["sizes"].items()
+    }
     if any(steps.values()):
-        lines += ["", "Where a build's time goes (first run; the rest is MkDocs itself: files, navigation, copying):", ""]
+        lines += [
+            "",
+            "Where a build's time goes (first run; the rest is MkDocs itself: files, navigation, copying):",
+            "",
+        ]
         for briefs, spent in sorted(steps.items(), key=lambda item: int(item[0])):
             if spent:
-                lines.append(f"- {briefs} briefs: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in spent.items()))
+                lines.append(
+                    f"- {briefs} briefs: "
+                    + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in spent.items())
+                )
     if "growth" in results:
         g = results["growth"]
-        lines += ["", f"Growth of the build time: {g['build']}× (best runs; CPU time {g['build_cpu']}×); "
-                      f"of `briefing check`: {g['check']}×."]
+        lines += [
+            "",
+            f"Growth of the build time: {g['build']}× (best runs; CPU time {g['build_cpu']}×); "
+            f"of `briefing check`: {g['check']}×.",
+        ]
     if "preview" in results:
         p = results["preview"]
-        lines += ["", f"Preview ({p['briefs']} briefs): first build {p['first_build_s']:.1f} s; "
-                      f"an edit shows up in {', '.join(f'{x:.2f}' for x in p['edit_to_page_s'])} s."]
+        lines += [
+            "",
+            f"Preview ({p['briefs']} briefs): first build {p['first_build_s']:.1f} s; "
+            f"an edit shows up in {', '.join(f'{x:.2f}' for x in p['edit_to_page_s'])} s.",
+        ]
     lines += ["", "| target | measured | limit | |", "| --- | ---: | ---: | --- |"]
     for t in results["targets"]:
-        lines.append(f"| {t['what']} | {t['measured']:g} | {t['target']:g} | {'met' if t['met'] else 'MISSED'} |")
-    loads = [r["load_average_before"][0] for size in results["sizes"].values() for r in size["build"]["runs"]]
-    lines += ["", f"Load average (1 min) before the builds: {', '.join(f'{x:g}' for x in loads)} "
-                  "(above 0.5, others were using the machine: timings are noisy)."]
+        lines.append(
+            f"| {t['what']} | {t['measured']:g} | {t['target']:g} | {'met' if t['met'] else 'MISSED'} |"
+        )
+    loads = [
+        r["load_average_before"][0]
+        for size in results["sizes"].values()
+        for r in size["build"]["runs"]
+    ]
+    lines += [
+        "",
+        f"Load average (1 min) before the builds: {', '.join(f'{x:g}' for x in loads)} "
+        "(above 0.5, others were using the machine: timings are noisy).",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _kb_per_size(results: dict, key: str) -> str:
-    """"12 KB at 1000 briefs, …" for a first-search figure, or "" where a size lacks it."""
+    """ "12 KB at 1000 briefs, …" for a first-search figure, or "" where a size lacks it."""
     sizes = sorted(results["sizes"].items(), key=lambda item: int(item[0]))
     values = [(briefs, size["site"]["first_search"].get(key)) for briefs, size in sizes]
     if not all(value for _, value in values):
@@ -168,14 +222,18 @@ def _hugo_line(results: dict) -> str:
     if not all(size.get("hugo") for _, size in sizes):
         return ""
     figures = "; ".join(_hugo_figures(briefs, size) for briefs, size in sizes)
-    return (f"Hugo {sizes[0][1]['hugo']['version']} on the same YAML (a page per brief, actor and law, plain layouts: "
-            f"`bench/hugo/`): {figures}.")
+    return (
+        f"Hugo {sizes[0][1]['hugo']['version']} on the same YAML (a page per brief, actor and law, plain layouts: "
+        f"`bench/hugo/`): {figures}."
+    )
 
 
 def _hugo_figures(briefs: str, size: dict) -> str:
     h = size["hugo"]
     p = h["pagefind"]
-    return (f"{briefs} briefs: Hugo {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, "
-            f"{h['peak_rss_bytes'] / 2**20:.0f} MB, {h['pages']} pages) + Pagefind "
-            f"{p['wall_s_min']:.1f} s (CPU {p['cpu_s']:.1f} s, {p['peak_rss_bytes'] / 2**20:.0f} MB) "
-            f"= {h['with_search_wall_s_min']:.1f} s; mkdocs build {_hugo_ratio(size):.1f}× as long")
+    return (
+        f"{briefs} briefs: Hugo {h['wall_s_min']:.1f} s best (CPU {h['cpu_s']:.1f} s, "
+        f"{h['peak_rss_bytes'] / 2**20:.0f} MB, {h['pages']} pages) + Pagefind "
+        f"{p['wall_s_min']:.1f} s (CPU {p['cpu_s']:.1f} s, {p['peak_rss_bytes'] / 2**20:.0f} MB) "
+        f"= {h['with_search_wall_s_min']:.1f} s; mkdocs build {_hugo_ratio(size):.1f}× as long"
+    )

@@ -30,7 +30,7 @@ TOOLS = Path(sys.executable).parent
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     results: dict = {
-        "started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": machine.describe(),
         "seed": args.seed,
         "sizes": {},
@@ -53,11 +53,16 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
     builds = []
     for _ in range(repeat):
         load = load_average()
-        run = run_measured([str(TOOLS / "mkdocs"), "build", "-f", str(bench_project.config)], cwd=bench_project.root)
+        run = run_measured(
+            [str(TOOLS / "mkdocs"), "build", "-f", str(bench_project.config)],
+            cwd=bench_project.root,
+        )
         if run.returncode != 0:
             raise SystemExit(f"mkdocs build failed on {bench_project.root}:\n{run.output}")
         builds.append({**run.as_dict(), "load_average_before": load, "steps": steps_of(run.output)})
-    check = run_measured([str(TOOLS / "briefing"), "check", "--content", "content"], cwd=bench_project.root)
+    check = run_measured(
+        [str(TOOLS / "briefing"), "check", "--content", "content"], cwd=bench_project.root
+    )
     if check.returncode != 0:
         raise SystemExit(f"briefing check failed on {bench_project.root}:\n{check.output}")
     walls = [b["wall_s"] for b in builds]
@@ -95,13 +100,23 @@ def _write(folder: Path, results: dict, summary: str) -> None:
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes, in briefs")
-    parser.add_argument("--repeat", type=int, default=2, help="builds per size (the spread shows the noise)")
-    parser.add_argument("--preview-size", type=int, default=1000, help="briefs for the serve test (0: skip)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes, in briefs"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="builds per size (the spread shows the noise)"
+    )
+    parser.add_argument(
+        "--preview-size", type=int, default=1000, help="briefs for the serve test (0: skip)"
+    )
     parser.add_argument("--edits", type=int, default=3, help="edits timed in the serve test")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "work", help="scratch projects")
+    parser.add_argument(
+        "--work", type=Path, default=PROJECT / "bench" / "work", help="scratch projects"
+    )
     parser.add_argument("--results", type=Path, default=PROJECT / "bench" / "results")
     return parser.parse_args(argv)
 

@@ -52,7 +52,10 @@ def first_search(site: Path) -> dict:
 
 
 def _lunr(site: Path) -> dict:
-    files = [site / "search" / "search_index.json", *sorted(site.glob("assets/javascripts/workers/search*.js"))]
+    files = [
+        site / "search" / "search_index.json",
+        *sorted(site.glob("assets/javascripts/workers/search*.js")),
+    ]
     return _summed("lunr", site, files)
 
 
@@ -94,7 +97,8 @@ def _pagefind(site: Path) -> dict:
     if fragments:
         per_page = _results_per_page(search_page)
         result["files"][f"{per_page} result fragments (median size)"] = (
-            per_page * fragments[len(fragments) // 2].stat().st_size)
+            per_page * fragments[len(fragments) // 2].stat().st_size
+        )
     result["bytes"] = sum(result["files"].values())
     if chunks:
         result["typical_bytes"] = result["bytes"] - largest + median
@@ -130,7 +134,11 @@ def _assets_of(page: Path, site: Path) -> set[Path]:
     links = re.findall(r'(?:src|href)="([^"#?]+\.(?:js|css))"', html)
     root = site.resolve()
     found = ((page.parent / link).resolve() for link in links)
-    return {site / path.relative_to(root) for path in found if path.is_relative_to(root) and path.is_file()}
+    return {
+        site / path.relative_to(root)
+        for path in found
+        if path.is_relative_to(root) and path.is_file()
+    }
 
 
 def _results_per_page(search_page: Path) -> int:

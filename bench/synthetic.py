@@ -76,7 +76,9 @@ class _CorpusWriter:
         self.actor_ids = [f"{self._name(2)}-{i}" for i in range(size.actors)]
         self.actor_weights = [1 / (rank + 1) ** ACTOR_SKEW for rank in range(size.actors)]
         self.instrument_ids = [f"{self._name(2)}-act-{i}" for i in range(size.instruments)]
-        self.provisions = {i: [f"section-{n + 1}" for n in range(rng.randint(2, 6))] for i in self.instrument_ids}
+        self.provisions = {
+            i: [f"section-{n + 1}" for n in range(rng.randint(2, 6))] for i in self.instrument_ids
+        }
         self.topics = [self._title(2, 3) for _ in range(size.topics)]
 
     # --- text ------------------------------------------------------------------
@@ -91,7 +93,9 @@ class _CorpusWriter:
         return "-".join(self.rng.choice(self.words) for _ in range(parts))
 
     def _title(self, low: int, high: int) -> str:
-        return " ".join(self.rng.choice(self.words) for _ in range(self.rng.randint(low, high))).capitalize()
+        return " ".join(
+            self.rng.choice(self.words) for _ in range(self.rng.randint(low, high))
+        ).capitalize()
 
     def _sentence(self, low: int = 8, high: int = 20) -> str:
         return self._title(low, high) + "."
@@ -115,8 +119,11 @@ class _CorpusWriter:
         kinds = [kind.value for kind in ActorKind][:12]
         records = []
         for i, actor_id in enumerate(self.actor_ids):
-            record: dict = {"id": actor_id, "name": actor_id.rsplit("-", 1)[0].replace("-", " ").title(),
-                            "kind": self.rng.choice(kinds)}
+            record: dict = {
+                "id": actor_id,
+                "name": actor_id.rsplit("-", 1)[0].replace("-", " ").title(),
+                "kind": self.rng.choice(kinds),
+            }
             if self.rng.random() < 0.6:
                 record["jurisdiction"] = self._title(1, 2)
             if i > 0 and self.rng.random() < 0.2:
@@ -138,7 +145,12 @@ class _CorpusWriter:
                 "year": self.rng.randint(1950, 2024),
                 "summary": self._paragraph(2),
                 "provisions": [
-                    {"id": pid, "title": self._title(2, 5), "article": str(n + 1), "summary": self._sentence()}
+                    {
+                        "id": pid,
+                        "title": self._title(2, 5),
+                        "article": str(n + 1),
+                        "summary": self._sentence(),
+                    }
                     for n, pid in enumerate(self.provisions[instrument_id])
                 ],
                 "url": f"https://laws.example.org/{instrument_id}",
@@ -158,7 +170,9 @@ class _CorpusWriter:
         actors = self._draw_actors(rng.randint(4, 7))
         sources = [self._source(i) for i in range(rng.randint(1, 3))]
         source_ids = [s["id"] for s in sources]
-        questions = [{"id": f"q{i + 1}", "text": self._title(8, 14) + "?"} for i in range(rng.randint(2, 3))]
+        questions = [
+            {"id": f"q{i + 1}", "text": self._title(8, 14) + "?"} for i in range(rng.randint(2, 3))
+        ]
         brief = {
             "id": brief_id,
             "title": self._title(6, 12),
@@ -168,7 +182,9 @@ class _CorpusWriter:
             "questions": questions,
             "sources": sources,
             "positions": self._positions(actors, questions, source_ids),
-            "legal_references": [self._legal_reference(actors, source_ids) for _ in range(rng.choice((0, 1, 1, 2)))],
+            "legal_references": [
+                self._legal_reference(actors, source_ids) for _ in range(rng.choice((0, 1, 1, 2)))
+            ],
             "events": [self._event(actors, source_ids) for _ in range(rng.randint(2, 4))],
             "relations": [self._relation(actors, source_ids) for _ in range(rng.randint(1, 3))],
             "watch_next": [self._sentence(8, 16) for _ in range(rng.randint(1, 2))],
@@ -184,25 +200,43 @@ class _CorpusWriter:
         return list(drawn)
 
     def _source(self, i: int) -> dict:
-        source = {"id": f"src-{i + 1}", "publisher": self._title(1, 2), "title": self._title(5, 10), "date": self._date()}
+        source = {
+            "id": f"src-{i + 1}",
+            "publisher": self._title(1, 2),
+            "title": self._title(5, 10),
+            "date": self._date(),
+        }
         if self.rng.random() < 0.8:
             source["url"] = f"https://news.example.com/{self._name(3)}"
         return source
 
-    def _positions(self, actors: list[str], questions: list[dict], source_ids: list[str]) -> list[dict]:
+    def _positions(
+        self, actors: list[str], questions: list[dict], source_ids: list[str]
+    ) -> list[dict]:
         stances = [stance.value for stance in Stance]
         positions = []
         for actor in actors:
-            for question in self.rng.sample(questions, k=self.rng.randint(1, min(2, len(questions)))):
+            for question in self.rng.sample(
+                questions, k=self.rng.randint(1, min(2, len(questions)))
+            ):
                 statements = [self._statement(source_ids) for _ in range(self.rng.randint(1, 2))]
-                positions.append({"actor": actor, "question": question["id"],
-                                  "stance": self.rng.choice(stances), "statements": statements})
+                positions.append(
+                    {
+                        "actor": actor,
+                        "question": question["id"],
+                        "stance": self.rng.choice(stances),
+                        "statements": statements,
+                    }
+                )
         return positions
 
     def _statement(self, source_ids: list[str]) -> dict:
         form = "quote" if self.rng.random() < 0.3 else "paraphrase"
-        return {form: self._sentence(10, 24), "attribution": self._attribution(),
-                "source": self.rng.choice(source_ids)}
+        return {
+            form: self._sentence(10, 24),
+            "attribution": self._attribution(),
+            "source": self.rng.choice(source_ids),
+        }
 
     def _attribution(self) -> dict:
         kind = self.rng.choice(("named", "spokesperson", "institutional", "anonymous"))
@@ -221,7 +255,9 @@ class _CorpusWriter:
         readers = self.rng.sample(actors, k=self.rng.randint(1, min(3, len(actors))))
         return {
             "instrument": instrument,
-            "provisions": self.rng.sample(provisions, k=self.rng.randint(1, min(2, len(provisions)))),
+            "provisions": self.rng.sample(
+                provisions, k=self.rng.randint(1, min(2, len(provisions)))
+            ),
             "readings": [
                 {"actor": actor, "reading": self._sentence(), "source": self.rng.choice(source_ids)}
                 for actor in readers
@@ -229,10 +265,19 @@ class _CorpusWriter:
         }
 
     def _event(self, actors: list[str], source_ids: list[str]) -> dict:
-        return {"date": self._date(), "text": self._sentence(),
-                "actors": self.rng.sample(actors, k=self.rng.randint(1, 3)), "source": self.rng.choice(source_ids)}
+        return {
+            "date": self._date(),
+            "text": self._sentence(),
+            "actors": self.rng.sample(actors, k=self.rng.randint(1, 3)),
+            "source": self.rng.choice(source_ids),
+        }
 
     def _relation(self, actors: list[str], source_ids: list[str]) -> dict:
         from_actor, to_actor = self.rng.sample(actors, k=2)
-        return {"from": from_actor, "type": self.rng.choice([t.value for t in RelationType]), "to": to_actor,
-                "description": self._sentence(6, 14), "source": self.rng.choice(source_ids)}
+        return {
+            "from": from_actor,
+            "type": self.rng.choice([t.value for t in RelationType]),
+            "to": to_actor,
+            "description": self._sentence(6, 14),
+            "source": self.rng.choice(source_ids),
+        }

@@ -104,8 +104,11 @@ def as_fault(error: Exception) -> Fault:
             return Fault(f"{looping}: is a symlink loop", EXIT_ERROR)
         case MemoryError():
             return Fault("out of memory", EXIT_ERROR)
-    return Fault(f"internal error, a bug in briefing ({type(error).__name__}: {error}); "
-                 f"set {DEBUG_VARIABLE}=1 for the traceback", EXIT_BUG)
+    return Fault(
+        f"internal error, a bug in briefing ({type(error).__name__}: {error}); "
+        f"set {DEBUG_VARIABLE}=1 for the traceback",
+        EXIT_BUG,
+    )
 
 
 def _one_spaced(message: str) -> str:
@@ -149,7 +152,10 @@ def main() -> None:
 
 
 CONTENT_OPTION = click.option(
-    "--content", "content_dir", default="content", show_default=True,
+    "--content",
+    "content_dir",
+    default="content",
+    show_default=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Content folder (briefs/, actors/, legal/).",
 )
@@ -158,8 +164,14 @@ CONTENT_OPTION = click.option(
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @CONTENT_OPTION
-@click.option("--format", "output_format", type=click.Choice(list(report.FORMATTERS)), default="human",
-              show_default=True, help="human: file:line:col lines; github: Actions annotations; json.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(report.FORMATTERS)),
+    default="human",
+    show_default=True,
+    help="human: file:line:col lines; github: Actions annotations; json.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(paths: tuple[Path, ...], content_dir: Path, output_format: str, strict: bool) -> None:
     """Validate every brief, actor and legal instrument; list all problems.
@@ -172,14 +184,19 @@ def check(paths: tuple[Path, ...], content_dir: Path, output_format: str, strict
     content_root = content_dir.resolve()
     for path in paths:
         if not path.resolve().is_relative_to(content_root):
-            raise click.BadParameter(f"{path} is not inside the content folder {content_dir}", param_hint="PATHS")
+            raise click.BadParameter(
+                f"{path} is not inside the content folder {content_dir}", param_hint="PATHS"
+            )
     problems = checking.within(checking.check_all(content_dir, strict=strict), paths)
     errors = sum(p.severity == "error" for p in problems)
     if output_format == "human":
         click.echo(report.human(problems), err=True, nl=False)
         if problems:
             warnings = len(problems) - errors
-            click.echo(f"{warnings} warning(s), {errors} error(s)" if warnings else f"{errors} error(s)", err=True)
+            click.echo(
+                f"{warnings} warning(s), {errors} error(s)" if warnings else f"{errors} error(s)",
+                err=True,
+            )
     else:
         click.echo(report.FORMATTERS[output_format](problems), nl=False)
     sys.exit(1 if errors else 0)
@@ -217,8 +234,12 @@ class RegularFile(click.Path):
 
 
 TEMPLATES_OPTION = click.option(
-    "--templates", "templates_dir", default="templates", show_default=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path), help="Templates folder.",
+    "--templates",
+    "templates_dir",
+    default="templates",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Templates folder.",
 )
 
 
@@ -238,9 +259,20 @@ def new(kind: str, record_id: str, content_dir: Path, templates_dir: Path) -> No
 
 
 @main.command("schema")
-@click.option("--out", "project_root", default=".", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Project folder; files go to its schema/.")
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if a file is missing or stale.")
+@click.option(
+    "--out",
+    "project_root",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder; files go to its schema/.",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 if a file is missing or stale.",
+)
 def schema_command(project_root: Path, check_only: bool) -> None:
     """Write the JSON Schema files editors use (schema/*.schema.json), from the models.
 
@@ -261,11 +293,17 @@ def schema_command(project_root: Path, check_only: bool) -> None:
 
 @main.command("draft")
 @click.argument("article", type=RegularFile())
-@click.option("--id", "brief_id", callback=lambda ctx, param, value: _checked_id(value),
-              help="Id of the new brief (default: from the article's title and year).")
+@click.option(
+    "--id",
+    "brief_id",
+    callback=lambda ctx, param, value: _checked_id(value),
+    help="Id of the new brief (default: from the article's title and year).",
+)
 @CONTENT_OPTION
 @TEMPLATES_OPTION
-def draft_command(article: Path, brief_id: str | None, content_dir: Path, templates_dir: Path) -> None:
+def draft_command(
+    article: Path, brief_id: str | None, content_dir: Path, templates_dir: Path
+) -> None:
     """Draft a brief from a plain-text news ARTICLE, offline and by rules.
 
     Finds the title, publisher and year, every quotation and its speaker, the
@@ -300,13 +338,29 @@ def _write_draft(article: Path, content_dir: Path, templates_dir: Path, brief_id
 
 @main.command()
 @click.argument("out_dir", type=click.Path(path_type=Path))
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content",
-              show_default=True, help="Content folder (briefs/, actors/, legal/).")
-@click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default="templates",
-              show_default=True, help="Templates folder.")
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default="content",
+    show_default=True,
+    help="Content folder (briefs/, actors/, legal/).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path),
+    default="templates",
+    show_default=True,
+    help="Templates folder.",
+)
 @click.option("--drafts/--no-drafts", default=False, help="Include draft briefs.")
-@click.option("--site-url", default="", help="Published address, for absolute links in feeds and data.")
-def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, site_url: str) -> None:
+@click.option(
+    "--site-url", default="", help="Published address, for absolute links in feeds and data."
+)
+def export(
+    out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, site_url: str
+) -> None:
     """Write a site project into OUT_DIR that MkDocs, ProperDocs or Zensical builds.
 
     The pages as Markdown (with feeds, data and styles) in OUT_DIR/docs/, a mkdocs.yml without
@@ -336,12 +390,15 @@ def export(out_dir: Path, content_dir: Path, templates_dir: Path, drafts: bool, 
             _write_engine_project(staging, renderer, templates_dir, site_url)
     except FolderError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"{len(pages)} pages written to {out_dir / engines.DOCS}; "
-               f"build the site with {out_dir / 'build.sh'} [mkdocs|properdocs|zensical]")
+    click.echo(
+        f"{len(pages)} pages written to {out_dir / engines.DOCS}; "
+        f"build the site with {out_dir / 'build.sh'} [mkdocs|properdocs|zensical]"
+    )
 
 
-def _write_engine_project(staging: Path, renderer: Renderer, templates_dir: Path,
-                          site_url: str) -> None:
+def _write_engine_project(
+    staging: Path, renderer: Renderer, templates_dir: Path, site_url: str
+) -> None:
     """Assets, the theme override, mkdocs.yml and build.sh beside the pages."""
     assets = renderer.assets()
     for asset in assets:

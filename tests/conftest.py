@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = ROOT.parent / "shared" / "seeds" / "huawei-allies-bloomberg-2019.txt"
 SEED_BRIEF = "huawei-5g-allies-2019"
 PROJECT_FILES = ("mkdocs.yml", "content", "templates", "docs", "schema")
-SEED_TEXT_FILE = "sources/huawei-allies-bloomberg-2019.txt"  # where the shipped brief's source expects it
+SEED_TEXT_FILE = (
+    "sources/huawei-allies-bloomberg-2019.txt"  # where the shipped brief's source expects it
+)
 
 
 def copy_project(destination: Path) -> Path:
@@ -87,7 +89,9 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def mkdocs_build(project_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of a project folder, in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
@@ -101,7 +105,11 @@ def mkdocs_build(project_dir: Path, *args: str, env: dict[str, str] | None = Non
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -116,8 +124,14 @@ def require(available: bool, what: str) -> None:
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SUBPATH = "/REPO/"  # served the way GitHub Pages serves a project site
 
@@ -129,7 +143,7 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(SUBPATH):
             return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + path[len(SUBPATH):])
+        return super().translate_path("/" + path[len(SUBPATH) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"

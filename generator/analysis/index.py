@@ -127,7 +127,13 @@ class Index:
         for position in brief.positions:
             actors_here[position.actor] = None
             for statement in position.statements:
-                ref = StatementRef(brief, position, questions[position.question], statement, sources[statement.source])
+                ref = StatementRef(
+                    brief,
+                    position,
+                    questions[position.question],
+                    statement,
+                    sources[statement.source],
+                )
                 self.statements_by_actor[position.actor].append(ref)
                 speaker = statement.attribution.actor
                 if speaker and speaker != position.actor:
@@ -188,15 +194,24 @@ class Index:
         deadline: an event of the same date, no longer scheduled, with an actor in common."""
         for later in self.later_in_story(brief):
             for other in later.events:
-                if (other.date == event.date and other.status not in ("scheduled", "deadline")
-                        and (set(other.actors) & set(event.actors) or not (other.actors or event.actors))):
+                if (
+                    other.date == event.date
+                    and other.status not in ("scheduled", "deadline")
+                    and (
+                        set(other.actors) & set(event.actors) or not (other.actors or event.actors)
+                    )
+                ):
                     return later
         return None
 
     def topics_of(self, brief: Brief) -> list[Topic]:
-        return [self.topics[slug] for slug in dict.fromkeys(topic_slug(label) for label in brief.topics)]
+        return [
+            self.topics[slug] for slug in dict.fromkeys(topic_slug(label) for label in brief.topics)
+        ]
 
     def key_actors(self, limit: int = 12) -> list[Actor]:
         """The actors that appear in the most briefs."""
-        ranked = sorted(self.actors.values(), key=lambda a: (-len(self.briefs_by_actor.get(a.id, ())), a.name))
+        ranked = sorted(
+            self.actors.values(), key=lambda a: (-len(self.briefs_by_actor.get(a.id, ())), a.name)
+        )
         return [a for a in ranked[:limit] if self.briefs_by_actor.get(a.id)]

@@ -49,7 +49,9 @@ class NetworkEdge:
     type: str
     target: Actor
     refs: tuple[RelationRef, ...]  # newest brief first
-    membership: Membership | None = None  # a member_of of the registry (type "member-of"), not an action
+    membership: Membership | None = (
+        None  # a member_of of the registry (type "member-of"), not an action
+    )
 
     @property
     def briefs(self) -> list[Brief]:
@@ -115,9 +117,15 @@ def relation_graph(index: Index) -> nx.MultiDiGraph:
     for brief in index.briefs:  # newest first
         for relation in brief.relations:
             ref = RelationRef(brief, relation, index.sources[brief.id][relation.source])
-            grouped.setdefault((relation.from_actor, relation.type, relation.to_actor), []).append(ref)
-    memberships = {(actor.id, MEMBER_OF, m.actor): m for actor in index.actors.values() for m in actor.member_of
-                   if actor.id in index.briefs_by_actor and m.actor in index.briefs_by_actor}
+            grouped.setdefault((relation.from_actor, relation.type, relation.to_actor), []).append(
+                ref
+            )
+    memberships = {
+        (actor.id, MEMBER_OF, m.actor): m
+        for actor in index.actors.values()
+        for m in actor.member_of
+        if actor.id in index.briefs_by_actor and m.actor in index.briefs_by_actor
+    }
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(sorted({a for key in [*grouped, *memberships] for a in (key[0], key[2])}))
     for (source, kind, target), refs in sorted(grouped.items()):
@@ -147,12 +155,17 @@ def most_connected(graph: nx.MultiDiGraph, limit: int = NETWORK_LIMIT) -> nx.Mul
     return _subgraph(kept, graph.edges(kept, keys=True, data=True), total=len(graph))
 
 
-def neighbourhood(graph: nx.MultiDiGraph, actor_id: str, limit: int = NEIGHBOUR_LIMIT) -> nx.MultiDiGraph:
+def neighbourhood(
+    graph: nx.MultiDiGraph, actor_id: str, limit: int = NEIGHBOUR_LIMIT
+) -> nx.MultiDiGraph:
     """The actor, its direct neighbours (the ``limit`` it has the most relations with),
     and the relations between it and them."""
     if actor_id not in graph:
         return nx.MultiDiGraph()
-    edges = [*graph.out_edges(actor_id, keys=True, data=True), *graph.in_edges(actor_id, keys=True, data=True)]
+    edges = [
+        *graph.out_edges(actor_id, keys=True, data=True),
+        *graph.in_edges(actor_id, keys=True, data=True),
+    ]
     weight: dict[str, int] = {}
     for u, v, _, _ in edges:
         other = v if u == actor_id else u
@@ -183,7 +196,9 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
-    groups = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
+    groups = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
     row_width = max(720, int(COMPONENT_SCALE * math.sqrt(len(graph))))
     points: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
@@ -203,7 +218,9 @@ def draw_network(graph: nx.MultiDiGraph, index: Index) -> Drawing:
     return Drawing(width, height, nodes, edges, actors_total=total)
 
 
-def _shape(graph: nx.Graph, members: list[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+def _shape(
+    graph: nx.Graph, members: list[str]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The group's nodes and edges in sorted order. (A subgraph *view* iterates its nodes
     in set order, which changes with Python's hash seed, and the layout depends on order.)"""
     edges = sorted(tuple(sorted(edge)) for edge in graph.subgraph(members).edges())
@@ -229,7 +246,9 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
     """One actor in the middle of the drawing, its neighbours on a circle around it, by name."""
     if not ego:
         return Drawing(0, 0, [], [])
-    others = sorted((a for a in ego if a != actor_id), key=lambda a: (index.actors[a].name.casefold(), a))
+    others = sorted(
+        (a for a in ego if a != actor_id), key=lambda a: (index.actors[a].name.casefold(), a)
+    )
     points = _ring(others, max(110, 14 * len(others)))
     points[actor_id] = (0.0, 0.0)
     points, width, height = _centred(points)
@@ -237,25 +256,31 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
     edges = _edge_shapes(ego, points)
     arrows = _arrows_at(edges, points)
     nodes = [
-        _node_clear(index.actors[a], *points[a], arrows.get(a, [])) if a == actor_id
+        _node_clear(index.actors[a], *points[a], arrows.get(a, []))
+        if a == actor_id
         else _node_outward(index.actors[a], *points[a], *centre)
         for a in sorted(ego)
     ]
-    return Drawing(width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0),
-                   focus=actor_id)
+    return Drawing(
+        width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0), focus=actor_id
+    )
 
 
 def _ring(actors: list[str], radius: float) -> dict[str, tuple[float, float]]:
     """Points evenly on a circle round (0, 0), the first on the right. (nx.circular_layout puts a
     lone node at the centre, on top of the actor whose neighbour it is.)"""
     return {
-        actor: (_round(radius * math.cos(2 * math.pi * i / len(actors))),
-                _round(radius * math.sin(2 * math.pi * i / len(actors))))
+        actor: (
+            _round(radius * math.cos(2 * math.pi * i / len(actors))),
+            _round(radius * math.sin(2 * math.pi * i / len(actors))),
+        )
         for i, actor in enumerate(actors)
     }
 
 
-def _centred(points: dict[str, tuple[float, float]]) -> tuple[dict[str, tuple[float, float]], int, int]:
+def _centred(
+    points: dict[str, tuple[float, float]],
+) -> tuple[dict[str, tuple[float, float]], int, int]:
     """Points round (0, 0) moved so that (0, 0) is the middle of a canvas with room for labels."""
     half_width = math.ceil(max(abs(x) for x, _ in points.values()) + MARGIN_X)
     half_height = math.ceil(max(abs(y) for _, y in points.values()) + MARGIN_Y)
@@ -275,11 +300,16 @@ def _fit(positions: dict, left: float, top: float, side: float) -> dict[str, tup
     }
 
 
-def _framed(points: dict, margin_x: float = MARGIN_X, margin_y: float = MARGIN_Y) -> tuple[dict, int, int]:
+def _framed(
+    points: dict, margin_x: float = MARGIN_X, margin_y: float = MARGIN_Y
+) -> tuple[dict, int, int]:
     """Points moved inside margins that leave room for labels, and the canvas size around them."""
     min_x = min(x for x, _ in points.values())
     min_y = min(y for _, y in points.values())
-    moved = {a: (_round(x - min_x + margin_x), _round(y - min_y + margin_y)) for a, (x, y) in points.items()}
+    moved = {
+        a: (_round(x - min_x + margin_x), _round(y - min_y + margin_y))
+        for a, (x, y) in points.items()
+    }
     width = max(x for x, _ in moved.values()) + margin_x
     height = max(y for _, y in moved.values()) + margin_y
     return moved, math.ceil(width), math.ceil(height)
@@ -341,7 +371,13 @@ def _node_outward(actor: Actor, x: float, y: float, cx: float, cy: float) -> Nod
     length = math.hypot(dx, dy)
     gap = NODE_RADIUS + 6
     return NodeShape(
-        actor, x, y, _short(actor), _round(x + dx / length * gap), _round(y + dy / length * gap + 4), anchor
+        actor,
+        x,
+        y,
+        _short(actor),
+        _round(x + dx / length * gap),
+        _round(y + dy / length * gap + 4),
+        anchor,
     )
 
 
@@ -353,7 +389,9 @@ def _edge_shapes(graph: nx.MultiDiGraph, points: dict[str, tuple[float, float]])
         if edge.source.id != edge.target.id:
             by_direction.setdefault((edge.source.id, edge.target.id), []).append(edge)
     return [
-        _arrow(edges, points[source], points[target], BEND if (target, source) in by_direction else 0.0)
+        _arrow(
+            edges, points[source], points[target], BEND if (target, source) in by_direction else 0.0
+        )
         for (source, target), edges in sorted(by_direction.items())
     ]
 
@@ -369,9 +407,12 @@ def _arrow(edges: list[NetworkEdge], start: tuple, end: tuple, bend: float) -> E
     mid_y = 0.25 * ay + 0.5 * cy + 0.25 * by
     top = mid_y - (len(edges) - 1) * LABEL_LINE / 2
     labels = tuple(
-        EdgeLabel(edge, _round(mid_x), _round(top + i * LABEL_LINE + 3)) for i, edge in enumerate(edges)
+        EdgeLabel(edge, _round(mid_x), _round(top + i * LABEL_LINE + 3))
+        for i, edge in enumerate(edges)
     )
-    return EdgeShape(edges[0].source, edges[0].target, labels, x1, y1, _round(cx), _round(cy), x2, y2)
+    return EdgeShape(
+        edges[0].source, edges[0].target, labels, x1, y1, _round(cx), _round(cy), x2, y2
+    )
 
 
 def _towards(point: tuple, target: tuple, distance: float) -> tuple[float, float]:
@@ -515,15 +556,19 @@ def overview(graph: nx.MultiDiGraph, index: Index) -> Overview:
     shown = groups[:COMMUNITY_LIMIT]
     between = {pair: count for pair, count in between.items() if max(pair) <= len(shown)}
     communities = [
-        Community(n, tuple(index.actors[a] for a in _by_degree(members, graph)), inside.get(n, 0),
-                  _links(n, between))
+        Community(
+            n,
+            tuple(index.actors[a] for a in _by_degree(members, graph)),
+            inside.get(n, 0),
+            _links(n, between),
+        )
         for n, members in enumerate(shown, 1)
     ]
     edges = edges_of(graph)
     return Overview(
         communities=communities,
         others=len(groups) - len(shown),
-        others_actors=sum(len(g) for g in groups[len(shown):]),
+        others_actors=sum(len(g) for g in groups[len(shown) :]),
         drawing=_community_map(communities, between),
         strongest=sorted((e for e in edges if e.refs), key=_most_reported)[:STRONGEST_LIMIT],
         actors_total=len(graph),
@@ -557,14 +602,20 @@ def _community_map(communities: list[Community], between: dict) -> CommunityMap:
     largest = max(radius.values())
     points, width, height = _framed(centres, MAP_LABEL_HALF + largest, largest + MAP_LABEL_LINE)
     groups = [
-        GroupShape(c, *points[c.number], _round(radius[c.number]), _group_label(c),
-                   _round(points[c.number][1] + radius[c.number] + MAP_LABEL_LINE - 4))
+        GroupShape(
+            c,
+            *points[c.number],
+            _round(radius[c.number]),
+            _group_label(c),
+            _round(points[c.number][1] + radius[c.number] + MAP_LABEL_LINE - 4),
+        )
         for c in communities
     ]
     heaviest = max(between.values(), default=1)
     links = [
         GroupLink(a, b, count, *points[a], *points[b], _round(1 + 7 * count / heaviest))
-        for (a, b), count in sorted(between.items()) if a in points and b in points
+        for (a, b), count in sorted(between.items())
+        if a in points and b in points
     ]
     return CommunityMap(width, height, groups, links)
 
@@ -578,7 +629,8 @@ def _group_centres(communities: list[Community], between: dict[tuple[int, int], 
     groups = nx.Graph()
     groups.add_nodes_from(c.number for c in communities)
     groups.add_weighted_edges_from(
-        (a, b, w) for (a, b), w in sorted(between.items()) if a in groups and b in groups)
+        (a, b, w) for (a, b), w in sorted(between.items()) if a in groups and b in groups
+    )
     if len(groups) == 1:
         return {communities[0].number: (0.0, 0.0)}
     spacing = 2 / math.sqrt(len(groups))  # spring_layout's optimal distance, wider than its default
@@ -609,12 +661,18 @@ def explorer_data(graph: nx.MultiDiGraph, index: Index) -> dict:
         forces = len(members) <= FORCE_LIMIT
         layout = _group_layout(*_shape(simple, members)) if forces else _spiral(ranked)
         for actor, (px, py) in _fit(layout, x, y, side).items():
-            nodes.append({"id": actor, "name": index.actors[actor].name, "group": n,
-                          "x": px, "y": py})
+            nodes.append(
+                {"id": actor, "name": index.actors[actor].name, "group": n, "x": px, "y": py}
+            )
         x, row_height = x + side + EXPLORER_STEP * 3, max(row_height, side)
     edges = [
-        {"source": e.source.id, "target": e.target.id, "type": e.type,
-         "briefs": len(e.briefs), "years": sorted(_years(e))}
+        {
+            "source": e.source.id,
+            "target": e.target.id,
+            "type": e.type,
+            "briefs": len(e.briefs),
+            "years": sorted(_years(e)),
+        }
         for e in edges_of(graph)
     ]
     return {"nodes": sorted(nodes, key=lambda node: node["id"]), "edges": edges}
@@ -632,6 +690,10 @@ def _group_layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...]) ->
 def _spiral(actors: list[str]) -> dict[str, tuple[float, float]]:
     """A sunflower spiral (points the golden angle apart), evenly spread, the first in the middle."""
     golden_angle = math.pi * (3 - math.sqrt(5))
-    return {actor: (math.sqrt(rank) * math.cos(rank * golden_angle),
-                    math.sqrt(rank) * math.sin(rank * golden_angle))
-            for rank, actor in enumerate(actors)}
+    return {
+        actor: (
+            math.sqrt(rank) * math.cos(rank * golden_angle),
+            math.sqrt(rank) * math.sin(rank * golden_angle),
+        )
+        for rank, actor in enumerate(actors)
+    }

@@ -82,7 +82,9 @@ def reading_sides(readings: list[ReadingRef]) -> list[Side]:
 
 def readings_by_provision(index: Index, instrument: LegalInstrument) -> list[ProvisionReadings]:
     """A reading belongs to each provision its legal reference cites, or to the whole instrument."""
-    groups: dict[str | None, ProvisionReadings] = {p.id: ProvisionReadings(p) for p in instrument.provisions}
+    groups: dict[str | None, ProvisionReadings] = {
+        p.id: ProvisionReadings(p) for p in instrument.provisions
+    }
     groups[None] = ProvisionReadings(None)
     for ref in index.readings_by_instrument.get(instrument.id, []):
         for provision_id in ref.reference.provisions or [None]:
@@ -90,7 +92,9 @@ def readings_by_provision(index: Index, instrument: LegalInstrument) -> list[Pro
             (group.holdings if ref.reading.holding else group.readings).append(ref)
     for group in groups.values():
         for refs in (group.readings, group.holdings):
-            refs.sort(key=lambda r: (r.date, index.actors[r.reading.actor].name.casefold(), r.brief.id))
+            refs.sort(
+                key=lambda r: (r.date, index.actors[r.reading.actor].name.casefold(), r.brief.id)
+            )
     return [group for group in groups.values() if group.readings or group.holdings]
 
 
@@ -110,7 +114,12 @@ def most_read_instruments(index: Index, limit: int) -> list[LegalInstrument]:
     """The ``limit`` instruments with the most readings, in the order of :func:`contested_instruments`."""
     read = contested_instruments(index)
     count = {i.id: len(index.readings_by_instrument[i.id]) for i in read}
-    kept = {i.id for i in sorted(read, key=lambda i: (-count[i.id], i.display_title.casefold(), i.id))[:limit]}
+    kept = {
+        i.id
+        for i in sorted(read, key=lambda i: (-count[i.id], i.display_title.casefold(), i.id))[
+            :limit
+        ]
+    }
     return [i for i in read if i.id in kept]
 
 

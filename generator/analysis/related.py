@@ -53,7 +53,11 @@ def _keys(index: Index, brief: Brief) -> list[_Key]:
     for actor in index.actors_by_brief.get(brief.id, []):
         keys.append(_Key("actors", actor, index.briefs_by_actor[actor.id]))
     for instrument_id in dict.fromkeys(r.instrument for r in brief.legal_references):
-        keys.append(_Key("instruments", index.legal[instrument_id], index.briefs_by_instrument[instrument_id]))
+        keys.append(
+            _Key(
+                "instruments", index.legal[instrument_id], index.briefs_by_instrument[instrument_id]
+            )
+        )
     for topic in index.topics_of(brief):
         keys.append(_Key("topics", topic, topic.briefs))
     return keys
@@ -73,7 +77,9 @@ def related_briefs(index: Index, brief: Brief, limit: int = 5) -> list[RelatedBr
     numbering = _numbering(index)
     total = len(index.briefs)
     members = np.concatenate([numbering.members[key.identity] for key in keys])
-    weights = np.concatenate([np.full(len(key.briefs), math.log(1 + total / len(key.briefs))) for key in keys])
+    weights = np.concatenate(
+        [np.full(len(key.briefs), math.log(1 + total / len(key.briefs))) for key in keys]
+    )
     # Each brief's weights are added in the keys' order, as a loop over the keys would: the same floats.
     scores = np.bincount(members, weights=weights, minlength=total)
     shared = np.bincount(members, minlength=total)
@@ -102,10 +108,13 @@ class _Numbering:
     def __init__(self, index: Index):
         self.number = {brief.id: n for n, brief in enumerate(index.briefs)}
         lists = [(("actors", key), briefs) for key, briefs in index.briefs_by_actor.items()]
-        lists += [(("instruments", key), briefs) for key, briefs in index.briefs_by_instrument.items()]
+        lists += [
+            (("instruments", key), briefs) for key, briefs in index.briefs_by_instrument.items()
+        ]
         lists += [(("topics", topic.slug), topic.briefs) for topic in index.topics.values()]
         self.members = {
-            identity: np.array([self.number[b.id] for b in briefs], dtype=np.intp) for identity, briefs in lists
+            identity: np.array([self.number[b.id] for b in briefs], dtype=np.intp)
+            for identity, briefs in lists
         }
         self._member_sets: dict[tuple[str, str], frozenset[int]] = {}
 

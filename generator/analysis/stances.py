@@ -118,7 +118,10 @@ class _Columns:
         column = self.by_wording.get((question.id, wording))
         if column is None:
             variants = self.by_id.setdefault(question.id, [])
-            column = next((c for c in reversed(variants[-RECENT_VARIANTS:]) if _alike(c.wording, wording)), None)
+            column = next(
+                (c for c in reversed(variants[-RECENT_VARIANTS:]) if _alike(c.wording, wording)),
+                None,
+            )
             if column is None:
                 key = question.id if not variants else f"{question.id}--{len(variants) + 1}"
                 column = QuestionColumn(key, wording)
@@ -137,7 +140,10 @@ def _alike(first: str, second: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)  # the same pairs come back on every preview rebuild
 def _close_wording(first: str, second: str) -> bool:
-    return SequenceMatcher(None, first.split(), second.split(), autojunk=False).ratio() >= SAME_QUESTION
+    return (
+        SequenceMatcher(None, first.split(), second.split(), autojunk=False).ratio()
+        >= SAME_QUESTION
+    )
 
 
 def _quick_ratio(first: str, second: str) -> float:
@@ -148,7 +154,9 @@ def _quick_ratio(first: str, second: str) -> float:
         common = len(words.distinct & other.distinct)
     else:
         counts, other_counts = words.counts, other.counts
-        common = sum(min(n, other_counts[word]) for word, n in counts.items() if word in other_counts)
+        common = sum(
+            min(n, other_counts[word]) for word, n in counts.items() if word in other_counts
+        )
     length = words.total + other.total
     return 2.0 * common / length if length else 1.0
 
@@ -183,7 +191,9 @@ def stance_matrix(index: Index) -> StanceMatrix:
                 date = position_date(p, brief, index.sources[brief.id])
                 history.refs.append(PositionRef(brief, p, question, date, steps[0].stance))
             else:  # changed within the brief: each stance from the statement that first took it
-                history.refs += (PositionRef(brief, p, question, step.date, step.stance) for step in steps)
+                history.refs += (
+                    PositionRef(brief, p, question, step.date, step.stance) for step in steps
+                )
     for history in cells.values():
         history.refs.sort(key=lambda r: (r.date, r.brief.date, r.brief.id))
     # Most-discussed questions first; then by id, so the order never depends on chance.
@@ -246,15 +256,18 @@ def by_topic(matrix: StanceMatrix, index: Index) -> list[TopicStances]:
     return sorted(topics, key=lambda t: (-t.activity, t.label.casefold()))
 
 
-def _topic_stances(key: str, columns: list[QuestionColumn], matrix: StanceMatrix,
-                   index: Index) -> TopicStances:
+def _topic_stances(
+    key: str, columns: list[QuestionColumn], matrix: StanceMatrix, index: Index
+) -> TopicStances:
     ids = {c.id for c in columns}
     cells = {k: h for k, h in matrix.cells.items() if k[1] in ids}
     activity: Counter[str] = Counter()
     for (actor_id, _), history in cells.items():
         activity[actor_id] += len(history.refs)
-    actors = sorted((index.actors[a] for a in activity),
-                    key=lambda a: (-activity[a.id], a.name.casefold(), a.id))
+    actors = sorted(
+        (index.actors[a] for a in activity),
+        key=lambda a: (-activity[a.id], a.name.casefold(), a.id),
+    )
     label = index.topics[key].label if key != NO_TOPIC else "Questions of briefs without a topic"
     return TopicStances(key, label, StanceMatrix(columns, actors, cells))
 

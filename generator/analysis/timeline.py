@@ -145,9 +145,14 @@ class Facets:
 
 
 FILTER_KINDS = {
-    "event": "Events", "statement": "Statements", "upcoming": "Upcoming",
-    "scheduled": "Scheduled events", "deadline": "Deadlines", "disputed": "Disputed events",
-    "postponed": "Postponed", "cancelled": "Cancelled",
+    "event": "Events",
+    "statement": "Statements",
+    "upcoming": "Upcoming",
+    "scheduled": "Scheduled events",
+    "deadline": "Deadlines",
+    "disputed": "Disputed events",
+    "postponed": "Postponed",
+    "cancelled": "Cancelled",
 }
 
 
@@ -157,8 +162,11 @@ def facets(entries: list[TimelineEntry], index: Index) -> Facets:
     briefs = {e.brief.id: e.brief for e in entries}.values()
     topics = {t.slug: t.label for b in briefs for t in index.topics_of(b)}
     kinds = {k for e in entries for k in e.kinds}
-    return Facets(actors, sorted(topics.items(), key=lambda t: (t[1].casefold(), t[0])),
-                  [(k, label) for k, label in FILTER_KINDS.items() if k in kinds])
+    return Facets(
+        actors,
+        sorted(topics.items(), key=lambda t: (t[1].casefold(), t[0])),
+        [(k, label) for k, label in FILTER_KINDS.items() if k in kinds],
+    )
 
 
 def statement_date(ref: StatementRef) -> str | None:
@@ -167,15 +175,20 @@ def statement_date(ref: StatementRef) -> str | None:
 
 
 def event_entry(ref: EventRef) -> TimelineEntry:
-    return TimelineEntry(ref.event.date, "event", ref.brief, ref.source, tuple(ref.event.actors), event=ref)
+    return TimelineEntry(
+        ref.event.date, "event", ref.brief, ref.source, tuple(ref.event.actors), event=ref
+    )
 
 
 def statement_entry(ref: StatementRef) -> TimelineEntry | None:
     date = statement_date(ref)
     if date is None:
         return None
-    actors = (ref.position.actor, ref.statement.attribution.actor) if ref.statement.attribution.actor else (
-        ref.position.actor,)
+    actors = (
+        (ref.position.actor, ref.statement.attribution.actor)
+        if ref.statement.attribution.actor
+        else (ref.position.actor,)
+    )
     return TimelineEntry(date, "statement", ref.brief, ref.source, actors, statement=ref)
 
 

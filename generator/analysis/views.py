@@ -84,7 +84,9 @@ class Views:
         return stances.latest_changes(self.stance_topics, LATEST_CHANGES)
 
     @cached_property
-    def stance_changes_by_actor(self) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
+    def stance_changes_by_actor(
+        self,
+    ) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
         changes: dict[str, list] = {}
         for actor, column, history in self.stance_matrix.changes():
             changes.setdefault(actor.id, []).append((column, history))

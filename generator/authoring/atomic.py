@@ -75,7 +75,7 @@ def make_folders(folder: Path) -> list[Path]:
     made: list[Path] = []
     try:
         for new_folder in reversed(missing):
-            if _named(new_folder, lambda: _make_folder(new_folder)):
+            if _named(new_folder, lambda: _make_folder(new_folder)):  # noqa: B023 - called at once
                 made.append(new_folder)
     except BaseException:
         remove_empty(made)

@@ -66,17 +66,23 @@ def new_record(kind: str, record_id: str, content_dir: Path, templates_dir: Path
     """Write the skeleton of a ``kind`` record called ``record_id``; return its path."""
     check_id(record_id)
     path = Path(content_dir) / KIND_FOLDERS[kind] / f"{record_id}.yaml"
-    text = yaml_environment(templates_dir).get_template(f"{kind}.yaml.j2").render(
-        id=record_id,
-        # realpath, not resolve(): a symlink loop on the way is then reported where it is written
-        schema=modeline_target(Path(content_dir).resolve().parent, kind, Path(os.path.realpath(path))),
-        kinds=[kind.value for kind in ActorKind],
-        stances=[stance.value for stance in Stance],
-        relation_types=[relation.value for relation in RelationType],
-        attribution_kinds=list(Attribution.model_fields["kind"].annotation.__args__),
-        event_statuses=[status.value for status in EventStatus],
-        instrument_kinds=[kind.value for kind in InstrumentKind],
-        instrument_statuses=[status.value for status in InstrumentStatus],
+    text = (
+        yaml_environment(templates_dir)
+        .get_template(f"{kind}.yaml.j2")
+        .render(
+            id=record_id,
+            # realpath, not resolve(): a symlink loop on the way is then reported where it is written
+            schema=modeline_target(
+                Path(content_dir).resolve().parent, kind, Path(os.path.realpath(path))
+            ),
+            kinds=[kind.value for kind in ActorKind],
+            stances=[stance.value for stance in Stance],
+            relation_types=[relation.value for relation in RelationType],
+            attribution_kinds=list(Attribution.model_fields["kind"].annotation.__args__),
+            event_statuses=[status.value for status in EventStatus],
+            instrument_kinds=[kind.value for kind in InstrumentKind],
+            instrument_statuses=[status.value for status in InstrumentStatus],
+        )
     )
     write_new(path, text)
     return path

@@ -22,7 +22,9 @@ from generator.content.problems import Problem, Severity
 from generator.content.safefile import UnreadableFile, read_limited
 from generator.content.yamlfile import KeyPath, YamlFile
 
-_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_QUOTE_MARKS = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
+)
 _ELLIPSIS = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -86,7 +88,9 @@ def _verify_brief(brief: Brief, yaml_file: YamlFile, project_root: Path) -> Iter
             continue
         for keypath, source_id, quote in quotes:
             if source_id == source.id and (difference := mismatch(quote, text)):
-                yield yaml_file.problem(keypath, f"quote does not match {source.text_file}: {difference}")
+                yield yaml_file.problem(
+                    keypath, f"quote does not match {source.text_file}: {difference}"
+                )
 
 
 def _source_text(text_file: str, project_root: Path) -> tuple[str, tuple[Severity, str] | None]:

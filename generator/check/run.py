@@ -39,5 +39,8 @@ def within(problems: Sequence[Problem], paths: Sequence[Path]) -> list[Problem]:
         return list(problems)
     # realpath, not Path.resolve: a problem may be about a symlink loop, which resolve() raises on.
     roots = [Path(os.path.realpath(path)) for path in paths]
-    return [p for p in problems
-            if any(Path(os.path.realpath(p.file)).is_relative_to(root) for root in roots)]
+    return [
+        p
+        for p in problems
+        if any(Path(os.path.realpath(p.file)).is_relative_to(root) for root in roots)
+    ]

@@ -47,7 +47,9 @@ class Corpus:
     files: dict[tuple[str, str], YamlFile] = field(default_factory=dict)  # (folder, id) → file
 
 
-def load_content(content_dir: Path, *, relative_to: Path | None = None, cache: FileCache | None = None) -> Corpus:
+def load_content(
+    content_dir: Path, *, relative_to: Path | None = None, cache: FileCache | None = None
+) -> Corpus:
     """Read and validate everything under ``content_dir``; raise ContentError listing all problems."""
     corpus, problems = check_content(content_dir, relative_to=relative_to, cache=cache)
     if any(p.severity == "error" for p in problems):
@@ -116,7 +118,10 @@ def _listing(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             not_read.append((path, f"not read: rename it to {stem}{CONTENT_SUFFIX}"))
         elif entry.is_dir(follow_symlinks=False) and _holds_yaml(path):
             not_read.append(
-                (path, f"not read: a folder inside {folder.name}/; move its files into {folder.name}/")
+                (
+                    path,
+                    f"not read: a folder inside {folder.name}/; move its files into {folder.name}/",
+                )
             )
     return files, not_read
 
@@ -143,11 +148,15 @@ def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
         if _YAML_LIKE.search(entry.name.rstrip(" .")):
             found.append((path, f"not read: content files go in {where}"))
         elif close := difflib.get_close_matches(entry.name.casefold(), FOLDERS, n=1, cutoff=0.7):
-            found.append((path, f"not read: content files go in {where} (did you mean {close[0]}/?)"))
+            found.append(
+                (path, f"not read: content files go in {where} (did you mean {close[0]}/?)")
+            )
     return found
 
 
-def _load_file(_: None, job: tuple[str, Path, str]) -> tuple[YamlFile, BaseModel | None, list[Problem]]:
+def _load_file(
+    _: None, job: tuple[str, Path, str]
+) -> tuple[YamlFile, BaseModel | None, list[Problem]]:
     """Read and validate one file (in a worker process when there are many)."""
     folder, path, label = job
     yaml_file = read_yaml(path, label)
@@ -169,7 +178,9 @@ def _validate(yaml_file: YamlFile, model: type[BaseModel], problems: list[Proble
         return None
     data = yaml_file.data
     if not isinstance(data, dict):
-        problems.append(yaml_file.problem((), f"expected a mapping of fields for a {model.__name__.lower()}"))
+        problems.append(
+            yaml_file.problem((), f"expected a mapping of fields for a {model.__name__.lower()}")
+        )
         return None
     try:
         record = model.model_validate(data)
@@ -178,22 +189,30 @@ def _validate(yaml_file: YamlFile, model: type[BaseModel], problems: list[Proble
         return None
     if record.id != yaml_file.path.stem:
         problems.append(
-            yaml_file.problem(("id",), f"id '{record.id}' does not match the file name '{yaml_file.path.name}'")
+            yaml_file.problem(
+                ("id",), f"id '{record.id}' does not match the file name '{yaml_file.path.name}'"
+            )
         )
         return None
     return record
 
 
-def _from_pydantic(yaml_file: YamlFile, model: type[BaseModel], exc: ValidationError) -> Iterable[Problem]:
+def _from_pydantic(
+    yaml_file: YamlFile, model: type[BaseModel], exc: ValidationError
+) -> Iterable[Problem]:
     for error in exc.errors(include_url=False):
         loc: KeyPath = tuple(error["loc"])
         name = shortened(str(loc[-1])) if loc else model.__name__.lower()
         if error["type"] == "extra_forbidden":
             allowed = _field_names(model, loc[:-1])
-            yield yaml_file.problem(loc, f"unknown field '{name}'{_did_you_mean(name, allowed)}", at_key=True)
+            yield yaml_file.problem(
+                loc, f"unknown field '{name}'{_did_you_mean(name, allowed)}", at_key=True
+            )
         elif error["type"] == "missing":
             yield yaml_file.problem(loc[:-1], f"missing required field '{name}'")
-        elif error.get("input", "") is None and loc:  # `key:` left empty, as skeletons and drafts do
+        elif (
+            error.get("input", "") is None and loc
+        ):  # `key:` left empty, as skeletons and drafts do
             yield yaml_file.problem(loc, f"fill in '{'.'.join(map(str, loc))}' (it is empty)")
         else:
             message = error["msg"].removeprefix("Value error, ") + _close_choice(error)
@@ -231,7 +250,11 @@ def _inner_model(annotation: object) -> type[BaseModel] | None:
 def _close_choice(error: dict) -> str:
     """' (did you mean …?)' for a value outside a list of choices (a stance, a status) close to one."""
     expected = (error.get("ctx") or {}).get("expected")
-    if error["type"] not in ("enum", "literal_error") or not isinstance(error.get("input"), str) or not expected:
+    if (
+        error["type"] not in ("enum", "literal_error")
+        or not isinstance(error.get("input"), str)
+        or not expected
+    ):
         return ""
     return _did_you_mean(error["input"], re.findall(r"'([^']*)'", str(expected)))
 
@@ -298,17 +321,25 @@ def _check_topic_pages(corpus: Corpus) -> list[Problem]:
         yaml_file = corpus.files[("briefs", brief.id)]
         for i, label in enumerate(brief.topics):
             slug = topic_slug(label)
-            known_label, known_file, known_path = first.setdefault(slug, (label, yaml_file, ("topics", i)))
+            known_label, known_file, known_path = first.setdefault(
+                slug, (label, yaml_file, ("topics", i))
+            )
             if known_label == label:
                 continue
             place = known_file.problem(known_path, "")
             alike = _alike(label, known_label)
-            problem = yaml_file.problem(("topics", i), (
-                f"topic '{shortened(label)}' shares the page {page_path('topic', slug)} with "
-                f"'{shortened(known_label)}' ({place.file}:{place.line}:{place.col}), "
-                + (f"whose label it shows (did you mean '{shortened(known_label)}'?)" if alike
-                   else "a different topic: rename one")
-            ))
+            problem = yaml_file.problem(
+                ("topics", i),
+                (
+                    f"topic '{shortened(label)}' shares the page {page_path('topic', slug)} with "
+                    f"'{shortened(known_label)}' ({place.file}:{place.line}:{place.col}), "
+                    + (
+                        f"whose label it shows (did you mean '{shortened(known_label)}'?)"
+                        if alike
+                        else "a different topic: rename one"
+                    )
+                ),
+            )
             problems.append(dataclasses.replace(problem, severity="warning") if alike else problem)
     return problems
 
@@ -322,14 +353,25 @@ def _check_part_of_cycles(corpus: Corpus) -> list[Problem]:
     """An actor cannot be part of itself, however many steps round, nor a member of itself
     (issue 19: member_of): each cycle is reported once, at the part_of or member_of entry that
     leads back to its first actor by id."""
-    part_of = {(actor.id, actor.part_of): ("part_of",) for actor in corpus.actors.values() if actor.part_of}
-    member_of = {(actor.id, m.actor): ("member_of", i, "actor")
-                 for actor in corpus.actors.values() for i, m in enumerate(actor.member_of)}
-    return sorted([*_cycles(corpus, part_of, "part_of", "part of"),
-                   *_cycles(corpus, member_of, "member_of", "a member of")])
+    part_of = {
+        (actor.id, actor.part_of): ("part_of",) for actor in corpus.actors.values() if actor.part_of
+    }
+    member_of = {
+        (actor.id, m.actor): ("member_of", i, "actor")
+        for actor in corpus.actors.values()
+        for i, m in enumerate(actor.member_of)
+    }
+    return sorted(
+        [
+            *_cycles(corpus, part_of, "part_of", "part of"),
+            *_cycles(corpus, member_of, "member_of", "a member of"),
+        ]
+    )
 
 
-def _cycles(corpus: Corpus, links: dict[tuple[str, str], tuple], field: str, what: str) -> Iterable[Problem]:
+def _cycles(
+    corpus: Corpus, links: dict[tuple[str, str], tuple], field: str, what: str
+) -> Iterable[Problem]:
     """A problem for each cycle of ``links`` ((actor, actor) → key path of the link in the first)."""
     graph = nx.DiGraph(list(links))
     # With part_of each actor has one link, so cycles never overlap; members can be in many

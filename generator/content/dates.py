@@ -23,10 +23,14 @@ def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
     """Split a partial date into (year, month, day); ValueError if it is not a real date."""
     match = _PARTIAL.fullmatch(value)
     if not match:
-        raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{_suggestion(value)}")
+        raise ValueError(
+            f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{_suggestion(value)}"
+        )
     year, month, day = (int(part) if part else None for part in match.groups())
     if not FIRST_YEAR <= year <= LAST_YEAR:  # type: ignore[operator]
-        raise ValueError(f"'{value}' has the year {year}: a year goes from {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(
+            f"'{value}' has the year {year}: a year goes from {FIRST_YEAR} to {LAST_YEAR}"
+        )
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}")
     if day is not None:

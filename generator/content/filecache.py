@@ -23,10 +23,17 @@ class FileCache:
     def __init__(self) -> None:
         self._entries: dict[Hashable, tuple[Stamp, Any]] = {}
 
-    def map(self, load: Callable[[Sequence[Any]], list[Any]], jobs: Sequence[Any], path_of: Callable[[Any], Path]) -> list[Any]:
+    def map(
+        self,
+        load: Callable[[Sequence[Any]], list[Any]],
+        jobs: Sequence[Any],
+        path_of: Callable[[Any], Path],
+    ) -> list[Any]:
         """``load(jobs)``, calling it only for the jobs whose file is new or changed."""
         stamps = [_stamp(path_of(job)) for job in jobs]
-        missing = [n for n, (job, stamp) in enumerate(zip(jobs, stamps)) if self._get(job, stamp) is None]
+        missing = [
+            n for n, (job, stamp) in enumerate(zip(jobs, stamps)) if self._get(job, stamp) is None
+        ]
         for n, result in zip(missing, load([jobs[n] for n in missing])):
             self._entries[jobs[n]] = (stamps[n], result)
         live = set(jobs)

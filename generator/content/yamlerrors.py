@@ -74,7 +74,8 @@ def _colon_in_value(text: str, at: Place, context: Place | None) -> Explained:
         indent = len(before) - len(before.lstrip())
         return (at[0], indent + 1), (
             "this key is indented more than the one above; line it up with the other keys "
-            "(or, if it is part of the value above, put that value in quotes)")
+            "(or, if it is part of the value above, put that value in quotes)"
+        )
     return at, "a ':' inside a value: put the value in quotes"
 
 
@@ -102,8 +103,10 @@ def _expected_key(text: str, at: Place, context: Place | None) -> Explained:
     if quoted is not None and quoted[0] < at[0]:
         return quoted, f"this quote is not closed until line {at[0]}; close it where the value ends"
     if quoted is not None:
-        return quoted, ("text after a closing quote: put the whole value in quotes, and write "
-                        "a quote inside it twice ('it''s') or use the other kind of quote")
+        return quoted, (
+            "text after a closing quote: put the whole value in quotes, and write "
+            "a quote inside it twice ('it''s') or use the other kind of quote"
+        )
     if _char_at(text, at) == "-":
         if _line(text, at[0] - 1).lstrip().startswith("- "):
             return at, "this list item is indented differently from the items above it"
@@ -112,8 +115,10 @@ def _expected_key(text: str, at: Place, context: Place | None) -> Explained:
 
 
 def _expected_dash(text: str, at: Place, context: Place | None) -> Explained:
-    return at, ("a key among list items: start it with '- ' if it is an item, "
-                "or indent it like the key it belongs with")
+    return at, (
+        "a key among list items: start it with '- ' if it is an item, "
+        "or indent it like the key it belongs with"
+    )
 
 
 def _key_without_colon(text: str, at: Place, context: Place | None) -> Explained:
@@ -126,8 +131,10 @@ def _undefined_alias(text: str, at: Place, context: Place | None) -> Explained:
 
 
 def _unknown_escape(text: str, at: Place, context: Place | None) -> Explained:
-    return at, ("a backslash in double quotes must start an escape such as \\n; "
-                "write \\\\ for a backslash, or use single quotes")
+    return at, (
+        "a backslash in double quotes must start an escape such as \\n; "
+        "write \\\\ for a backslash, or use single quotes"
+    )
 
 
 def _second_document(text: str, at: Place, context: Place | None) -> Explained:
@@ -179,7 +186,11 @@ _EXPLAINERS: list[tuple[Callable[[str, str], bool], Callable[..., Explained | No
     (_has("unknown escape"), _unknown_escape),
     (_has("another document"), _second_document),
     (_has("expected node content"), _no_node),
-    (lambda problem, context: "alphabetic or numeric" in problem
-     and ("alias" in context or "anchor" in context), _bad_name),
+    (
+        lambda problem, context: (
+            "alphabetic or numeric" in problem and ("alias" in context or "anchor" in context)
+        ),
+        _bad_name,
+    ),
 ]
 """The first that matches and has something to say explains the error."""

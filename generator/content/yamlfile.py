@@ -118,7 +118,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 _IMPLICIT_RESOLVERS = {
     first: resolvers + _Loader.yaml_implicit_resolvers.get(None, [])
-    for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
 }
 
 
@@ -133,7 +134,9 @@ def _value_tag(value: str) -> str:
     return _STR
 
 
-_short_value_tag = functools.lru_cache(maxsize=1 << 16)(_value_tag)  # dates, numbers, yes/no: over and over
+_short_value_tag = functools.lru_cache(maxsize=1 << 16)(
+    _value_tag
+)  # dates, numbers, yes/no: over and over
 
 
 def _refuse(message: str, mark: Any) -> yaml.MarkedYAMLError:
@@ -157,7 +160,9 @@ def _misfit(node: yaml.Node) -> yaml.MarkedYAMLError:
     """A core tag on the wrong kind of node (``!!str [1]``), or any other tag."""
     if node.tag not in (_STR, _SEQ, _MAP) and node.tag not in _PLAIN_SCALARS:
         return _tag_refused(node)
-    kind = {yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}.get(type(node), "a single value")
+    kind = {yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}.get(
+        type(node), "a single value"
+    )
     return _refuse(f"tag {_shown_tag(node.tag)} does not fit {kind}", node.start_mark)
 
 
@@ -185,8 +190,12 @@ class _PlainBuilder:
         self._count(node)
         if tag == _SEQ and isinstance(node, yaml.SequenceNode):
             self.open.add(key)
-            value = [child.value if child.tag == _STR and isinstance(child, yaml.ScalarNode)
-                     else self.build(child, depth + 1) for child in node.value]
+            value = [
+                child.value
+                if child.tag == _STR and isinstance(child, yaml.ScalarNode)
+                else self.build(child, depth + 1)
+                for child in node.value
+            ]
             self.open.discard(key)
             self._reached(depth + 1 if node.value else depth)
         elif tag == _MAP and isinstance(node, yaml.MappingNode):
@@ -225,8 +234,11 @@ class _PlainBuilder:
             return
         child = node.value[(MAX_VALUES - before) // (2 if pairs else 1)]
         mark = (child[0] if pairs else child).start_mark
-        raise _refuse(f"the file holds more than {MAX_VALUES:,} values, far more than any "
-                      "brief; split it or remove what is not content", mark)
+        raise _refuse(
+            f"the file holds more than {MAX_VALUES:,} values, far more than any "
+            "brief; split it or remove what is not content",
+            mark,
+        )
 
     def _reached(self, depth: int) -> None:
         if depth > self.deepest:
@@ -238,8 +250,9 @@ class _PlainBuilder:
         merged: list[dict] = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse("a key must be plain text, not a list or a mapping",
-                              key_node.start_mark)
+                raise _refuse(
+                    "a key must be plain text, not a list or a mapping", key_node.start_mark
+                )
             if key_node.tag not in (_STR, _MERGE, _VALUE) and key_node.tag not in _PLAIN_SCALARS:
                 raise _tag_refused(key_node)
             if key_node.value in seen:
@@ -249,9 +262,11 @@ class _PlainBuilder:
                 merged += self._merged(value_node, depth)
                 continue
             # Keys stay as written: "yes", "~" and "1" name fields, never True, None or 1.
-            mapping[key_node.value] = (value_node.value if value_node.tag == _STR
-                                       and isinstance(value_node, yaml.ScalarNode)
-                                       else self.build(value_node, depth + 1))
+            mapping[key_node.value] = (
+                value_node.value
+                if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode)
+                else self.build(value_node, depth + 1)
+            )
         if not merged:
             return mapping
         # As YAML merges (and PyYAML): the mapping's own keys win, then the first mapping merged,
@@ -278,8 +293,10 @@ def _check_expansion(root: yaml.Node, text: str) -> None:
     if values <= MAX_EXPANDED_VALUES and chars <= MAX_EXPANDED_CHARS:
         return
     mark, what = _crossing(text) or (root.start_mark, "the limit")
-    raise _refuse(f"with its aliases expanded, the document holds more than {what}; "
-                  "write shared text once", mark)
+    raise _refuse(
+        f"with its aliases expanded, the document holds more than {what}; write shared text once",
+        mark,
+    )
 
 
 def _expanded_size(
@@ -375,7 +392,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        result.problems.append(Problem(result.label, line, col, f"character U+{code:04X} is not allowed in YAML"))
+        result.problems.append(
+            Problem(result.label, line, col, f"character U+{code:04X} is not allowed in YAML")
+        )
     except RecursionError:
         result.problems.append(Problem(result.label, 1, 1, "YAML nested too deeply"))
     finally:
@@ -384,7 +403,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
         duplicate = f"duplicate key '{_cut(key_node.value)}'"
         result.problems.append(_at(result, key_node.start_mark, duplicate))
     if result.data is not None and loader.depth is not None and loader.depth > MAX_DEPTH:
-        result.problems.append(Problem(result.label, 1, 1, f"nested deeper than {MAX_DEPTH} levels"))
+        result.problems.append(
+            Problem(result.label, 1, 1, f"nested deeper than {MAX_DEPTH} levels")
+        )
     if result.problems:
         result.data = None
     return result

@@ -24,14 +24,22 @@ from generator.content.models import Actor
 from generator.draft.article import Article, Sentence
 
 _CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "in"}
-_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*(?:(?<=s)['’](?=\s+[A-Z]))?)"  # "Workers' Union"
+_TOKEN = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*(?:(?<=s)['’](?=\s+[A-Z]))?)"  # "Workers' Union"
+)
 _PHRASE = re.compile(rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+)?)?{_TOKEN})*")
 _SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
-_OFFICES = (r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
-            r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar")
-_OFFICE = re.compile(rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b")
-_BODY_NOUNS = (r"ministry|embassy|mission|consulate|police|government|parliament|coalition|regulator|"
-               r"customs service|security service|intelligence service|office")
+_OFFICES = (
+    r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
+    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar"
+)
+_OFFICE = re.compile(
+    rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b"
+)
+_BODY_NOUNS = (
+    r"ministry|embassy|mission|consulate|police|government|parliament|coalition|regulator|"
+    r"customs service|security service|intelligence service|office"
+)
 _BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_TOKEN}(?:\s+in\s+{_TOKEN}(?:\s+{_TOKEN})?)?)?"
 # Bodies named by a common noun and their owner: "Veloria's foreign ministry", "Velorian police",
 # "Tarnish embassy in Brussels", "Lower Tarn's mission to the U.N. in Geneva", "government of Veloria".
@@ -41,31 +49,172 @@ _OWNED_BODY = re.compile(
     rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{_TOKEN}(?:\s+{_TOKEN})?"
     rf"(?:\s+in\s+{_TOKEN})?"
 )
-_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our"}
-_NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
-    "Law", "Act", "Regulation", "Directive", "Code", "Treaty", "Convention", "Decree", "Ordinance", "Statute",
-    "Constitution", "Bill", "Framework", "Agreement", "Accord", "Pact", "Plan", "Programme", "Program",
-    "Initiative", "Strategy", "Shield", "Deal", "Protocol", "Charter", "Rules",
+_DETERMINERS = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
 }
-_TIME_WORDS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-               "June|July|August|September|October|November|December")
+_NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
+    "Law",
+    "Act",
+    "Regulation",
+    "Directive",
+    "Code",
+    "Treaty",
+    "Convention",
+    "Decree",
+    "Ordinance",
+    "Statute",
+    "Constitution",
+    "Bill",
+    "Framework",
+    "Agreement",
+    "Accord",
+    "Pact",
+    "Plan",
+    "Programme",
+    "Program",
+    "Initiative",
+    "Strategy",
+    "Shield",
+    "Deal",
+    "Protocol",
+    "Charter",
+    "Rules",
+}
+_TIME_WORDS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    "June|July|August|September|October|November|December"
+)
 _TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{_TIME_WORDS})\b.*$")
 _NOT_NAMES = {
-    "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "Due", "In", "On", "At", "As", "If",
-    "When", "While", "After", "Before", "Since", "Although", "However", "Also", "Some", "Many", "Such",
-    "Other", "Both", "Each", "Every", "All", "Any", "No", "Not", "For", "From", "With", "By", "To", "Of",
-    "Mr", "Ms", "Mrs", "Dr", "Article", "Articles", "Section", "Chapter", "Today", "Yesterday", "Tomorrow",
-    "Earlier", "Later", "Last", "Next", "Under", "Between", "During", "Until", "Tonight", "Here", "There",
-    "What", "Which", "Who", "Where", "Why", "How", "My", "Your", "Let", "Yes", "Thank", "Good", "Please",
-    *_TIME_WORDS.split("|"), "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "Due",
+    "In",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "However",
+    "Also",
+    "Some",
+    "Many",
+    "Such",
+    "Other",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "For",
+    "From",
+    "With",
+    "By",
+    "To",
+    "Of",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Article",
+    "Articles",
+    "Section",
+    "Chapter",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Under",
+    "Between",
+    "During",
+    "Until",
+    "Tonight",
+    "Here",
+    "There",
+    "What",
+    "Which",
+    "Who",
+    "Where",
+    "Why",
+    "How",
+    "My",
+    "Your",
+    "Let",
+    "Yes",
+    "Thank",
+    "Good",
+    "Please",
+    *_TIME_WORDS.split("|"),
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 }
-_ACTS = re.compile(r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
-                   r"denied|agreed|warned|insisted|refused)\b")
+_ACTS = re.compile(
+    r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
+    r"denied|agreed|warned|insisted|refused)\b"
+)
 _PLACE_WORDS = re.compile(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
 _GENERIC_PLURALS = {
-    "officials", "analysts", "critics", "ministers", "diplomats", "lawmakers", "experts", "investors",
-    "economists", "residents", "officers", "sources", "negotiators", "campaigners", "plans", "talks",
-    "members", "leaders", "governments", "regulators", "companies", "unions",
+    "officials",
+    "analysts",
+    "critics",
+    "ministers",
+    "diplomats",
+    "lawmakers",
+    "experts",
+    "investors",
+    "economists",
+    "residents",
+    "officers",
+    "sources",
+    "negotiators",
+    "campaigners",
+    "plans",
+    "talks",
+    "members",
+    "leaders",
+    "governments",
+    "regulators",
+    "companies",
+    "unions",
 }
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 # Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
@@ -73,40 +222,125 @@ _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
 _KIND_WORDS = [
     ("court", {"Court", "Tribunal", "Chamber"}),
     ("political-party", {"Party", "Front", "Greens"}),
-    ("diplomatic-mission", {"Mission", "Embassy", "Consulate", "Delegation", "mission", "embassy",
-                            "consulate"}),
+    (
+        "diplomatic-mission",
+        {"Mission", "Embassy", "Consulate", "Delegation", "mission", "embassy", "consulate"},
+    ),
     ("legislature", {"Parliament", "Assembly", "Congress", "Senate", "parliament", "Bundestag"}),
-    ("trade-association", {"Association", "Federation", "Chamber", "Union", "Sindicato", "Producers",
-                           "Operators"}),
+    (
+        "trade-association",
+        {"Association", "Federation", "Chamber", "Union", "Sindicato", "Producers", "Operators"},
+    ),
     ("coalition", {"Coalition", "coalition"}),
-    ("company", {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Technologies", "Telecom",
-                 "Group", "Holdings", "Motors", "Airlines", "Networks", "Systems", "Securities", "Capital",
-                 "Biotech", "Rail", "plc", "GmbH", "SA", "AG", "LLC", "Banco"}),
+    (
+        "company",
+        {
+            "Co",
+            "Co.",
+            "Inc",
+            "Inc.",
+            "Ltd",
+            "Ltd.",
+            "Corp",
+            "Corp.",
+            "Technologies",
+            "Telecom",
+            "Group",
+            "Holdings",
+            "Motors",
+            "Airlines",
+            "Networks",
+            "Systems",
+            "Securities",
+            "Capital",
+            "Biotech",
+            "Rail",
+            "plc",
+            "GmbH",
+            "SA",
+            "AG",
+            "LLC",
+            "Banco",
+        },
+    ),
     ("intergovernmental-organisation", {"Organization", "Organisation", "Nations", "Fund"}),
-    ("government-body", {"Department", "Ministry", "Commission", "Agency", "Council", "Office", "Authority",
-                         "Administration", "Cabinet", "Bureau", "Service", "Government", "Police", "Army",
-                         "Navy", "Board", "Regulator", "Inspectorate", "Centre", "Committee", "ministry",
-                         "government", "police", "service", "office", "regulator", "agency"}),
+    (
+        "government-body",
+        {
+            "Department",
+            "Ministry",
+            "Commission",
+            "Agency",
+            "Council",
+            "Office",
+            "Authority",
+            "Administration",
+            "Cabinet",
+            "Bureau",
+            "Service",
+            "Government",
+            "Police",
+            "Army",
+            "Navy",
+            "Board",
+            "Regulator",
+            "Inspectorate",
+            "Centre",
+            "Committee",
+            "ministry",
+            "government",
+            "police",
+            "service",
+            "office",
+            "regulator",
+            "agency",
+        },
+    ),
     ("ngo", {"Foundation", "Institute", "Watch", "International", "Center", "Centre", "Citizens"}),
-    ("media", {"News", "Times", "Post", "Journal", "Press", "Reuters", "Bloomberg", "Gazette", "Herald"}),
+    (
+        "media",
+        {"News", "Times", "Post", "Journal", "Press", "Reuters", "Bloomberg", "Gazette", "Herald"},
+    ),
     ("other", {"University", "College", "School", "Hospital"}),
 ]
 # Nouns the article puts beside a name ("consumer group Fair Signal", "Nordbank, the lender"):
 # the actor's kind when its name has no telling word.
 _KIND_NOUNS = {
-    "party": "political-party", "opposition": "political-party", "group": "ngo", "charity": "ngo",
-    "campaigners": "ngo", "ngo": "ngo", "foundation": "ngo", "union": "trade-association",
-    "association": "trade-association", "lobby": "trade-association", "company": "company",
-    "firm": "company", "operator": "company", "provider": "company", "lender": "company",
-    "bank": "company", "carrier": "company", "maker": "company", "manufacturer": "company",
-    "insurer": "company", "rival": "company", "broker": "company", "regulator": "government-body",
-    "agency": "government-body", "ministry": "government-body", "newspaper": "media",
-    "broadcaster": "media", "coalition": "coalition", "alliance": "coalition",
+    "party": "political-party",
+    "opposition": "political-party",
+    "group": "ngo",
+    "charity": "ngo",
+    "campaigners": "ngo",
+    "ngo": "ngo",
+    "foundation": "ngo",
+    "union": "trade-association",
+    "association": "trade-association",
+    "lobby": "trade-association",
+    "company": "company",
+    "firm": "company",
+    "operator": "company",
+    "provider": "company",
+    "lender": "company",
+    "bank": "company",
+    "carrier": "company",
+    "maker": "company",
+    "manufacturer": "company",
+    "insurer": "company",
+    "rival": "company",
+    "broker": "company",
+    "regulator": "government-body",
+    "agency": "government-body",
+    "ministry": "government-body",
+    "newspaper": "media",
+    "broadcaster": "media",
+    "coalition": "coalition",
+    "alliance": "coalition",
 }
 
 _NOUN_BEFORE = re.compile(rf"\b(?P<noun>{'|'.join(_KIND_NOUNS)})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
-    rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(_KIND_NOUNS)})\b(?!['’])")
+    rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(_KIND_NOUNS)})\b(?!['’])"
+)
 
 
 @dataclass
@@ -144,7 +378,9 @@ def canonical(name: str, acronyms: dict[str, str]) -> str:
 
 
 def initials(phrase: str) -> str:
-    return "".join(word[0] for word in phrase.split() if word not in _CONNECTORS and word[0].isupper())
+    return "".join(
+        word[0] for word in phrase.split() if word not in _CONNECTORS and word[0].isupper()
+    )
 
 
 def acronym_letters(token: str) -> str | None:
@@ -155,20 +391,33 @@ def acronym_letters(token: str) -> str | None:
 class ActorFinder:
     """Finds the actors of one article, against one registry."""
 
-    def __init__(self, registry: Iterable[Actor], article: Article, *, not_actors: Iterable[str] = ()):
+    def __init__(
+        self, registry: Iterable[Actor], article: Article, *, not_actors: Iterable[str] = ()
+    ):
         self.article = article
         # The names of laws (whose first words look like a name) and every run of their first words:
         # a set, so that each phrase is looked up once, however many laws the article cites.
-        self.not_actors = {" ".join(words[:n]) for words in map(str.split, not_actors) for n in range(1, len(words) + 1)}
+        self.not_actors = {
+            " ".join(words[:n])
+            for words in map(str.split, not_actors)
+            for n in range(1, len(words) + 1)
+        }
         self._mentions: dict[str, list[_Mention]] = {}
         self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
         # The dateline's place ("LISBON, Feb 8 (Meridian Wire) -"): a place, not an actor.
-        dateline = article.text[article.text.rfind("\n", 0, article.story_start) + 1 : article.story_start]
-        self.article_places = {m.group().casefold() for m in _PLACE_WORDS.finditer(dateline.split("(")[0])}
+        dateline = article.text[
+            article.text.rfind("\n", 0, article.story_start) + 1 : article.story_start
+        ]
+        self.article_places = {
+            m.group().casefold() for m in _PLACE_WORDS.finditer(dateline.split("(")[0])
+        }
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
-        self.capitalised_inside = {m.group() for sentence in article.sentences
-                                   for m in re.finditer(r"(?<=[\w,;] )[A-Z]\w*", sentence.text)}
+        self.capitalised_inside = {
+            m.group()
+            for sentence in article.sentences
+            for m in re.finditer(r"(?<=[\w,;] )[A-Z]\w*", sentence.text)
+        }
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -185,14 +434,22 @@ class ActorFinder:
 
     def _long_forms(self) -> dict[str, str]:
         """Acronyms (of the article or the registry) whose long form is also there, matched by initials."""
-        phrases = [_strip_determiner(m.group()) for s in self.article.sentences for m in _PHRASE.finditer(s.text)]
-        phrases += [form for actor in self.registry.values() for form in (actor.name, *actor.aliases)]
+        phrases = [
+            _strip_determiner(m.group())
+            for s in self.article.sentences
+            for m in _PHRASE.finditer(s.text)
+        ]
+        phrases += [
+            form for actor in self.registry.values() for form in (actor.name, *actor.aliases)
+        ]
         by_initials: dict[str, str] = {}
         for phrase in phrases:
             if len(phrase.split()) >= 2:
                 by_initials.setdefault(initials(phrase), phrase)
         used = {acronym_letters(token) for phrase in phrases for token in phrase.split()}
-        return {letters.casefold(): by_initials[letters] for letters in used if letters in by_initials}
+        return {
+            letters.casefold(): by_initials[letters] for letters in used if letters in by_initials
+        }
 
     def long_form_of(self, surface: str) -> str | None:
         letters = acronym_letters(surface)
@@ -202,7 +459,11 @@ class ActorFinder:
         """The form, with its acronyms spelt out ("EU digital chief" → "European Union digital chief"),
         and its acronym when the form is a long form."""
         spelt_out = " ".join(self.long_form_of(word) or word for word in form.split())
-        acronyms = [letters.upper() for letters, long in self.acronyms.items() if long == canonical(form, {})]
+        acronyms = [
+            letters.upper()
+            for letters, long in self.acronyms.items()
+            if long == canonical(form, {})
+        ]
         return {form, spelt_out, *acronyms}
 
     # --- mentions ------------------------------------------------------------
@@ -224,7 +485,9 @@ class ActorFinder:
         for match in _OFFICE.finditer(text):
             surface = _strip_determiner(match.group())
             actor_id = self.lookup.get(canonical(surface, self.acronyms))
-            found.append(_Mention(match.end() - len(surface), match.end(), surface, actor_id, "role"))
+            found.append(
+                _Mention(match.end() - len(surface), match.end(), surface, actor_id, "role")
+            )
         for match in _OWNED_BODY.finditer(text):
             surface = match.group()
             owner = re.split(r"['’]s\s|\s", surface)[0]
@@ -233,16 +496,23 @@ class ActorFinder:
             actor_id = self.lookup.get(canonical(surface, self.acronyms))
             kind = guess_kind(surface)
             found.append(_Mention(match.start(), match.end(), surface, actor_id, kind))
-        found += filter(None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text)))
+        found += filter(
+            None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text))
+        )
         return sorted(_without_overlaps(found), key=lambda m: m.start)
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
         surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
-        while len(surface.split()) > 1 and surface.split()[0] in _NOT_NAMES:  # "On Wednesday", "Under Article"
+        while (
+            len(surface.split()) > 1 and surface.split()[0] in _NOT_NAMES
+        ):  # "On Wednesday", "Under Article"
             first = surface.split()[0]
             surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        title = re.match(rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice)\s+(?:of|for)\s+(?:the\s+)?",
-                         surface, re.IGNORECASE)
+        title = re.match(
+            rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice)\s+(?:of|for)\s+(?:the\s+)?",
+            surface,
+            re.IGNORECASE,
+        )
         if title and len(surface) > title.end():  # "President of the National Ports Authority"
             surface, start = surface[title.end() :], start + title.end()
         first = surface.split()[0]
@@ -258,8 +528,13 @@ class ActorFinder:
             return None
         if len(words) == 1 and words[0] in _NOT_NAMES:
             return None
-        if len(words) == 1 and not surface.isupper() and not text[:start].strip(" “\"‘'(") \
-                and surface not in self.capitalised_inside and not _ACTS.match(text[end:]):
+        if (
+            len(words) == 1
+            and not surface.isupper()
+            and not text[:start].strip(" “\"‘'(")
+            and surface not in self.capitalised_inside
+            and not _ACTS.match(text[end:])
+        ):
             return None  # "Officials said…", "One…": capitalised only because it opens the sentence
         if len(words) == 1 and surface.casefold() in _GENERIC_PLURALS:
             return None  # "Officials", "Analysts": no one actor
@@ -311,8 +586,12 @@ class ActorFinder:
                 if candidate is None:
                     candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
                     words = candidate.name.split()
-                    for word in {words[-1]} if candidate.kind == "person" else {words[0], words[-1]}:
-                        by_word[_first_word(word)].append(candidate)  # where a shortened name finds it
+                    for word in (
+                        {words[-1]} if candidate.kind == "person" else {words[0], words[-1]}
+                    ):
+                        by_word[_first_word(word)].append(
+                            candidate
+                        )  # where a shortened name finds it
                 if mention.surface not in candidate.mentions:
                     candidate.mentions.append(mention.surface)
                 candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
@@ -356,13 +635,32 @@ class ActorFinder:
             actor = self.registry[mention.actor_id]
             return Candidate(actor.id, actor.name, True, actor.kind, sentence)
         name = self.long_form_of(mention.surface) or mention.surface
-        return Candidate(self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence)
+        return Candidate(
+            self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence
+        )
 
 
-SHORTENED_RECALL = 20  # a shortened name is looked for among this many actors sharing its first word
+SHORTENED_RECALL = (
+    20  # a shortened name is looked for among this many actors sharing its first word
+)
 
-_NAME_SUFFIXES = {"Ltd", "Ltd.", "Inc", "Inc.", "Co", "Co.", "Corp", "Corp.", "plc", "LLC", "GmbH", "SA", "AG",
-                  "Group", "Holdings"}
+_NAME_SUFFIXES = {
+    "Ltd",
+    "Ltd.",
+    "Inc",
+    "Inc.",
+    "Co",
+    "Co.",
+    "Corp",
+    "Corp.",
+    "plc",
+    "LLC",
+    "GmbH",
+    "SA",
+    "AG",
+    "Group",
+    "Holdings",
+}
 
 
 def _first_word(surface: str) -> str:
@@ -386,18 +684,27 @@ def _shortened_from(surface: str, actors: Iterable[Candidate]) -> Candidate | No
             fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names)
         elif actor.kind == "company" or any(n[-1] in _NAME_SUFFIXES for n in names):
             fit = any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(
-                [w for w in n if w not in _NAME_SUFFIXES] == bare for n in names)
+                [w for w in n if w not in _NAME_SUFFIXES] == bare for n in names
+            )
         else:
-            fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names) \
+            fit = (
+                len(words) == 1
+                and any(len(n) > 1 and n[-1] == words[0] for n in names)
                 and any(words[0] in markers for _, markers in _KIND_WORDS)
+            )
         if fit:
             fits.append(actor)
     return fits[0] if len(fits) == 1 else None
 
 
-_LOCATED = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|around|off|into|via|"
-                      r"through|based|capital|city|town|port|region|of)\s+(?:the\s+)?$", re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"^(?:-based|\s+(?:region|province|district|city|town|harbour|area|border|coast)\b)")
+_LOCATED = re.compile(
+    r"\b(?:in|at|near|from|to|across|outside|inside|around|off|into|via|"
+    r"through|based|capital|city|town|port|region|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"^(?:-based|\s+(?:region|province|district|city|town|harbour|area|border|coast)\b)"
+)
 _BESIDE_PERSON_AFTER = re.compile(r"^[\w\s-]{0,40}?,\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
 _BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
 
@@ -405,12 +712,17 @@ _BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
 def _usage(text: str, mention: _Mention) -> str:
     """How a sentence uses a name: 'acts' (its subject: "Veloria said"), 'located' ("in Lisbon"),
     'beside-person' (an office with its holder's name), or 'named'."""
-    before, after = text[max(0, mention.start - 40) : mention.start], text[mention.end : mention.end + 60]
+    before, after = (
+        text[max(0, mention.start - 40) : mention.start],
+        text[mention.end : mention.end + 60],
+    )
     if _BESIDE_PERSON_AFTER.match(after) or _BESIDE_PERSON_BEFORE.search(before):
         return "beside-person"
     if _LOCATED.search(before) or _PLACE_AFTER.match(after):
         return "located"
-    if _ACTS.match(after) or re.match(r"^['’]s\s+(?:government|ministry|president|prime minister)", after):
+    if _ACTS.match(after) or re.match(
+        r"^['’]s\s+(?:government|ministry|president|prime minister)", after
+    ):
         return "acts"
     return "named"
 
@@ -449,14 +761,18 @@ def _strip_determiner(surface: str) -> str:
 @functools.lru_cache(maxsize=4096)  # pycountry's lookup is slow, and names repeat
 def guess_kind(name: str) -> str | None:
     words = name.split()
-    head = re.split(r"\s+(?:of|for|to|on|in)\s+", name)[0].split()[-1:]  # "Court of Auditors": Court
+    head = re.split(r"\s+(?:of|for|to|on|in)\s+", name)[0].split()[
+        -1:
+    ]  # "Court of Auditors": Court
     for group in (head, words):
         for kind, markers in _KIND_WORDS:
             if any(word in markers for word in group):
                 return kind
     if name.casefold() in _country_names():
         return "state"
-    if 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words):
+    if 2 <= len(words) <= 3 and all(
+        w.isalpha() and w[0].isupper() and not w.isupper() for w in words
+    ):
         return "person"
     return None
 
@@ -465,7 +781,9 @@ def guess_kind(name: str) -> str | None:
 def _country_names() -> frozenset[str]:
     """Every name pycountry knows a country by, casefolded (its lookup() scans them all each time)."""
     fields = ("name", "official_name", "common_name", "alpha_2", "alpha_3")
-    return frozenset(getattr(c, f).casefold() for c in pycountry.countries for f in fields if hasattr(c, f))
+    return frozenset(
+        getattr(c, f).casefold() for c in pycountry.countries for f in fields if hasattr(c, f)
+    )
 
 
 def slugify(name: str) -> str:

@@ -21,25 +21,45 @@ import sentencex
 
 WINDOW = 2000  # characters of a paragraph given to the splitter at once
 
-_COPYRIGHT = re.compile(r"^[ \t]*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<year>\d{4}),?\s+(?P<holder>[^\n]{1,200}?)\s*$",
-                        re.IGNORECASE | re.MULTILINE)
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]*\s+)?\((?P<publisher>[A-Z][\w .&-]{1,40})\)\s*(?:--|—|–|-)\s*")
-_CORPORATE_SUFFIX = re.compile(r"[\s,]+(?:L\.?P\.?|Inc\.?|Ltd\.?|LLC|plc|Co\.?|Corp\.?|S\.?A\.?|GmbH)\s*$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^[ \t]*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?P<year>\d{4}),?\s+(?P<holder>[^\n]{1,200}?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'-]*\s+)?\((?P<publisher>[A-Z][\w .&-]{1,40})\)\s*(?:--|—|–|-)\s*"
+)
+_CORPORATE_SUFFIX = re.compile(
+    r"[\s,]+(?:L\.?P\.?|Inc\.?|Ltd\.?|LLC|plc|Co\.?|Corp\.?|S\.?A\.?|GmbH)\s*$", re.IGNORECASE
+)
 _WHITESPACE = re.compile(r"\s+")
-_MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH_NUMBERS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTH_NUMBERS = {
+    name.casefold(): number for number, name in enumerate(calendar.month_name) if name
+}
+_MONTH_NUMBERS |= {
+    name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name
+}
 _MONTH_NUMBERS["sept"] = 9
 _MONTH = "|".join(sorted((m.capitalize() for m in _MONTH_NUMBERS), key=len, reverse=True))
 # "14 March 2024", "March 14, 2024", "Feb. 8" (a wire dateline's day: the year is the copyright's)
-_DATE = re.compile(rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
-                   rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})\b(?:,?\s+(?P<year2>\d{{4}}))?)\b")
-_DATELINE_END = re.compile(r"\s(?:\(|—|–|--?\s)")  # "LISBON, Feb 8 (Meridian Wire) -", "Lisbon, 25 April 2024 —"
+_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})\b(?:,?\s+(?P<year2>\d{{4}}))?)\b"
+)
+_DATELINE_END = re.compile(
+    r"\s(?:\(|—|–|--?\s)"
+)  # "LISBON, Feb 8 (Meridian Wire) -", "Lisbon, 25 April 2024 —"
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,60}\))?\s*(?:—|–|--?)?\s*")  # " (Meridian Wire) - "
-_BYLINE = re.compile(r"^(?:By|Interview by|Reporting by|Written by)\s+(?P<name>[^,;\n(]+?)\s*(?:[,;(].*)?$",
-                     re.IGNORECASE)
-_CREDITS = re.compile(r"^\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Adds|Updates)\b[^\n]*$")
+_BYLINE = re.compile(
+    r"^(?:By|Interview by|Reporting by|Written by)\s+(?P<name>[^,;\n(]+?)\s*(?:[,;(].*)?$",
+    re.IGNORECASE,
+)
+_CREDITS = re.compile(
+    r"^\(?(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Adds|Updates)\b[^\n]*$"
+)
 _CREDITED_REPORTER = re.compile(r"\b[Rr]eporting by (?P<name>[A-Z][^;.,()\n]+?)\s*[;.,)]")
-_HONORIFIC_END = re.compile(r"(?<![\w.])(?:Ms|Mx|Amb|Gov't|approx)\.\s*$")  # titles the splitter ends sentences at
+_HONORIFIC_END = re.compile(
+    r"(?<![\w.])(?:Ms|Mx|Amb|Gov't|approx)\.\s*$"
+)  # titles the splitter ends sentences at
 
 
 @dataclass(frozen=True)
@@ -63,7 +83,9 @@ class Article:
     publisher: str | None  # from the dateline, else the copyright holder
     date: str | None = None  # the dateline's day ("2024-02-08"), else the copyright year
     author: str | None = None  # from the byline ("By Anna Keane") or the credits ("Reporting by …")
-    story_start: int = 0  # offset after the header and the dateline ("LISBON, Feb 8 (Meridian Wire) -")
+    story_start: int = (
+        0  # offset after the header and the dateline ("LISBON, Feb 8 (Meridian Wire) -")
+    )
     _starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -85,7 +107,7 @@ def read_article(text: str) -> Article:
         title = paragraphs[0][1].strip()
         paragraphs = paragraphs[1:]
     header = _header(paragraphs)
-    paragraphs = [p for p in paragraphs[len(header):] if not _CREDITS.match(p[1].strip())]
+    paragraphs = [p for p in paragraphs[len(header) :] if not _CREDITS.match(p[1].strip())]
     year = int(copyright_match["year"]) if copyright_match else None
     sentences = []
     for start, paragraph in paragraphs:
@@ -93,7 +115,9 @@ def read_article(text: str) -> Article:
             paragraph = paragraph[: copyright_match.start() - start]
         # Line breaks inside a paragraph are only wrapping; same length, so offsets still hold.
         for begin, end in split_sentences(paragraph.replace("\n", " ")):
-            sentences.append(Sentence(text[start + begin : start + end], start + begin, start + end))
+            sentences.append(
+                Sentence(text[start + begin : start + end], start + begin, start + end)
+            )
     return Article(
         text=text,
         title=title,
@@ -116,7 +140,9 @@ def split_sentences(paragraph: str, window: int = WINDOW) -> Iterator[tuple[int,
         if position + window >= len(paragraph):  # the paragraph's end: every sentence is whole
             whole, advance = spans, len(piece)
         else:
-            advance = spans[-1][0] if len(spans) > 1 else 0  # the last sentence may go on past the window
+            advance = (
+                spans[-1][0] if len(spans) > 1 else 0
+            )  # the last sentence may go on past the window
             whole = spans[:-1]
             if advance < window // 4:  # one sentence fills most of the window: cut it at a space
                 cut = _cut(piece, advance, window)
@@ -163,13 +189,17 @@ def _header(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     header = []
     for start, paragraph in paragraphs[:6]:
         lines = [line.strip() for line in paragraph.splitlines()]
-        if not all(len(line) < 120 and not line.endswith((".", "?", "!", '"', "”", ":")) for line in lines):
+        if not all(
+            len(line) < 120 and not line.endswith((".", "?", "!", '"', "”", ":")) for line in lines
+        ):
             break
         header.append((start, paragraph))
     return header
 
 
-def _dateline_date(header: list[tuple[int, str]], body: list[tuple[int, str]], year: int | None) -> str | None:
+def _dateline_date(
+    header: list[tuple[int, str]], body: list[tuple[int, str]], year: int | None
+) -> str | None:
     """The day the article is dated: from a date line of the header, else from the wire dateline
     that opens the story ("LISBON, Feb 8 (Meridian Wire) -"); else the copyright year."""
     places = [line for _, paragraph in header for line in paragraph.splitlines()]
@@ -180,7 +210,10 @@ def _dateline_date(header: list[tuple[int, str]], body: list[tuple[int, str]], y
     for place in places:
         if match := _DATE.search(place):
             month = _MONTH_NUMBERS[(match["month"] or match["month2"]).casefold()]
-            day, found_year = int(match["day"] or match["day2"]), match["year"] or match["year2"] or year
+            day, found_year = (
+                int(match["day"] or match["day2"]),
+                match["year"] or match["year2"] or year,
+            )
             if found_year and 1 <= day <= calendar.monthrange(int(found_year), month)[1]:
                 return f"{int(found_year):04d}-{month:02d}-{day:02d}"
     return str(year) if year else None
@@ -201,12 +234,18 @@ def _author(header: list[tuple[int, str]], text: str) -> str | None:
         for line in paragraph.splitlines():
             if match := _BYLINE.match(line.strip()):
                 return match["name"].strip()
-    credits = list(_CREDITED_REPORTER.finditer(text[-2000:]))  # "(Reporting by Anna Keane; Editing by …)"
+    credits = list(
+        _CREDITED_REPORTER.finditer(text[-2000:])
+    )  # "(Reporting by Anna Keane; Editing by …)"
     return credits[-1]["name"].strip() if credits else None
 
 
 def _looks_like_title(paragraph: str) -> bool:
-    return "\n" not in paragraph.strip() and len(paragraph) < 200 and not paragraph.rstrip().endswith(".")
+    return (
+        "\n" not in paragraph.strip()
+        and len(paragraph) < 200
+        and not paragraph.rstrip().endswith(".")
+    )
 
 
 def _publisher(sentences: list[Sentence], copyright_match: re.Match | None) -> str | None:

@@ -29,7 +29,10 @@ from generator.draft.speakers import Speaker, SpeakerResolver
 # about 1.5 times its article (measured with bench/draft_size: evidence, keys and comments), and
 # longer drafts are cut to fit anyway (see _fitted), so 1 MiB leaves room.
 ARTICLE_LIMIT = 1 << 20
-EVIDENCE_LIMIT = 600  # characters of evidence quoted for one statement (a quotation may span many sentences)
+EVIDENCE_LIMIT = (
+    600  # characters of evidence quoted for one statement (a quotation may span many sentences)
+)
+
 
 @dataclass
 class DraftStatement:
@@ -73,7 +76,9 @@ class Draft:
     omitted: int = 0  # items left out so that the draft stays within check's file limit
 
 
-def make_draft(article_text: str, corpus: Corpus, *, brief_id: str | None, text_file: str | None) -> Draft:
+def make_draft(
+    article_text: str, corpus: Corpus, *, brief_id: str | None, text_file: str | None
+) -> Draft:
     article = read_article(article_text)
     legal = find_legal(article, corpus.legal.values())
     finder = ActorFinder(corpus.actors.values(), article, not_actors=[m.name for m in legal])
@@ -97,7 +102,9 @@ def _default_id(article: Article) -> str:
     return "-".join(words + suffix)
 
 
-def _positions(article: Article, finder: ActorFinder, candidates: list[Candidate]) -> list[DraftPosition]:
+def _positions(
+    article: Article, finder: ActorFinder, candidates: list[Candidate]
+) -> list[DraftPosition]:
     """One position per speaker's actor (the body spoken for, else the person), holding its quotations."""
     positions: dict[str, DraftPosition] = {}
     resolver = SpeakerResolver(article, finder, candidates)
@@ -108,7 +115,11 @@ def _positions(article: Article, finder: ActorFinder, candidates: list[Candidate
         actor = speaker.actor
         actor_id = actor.id if actor is not None and actor.known else None
         proposed = actor.id if actor is not None and not actor.known else None
-        key = actor_id or proposed or ("anonymous" if speaker.anonymous else (speaker.phrase or "").casefold())
+        key = (
+            actor_id
+            or proposed
+            or ("anonymous" if speaker.anonymous else (speaker.phrase or "").casefold())
+        )
         if key not in positions:
             positions[key] = DraftPosition(actor_id, speaker.phrase, proposed)
         positions[key].statements.append(_statement(quotation.text, evidence, speaker))
@@ -126,8 +137,14 @@ def _statement(quote: str, evidence: str, speaker: Speaker) -> DraftStatement:
     """The statement, with the attribution the article's wording suggests (None: the analyst decides)."""
     kind = speaker.attribution_kind
     if kind == "anonymous":
-        return DraftStatement(quote, evidence, kind, role=speaker.role, reason=speaker.reason,
-                              reason_given=None if speaker.reason else False)
+        return DraftStatement(
+            quote,
+            evidence,
+            kind,
+            role=speaker.role,
+            reason=speaker.reason,
+            reason_given=None if speaker.reason else False,
+        )
     if kind == "named":
         return DraftStatement(quote, evidence, kind, name=speaker.person.name, role=speaker.role)
     if kind == "institutional":
@@ -140,12 +157,16 @@ def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:
     for mention in finder.mentions(event.evidence):
         if mention.actor_id and mention.actor_id not in actor_ids:
             actor_ids.append(mention.actor_id)
-    return DraftEvent(event.date, event.phrase, event.note, actor_ids, event.evidence.one_line, event.status)
+    return DraftEvent(
+        event.date, event.phrase, event.note, actor_ids, event.evidence.one_line, event.status
+    )
 
 
 def render_draft(draft: Draft, templates_dir: Path, schema: str) -> str:
     env = yaml_environment(templates_dir)
-    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are YAML
+    env.filters["yaml"] = lambda value: json.dumps(
+        value, ensure_ascii=False
+    )  # JSON strings are YAML
     env.filters["oneline"] = lambda value: " ".join(str(value).split())
     return env.get_template("draft.yaml.j2").render(draft=draft, schema=schema)
 
@@ -184,14 +205,19 @@ def _item_count(draft: Draft, *, statements_only: bool = False) -> int:
     return len(draft.candidates) + statements + len(draft.legal) + len(draft.events)
 
 
-def write_draft(article_path: Path, content_dir: Path, templates_dir: Path, brief_id: str | None,
-                corpus: Corpus) -> tuple[Path, Draft]:
+def write_draft(
+    article_path: Path, content_dir: Path, templates_dir: Path, brief_id: str | None, corpus: Corpus
+) -> tuple[Path, Draft]:
     """Draft a brief from ``article_path`` into content/briefs/; never over an existing file."""
     if brief_id is not None:
         check_id(brief_id)
     project_root = Path(content_dir).resolve().parent
     article = Path(article_path).resolve()
-    text_file = article.relative_to(project_root).as_posix() if article.is_relative_to(project_root) else None
+    text_file = (
+        article.relative_to(project_root).as_posix()
+        if article.is_relative_to(project_root)
+        else None
+    )
     try:
         raw = read_limited(article, ARTICLE_LIMIT)
     except UnreadableFile as error:
@@ -202,4 +228,3 @@ def write_draft(article_path: Path, content_dir: Path, templates_dir: Path, brie
     schema = modeline_target(project_root, "brief", path.resolve())
     write_new(path, _fitted(draft, templates_dir, schema))
     return path, draft
-

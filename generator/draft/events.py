@@ -24,22 +24,34 @@ _MONTH = "|".join(_MONTHS)
 _WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
 _WEEKDAY = "|".join(_WEEKDAYS)
 _YEAR_PATTERN = r"(?:1[89]|20)\d\d"
-_FULL_DATE = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-                        rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}}))\b")
+_FULL_DATE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}}))\b"
+)
 _ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_DAY_MONTH = re.compile(rf"\b(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b"
-                        rf"(?!,?\s+\d{{4}})")
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b"
+    rf"(?!,?\s+\d{{4}})"
+)
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<year>{_YEAR_PATTERN}))?\b")
 _WEEKDAY_MENTION = re.compile(rf"\b(?P<weekday>{_WEEKDAY})(?:['’]s)?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.IGNORECASE)
-_MONTH_CUE = re.compile(r"\b(?:in|since|by|until|from|during|early|late|mid|last|next|this|on|of|for)\W*$")
-_WEEKDAY_CUE = re.compile(r"\b(?:on|by|until|since|from|last|next|this|before|after|late|early)\W*$|['’]s\s*$")
-_YEAR = re.compile(rf"\b(?P<cue>in|since|by|until|from|during|passed in|adopted in|enacted in|signed in)\s+"
-                   rf"(?P<year>{_YEAR_PATTERN})\b")
+_MONTH_CUE = re.compile(
+    r"\b(?:in|since|by|until|from|during|early|late|mid|last|next|this|on|of|for)\W*$"
+)
+_WEEKDAY_CUE = re.compile(
+    r"\b(?:on|by|until|since|from|last|next|this|before|after|late|early)\W*$|['’]s\s*$"
+)
+_YEAR = re.compile(
+    rf"\b(?P<cue>in|since|by|until|from|during|passed in|adopted in|enacted in|signed in)\s+"
+    rf"(?P<year>{_YEAR_PATTERN})\b"
+)
 _CLAUSE_START = re.compile(r"[.;:!?]|\b(?:and|but|after|before|when|while|which|who|that)\b")
-_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|was to|were to|plans?|planned|intends?|expects?|expected|"
-                     r"due|scheduled|set to|going to|aims?|hopes? to|next|upcoming|opens|starts|begins|meets)\b",
-                     re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|was to|were to|plans?|planned|intends?|expects?|expected|"
+    r"due|scheduled|set to|going to|aims?|hopes? to|next|upcoming|opens|starts|begins|meets)\b",
+    re.IGNORECASE,
+)
 _DEADLINE = re.compile(r"\b(?:by|until|before|deadline|no later than|remains)\W*$", re.IGNORECASE)
 
 
@@ -87,23 +99,40 @@ def _dates(sentence: Sentence, anchor: datetime.date | None, article_year: int |
     for m in _MONTH_YEAR.finditer(text):
         month = _MONTHS[m["month"]]
         if m["year"]:
-            yield _event(sentence, f"{m['year']}-{month:02d}", _cue_phrase(text, m), m.span()), m.span()
-        elif _MONTH_CUE.search(text[max(0, m.start() - 20) : m.start()]):  # "May" alone is more often a verb
+            yield (
+                _event(sentence, f"{m['year']}-{month:02d}", _cue_phrase(text, m), m.span()),
+                m.span(),
+            )
+        elif _MONTH_CUE.search(
+            text[max(0, m.start() - 20) : m.start()]
+        ):  # "May" alone is more often a verb
             yield _partial(sentence, m, month, None, anchor, article_year), m.span()
     if anchor:
         for m in _WEEKDAY_MENTION.finditer(text):
-            if _WEEKDAY_CUE.search(text[max(0, m.start() - 20) : m.start()]) or m.group().endswith("s"):
+            if _WEEKDAY_CUE.search(text[max(0, m.start() - 20) : m.start()]) or m.group().endswith(
+                "s"
+            ):
                 yield _weekday(sentence, m, anchor), m.span()
         for m in _RELATIVE_DAY.finditer(text):
             shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["word"].casefold()]
             date = anchor + datetime.timedelta(days=shift)
-            yield _event(sentence, date.isoformat(), _cue_phrase(text, m), m.span(),
-                         f'The article says "{m.group()}"; it is dated {anchor.isoformat()}.'), m.span()
+            yield (
+                _event(
+                    sentence,
+                    date.isoformat(),
+                    _cue_phrase(text, m),
+                    m.span(),
+                    f'The article says "{m.group()}"; it is dated {anchor.isoformat()}.',
+                ),
+                m.span(),
+            )
     for m in _YEAR.finditer(text):
         yield _event(sentence, m["year"], m.group(), m.span()), m.span("year")
 
 
-def _event(sentence: Sentence, date: str, phrase: str, span: tuple[int, int], note: str | None = None) -> DatedEvent:
+def _event(
+    sentence: Sentence, date: str, phrase: str, span: tuple[int, int], note: str | None = None
+) -> DatedEvent:
     return DatedEvent(date, phrase, note, sentence, _status(sentence.text, span[0]))
 
 
@@ -115,8 +144,14 @@ def _status(text: str, start: int) -> str:
     return "scheduled" if _FUTURE.search(clause) else "happened"
 
 
-def _partial(sentence: Sentence, m: re.Match, month: int, day: int | None, anchor: datetime.date | None,
-             article_year: int | None) -> DatedEvent:
+def _partial(
+    sentence: Sentence,
+    m: re.Match,
+    month: int,
+    day: int | None,
+    anchor: datetime.date | None,
+    article_year: int | None,
+) -> DatedEvent:
     """A month, or a month and day, without a year: the year that puts it on the right side of the
     article's date."""
     phrase = _cue_phrase(sentence.text, m)
@@ -133,7 +168,9 @@ def _partial(sentence: Sentence, m: re.Match, month: int, day: int | None, ancho
             year -= 1  # "said in November" in a February article: the November before
         elif status != "happened" and here < (anchor.month, anchor.day) and month != anchor.month:
             year += 1  # "by January 15" in a December article: the January after
-        note = f'The article says "{phrase}"; it is dated {anchor.isoformat()}, so the year is {year}.'
+        note = (
+            f'The article says "{phrase}"; it is dated {anchor.isoformat()}, so the year is {year}.'
+        )
     date = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
     return DatedEvent(date, phrase, note, sentence, status)
 

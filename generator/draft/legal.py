@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from generator.content.models import LegalInstrument
 from generator.draft.article import Article, Sentence
 
-_KINDS = (r"Law|Act|Regulation|Directive|Code|Treaty|Convention|Covenant|Decree|Ordinance|Statute|"
-          r"Constitution|Bill|Agreement|Protocol|Charter")
+_KINDS = (
+    r"Law|Act|Regulation|Directive|Code|Treaty|Convention|Covenant|Decree|Ordinance|Statute|"
+    r"Constitution|Bill|Agreement|Protocol|Charter"
+)
 _NAME = re.compile(
     rf"(?:(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+)?"
     rf"(?P<name>(?:[A-Z][\w-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?)+(?:{_KINDS})"
@@ -19,15 +21,26 @@ _NAME = re.compile(
     rf"|(?<=the )Constitution)\b(?!\s+[A-Z][a-z])"
     r"(?:\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d\d)\b)?"
 )
-_NOT_LAWS = re.compile(r"^(?:Center|Centre|Institute|Foundation|School|Faculty|Department|Society|Journal)\b")
-_YEAR_NEAR = re.compile(r"\b(?:passed|adopted|enacted|signed|introduced|approved|of|in)\s+(?:in\s+)?"
-                        r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December)\s+)?(?P<year>(?:1[89]|20)\d\d)\b")
-_ARTICLES = re.compile(r"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>\d+[a-z]?(?:\(\d+\))?(?:\s*(?:,|and|&|to)\s*\d+[a-z]?(?:\(\d+\))?)*)")
-_PROVISIONS = re.compile(r"\b(?P<unit>Article|Section|Chapter|Paragraph|Clause|Rule)s?\s+"
-                         r"(?P<list>\d+[a-z]?(?:\(\w+\))*(?:\s*(?:,|and|&)\s*\d+[a-z]?(?:\(\w+\))*)*)")
-_BACK_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:law|act|regulation|directive|code|treaty|convention|"
-                             r"decree|statute|bill|agreement|protocol|charter)\b", re.IGNORECASE)
+_NOT_LAWS = re.compile(
+    r"^(?:Center|Centre|Institute|Foundation|School|Faculty|Department|Society|Journal)\b"
+)
+_YEAR_NEAR = re.compile(
+    r"\b(?:passed|adopted|enacted|signed|introduced|approved|of|in)\s+(?:in\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?P<year>(?:1[89]|20)\d\d)\b"
+)
+_ARTICLES = re.compile(
+    r"\b[Aa]rt(?:icle)?s?\.?\s+(?P<list>\d+[a-z]?(?:\(\d+\))?(?:\s*(?:,|and|&|to)\s*\d+[a-z]?(?:\(\d+\))?)*)"
+)
+_PROVISIONS = re.compile(
+    r"\b(?P<unit>Article|Section|Chapter|Paragraph|Clause|Rule)s?\s+"
+    r"(?P<list>\d+[a-z]?(?:\(\w+\))*(?:\s*(?:,|and|&)\s*\d+[a-z]?(?:\(\w+\))*)*)"
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:law|act|regulation|directive|code|treaty|convention|"
+    r"decree|statute|bill|agreement|protocol|charter)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -45,7 +58,9 @@ class LegalMention:
 def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[LegalMention]:
     known = list(registry)
     found: dict[str, LegalMention] = {}
-    last_cited: LegalMention | None = None  # the law the sentence before cited: its provisions may follow
+    last_cited: LegalMention | None = (
+        None  # the law the sentence before cited: its provisions may follow
+    )
     for sentence in article.sentences:
         cited = []
         for match in _NAME.finditer(sentence.text):
@@ -55,8 +70,9 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
             year = match["year"] or _nearby_year(sentence.text, match.end())
             mention = found.get(name)
             if mention is None:
-                mention = found[name] = LegalMention(name, match["owner"], int(year) if year else None, [],
-                                                     sentence)
+                mention = found[name] = LegalMention(
+                    name, match["owner"], int(year) if year else None, [], sentence
+                )
             else:
                 mention.year = mention.year or (int(year) if year else None)
             cited.append(mention)
@@ -65,7 +81,9 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
             holder = last_cited  # "Article 7 forbids …" after "The Statute of 1998 is clear."
         if holder is not None:
             holder.articles += [a for a in _articles(sentence.text) if a not in holder.articles]
-            holder.provisions += [p for p in _provisions(sentence.text) if p not in holder.provisions]
+            holder.provisions += [
+                p for p in _provisions(sentence.text) if p not in holder.provisions
+            ]
         if cited:
             last_cited = cited[-1]
         elif not _BACK_REFERENCE.search(sentence.text) and not _PROVISIONS.search(sentence.text):
@@ -78,8 +96,11 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
 
 def _provisions(text: str) -> list[str]:
     """Provisions as printed: "Articles 14, 15 and 16" → Article 14, Article 15, Article 16."""
-    return [f"{m['unit']} {number}" for m in _PROVISIONS.finditer(text)
-            for number in re.findall(r"\d+[a-z]?(?:\(\w+\))*", m["list"])]
+    return [
+        f"{m['unit']} {number}"
+        for m in _PROVISIONS.finditer(text)
+        for number in re.findall(r"\d+[a-z]?(?:\(\w+\))*", m["list"])
+    ]
 
 
 def _nearby_year(text: str, after: int) -> str | None:
@@ -88,7 +109,11 @@ def _nearby_year(text: str, after: int) -> str | None:
 
 
 def _articles(text: str) -> list[str]:
-    return [number for m in _ARTICLES.finditer(text) for number in re.findall(r"\d+[a-z]?(?:\(\d+\))?", m["list"])]
+    return [
+        number
+        for m in _ARTICLES.finditer(text)
+        for number in re.findall(r"\d+[a-z]?(?:\(\d+\))?", m["list"])
+    ]
 
 
 def _match(mention: LegalMention, known: list[LegalInstrument]) -> str | None:

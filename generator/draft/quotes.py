@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from generator.draft.article import Article
 
 _OPENERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
-_SPEECH_VERBS = (r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|"
-                 r"declared|insisted|noted|explained|according to)")
+_SPEECH_VERBS = (
+    r"(?:said|says|say|told|tells|added|adds|stated|states|warned|warns|wrote|writes|argued|argues|"
+    r"declared|insisted|noted|explained|according to)"
+)
 # Verbs that introduce a quotation that follows them ("described the patrols as “…”").
-_INTRODUCING = (rf"(?:{_SPEECH_VERBS[3:-1]}|called|calls|described|describes|dismissed|conceded|concedes|"
-                r"criticised|criticized|accused|urged|replied|responded|countered|ruled|telling \w+|"
-                r"gave (?:a|an|the|his|her|its|their) (?:\w+ )?(?:version|account|answer|view))")
+_INTRODUCING = (
+    rf"(?:{_SPEECH_VERBS[3:-1]}|called|calls|described|describes|dismissed|conceded|concedes|"
+    r"criticised|criticized|accused|urged|replied|responded|countered|ruled|telling \w+|"
+    r"gave (?:a|an|the|his|her|its|their) (?:\w+ )?(?:version|account|answer|view))"
+)
 _APPOSITION = r"(?:,\s+(?!(?:at|in|on|after|before|when|who|which|adding|speaking|according|citing)\b)[^,;“”\"]+)?"
 _AFTER = re.compile(
     rf"^[\s,.”\"’']*(?:{_SPEECH_VERBS}\s+(?P<after_verb>[^,;“”\"]+{_APPOSITION})"
@@ -36,11 +40,19 @@ _TRAILING_FILLER = re.compile(
     r"publicly|repeatedly|reportedly|\w+ly))+$"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:and|but|while|as|after|that)\s+")
-_ASIDE = re.compile(r"^(?:who|which|speaking|according|citing|adding|noting|\w+ing)\b")  # ", speaking on condition…,"
-_LEAD_IN = re.compile(r"^(?:In|On|At|After|Before|Since|During|Last|Earlier|Later|Then|But|And|Yet|So|Asked)\b")
-_PRONOUN_SUBJECT = re.compile(r"^(?:(?:In|On|At|Last|Earlier|Later|Then|But|And|Yet)\b(?:\s+\w+){0,2}?\s+)?"
-                              r"(?P<pronoun>he|she|it|they|we|I)\b")
-_SUBJECT_START = re.compile(r"^(?:[A-Z\d]|(?:the|a|an|its|his|her|their|one|two|some|several|what)\b)")
+_ASIDE = re.compile(
+    r"^(?:who|which|speaking|according|citing|adding|noting|\w+ing)\b"
+)  # ", speaking on condition…,"
+_LEAD_IN = re.compile(
+    r"^(?:In|On|At|After|Before|Since|During|Last|Earlier|Later|Then|But|And|Yet|So|Asked)\b"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:(?:In|On|At|Last|Earlier|Later|Then|But|And|Yet)\b(?:\s+\w+){0,2}?\s+)?"
+    r"(?P<pronoun>he|she|it|they|we|I)\b"
+)
+_SUBJECT_START = re.compile(
+    r"^(?:[A-Z\d]|(?:the|a|an|its|his|her|their|one|two|some|several|what)\b)"
+)
 _CONJUNCTION = re.compile(r"^(?:and|but|while|as|then|before|after)\b")
 _ABBREVIATED = ("Co.", "Corp.", "Inc.", "Ltd.", "Jr.", "Sr.", "U.S.", "U.K.", "E.U.")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
@@ -65,7 +77,9 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the words inside each top-level quotation."""
-    breaks = [m.start() for m in re.finditer(r"\n\n", text)] + [len(text)]  # paragraph ends, found once
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)] + [
+        len(text)
+    ]  # paragraph ends, found once
     i = 0
     while i < len(text):
         char = text[i]
@@ -108,7 +122,9 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
         found = (match["after_verb"] or match["before_verb"]).strip(" ,")
         if match["after_verb"] and not found.endswith(_ABBREVIATED):
             found = found.rstrip(".")
-        reported = match["after_verb"] and len(found.split()) > 1 and found.split()[0].lower() in _PRONOUNS
+        reported = (
+            match["after_verb"] and len(found.split()) > 1 and found.split()[0].lower() in _PRONOUNS
+        )
         if not (reported or _CONJUNCTION.match(found)):  # '”, said it would…', '” and said he…'
             return _pronoun_or(" ".join(found.split()))
     before = sentence_text[: max(0, quotation.start - sentence_start - 1)]
@@ -117,8 +133,11 @@ def speaker_of(quotation: Quotation, sentence_text: str, sentence_start: int) ->
         return None
     subject = before[: verbs[-1].start()]
     subject = re.split(r"\bwhat\s+", subject)[-1]  # 'carrying what Velorian police described as'
-    clauses = [c for c in _CLAUSE_BREAK.split(subject.strip(" ,")) if c and not _ASIDE.match(c)
-               and _SUBJECT_START.match(c)]
+    clauses = [
+        c
+        for c in _CLAUSE_BREAK.split(subject.strip(" ,"))
+        if c and not _ASIDE.match(c) and _SUBJECT_START.match(c)
+    ]
     if not clauses:
         return None
     last = _TRAILING_FILLER.sub("", clauses[-1].rstrip()).strip(" ,")
@@ -133,13 +152,20 @@ def _pronoun_or(phrase: str) -> str:
     return match["pronoun"] if match else phrase
 
 
-_LABEL = re.compile(r"(?:so-called|what (?:\w+\s+){0,3}calls?|known as|dubbed|nicknamed|titled|entitled|"
-                    r"(?:report|campaign|programme|operation|plan)|a|the)\s*[“\"‘']?$", re.IGNORECASE)
-_SCARE_WORDS = 3  # a quotation this short, in a sentence without a word of speech, is a label, not a statement
+_LABEL = re.compile(
+    r"(?:so-called|what (?:\w+\s+){0,3}calls?|known as|dubbed|nicknamed|titled|entitled|"
+    r"(?:report|campaign|programme|operation|plan)|a|the)\s*[“\"‘']?$",
+    re.IGNORECASE,
+)
+_SCARE_WORDS = (
+    3  # a quotation this short, in a sentence without a word of speech, is a label, not a statement
+)
 _WORDS_OF_SPEECH = re.compile(
     rf"\b(?:{_SPEECH_VERBS[3:-1]}|call(?:s|ed|ing)?|describ\w*|dismiss\w*|denounc\w*|"
     r"accus\w*|promis\w*|vow\w*|pledg\w*|urg\w*|asked|answered|replied|insist\w*|conced\w*|admit\w*|"
-    r"acknowledg\w*|quot\w*|statement|told|tell|say\w*|speak\w*|spoke|spokes\w*)\b", re.IGNORECASE)
+    r"acknowledg\w*|quot\w*|statement|told|tell|say\w*|speak\w*|spoke|spokes\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def is_scare_quote(quotation: Quotation, around: str, before: str = "") -> bool:
@@ -164,14 +190,23 @@ def quotations_with_speakers(article: Article) -> list[Quotation]:
         sentences = article.sentences_between(quotation.start, quotation.end + 1)
         if not sentences:
             continue  # in the headline or the header: the story quotes it again if it is a statement
-        first, last = (sentences[0].start, sentences[-1].end) if sentences else (0, len(article.text))
-        near = (article.text[max(quotation.start - 80, first) : quotation.start] + " … "
-                + article.text[quotation.end : min(quotation.end + 80, last)])  # the words around it
-        if is_scare_quote(quotation, near, article.text[max(0, quotation.start - 40) : quotation.start]):
+        first, last = (
+            (sentences[0].start, sentences[-1].end) if sentences else (0, len(article.text))
+        )
+        near = (
+            article.text[max(quotation.start - 80, first) : quotation.start]
+            + " … "
+            + article.text[quotation.end : min(quotation.end + 80, last)]
+        )  # the words around it
+        if is_scare_quote(
+            quotation, near, article.text[max(0, quotation.start - 40) : quotation.start]
+        ):
             continue
         speaker = None
         if sentences:
             span = article.text[sentences[0].start : sentences[-1].end]
             speaker = speaker_of(quotation, span, sentences[0].start)
-        found.append(dataclasses.replace(quotation, speaker=" ".join(speaker.split()) if speaker else None))
+        found.append(
+            dataclasses.replace(quotation, speaker=" ".join(speaker.split()) if speaker else None)
+        )
     return found

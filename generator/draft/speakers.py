@@ -34,45 +34,86 @@ _ANONYMITY = re.compile(
     r"|(?:who\s+)?(?:spoke|speaking)\s+anonymously|\bfamiliar\s+with\s+the\s+\w+",
     re.IGNORECASE,
 )
-_REASON = re.compile(r"^[^.;,]{0,30}?\b(?:because|as|since)\s+(?P<reason>[^,;.“”\"]+)"
-                     r"|^[^.;]{0,40}?\b(?P<fear>for\s+fear\s+of\s+[^,;.“”\"]+)", re.IGNORECASE)
-_SOURCE_NOUNS = (r"officials?|lawyers?|advis[eo]rs?|aides?|diplomats?|persons?|people|sources?|insiders?|"
-                 r"executives?|negotiators?|bankers?|employees?|engineers?|members?|publishers?|"
-                 r"staff(?:er)?s?|managers?|analysts?|fishermen|fisherman|workers?|traders?|investors?|"
-                 r"residents?|activists?|journalists?|officers?|lawmakers?|deputies|deputy|envoys?|"
-                 r"researchers?|experts?|specialists?|scientists?|consultants?|adviser|insiders?|figures?|"
-                 r"participants?|delegates?|lobbyists?|colleagues?|owners?|directors?|doctors?|nurses?")
-_SOURCE = re.compile(rf"\b(?:an?|one|two|three|several|some|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-                     rf"(?P<noun>{_SOURCE_NOUNS})\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE)
-_SOMEONE = re.compile(r"\b(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE)
-_BACK_REFERENCE = re.compile(rf"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>{_SOURCE_NOUNS})$"
-                             r"|^(?:one|two|both|all|some)\s+of\s+them$", re.IGNORECASE)
+_REASON = re.compile(
+    r"^[^.;,]{0,30}?\b(?:because|as|since)\s+(?P<reason>[^,;.“”\"]+)"
+    r"|^[^.;]{0,40}?\b(?P<fear>for\s+fear\s+of\s+[^,;.“”\"]+)",
+    re.IGNORECASE,
+)
+_SOURCE_NOUNS = (
+    r"officials?|lawyers?|advis[eo]rs?|aides?|diplomats?|persons?|people|sources?|insiders?|"
+    r"executives?|negotiators?|bankers?|employees?|engineers?|members?|publishers?|"
+    r"staff(?:er)?s?|managers?|analysts?|fishermen|fisherman|workers?|traders?|investors?|"
+    r"residents?|activists?|journalists?|officers?|lawmakers?|deputies|deputy|envoys?|"
+    r"researchers?|experts?|specialists?|scientists?|consultants?|adviser|insiders?|figures?|"
+    r"participants?|delegates?|lobbyists?|colleagues?|owners?|directors?|doctors?|nurses?"
+)
+_SOURCE = re.compile(
+    rf"\b(?:an?|one|two|three|several|some|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?P<noun>{_SOURCE_NOUNS})\b(?P<rest>[^,;:“”\"]*)",
+    re.IGNORECASE,
+)
+_SOMEONE = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE
+)
+_BACK_REFERENCE = re.compile(
+    rf"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>{_SOURCE_NOUNS})$"
+    r"|^(?:one|two|both|all|some)\s+of\s+them$",
+    re.IGNORECASE,
+)
 _BODY_NOUN_KINDS = {
-    "embassy": {"diplomatic-mission"}, "mission": {"diplomatic-mission", "intergovernmental-organisation"},
-    "court": {"court"}, "judges": {"court"}, "tribunal": {"court"}, "company": {"company"},
-    "firm": {"company"}, "bank": {"company", "government-body"}, "group": {"ngo", "company", "coalition"},
-    "party": {"political-party"}, "coalition": {"coalition"}, "union": {"trade-association"},
-    "association": {"trade-association"}, "federation": {"trade-association"},
-    "alliance": {"coalition", "political-party", "trade-association"}, "chamber": {"trade-association"},
-    "ministry": {"government-body"}, "government": {"government-body", "state"},
-    "agency": {"government-body"}, "authority": {"government-body"}, "regulator": {"government-body"},
-    "commission": {"government-body"}, "office": {"government-body"}, "service": {"government-body"},
-    "police": {"government-body"}, "council": {"government-body", "intergovernmental-organisation"},
-    "parliament": {"legislature"}, "committee": {"legislature"}, "foundation": {"ngo"},
-    "organisation": {"ngo", "intergovernmental-organisation"}, "organization": {"ngo"},
-    "operator": {"company"}, "provider": {"company"}, "lender": {"company"}, "fund": {"company"},
+    "embassy": {"diplomatic-mission"},
+    "mission": {"diplomatic-mission", "intergovernmental-organisation"},
+    "court": {"court"},
+    "judges": {"court"},
+    "tribunal": {"court"},
+    "company": {"company"},
+    "firm": {"company"},
+    "bank": {"company", "government-body"},
+    "group": {"ngo", "company", "coalition"},
+    "party": {"political-party"},
+    "coalition": {"coalition"},
+    "union": {"trade-association"},
+    "association": {"trade-association"},
+    "federation": {"trade-association"},
+    "alliance": {"coalition", "political-party", "trade-association"},
+    "chamber": {"trade-association"},
+    "ministry": {"government-body"},
+    "government": {"government-body", "state"},
+    "agency": {"government-body"},
+    "authority": {"government-body"},
+    "regulator": {"government-body"},
+    "commission": {"government-body"},
+    "office": {"government-body"},
+    "service": {"government-body"},
+    "police": {"government-body"},
+    "council": {"government-body", "intergovernmental-organisation"},
+    "parliament": {"legislature"},
+    "committee": {"legislature"},
+    "foundation": {"ngo"},
+    "organisation": {"ngo", "intergovernmental-organisation"},
+    "organization": {"ngo"},
+    "operator": {"company"},
+    "provider": {"company"},
+    "lender": {"company"},
+    "fund": {"company"},
 }
-_POSSESSIVE = re.compile(r"\b(?P<owner>its|their|his|her|the\s+(?P<noun>[a-z]+)['’]s)\s+[a-z]", re.IGNORECASE)
-_DEFINITE_BODY = re.compile(rf"^(?:the|its|this|that)\s+(?:[\w-]+\s+)?(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})$",
-                            re.IGNORECASE)
+_POSSESSIVE = re.compile(
+    r"\b(?P<owner>its|their|his|her|the\s+(?P<noun>[a-z]+)['’]s)\s+[a-z]", re.IGNORECASE
+)
+_DEFINITE_BODY = re.compile(
+    rf"^(?:the|its|this|that)\s+(?:[\w-]+\s+)?(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})$",
+    re.IGNORECASE,
+)
 _PERSON_PRONOUNS = {"he", "she", "i"}
 _BODY_PRONOUNS = {"it", "they", "we"}
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.)-]*){0,3}):\s")
-_HONORIFICS = re.compile(r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE)
+_HONORIFICS = re.compile(
+    r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 CONTINUATION = 3  # a quotation within this many sentences of the last one may continue it
 RECALL = 60  # a reference ("the official", "its", "he") looks this many mentions or sources back at most:
-             # references are to what was said shortly before, and the drafting stays linear
+# references are to what was said shortly before, and the drafting stays linear
 
 
 @dataclass
@@ -125,7 +166,9 @@ class SpeakerResolver:
         self.starts = [start for start, _ in self.timeline]
         self.genders = self._genders()
         self.sources = [source for s in article.sentences for source in self._anonymous_sources(s)]
-        self.previous: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the last quotation
+        self.previous: tuple[int, Speaker] | None = (
+            None  # (sentence index, speaker) of the last quotation
+        )
         self.index = {sentence.start: i for i, sentence in enumerate(article.sentences)}
         self.source_starts = [source.offset for source in self.sources]
 
@@ -135,10 +178,14 @@ class SpeakerResolver:
         genders: dict[str, str] = {}
         last: Candidate | None = None
         for sentence in self.article.sentences:
-            mentions = {sentence.start + m.start: self.by_id.get(self.finder.id_of(m))
-                        for m in self.finder.mentions(sentence)}
-            pronouns = {sentence.start + m.start(): m.group().casefold()
-                        for m in re.finditer(r"\b(?:he|his|him|she|her)\b", sentence.text, re.IGNORECASE)}
+            mentions = {
+                sentence.start + m.start: self.by_id.get(self.finder.id_of(m))
+                for m in self.finder.mentions(sentence)
+            }
+            pronouns = {
+                sentence.start + m.start(): m.group().casefold()
+                for m in re.finditer(r"\b(?:he|his|him|she|her)\b", sentence.text, re.IGNORECASE)
+            }
             for at in sorted({**mentions, **pronouns}):
                 if at in mentions and mentions[at] is not None and mentions[at].kind == "person":
                     last = mentions[at]
@@ -153,16 +200,26 @@ class SpeakerResolver:
         found = []
         for cue in _ANONYMITY.finditer(sentence.text):
             before = sentence.text[: cue.start()]
-            subjects = list(_SOURCE.finditer(before)) or list(_SOURCE.finditer(sentence.text, cue.end())) \
+            subjects = (
+                list(_SOURCE.finditer(before))
+                or list(_SOURCE.finditer(sentence.text, cue.end()))
                 or list(_SOMEONE.finditer(before))
+            )
             if not subjects:
                 continue
             subject = subjects[-1]
             description = " ".join((subject.group(0)).split()).strip(" ,")
             offset = sentence.start + subject.start()
             actor = self._body_in(description, sentence, offset)
-            found.append(_Source(offset, _singular(subject["noun"]), description, actor,
-                                 _reason(sentence.text[cue.start() :], cue.group())))
+            found.append(
+                _Source(
+                    offset,
+                    _singular(subject["noun"]),
+                    description,
+                    actor,
+                    _reason(sentence.text[cue.start() :], cue.group()),
+                )
+            )
         return found
 
     def _source_before(self, offset: int, noun: str | None) -> _Source | None:
@@ -183,8 +240,16 @@ class SpeakerResolver:
 
     def _body_by_noun(self, noun: str, offset: int) -> Candidate | None:
         noun = noun.casefold()
-        named = self._last(offset, lambda c: c.kind != "person" and (c.noun == noun or noun in {
-            w.casefold() for m in (c.name, *c.mentions) for w in m.split()}))
+        named = self._last(
+            offset,
+            lambda c: (
+                c.kind != "person"
+                and (
+                    c.noun == noun
+                    or noun in {w.casefold() for m in (c.name, *c.mentions) for w in m.split()}
+                )
+            ),
+        )
         if named is not None:
             return named
         kinds = _BODY_NOUN_KINDS.get(noun, set())
@@ -197,13 +262,20 @@ class SpeakerResolver:
             candidate = self.by_id.get(self.finder.id_of(mention))
             if candidate is not None and candidate.kind not in ("person", "role"):
                 return candidate
-        if match := re.search(rf"\b(?:at|for|from|of|in)\s+(?:the|its)\s+(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})\b",
-                              phrase, re.IGNORECASE):
+        if match := re.search(
+            rf"\b(?:at|for|from|of|in)\s+(?:the|its)\s+(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})\b",
+            phrase,
+            re.IGNORECASE,
+        ):
             return self._body_by_noun(match["noun"], offset)
-        for word in re.findall(r"\b[A-Z][a-z]+(?:ian|ish|ese|ean|an)\b", phrase):  # "Velorian" → Veloria
+        for word in re.findall(
+            r"\b[A-Z][a-z]+(?:ian|ish|ese|ean|an)\b", phrase
+        ):  # "Velorian" → Veloria
             stem = re.sub(r"(?:ian|ish|ese|ean|an)$", "", word)
-            state = self._last(offset, lambda c, stem=stem: c.kind == "state"
-                               and c.name.split()[-1].startswith(stem))
+            state = self._last(
+                offset,
+                lambda c, stem=stem: c.kind == "state" and c.name.split()[-1].startswith(stem),
+            )
             if state is not None:
                 return state
         return None
@@ -215,16 +287,24 @@ class SpeakerResolver:
 
     # --- one quotation --------------------------------------------------------------------------
 
-    def resolve(self, quotation: Quotation, phrase: str | None, sentences: list[Sentence]) -> Speaker:
+    def resolve(
+        self, quotation: Quotation, phrase: str | None, sentences: list[Sentence]
+    ) -> Speaker:
         index = self.index[sentences[0].start] if sentences else -1
         speaker = self._resolve(quotation, phrase, sentences, index)
-        label = self._label(quotation.start) if speaker.actor is None and not speaker.anonymous else None
+        label = (
+            self._label(quotation.start)
+            if speaker.actor is None and not speaker.anonymous
+            else None
+        )
         if label is not None:  # "QUINTELA: What I can say is that “…”"
             speaker = self._named(label, sentences[0], quotation.start) if sentences else speaker
         self.previous = (index, speaker)
         return speaker
 
-    def _resolve(self, quotation: Quotation, phrase: str | None, sentences: list[Sentence], index: int) -> Speaker:
+    def _resolve(
+        self, quotation: Quotation, phrase: str | None, sentences: list[Sentence], index: int
+    ) -> Speaker:
         offset = quotation.start
         sentence = sentences[0] if sentences else None
         if phrase is None:
@@ -236,7 +316,8 @@ class SpeakerResolver:
             return self._latest_person(phrase, offset, index)
         if bare in _BODY_PRONOUNS:
             return self._continued(index, phrase, lambda c: c.kind != "person") or Speaker(
-                phrase, self._last(offset, lambda c: c.kind not in ("person", "role")))
+                phrase, self._last(offset, lambda c: c.kind not in ("person", "role"))
+            )
         if back := _BACK_REFERENCE.match(bare):
             source = self._source_before(offset, _singular(back["noun"]) if back["noun"] else None)
             if source is not None:
@@ -253,14 +334,24 @@ class SpeakerResolver:
         previous quotation's speaker when no one else came between."""
         pronoun = phrase.strip(" ,").casefold()
         end = bisect.bisect_left(self.starts, offset)
-        at, person = next(((start, c) for start, c in reversed(self.timeline[max(0, end - RECALL) : end])
-                           if c.kind == "person" and self.genders.get(c.id, pronoun) == pronoun), (-1, None))
+        at, person = next(
+            (
+                (start, c)
+                for start, c in reversed(self.timeline[max(0, end - RECALL) : end])
+                if c.kind == "person" and self.genders.get(c.id, pronoun) == pronoun
+            ),
+            (-1, None),
+        )
         source = self._source_before(offset, None)
         before = self.previous[1] if self.previous else None
         if source is not None and source.offset > at:
             return Speaker(phrase, source.actor, None, True, source.reason, source.description)
-        if before is not None and before.anonymous and index - self.previous[0] <= 1 and (
-                before.person is None and (source is None or source.offset > at - 400)):
+        if (
+            before is not None
+            and before.anonymous
+            and index - self.previous[0] <= 1
+            and (before.person is None and (source is None or source.offset > at - 400))
+        ):
             return self._continued(index, phrase, lambda c: True) or Speaker(phrase)
         if before is not None and before.person is person and person is not None:
             return self._continued(index, phrase, lambda c: True) or Speaker(phrase, person, person)
@@ -270,9 +361,19 @@ class SpeakerResolver:
         if self.previous is None or index - self.previous[0] > CONTINUATION:
             return None
         before = self.previous[1]
-        if before.anonymous or (before.person or before.actor) is not None and fits(before.person or before.actor):
-            return Speaker(phrase or before.phrase, before.actor, before.person, before.anonymous,
-                           before.reason, before.role)
+        if (
+            before.anonymous
+            or (before.person or before.actor) is not None
+            and fits(before.person or before.actor)
+        ):
+            return Speaker(
+                phrase or before.phrase,
+                before.actor,
+                before.person,
+                before.anonymous,
+                before.reason,
+                before.role,
+            )
         return None
 
     def _label(self, offset: int) -> str | None:
@@ -318,8 +419,16 @@ class SpeakerResolver:
             body = self._body_in(phrase, sentence, offset) or self._body_by_any_noun(phrase, offset)
         role = None
         if person is not None:
-            role = " ".join(re.sub(rf"\b{re.escape(person.name)}\b|\b{re.escape(person.name.split()[-1])}\b",
-                                   " ", phrase).split()).strip(" ,") or None
+            role = (
+                " ".join(
+                    re.sub(
+                        rf"\b{re.escape(person.name)}\b|\b{re.escape(person.name.split()[-1])}\b",
+                        " ",
+                        phrase,
+                    ).split()
+                ).strip(" ,")
+                or None
+            )
         return Speaker(phrase, body or person, person, role=role)
 
     def _subject_before(self, start: int) -> Candidate | None:
@@ -327,14 +436,25 @@ class SpeakerResolver:
         for sentence in reversed(self.article.sentences_between(max(0, start - 600), start)[-2:]):
             for mention in self.finder.mentions(sentence):
                 candidate = self.by_id.get(self.finder.id_of(mention))
-                if candidate is not None and candidate.kind not in ("person", "role") \
-                        and sentence.start + mention.start < start:
+                if (
+                    candidate is not None
+                    and candidate.kind not in ("person", "role")
+                    and sentence.start + mention.start < start
+                ):
                     return candidate
         return self._last(start, lambda c: c.kind not in ("person", "role", None))
 
     def _candidate_named(self, name: str) -> Candidate | None:
-        return self.by_id.get(self.finder.id_of(_Mention(0, len(name), name, self.finder.lookup.get(
-            canonical(name, self.finder.acronyms)))))
+        return self.by_id.get(
+            self.finder.id_of(
+                _Mention(
+                    0,
+                    len(name),
+                    name,
+                    self.finder.lookup.get(canonical(name, self.finder.acronyms)),
+                )
+            )
+        )
 
     def _body_by_any_noun(self, phrase: str, offset: int) -> Candidate | None:
         """'A company spokeswoman', 'A panel of three judges': the body of that noun met last."""
@@ -350,8 +470,10 @@ class SpeakerResolver:
             at = sentence.text.casefold().find(role)
             if at < 0 or sentence.start + at >= offset:
                 continue
-            people = [(abs(m.start - at), self.by_id.get(self.finder.id_of(m)))
-                      for m in self.finder.mentions(sentence)]
+            people = [
+                (abs(m.start - at), self.by_id.get(self.finder.id_of(m)))
+                for m in self.finder.mentions(sentence)
+            ]
             people = [(d, c) for d, c in people if c is not None and c.kind == "person"]
             if people:
                 return min(people, key=lambda p: p[0])[1]

@@ -37,7 +37,12 @@ from generator.runtime.parallel import ordered_map, worker_count
 # Templates (the navigation, the tabs, the header's logo and palette), then blocks of a template
 # (the theme's settings for its scripts). Only as the theme wrote them: a part overridden
 # in the theme's custom_dir may show anything, and is rendered for each page.
-SAME_IN_A_FOLDER = ("partials/nav.html", "partials/tabs.html", "partials/logo.html", "partials/palette.html")
+SAME_IN_A_FOLDER = (
+    "partials/nav.html",
+    "partials/tabs.html",
+    "partials/logo.html",
+    "partials/palette.html",
+)
 BLOCKS_SAME_IN_A_FOLDER = (("base.html", "config"),)
 
 
@@ -67,7 +72,9 @@ class ParallelPages:
             return  # one process would do it (few pages, one core, a preview server's threads): MkDocs' loop
         self.built = candidates
         _read_titles(nav, config, dirty)
-        self.building = True  # plugins' on_env runs for the workers' theme environment too: not ours
+        self.building = (
+            True  # plugins' on_env runs for the workers' theme environment too: not ours
+        )
         try:
             env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         finally:
@@ -107,7 +114,9 @@ def _build_one(shared: tuple, n: int) -> tuple[list[tuple[str, int, str]], bool]
     handlers, logger.handlers = logger.handlers, [collected]
     try:
         file = built[n]
-        page = file.page or Page(None, file, config)  # as MkDocs' loop does for a page outside the navigation
+        page = file.page or Page(
+            None, file, config
+        )  # as MkDocs' loop does for a page outside the navigation
         _populate_page(page, config, files, dirty)
         _build_page(page, config, doc_files, nav, env, dirty)
     except Exception:  # noqa: BLE001 - MkDocs has logged what went wrong; the parent reports it
@@ -138,7 +147,11 @@ def _render_once_per_folder(env: Environment, custom_dir: str | None) -> None:
             template.root_render_func = _once_per_folder(template.root_render_func)
     for name, block in BLOCKS_SAME_IN_A_FOLDER:  # blocks that include no other template
         template = _template(env, name)
-        if template is not None and block in template.blocks and not _in(template.filename, overrides):
+        if (
+            template is not None
+            and block in template.blocks
+            and not _in(template.filename, overrides)
+        ):
             template.blocks[block] = _once_per_folder(template.blocks[block])
 
 
@@ -166,10 +179,16 @@ def _overridden(env: Environment, name: str, overrides: Path | None, seen: set[s
 
 
 def _in(filename: str | None, folder: Path | None) -> bool:
-    return folder is not None and filename is not None and Path(filename).resolve().is_relative_to(folder)
+    return (
+        folder is not None
+        and filename is not None
+        and Path(filename).resolve().is_relative_to(folder)
+    )
 
 
-def _once_per_folder(render: Callable[[Context], Iterator[str]]) -> Callable[[Context], Iterator[str]]:
+def _once_per_folder(
+    render: Callable[[Context], Iterator[str]],
+) -> Callable[[Context], Iterator[str]]:
     """A template's render function that renders once for all pages in a folder, then repeats."""
     rendered: dict[str, str] = {}
 

@@ -105,19 +105,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.content_dir = Path(self.config.content_dir)
         self.renderer = self._renderer(Path(self.config.templates_dir), config)
         linked = {*config.extra_css, *LINKED_BY_THEME}
-        config.extra_css.extend(asset.path for asset in self.renderer.assets()
-                                if asset.path.endswith(".css") and asset.path not in linked)
+        config.extra_css.extend(
+            asset.path
+            for asset in self.renderer.assets()
+            if asset.path.endswith(".css") and asset.path not in linked
+        )
         # `mkdocs serve` builds into a temporary folder of its own: left as it is.
         self.site = None if self.session.serving else SiteSwap(config, dirty=self.session.dirty)
         return config
 
     def _renderer(self, templates_dir: Path, config: MkDocsConfig) -> Renderer:
         """The renderer, kept across a serving session's rebuilds while its settings hold."""
-        settings = dict(directory_urls=config.use_directory_urls, site_url=config.site_url or "",
-                        site_name=config.site_name)
+        settings = dict(
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+        )
         kept = self.session.incremental
-        if kept is None or kept.renderer.templates_dir != templates_dir or any(
-            getattr(kept.renderer, name) != value for name, value in settings.items()
+        if (
+            kept is None
+            or kept.renderer.templates_dir != templates_dir
+            or any(getattr(kept.renderer, name) != value for name, value in settings.items())
         ):
             self.session.incremental = IncrementalRenderer(Renderer(templates_dir, **settings))
         return self.session.incremental.renderer
@@ -133,19 +141,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         build, root = self.build, Path(config.config_file_path or ".").parent
         try:
             with build.timings("content"):
-                corpus = load_content(self.content_dir, relative_to=root, cache=self.session.file_cache)
+                corpus = load_content(
+                    self.content_dir, relative_to=root, cache=self.session.file_cache
+                )
         except ContentError as error:
             if not self.session.serving:
                 for problem in error.problems:
                     log.error(str(problem))
-                raise PluginError(f"{len(error.problems)} problem(s) in content; the site was not changed") from None
+                raise PluginError(
+                    f"{len(error.problems)} problem(s) in content; the site was not changed"
+                ) from None
             self._show_problems(error.problems, "content", config)  # the preview stays up
         else:
             try:
                 self._render(corpus)
             except Exception as error:
                 # A broken template, while serving, is shown like bad content: the server answers.
-                problem = template_problem(error, self.renderer.templates_dir, root) if self.session.serving else None
+                problem = (
+                    template_problem(error, self.renderer.templates_dir, root)
+                    if self.session.serving
+                    else None
+                )
                 if problem is None:
                     raise
                 self._show_problems([problem], "template", config)
@@ -156,7 +172,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _render(self, corpus: Corpus) -> None:
         build = self.build
         with build.timings("index"):
-            index = Index(corpus, include_drafts=self.session.serving and self.config.drafts_in_serve)
+            index = Index(
+                corpus, include_drafts=self.session.serving and self.config.drafts_in_serve
+            )
         with build.timings("pages"):
             if self.session.serving:
                 build.pages = self.session.incremental.render_site(corpus, index)
@@ -175,7 +193,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         paths = [*generated_nav, *self.session.served_paths]
         root = Path(config.config_file_path or ".").parent
         shown = problem_pages(self.renderer, problems, paths, kind=kind, root=root)
-        self.build.pages = [BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown]
+        self.build.pages = [
+            BuilderPage(page.path, page.text.encode("utf-8"), None) for page in shown
+        ]
         self.build.files = []
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -196,7 +216,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _add(self, files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
-            raise PluginError(f"docs/{file.src_uri} clashes with a page generated from content; rename it")
+            raise PluginError(
+                f"docs/{file.src_uri} clashes with a page generated from content; rename it"
+            )
         files.append(file)
         if file.abs_src_path is None:
             self.build.texts.append(file)
@@ -291,7 +313,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         serve.drop_removed(gone, Path(config.site_dir), config.use_directory_urls)
 
     def _index_for_search(self, config: MkDocsConfig) -> None:
-        for file in self.build.texts:  # all written: the search indexer, next, needs the memory more
+        for (
+            file
+        ) in self.build.texts:  # all written: the search indexer, next, needs the memory more
             file.content_bytes = b""
         self.build.texts = []
         site = Path(config.site_dir)
@@ -318,7 +342,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         server.watch(str(self.renderer.templates_dir))
-        server.builder = serve.surviving(server.builder, self.renderer.templates_dir, self.content_dir.parent)
+        server.builder = serve.surviving(
+            server.builder, self.renderer.templates_dir, self.content_dir.parent
+        )
         return server
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -89,9 +89,12 @@ def template_problem(error: Exception, templates_dir: Path, relative_to: Path) -
         place = (Path(error.filename), error.lineno or 1)
     else:
         frames = _FRAME.finditer("".join(traceback.format_exception(error)))
-        in_templates = [(Path(m["file"]), int(m["line"])) for m in frames
-                        if Path(m["file"]).resolve().is_relative_to(templates_dir)
-                        and not m["file"].endswith(".py")]
+        in_templates = [
+            (Path(m["file"]), int(m["line"]))
+            for m in frames
+            if Path(m["file"]).resolve().is_relative_to(templates_dir)
+            and not m["file"].endswith(".py")
+        ]
         if not in_templates:
             return None
         place = in_templates[-1]

@@ -32,8 +32,9 @@ def report_problems(problems: list[Problem], kind: str = "content") -> None:
     for problem in problems:
         serve_log().error(str(problem))
     where = "templates" if kind == "template" else "content"
-    serve_log().error("%d problem(s) in %s: the preview lists them until they are fixed",
-                      len(problems), where)
+    serve_log().error(
+        "%d problem(s) in %s: the preview lists them until they are fixed", len(problems), where
+    )
 
 
 def surviving(builder: Callable[[], None], templates_dir: Path, root: Path) -> Callable[[], None]:
@@ -45,7 +46,9 @@ def surviving(builder: Callable[[], None], templates_dir: Path, root: Path) -> C
             builder()
         except Exception as error:  # noqa: BLE001 - whatever failed, the server must answer
             problem = template_problem(error, templates_dir, root)
-            serve_log().error(str(problem) if problem else one_line(f"{type(error).__name__}: {error}"))
+            serve_log().error(
+                str(problem) if problem else one_line(f"{type(error).__name__}: {error}")
+            )
             serve_log().error("not rebuilt: the preview shows its last pages until it is fixed")
 
     return rebuild

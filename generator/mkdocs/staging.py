@@ -20,8 +20,9 @@ class SiteSwap:
 
     def __init__(self, config: MkDocsConfig, *, dirty: bool) -> None:
         self.config, self.site_dir = config, config.site_dir
-        self.output = StagedFolder(Path(self.site_dir), marker=SITE_MARKER,
-                                   earlier_version=_built_by_briefing)
+        self.output = StagedFolder(
+            Path(self.site_dir), marker=SITE_MARKER, earlier_version=_built_by_briefing
+        )
         try:
             staging = self.output.open()
             if dirty and Path(self.site_dir).is_dir():
@@ -47,8 +48,10 @@ class SiteSwap:
 
 def strict_mode_will_abort() -> bool:
     """Whether ``mkdocs build --strict`` has counted warnings, and so fails after post_build."""
-    return any(isinstance(handler, CountHandler) and handler.get_counts()
-               for handler in logging.getLogger("mkdocs").handlers)
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )
 
 
 def _built_by_briefing(folder: Path) -> bool:

@@ -26,7 +26,9 @@ class Session:
     incremental: IncrementalRenderer | None = None
     previous_data: dict[str, tuple] = field(default_factory=dict)  # page/file texts, for --dirty
     last_generated: set[str] = field(default_factory=set)  # what the last sound build made
-    served_paths: list[str] = field(default_factory=list)  # its pages: shown with problems meanwhile
+    served_paths: list[str] = field(
+        default_factory=list
+    )  # its pages: shown with problems meanwhile
 
 
 @dataclass

@@ -51,7 +51,13 @@ class ActorPage:
 def _context(ref: StatementRef) -> tuple[str, str, str, str, str]:
     # Brief, question and actor make the position (the actor is another when the page's actor
     # spoke for it); its statements may differ in stance, so the stance heads a run too.
-    return ref.brief.id, ref.question.id, ref.position.actor, ref.date, ref.position.stance_of(ref.statement)
+    return (
+        ref.brief.id,
+        ref.question.id,
+        ref.position.actor,
+        ref.date,
+        ref.position.stance_of(ref.statement),
+    )
 
 
 def _statements(index: Index, actor_id: str) -> list[StatementRef]:
@@ -62,13 +68,19 @@ def _statements(index: Index, actor_id: str) -> list[StatementRef]:
 
 
 def actor_page_path(actor_id: str, number: int) -> str:
-    return page_path("actor", actor_id) if number == 1 else page_path("actor-page", f"{actor_id}/{number}")
+    return (
+        page_path("actor", actor_id)
+        if number == 1
+        else page_path("actor-page", f"{actor_id}/{number}")
+    )
 
 
 def actor_pages(index: Index, actor: Actor) -> list[ActorPage]:
     """The actor's pages: always one, more when it appears in more than BRIEFS_PER_PAGE briefs."""
     briefs = index.briefs_by_actor.get(actor.id, [])
-    chunks = [briefs[start : start + BRIEFS_PER_PAGE] for start in range(0, len(briefs), BRIEFS_PER_PAGE)] or [[]]
+    chunks = [
+        briefs[start : start + BRIEFS_PER_PAGE] for start in range(0, len(briefs), BRIEFS_PER_PAGE)
+    ] or [[]]
     page_of = {brief.id: n for n, chunk in enumerate(chunks) for brief in chunk}
 
     def split(refs: list) -> list[list]:
@@ -81,7 +93,16 @@ def actor_pages(index: Index, actor: Actor) -> list[ActorPage]:
     readings = split(index.readings_by_actor.get(actor.id, []))
     relations = split(index.relations_by_actor.get(actor.id, []))
     return [
-        ActorPage(actor, n + 1, len(chunks), n * BRIEFS_PER_PAGE + 1, len(briefs), chunk,
-                  statements[n], readings[n], relations[n])
+        ActorPage(
+            actor,
+            n + 1,
+            len(chunks),
+            n * BRIEFS_PER_PAGE + 1,
+            len(briefs),
+            chunk,
+            statements[n],
+            readings[n],
+            relations[n],
+        )
         for n, chunk in enumerate(chunks)
     ]

@@ -31,13 +31,12 @@ VERSION = 2
 # What each version changed (the README's "Data" section says the same, for readers):
 CHANGES = {
     2: "Issue 19, stories evolve. New fields: statements[].stance and condition (a position's stance "
-       "may be absent when every statement has one: use the latest statement's); events[].status, "
-       "accounts and according_to; relations[].according_to and disputed; attribution via, actor and "
-       "reason_given; briefs[].follows; actors[].member_of and five actor kinds; instruments' kind, "
-       "status, status_date, amendments, court, case_number, decided, outcome; provisions[].label; "
-       "readings[].holding. Defaults are written out (status: happened, accounts: [], disputed: false).",
+    "may be absent when every statement has one: use the latest statement's); events[].status, "
+    "accounts and according_to; relations[].according_to and disputed; attribution via, actor and "
+    "reason_given; briefs[].follows; actors[].member_of and five actor kinds; instruments' kind, "
+    "status, status_date, amendments, court, case_number, decided, outcome; provisions[].label; "
+    "readings[].holding. Defaults are written out (status: happened, accounts: [], disputed: false).",
 }
-
 
 
 class BriefEntry(Model):
@@ -53,7 +52,10 @@ class BriefEntry(Model):
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "brief": Brief, "actor": Actor, "legal": LegalInstrument, "brief-entry": BriefEntry,
+    "brief": Brief,
+    "actor": Actor,
+    "legal": LegalInstrument,
+    "brief-entry": BriefEntry,
 }
 
 
@@ -86,7 +88,12 @@ def document_makers(index: Index) -> list[tuple[Brief | None, Callable[[], Docum
 
 
 def _briefs_list(index: Index) -> Documents:
-    return [("api/briefs.json", _document("briefs", [record(_entry(brief, index)) for brief in index.briefs]))]
+    return [
+        (
+            "api/briefs.json",
+            _document("briefs", [record(_entry(brief, index)) for brief in index.briefs]),
+        )
+    ]
 
 
 def _brief_document(brief: Brief) -> Documents:
@@ -98,8 +105,10 @@ def _registries(index: Index) -> Documents:
         ("api/actors.json", _document("actors", [record(a) for a in index.actors.values()])),
         ("api/legal.json", _document("legal", [record(i) for i in index.legal.values()])),
     ]
-    return documents + [(f"api/schema/{kind}.json", model.model_json_schema(by_alias=True))
-                        for kind, model in SCHEMAS.items()]
+    return documents + [
+        (f"api/schema/{kind}.json", model.model_json_schema(by_alias=True))
+        for kind, model in SCHEMAS.items()
+    ]
 
 
 def _network(index: Index) -> Documents:

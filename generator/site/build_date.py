@@ -20,7 +20,11 @@ def source_date_epoch(project_dir: Path) -> str | None:
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],
-            cwd=project_dir, capture_output=True, text=True, timeout=10, check=True,
+            cwd=project_dir,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -41,7 +45,7 @@ def build_moment() -> datetime.datetime | None:
     if not epoch.isdigit():
         return None
     try:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
     except (OverflowError, OSError, ValueError):
         return None
 
@@ -49,5 +53,5 @@ def build_moment() -> datetime.datetime | None:
 def build_day() -> str:
     """The build's date, YYYY-MM-DD in UTC, else today. What is upcoming and what has passed
     is seen from it."""
-    moment = build_moment() or datetime.datetime.now(datetime.timezone.utc)
+    moment = build_moment() or datetime.datetime.now(datetime.UTC)
     return moment.date().isoformat()

@@ -58,8 +58,11 @@ def hand_written_files(project_config: Path, project: dict[str, Any]) -> list[tu
     folder = project_config.parent / str(project.get("docs_dir") or "docs")
     if not folder.is_dir():
         return []
-    return [(f"{DOCS}/{path.relative_to(folder).as_posix()}", path)
-            for path in sorted(folder.rglob("*")) if path.is_file()]
+    return [
+        (f"{DOCS}/{path.relative_to(folder).as_posix()}", path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
 
 
 def engine_config(project: dict[str, Any], asset_paths: list[str], site_url: str) -> dict[str, Any]:
@@ -74,8 +77,9 @@ def engine_config(project: dict[str, Any], asset_paths: list[str], site_url: str
     config["theme"].setdefault("name", "material")
     config["theme"]["font"] = False  # nothing loaded from outside the site
     config["theme"]["custom_dir"] = OVERRIDES
-    config["extra_css"] = [path for path in asset_paths
-                           if path.endswith(".css") and path not in _LINKED_BY_THEME]
+    config["extra_css"] = [
+        path for path in asset_paths if path.endswith(".css") and path not in _LINKED_BY_THEME
+    ]
     config["plugins"] = []  # MkDocs would add its own search otherwise
     return config
 
@@ -88,5 +92,8 @@ def config_text(config: dict[str, Any]) -> str:
 def override_files(templates_dir: Path) -> list[tuple[str, Path]]:
     """The theme override (page metadata escaped in <head>, the search mark), as files to copy."""
     folder = templates_dir / "overrides"
-    return [(f"{OVERRIDES}/{path.relative_to(folder).as_posix()}", path)
-            for path in sorted(folder.rglob("*")) if path.is_file()]
+    return [
+        (f"{OVERRIDES}/{path.relative_to(folder).as_posix()}", path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]

@@ -26,7 +26,7 @@ from generator.site.urls import absolute_url, page_path, page_url
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_LENGTH = 50  # newest briefs per feed: readers poll feeds, so they stay small as the site grows
-EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,13 @@ def json_path(key: str) -> str:
 
 
 def rfc3339(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def start_of(partial_date: str) -> datetime.datetime:
     """The first moment of a partial date: '2019' → 2019-01-01T00:00:00Z."""
     year, month, day = parse_partial_date(partial_date)
-    return datetime.datetime(year, month or 1, day or 1, tzinfo=datetime.timezone.utc)
+    return datetime.datetime(year, month or 1, day or 1, tzinfo=datetime.UTC)
 
 
 def build_stamp() -> datetime.datetime | None:
@@ -98,10 +98,24 @@ class FeedBuilder:
     def specs(self, index: Index) -> list[tuple[str, str, str, list[Brief]]]:
         """What each feed is made of: (key, title, home page, briefs); :meth:`feed` makes it."""
         specs = [("briefs", self.site_name, page_path("home"), index.briefs)]
-        specs += [(f"topics/{topic.slug}", f"{self.site_name}: {topic.label}", page_path("topic", topic.slug),
-                   topic.briefs) for topic in index.topics.values()]
-        specs += [(f"actors/{actor_id}", f"{self.site_name}: {index.actors[actor_id].name}",
-                   page_path("actor", actor_id), briefs) for actor_id, briefs in sorted(index.briefs_by_actor.items())]
+        specs += [
+            (
+                f"topics/{topic.slug}",
+                f"{self.site_name}: {topic.label}",
+                page_path("topic", topic.slug),
+                topic.briefs,
+            )
+            for topic in index.topics.values()
+        ]
+        specs += [
+            (
+                f"actors/{actor_id}",
+                f"{self.site_name}: {index.actors[actor_id].name}",
+                page_path("actor", actor_id),
+                briefs,
+            )
+            for actor_id, briefs in sorted(index.briefs_by_actor.items())
+        ]
         return specs
 
     def feed(self, key: str, title: str, home: str, briefs: list[Brief]) -> Feed:
@@ -144,7 +158,6 @@ class FeedBuilder:
         relative = posixpath.relpath(site_path.rstrip("/") or ".", posixpath.dirname(feed_file))
         is_folder = site_path == "" or site_path.endswith("/")
         return relative + "/" if is_folder else relative
-
 
 
 def _urn(name: str) -> str:

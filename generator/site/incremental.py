@@ -48,7 +48,9 @@ class IncrementalRenderer:
             pages = self.renderer.render_for_builder(index)
         else:
             stale = _stale_pages(last, records, index, related)
-            fresh = self.renderer.render_for_builder(index, only=lambda path: path in stale or not _scoped(path))
+            fresh = self.renderer.render_for_builder(
+                index, only=lambda path: path in stale or not _scoped(path)
+            )
             known = {**last.pages, **{page.path: page for page in fresh}}
             paths = self.renderer.page_paths(index)
             if all(path in known for path in paths):
@@ -60,11 +62,18 @@ class IncrementalRenderer:
 
 
 def _records(corpus: Corpus) -> dict[tuple[str, str], object]:
-    return {(folder, key): record for folder in RECORD_PAGES for key, record in getattr(corpus, folder).items()}
+    return {
+        (folder, key): record
+        for folder in RECORD_PAGES
+        for key, record in getattr(corpus, folder).items()
+    }
 
 
 def _stale_pages(
-    last: _Build, records: dict[tuple[str, str], object], index: Index, related: dict[str, list[tuple] | None]
+    last: _Build,
+    records: dict[tuple[str, str], object],
+    index: Index,
+    related: dict[str, list[tuple] | None],
 ) -> set[str]:
     """The pages an edit may have changed; ``related`` receives the related-briefs lists worked
     out for ``index`` (the next edit compares with them instead of working them out again)."""
@@ -80,18 +89,28 @@ def _stale_pages(
                 stale.update(_timeline_pages(each, briefs[brief_id]))
                 candidates |= _briefs_sharing_keys(each, briefs[brief_id])
             if folder == "actors":
-                stale.update(page_path("actor", a.id) for a in each.actors.values() if a.part_of == key)
+                stale.update(
+                    page_path("actor", a.id) for a in each.actors.values() if a.part_of == key
+                )
                 # Memberships (issue 19) show on both sides: the member's page and the group's.
-                stale.update(page_path("actor", a.id) for a in each.actors.values()
-                             if any(m.actor == key for m in a.member_of))
+                stale.update(
+                    page_path("actor", a.id)
+                    for a in each.actors.values()
+                    if any(m.actor == key for m in a.member_of)
+                )
                 if key in each.actors:
                     stale.update(page_path("actor", m.actor) for m in each.actors[key].member_of)
     if len(last.index.briefs) != len(index.briefs):  # every ranking is weighed anew
         candidates = {brief.id for brief in index.briefs}
     before, after = ({b.id: b for b in each.briefs} for each in (last.index, index))
     edited = {key for folder, key in changed if folder == "briefs"}
-    rankings_kept = bool(edited) and len(edited) == len(changed) and all(
-        _ranking_keys_of(last.index, before.get(key)) == _ranking_keys_of(index, after.get(key)) for key in edited
+    rankings_kept = (
+        bool(edited)
+        and len(edited) == len(changed)
+        and all(
+            _ranking_keys_of(last.index, before.get(key)) == _ranking_keys_of(index, after.get(key))
+            for key in edited
+        )
     )
     for key in candidates:
         was = last.related[key] if key in last.related else _related(last.index, before.get(key))
@@ -116,8 +135,16 @@ def _related(index: Index, brief: Brief | None) -> list[tuple] | None:
     if brief is None:
         return None
     return [
-        (r.brief.id, r.brief.title, r.brief.date, r.brief.status, round(r.score, 9),
-         [a.name for a in r.actors], [i.display_title for i in r.instruments], [t.label for t in r.topics])
+        (
+            r.brief.id,
+            r.brief.title,
+            r.brief.date,
+            r.brief.status,
+            round(r.score, 9),
+            [a.name for a in r.actors],
+            [i.display_title for i in r.instruments],
+            [t.label for t in r.topics],
+        )
         for r in related_briefs(index, brief)
     ]
 
@@ -128,7 +155,9 @@ def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
             yield key
             brief = next(b for b in index.briefs if b.id == key)
             # Briefs of the same story list this one as earlier or later (issue 19).
-            yield from (other.id for other in index.earlier_in_story(brief) + index.later_in_story(brief))
+            yield from (
+                other.id for other in index.earlier_in_story(brief) + index.later_in_story(brief)
+            )
     elif folder == "actors":
         yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
     else:
@@ -138,10 +167,14 @@ def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
 def _briefs_sharing_keys(index: Index, brief: Brief) -> set[str]:
     """Briefs whose related-briefs list this brief can enter, leave or re-weigh
     (those sharing an actor, instrument or topic that is not too common to count)."""
-    shared = [index.briefs_by_actor.get(actor.id, []) for actor in index.actors_by_brief.get(brief.id, [])]
+    shared = [
+        index.briefs_by_actor.get(actor.id, []) for actor in index.actors_by_brief.get(brief.id, [])
+    ]
     shared += [index.briefs_by_instrument.get(ref.instrument, []) for ref in brief.legal_references]
     shared += [topic.briefs for topic in index.topics_of(brief)]
-    return {other.id for briefs in shared if len(briefs) <= COMMON_KEY_LIMIT + 1 for other in briefs}
+    return {
+        other.id for briefs in shared if len(briefs) <= COMMON_KEY_LIMIT + 1 for other in briefs
+    }
 
 
 def _pages_of_brief(index: Index, brief: Brief) -> Iterator[str]:

@@ -17,8 +17,15 @@ from generator.site.urls import page_path
 CONTEXT = "https://schema.org"
 
 # Actor kinds that act for a state; people and roles held by one person are Persons.
-GOVERNMENTAL = {"state", "government-body", "diplomatic-mission", "intergovernmental-organisation",
-                "supranational-union", "court", "legislature"}
+GOVERNMENTAL = {
+    "state",
+    "government-body",
+    "diplomatic-mission",
+    "intergovernmental-organisation",
+    "supranational-union",
+    "court",
+    "legislature",
+}
 PERSONAL = {"person", "role"}
 EXTERNAL_ID_URLS = {"wikidata": "https://www.wikidata.org/wiki/{}"}
 
@@ -33,7 +40,11 @@ def actor_type(actor: Actor) -> str:
 
 
 def actor_ref(actor: Actor, link: Link) -> Data:
-    return {"@type": actor_type(actor), "@id": link(page_path("actor", actor.id)), "name": actor.name}
+    return {
+        "@type": actor_type(actor),
+        "@id": link(page_path("actor", actor.id)),
+        "name": actor.name,
+    }
 
 
 def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Data:
@@ -51,7 +62,9 @@ def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Dat
         "datePublished": brief.date,
         "keywords": list(brief.topics),
         "mentions": [actor_ref(actor, link) for actor in index.actors_by_brief[brief.id]],
-        "citation": [{"@id": _source_id(article_id, source), **_source(source)} for source in brief.sources],
+        "citation": [
+            {"@id": _source_id(article_id, source), **_source(source)} for source in brief.sources
+        ],
     }
     quotes = list(_quotations(brief, index, link, article_id))
     events = [_event(event, index, link, article_id) for event in brief.events]
@@ -59,10 +72,22 @@ def brief_graph(brief: Brief, index: Index, link: Link, description: str) -> Dat
 
 
 # Issue 19: schema.org's own terms for what has not simply happened.
-EVENT_STATUS = {"happened": "EventScheduled", "scheduled": "EventScheduled", "deadline": "EventScheduled",
-                "postponed": "EventPostponed", "cancelled": "EventCancelled"}
-LEGAL_FORCE = {"in-force": "InForce", "amended": "InForce", "repealed": "NotInForce", "expired": "NotInForce",
-               "proposed": "NotInForce", "draft": "NotInForce", "adopted": "NotInForce"}
+EVENT_STATUS = {
+    "happened": "EventScheduled",
+    "scheduled": "EventScheduled",
+    "deadline": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+}
+LEGAL_FORCE = {
+    "in-force": "InForce",
+    "amended": "InForce",
+    "repealed": "NotInForce",
+    "expired": "NotInForce",
+    "proposed": "NotInForce",
+    "draft": "NotInForce",
+    "adopted": "NotInForce",
+}
 
 
 def _event(event: Event, index: Index, link: Link, article_id: str) -> Data:
@@ -80,11 +105,15 @@ def _event(event: Event, index: Index, link: Link, article_id: str) -> Data:
 
 def _quotations(brief: Brief, index: Index, link: Link, article_id: str) -> Iterator[Data]:
     sources = index.sources[brief.id]
-    said: dict[tuple[str, str], tuple[str, str | None]] = {}  # (actor id, quote) → (source id, date)
+    said: dict[
+        tuple[str, str], tuple[str, str | None]
+    ] = {}  # (actor id, quote) → (source id, date)
     for position in brief.positions:
         for statement in position.statements:
             if statement.quote is not None:
-                said.setdefault((position.actor, statement.quote), (statement.source, statement.date))
+                said.setdefault(
+                    (position.actor, statement.quote), (statement.source, statement.date)
+                )
     for reference in brief.legal_references:
         for reading in reference.readings:
             if reading.quote:
@@ -107,8 +136,11 @@ def _source_id(article_id: str, source: Source) -> str:
 
 
 def _source(source: Source) -> Data:
-    work: Data = {"@type": "CreativeWork", "name": source.title,
-                  "publisher": {"@type": "Organization", "name": source.publisher}}
+    work: Data = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+    }
     if source.author:
         work["author"] = {"@type": "Person", "name": source.author}
     if source.date:
@@ -119,12 +151,20 @@ def _source(source: Source) -> Data:
 
 
 def actor_data(actor: Actor, index: Index, link: Link, description: str) -> Data:
-    data: Data = {"@context": CONTEXT, **actor_ref(actor, link), "url": link(page_path("actor", actor.id))}
+    data: Data = {
+        "@context": CONTEXT,
+        **actor_ref(actor, link),
+        "url": link(page_path("actor", actor.id)),
+    }
     if description:
         data["description"] = description
     if actor.aliases:
         data["alternateName"] = list(actor.aliases)
-    same_as = [EXTERNAL_ID_URLS[k].format(v) for k, v in sorted(actor.external_ids.items()) if k in EXTERNAL_ID_URLS]
+    same_as = [
+        EXTERNAL_ID_URLS[k].format(v)
+        for k, v in sorted(actor.external_ids.items())
+        if k in EXTERNAL_ID_URLS
+    ]
     if same_as:
         data["sameAs"] = same_as
     if actor.part_of:
@@ -163,8 +203,12 @@ def legal_data(instrument: LegalInstrument, link: Link, description: str) -> Dat
         data["sameAs"] = instrument.url
     if instrument.provisions:
         data["hasPart"] = [
-            {"@type": "Legislation", "@id": f"{url}#prov-{p.id}", "name": p.title or p.display_label or p.id,
-             "abstract": p.summary}
+            {
+                "@type": "Legislation",
+                "@id": f"{url}#prov-{p.id}",
+                "name": p.title or p.display_label or p.id,
+                "abstract": p.summary,
+            }
             for p in instrument.provisions
         ]
     return data

@@ -49,7 +49,9 @@ def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
 PAGE_LINK_KINDS = ("brief", "actor", "legal")
 _PAGE_LINK = re.compile(r"(\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)(brief|actor|legal):([^\s)]*)", re.M)
 _SITE = "https://briefing.invalid/"
-_SITE_LINK = re.compile(r'<a href="https://briefing\.invalid/(brief|actor|legal)/([^"]*)"[^>]*>(.*?)</a>', re.S)
+_SITE_LINK = re.compile(
+    r'<a href="https://briefing\.invalid/(brief|actor|legal)/([^"]*)"[^>]*>(.*?)</a>', re.S
+)
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"', re.I)
 
 
@@ -61,13 +63,20 @@ def page_links(text: str) -> list[tuple[str, str]]:
 def dropped_links(text: str) -> list[str]:
     """The addresses of the links in a Markdown text that the sanitiser would drop (a relative
     link, javascript:, a page link of an unknown kind…), in order."""
-    html = _md.reset().convert(_PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text))
-    return [href for href in map(_unescape_attribute, _HREF.findall(html))
-            if urlsplit(href).scheme not in LINK_SCHEMES]
+    html = _md.reset().convert(
+        _PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text)
+    )
+    return [
+        href
+        for href in map(_unescape_attribute, _HREF.findall(html))
+        if urlsplit(href).scheme not in LINK_SCHEMES
+    ]
 
 
 def _unescape_attribute(value: str) -> str:
-    return value.replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+    return (
+        value.replace("&amp;", "&").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+    )
 
 
 def render_markdown(text: str, link: Callable[[str, str], str] | None = None) -> Markup:
@@ -78,7 +87,11 @@ def render_markdown(text: str, link: Callable[[str, str], str] | None = None) ->
         return html
     if link is None:
         return Markup(_SITE_LINK.sub(lambda m: m.group(3), html))
-    return Markup(_SITE_LINK.sub(lambda m: f'<a href="{escape(link(m.group(1), m.group(2)))}">{m.group(3)}</a>', html))
+    return Markup(
+        _SITE_LINK.sub(
+            lambda m: f'<a href="{escape(link(m.group(1), m.group(2)))}">{m.group(3)}</a>', html
+        )
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # a summary shows on its page, in its description, in feeds

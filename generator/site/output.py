@@ -52,7 +52,9 @@ class FolderError(Exception):
 class StagedFolder:
     """A target folder replaced whole: built in a locked sibling folder, then swapped in."""
 
-    def __init__(self, target: Path, *, marker: str, earlier_version: Callable[[Path], bool] | None = None):
+    def __init__(
+        self, target: Path, *, marker: str, earlier_version: Callable[[Path], bool] | None = None
+    ):
         self.shown = str(target)  # as the user wrote it, for messages
         self.target = Path(os.path.abspath(target))
         self.marker = marker
@@ -71,19 +73,27 @@ class StagedFolder:
         except OSError as error:
             raise FolderError(f"{self.shown}: cannot be read: {error.strerror}") from None
         if stat.S_ISLNK(mode):
-            raise FolderError(f"{self.shown} is a symbolic link; give the folder itself, or remove the link")
+            raise FolderError(
+                f"{self.shown} is a symbolic link; give the folder itself, or remove the link"
+            )
         if not stat.S_ISDIR(mode):
-            raise FolderError(f"{self.shown} exists and is not a folder; move it away or choose another path")
+            raise FolderError(
+                f"{self.shown} exists and is not a folder; move it away or choose another path"
+            )
         if os.path.ismount(self.target):
-            raise FolderError(f"{self.shown} is a mount point: it cannot be swapped for a new folder; "
-                              "choose a folder inside it")
+            raise FolderError(
+                f"{self.shown} is a mount point: it cannot be swapped for a new folder; "
+                "choose a folder inside it"
+            )
         try:
             ours = self._ours()
         except OSError as error:
             raise FolderError(f"{self.shown}: cannot be read: {error.strerror}") from None
         if not ours:
-            raise FolderError(f"{self.shown} exists and was not written by briefing (no {self.marker} "
-                              "file); move it away or choose another path")
+            raise FolderError(
+                f"{self.shown} exists and was not written by briefing (no {self.marker} "
+                "file); move it away or choose another path"
+            )
         if deep:
             self._check_removable()
 
@@ -93,7 +103,9 @@ class StagedFolder:
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise FolderError(f"{self.shown}: cannot create its parent folder: {error.strerror}") from None
+            raise FolderError(
+                f"{self.shown}: cannot create its parent folder: {error.strerror}"
+            ) from None
         with self._parent_locked():
             self._clean_stale()
             self.staging = self._new_folder()
@@ -104,7 +116,9 @@ class StagedFolder:
         """Swap the completed staging folder in for the target, then delete the old one."""
         assert self.staging is not None, "publish() without open()"
         (self.staging / self.marker).write_text(
-            "Written by briefing; the next build or export replaces this folder whole.\n", encoding="utf-8")
+            "Written by briefing; the next build or export replaces this folder whole.\n",
+            encoding="utf-8",
+        )
         with self._parent_locked():
             self.check(deep=False)  # the target may have changed while the new one was written
             old = self._swap()
@@ -132,15 +146,22 @@ class StagedFolder:
 
     def _check_removable(self) -> None:
         """The old folder is deleted after the swap: refuse now what could not be deleted then."""
+
         def unreadable(error: OSError) -> None:
-            raise FolderError(f"{error.filename}: cannot be read: {error.strerror}; "
-                              f"{self.shown} could not be replaced")
+            raise FolderError(
+                f"{error.filename}: cannot be read: {error.strerror}; "
+                f"{self.shown} could not be replaced"
+            )
 
         for folder, _, _ in os.walk(self.target, onerror=unreadable):
-            shown = os.path.join(self.shown, os.path.relpath(folder, self.target)).removesuffix(f"{os.sep}.")
+            shown = os.path.join(self.shown, os.path.relpath(folder, self.target)).removesuffix(
+                f"{os.sep}."
+            )
             if not os.access(folder, os.W_OK | os.X_OK):
-                raise FolderError(f"{shown} is read-only: the folder could not be replaced; "
-                                  "make it writable or remove it")
+                raise FolderError(
+                    f"{shown} is read-only: the folder could not be replaced; "
+                    "make it writable or remove it"
+                )
             if folder != str(self.target) and os.path.ismount(folder):
                 raise FolderError(f"{shown} is a mount point: {self.shown} could not be replaced")
 
@@ -156,8 +177,10 @@ class StagedFolder:
             except FileExistsError:
                 continue
             except OSError as error:
-                raise FolderError(f"{self.shown}: cannot write beside it in {self.target.parent}: "
-                                  f"{error.strerror}") from None
+                raise FolderError(
+                    f"{self.shown}: cannot write beside it in {self.target.parent}: "
+                    f"{error.strerror}"
+                ) from None
 
     @contextlib.contextmanager
     def _parent_locked(self) -> Iterator[None]:
@@ -165,7 +188,9 @@ class StagedFolder:
         try:
             lock = _hold_lock(self.target.parent, wait=True)
         except OSError as error:
-            raise FolderError(f"{self.shown}: cannot lock {self.target.parent}: {error.strerror}") from None
+            raise FolderError(
+                f"{self.shown}: cannot lock {self.target.parent}: {error.strerror}"
+            ) from None
         try:
             yield
         finally:
@@ -259,7 +284,9 @@ def _before_fork() -> None:
     _forking_parent = os.getpid()
 
 
-os.register_at_fork(before=_before_fork, after_in_child=lambda: _workers_of_a_build(_forking_parent))
+os.register_at_fork(
+    before=_before_fork, after_in_child=lambda: _workers_of_a_build(_forking_parent)
+)
 
 
 def _hold_lock(folder: Path, *, wait: bool = False) -> int:
@@ -295,8 +322,17 @@ def _exchange(staging: Path, target: Path, shown: str) -> bool:
     renameat2 = getattr(_libc, "renameat2", None)
     if renameat2 is None:
         return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if renameat2(_AT_FDCWD, os.fsencode(staging), _AT_FDCWD, os.fsencode(target), _RENAME_EXCHANGE) == 0:
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    if (
+        renameat2(_AT_FDCWD, os.fsencode(staging), _AT_FDCWD, os.fsencode(target), _RENAME_EXCHANGE)
+        == 0
+    ):
         return True
     code = ctypes.get_errno()
     if code in _NO_EXCHANGE:
@@ -306,6 +342,7 @@ def _exchange(staging: Path, target: Path, shown: str) -> bool:
 
 def _remove(folder: Path) -> None:
     """Delete a folder of ours; another build may be deleting it at the same time."""
+
     def tolerate_gone(function, path, error_info) -> None:
         if not isinstance(error_info[1], FileNotFoundError):
             raise FolderError(f"{path}: cannot be removed: {error_info[1]}")

@@ -129,7 +129,9 @@ def _run_pagefind(site_dir: Path, output: Path, options: list[str]) -> None:
     bound = functools.partial(die_with_parent, os.getpid()) if alone else None
     result = subprocess.run(command, capture_output=True, text=True, check=False, preexec_fn=bound)
     if result.returncode != 0:
-        raise SearchIndexError((result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}")
+        raise SearchIndexError(
+            (result.stderr or result.stdout).strip() or f"pagefind exited with {result.returncode}"
+        )
 
 
 def _marks_indexed_part(site_dir: Path) -> bool:

@@ -46,7 +46,9 @@ class PageMeta:
         records += [("actor", actor) for actor in index.actors.values()]
         records += [("legal", instrument) for instrument in index.legal.values()]
         records += [("topic", topic) for topic in index.topics.values()]
-        pages = {_path(kind, record): self.for_page(index, kind, record) for kind, record in records}
+        pages = {
+            _path(kind, record): self.for_page(index, kind, record) for kind, record in records
+        }
         return {path: meta for path, meta in pages.items() if meta}
 
     def for_page(self, index: Index, kind: str, record: Any = None) -> Meta | None:
@@ -57,40 +59,65 @@ class PageMeta:
         if kind == "brief":
             description = plain_text(record.summary)
             graph = jsonld.brief_graph(record, index, self._linker(path), description)
-            return {"description": description, "og_type": "article", "jsonld": graph,
-                    "feeds": self._feeds(path, "briefs", "all briefs")}
+            return {
+                "description": description,
+                "og_type": "article",
+                "jsonld": graph,
+                "feeds": self._feeds(path, "briefs", "all briefs"),
+            }
         if kind == "actor":
-            description = (plain_text(record.description) if record.description
-                           else f"{record.name}: positions and statements")
-            meta: Meta = {"description": description,
-                          "jsonld": jsonld.actor_data(record, index, self._linker(path), description)}
+            description = (
+                plain_text(record.description)
+                if record.description
+                else f"{record.name}: positions and statements"
+            )
+            meta: Meta = {
+                "description": description,
+                "jsonld": jsonld.actor_data(record, index, self._linker(path), description),
+            }
             if index.briefs_by_actor.get(record.id):
                 meta["feeds"] = self._feeds(path, f"actors/{record.id}", record.name)
             return meta
         if kind == "actor-page":  # record: an ActorPage past the first
-            return {"description": f"{record.actor.name}: briefs {record.first}–{record.last} of {record.total}",
-                    **NOT_SEARCHED}
+            return {
+                "description": f"{record.actor.name}: briefs {record.first}–{record.last} of {record.total}",
+                **NOT_SEARCHED,
+            }
         if kind == "legal":
             description = plain_text(record.summary) if record.summary else record.title
-            return {"description": description, "jsonld": jsonld.legal_data(record, self._linker(path), description)}
+            return {
+                "description": description,
+                "jsonld": jsonld.legal_data(record, self._linker(path), description),
+            }
         if kind == "topic":
-            return {"description": f"Briefs on {record.label}",
-                    "feeds": self._feeds(path, f"topics/{record.slug}", record.label)}
-        return dict(NOT_SEARCHED)  # search, lists and cross-brief views: they repeat what record pages say
+            return {
+                "description": f"Briefs on {record.label}",
+                "feeds": self._feeds(path, f"topics/{record.slug}", record.label),
+            }
+        return dict(
+            NOT_SEARCHED
+        )  # search, lists and cross-brief views: they repeat what record pages say
 
     def _linker(self, here: str) -> jsonld.Link:
         def link(target: str) -> str:
             if self.site_url:
                 return absolute_url(self.site_url, page_url(target, self.directory_urls))
             return relative_url(here, target, self.directory_urls)
+
         return link
 
     def _feeds(self, here: str, key: str, label: str) -> list[Meta]:
         return [
-            {"title": f"{label} (Atom)", "type": "application/atom+xml",
-             "href": file_link(here, atom_path(key), self.directory_urls)},
-            {"title": f"{label} (JSON Feed)", "type": "application/feed+json",
-             "href": file_link(here, json_path(key), self.directory_urls)},
+            {
+                "title": f"{label} (Atom)",
+                "type": "application/atom+xml",
+                "href": file_link(here, atom_path(key), self.directory_urls),
+            },
+            {
+                "title": f"{label} (JSON Feed)",
+                "type": "application/feed+json",
+                "href": file_link(here, json_path(key), self.directory_urls),
+            },
         ]
 
 

@@ -22,7 +22,21 @@ _HEADING = re.compile(r"^#{1,6} \S.*$", re.MULTILINE)
 # finds the tag's end in one step, where a lazy match would try to end it at every character.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
 _ID = re.compile(r"""\sid="([^"]+)\"""")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 # Python-Markdown's block-level elements: a block starting with another tag becomes a paragraph.
 BLOCK_LEVEL = {
     "address", "article", "aside", "blockquote", "canvas", "dd", "details", "div", "dl", "dt",

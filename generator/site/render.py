@@ -76,11 +76,19 @@ class Asset:
 class Renderer:
     """Owns the Jinja environment; templates are read once and reused for every page."""
 
-    def __init__(self, templates_dir: Path, *, directory_urls: bool = True, site_url: str = "",
-                 site_name: str = "Briefings"):
+    def __init__(
+        self,
+        templates_dir: Path,
+        *,
+        directory_urls: bool = True,
+        site_url: str = "",
+        site_name: str = "Briefings",
+    ):
         self.templates_dir = Path(templates_dir)
         self.directory_urls = directory_urls
-        self.site_url = site_url or ""  # the published address, if known: absolute links in feeds and data
+        self.site_url = (
+            site_url or ""
+        )  # the published address, if known: absolute links in feeds and data
         self.site_name = site_name
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.templates_dir),
@@ -96,12 +104,16 @@ class Renderer:
             date=format_partial_date,
             topic_slug=topic_slug,
         )
-        self._file_memo = _FileMemo()  # kept while serving: files an edit did not touch are not made again
+        self._file_memo = (
+            _FileMemo()
+        )  # kept while serving: files an edit did not touch are not made again
         self.env.globals["url"] = self._url
         self.env.globals["file_url"] = self._file_url
 
     @jinja2.pass_context
-    def _url(self, context: jinja2.runtime.Context, kind: str, key: str | None = None, anchor: str = "") -> str:
+    def _url(
+        self, context: jinja2.runtime.Context, kind: str, key: str | None = None, anchor: str = ""
+    ) -> str:
         """``url('actor', 'huawei')`` → relative link from the page being rendered."""
         href = relative_url(context["page_path"], page_path(kind, key), self.directory_urls)
         return f"{href}#{anchor}" if anchor else href
@@ -111,7 +123,8 @@ class Renderer:
         """Sanitised Markdown whose brief:ID, actor:ID and legal:ID links lead to those pages."""
         page = context["page_path"]
         return markup.render_markdown(
-            text, lambda kind, key: relative_url(page, page_path(kind, key), self.directory_urls))
+            text, lambda kind, key: relative_url(page, page_path(kind, key), self.directory_urls)
+        )
 
     @jinja2.pass_context
     def _file_url(self, context: jinja2.runtime.Context, path: str) -> str:
@@ -122,16 +135,22 @@ class Renderer:
         """Every page (or those whose path passes ``only``), rendered on all cores."""
         return self._render(index, only, for_builder=False)
 
-    def render_for_builder(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[BuilderPage]:
+    def render_for_builder(
+        self, index: Index, *, only: Callable[[str], bool] | None = None
+    ) -> list[BuilderPage]:
         """Like :meth:`render_site`, as pages ready for a site builder."""
         return self._render(index, only, for_builder=True)
 
-    def _render(self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool) -> list:
+    def _render(
+        self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool
+    ) -> list:
         with gc_paused():  # the views and the pages are large structures, built once
             jobs = [job for job in self._pages(index) if only is None or only(job.path)]
             self.env.globals["views"].prepare()
             metadata = PageMeta(self.site_url, self.directory_urls)
-            return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder))
+            return ordered_map(
+                _render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder)
+            )
 
     def page_paths(self, index: Index) -> list[str]:
         """The path of every page, in the order :meth:`render_site` gives them."""
@@ -154,8 +173,13 @@ class Renderer:
 
     def _feed_files(self, feeds: FeedBuilder, spec: tuple) -> list[GeneratedFile]:
         feed = feeds.feed(*spec)
-        atom = self.env.get_template("feeds/atom.xml.j2").render(feed=feed, site_name=self.site_name)
-        return [GeneratedFile(feed.atom_path, atom.encode()), GeneratedFile(feed.json_path, api.encode(json_feed(feed)))]
+        atom = self.env.get_template("feeds/atom.xml.j2").render(
+            feed=feed, site_name=self.site_name
+        )
+        return [
+            GeneratedFile(feed.atom_path, atom.encode()),
+            GeneratedFile(feed.json_path, api.encode(json_feed(feed))),
+        ]
 
     def _pages(self, index: Index) -> Iterator[_PageJob]:
         views = self.env.globals.get("views")
@@ -172,12 +196,15 @@ class Renderer:
             yield self._page("brief", brief.id, brief, index=index, brief=brief)
         for actor in index.actors.values():
             for part in actor_pages(index, actor):
-                kind, key = ("actor", actor.id) if part.number == 1 else ("actor-page", f"{actor.id}/{part.number}")
+                kind, key = (
+                    ("actor", actor.id)
+                    if part.number == 1
+                    else ("actor-page", f"{actor.id}/{part.number}")
+                )
                 record = actor if part.number == 1 else part
                 yield self._page(kind, key, record, index=index, actor=actor, part=part)
         for instrument in index.legal.values():
-            yield self._page("legal", instrument.id, instrument, index=index,
-                                  instrument=instrument)
+            yield self._page("legal", instrument.id, instrument, index=index, instrument=instrument)
         for topic in index.topics.values():
             yield self._page("topic", topic.slug, topic, index=index, topic=topic)
         yield self._page("search", index=index)
@@ -193,11 +220,13 @@ class Renderer:
             for year in views.timeline_years:
                 yield self._page("timeline-year", year.year, index=index, year=year)
                 for month in year.months if views.months_split(year) else ():
-                    yield self._page("timeline-month", month.date, index=index,
-                                     year=year, month=month)
+                    yield self._page(
+                        "timeline-month", month.date, index=index, year=year, month=month
+                    )
 
-    def _page(self, kind: str, key: str | None = None, record: object = None,
-              **context: object) -> _PageJob:
+    def _page(
+        self, kind: str, key: str | None = None, record: object = None, **context: object
+    ) -> _PageJob:
         """The job for the page of kind ``kind`` (the registry, pages.py), showing ``record``."""
         return _PageJob(PAGE_KINDS[kind].template, page_path(kind, key), context, kind, record)
 
@@ -211,18 +240,26 @@ class Renderer:
         ]
 
 
-def _render_job(shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int) -> Page | BuilderPage:
+def _render_job(
+    shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int
+) -> Page | BuilderPage:
     """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
     renderer, jobs, metadata, for_builder = shared
     job = jobs[n]
     # Engines drop the blank lines after front matter; so does the page, so that the
     # parts below point into exactly the text the engine hands back.
-    text = renderer.env.get_template(job.template).render(page_path=job.path, **job.context).lstrip("\n")
+    text = (
+        renderer.env.get_template(job.template)
+        .render(page_path=job.path, **job.context)
+        .lstrip("\n")
+    )
     meta = metadata.for_page(job.context["index"], job.kind, job.record)
     if not for_builder:  # a portable Markdown document: the metadata goes in front matter
         return Page(job.path, _front_matter(meta) + text)
     parts = split(text)
-    return BuilderPage(job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta)
+    return BuilderPage(
+        job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta
+    )
 
 
 class _FileMemo:
@@ -232,7 +269,9 @@ class _FileMemo:
     def __init__(self) -> None:
         self._made: dict[Hashable, tuple[tuple, list[GeneratedFile]]] = {}
 
-    def make(self, jobs: list[tuple[Hashable | None, tuple]], makers: list[Callable]) -> list[list[GeneratedFile]]:
+    def make(
+        self, jobs: list[tuple[Hashable | None, tuple]], makers: list[Callable]
+    ) -> list[list[GeneratedFile]]:
         made: dict[int, list[GeneratedFile]] = {}
         for n, (key, inputs) in enumerate(jobs):
             known = self._made.get(key) if key is not None else None
@@ -267,4 +306,6 @@ def _front_matter(meta: dict | None) -> str:
     """YAML front matter, which engines hand to themes as ``page.meta`` ('' when there is none)."""
     if not meta:
         return ""
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+    return (
+        "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+    )

@@ -21,7 +21,12 @@ PAGE_PATHS = {name: kind.path for name, kind in PAGE_KINDS.items()}
 NAME_MAX_BYTES = 255
 """The longest file or folder name the usual file systems take (ext4, APFS, NTFS), in bytes."""
 
-_SUFFIXES = (".md", ".html", ".json", ".xml")  # a key is written as <key>.md, .html (flat URLs), feeds, data
+_SUFFIXES = (
+    ".md",
+    ".html",
+    ".json",
+    ".xml",
+)  # a key is written as <key>.md, .html (flat URLs), feeds, data
 KEY_MAX_BYTES = NAME_MAX_BYTES - max(len(suffix) for suffix in _SUFFIXES)
 """How long a page's key may be, in UTF-8 bytes, for every file named after it to be writable."""
 
@@ -122,7 +127,10 @@ def _relpath(target: str, start: str) -> str:
     target_parts = [part for part in target.split("/") if part and part != "."]
     start_parts = [part for part in start.split("/") if part and part != "."]
     common = 0
-    while common < min(len(target_parts), len(start_parts)) and target_parts[common] == start_parts[common]:
+    while (
+        common < min(len(target_parts), len(start_parts))
+        and target_parts[common] == start_parts[common]
+    ):
         common += 1
     parts = [".."] * (len(start_parts) - common) + target_parts[common:]
     return "/".join(parts) or "."

@@ -1,15 +1,20 @@
 from conftest import SEED_BRIEF
-from helpers.samples import MINIMAL_BRIEF, brief
-
 from generator.analysis.index import Index, topic_slug
 from generator.content.corpus import load_content
+from helpers.samples import MINIMAL_BRIEF, brief
 
 
 def test_seed_index_cross_references(project):
     index = Index(load_content(project / "content"))
     assert [b.id for b in index.briefs_by_actor["huawei"]] == [SEED_BRIEF]
-    assert {r.reading.actor for r in index.readings_by_instrument["china-national-intelligence-law-2017"]} == {
-        "us-state-department", "eu-digital-chief", "huawei", "chinese-mission-to-the-eu",
+    assert {
+        r.reading.actor
+        for r in index.readings_by_instrument["china-national-intelligence-law-2017"]
+    } == {
+        "us-state-department",
+        "eu-digital-chief",
+        "huawei",
+        "chinese-mission-to-the-eu",
     }
     assert [b.id for b in index.topics["national-intelligence-law"].briefs] == [SEED_BRIEF]
     table = index.stance_tables[SEED_BRIEF]
@@ -19,7 +24,9 @@ def test_seed_index_cross_references(project):
 
 def test_briefs_and_statements_come_newest_first(project):
     for name, date in [("older", "2018"), ("newer", "2021-03")]:
-        brief(project, name, MINIMAL_BRIEF.format(id=name).replace('date: "2020"', f'date: "{date}"'))
+        brief(
+            project, name, MINIMAL_BRIEF.format(id=name).replace('date: "2020"', f'date: "{date}"')
+        )
     index = Index(load_content(project / "content"))
     assert [b.id for b in index.briefs][:2] == ["newer", SEED_BRIEF]
     assert [r.brief.id for r in index.statements_by_actor["huawei"]][0] == "newer"

@@ -11,17 +11,6 @@ from types import SimpleNamespace
 
 import networkx as nx
 import pytest
-from helpers.corpora import (
-    SEED_BRIEF,
-    rendered,
-    scratch_folder,
-    seed_pages,
-    seed_views,
-    synthetic_content,
-    synthetic_views,
-)
-from helpers.site_builder import build_site
-from helpers.synthetic_corpus import write_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,42 +31,66 @@ from generator.analysis.network import (
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
 from generator.content.models import Actor, RelationType
+from helpers.corpora import (
+    SEED_BRIEF,
+    rendered,
+    scratch_folder,
+    seed_pages,
+    seed_views,
+    synthetic_content,
+    synthetic_views,
+)
+from helpers.site_builder import build_site
+from helpers.synthetic_corpus import write_corpus
 
 
 def seed_relations(views):
-    return sorted((r.from_actor, r.type, r.to_actor) for b in views.index.briefs for r in b.relations)
+    return sorted(
+        (r.from_actor, r.type, r.to_actor) for b in views.index.briefs for r in b.relations
+    )
 
 
 def drawn_relations(drawing):
     return sorted(
-        (label.edge.source.id, label.edge.type, label.edge.target.id) for e in drawing.edges for label in e.labels
+        (label.edge.source.id, label.edge.type, label.edge.target.id)
+        for e in drawing.edges
+        for label in e.labels
     )
 
 
 def test_graph_has_one_edge_per_relation_type_and_direction():
     views = seed_views()
-    assert sorted((e.source.id, e.type, e.target.id) for e in views.network_edges) == seed_relations(views)
+    assert sorted(
+        (e.source.id, e.type, e.target.id) for e in views.network_edges
+    ) == seed_relations(views)
     assert all(e.briefs[0].id == SEED_BRIEF for e in views.network_edges)
 
 
 def test_drawing_places_every_actor_inside_the_canvas():
     drawing = seed_views().network_drawing
     assert sorted(n.actor.id for n in drawing.nodes) == [
-        "eu-digital-chief", "eu-member-states", "european-commission", "nato",
-        "united-states", "us-allies", "us-state-department",
+        "eu-digital-chief",
+        "eu-member-states",
+        "european-commission",
+        "nato",
+        "united-states",
+        "us-allies",
+        "us-state-department",
     ]
     for n in drawing.nodes:
         assert 0 < n.x < drawing.width and 0 < n.y < drawing.height
     assert drawn_relations(drawing) == seed_relations(seed_views())
     # pressures and urges run the same way between the same two actors: one arrow, two labels
-    arrow = next(e for e in drawing.edges if (e.source.id, e.target.id) == ("united-states", "us-allies"))
+    arrow = next(
+        e for e in drawing.edges if (e.source.id, e.target.id) == ("united-states", "us-allies")
+    )
     assert [label.edge.type for label in arrow.labels] == ["pressures", "urges"]
     assert {n.label for n in drawing.nodes} >= {"NATO"}  # an alias when the name is too long
 
 
 def svg_of(page: str) -> str:
     start = page.index('<svg xmlns="http://www.w3.org/2000/svg" class="network__svg"')
-    return page[start:page.index("</svg>", start) + len("</svg>")]
+    return page[start : page.index("</svg>", start) + len("</svg>")]
 
 
 def test_network_page_draws_labelled_edges_linked_to_their_brief():
@@ -85,18 +98,24 @@ def test_network_page_draws_labelled_edges_linked_to_their_brief():
     for source, kind, target in seed_relations(seed_views()):
         assert re.search(
             rf'<a href="\.\./briefs/{SEED_BRIEF}/" class="network__relation network__relation--{kind}">'
-            rf"<title>[^<]*</title><text [^>]*>{kind.replace('-', ' ')}</text></a>", svg
+            rf"<title>[^<]*</title><text [^>]*>{kind.replace('-', ' ')}</text></a>",
+            svg,
         ), (source, kind, target)
     assert svg.count('<a href="../actors/') == 7
-    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing loaded from outside
+    assert "http" not in svg.replace(
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )  # nothing loaded from outside
     assert "<script" not in svg
 
 
 def test_network_page_lists_the_same_edges_in_a_table():
     page = seed_pages()["network/index.md"]
-    table = page[page.index("<table"):page.index("</table>")]
-    rows = re.findall(r'<tr><td data-label="From">(.*?)</td><td data-label="Relation">(.*?)</td>'
-                      r'<td data-label="To">(.*?)</td>', table)
+    table = page[page.index("<table") : page.index("</table>")]
+    rows = re.findall(
+        r'<tr><td data-label="From">(.*?)</td><td data-label="Relation">(.*?)</td>'
+        r'<td data-label="To">(.*?)</td>',
+        table,
+    )
     names = {a.name: a.id for a in seed_views().index.actors.values()}
     found = sorted(
         (names[re.sub("<[^>]+>", "", f)], kind.replace(" ", "-"), names[re.sub("<[^>]+>", "", t)])
@@ -107,7 +126,7 @@ def test_network_page_lists_the_same_edges_in_a_table():
 
 def test_actor_page_shows_its_neighbourhood():
     page = seed_pages()["actors/united-states.md"]
-    svg = svg_of(page[page.index("## Network"):])
+    svg = svg_of(page[page.index("## Network") :])
     assert set(re.findall(r'<a href="\.\./([a-z-]+)/"', svg)) == {"us-allies", "nato"}
     focus = '<a href="./" class="network__node network__node--focus"><title>United States</title>'
     assert focus in svg
@@ -115,7 +134,9 @@ def test_actor_page_shows_its_neighbourhood():
     drawing = seed_views().neighbourhood(seed_views().index.actors["united-states"])
     centre = next(n for n in drawing.nodes if n.actor.id == "united-states")
     others = [n for n in drawing.nodes if n is not centre]
-    assert len({round(math.dist((n.x, n.y), (centre.x, centre.y))) for n in others}) == 1  # on one circle
+    assert (
+        len({round(math.dist((n.x, n.y), (centre.x, centre.y))) for n in others}) == 1
+    )  # on one circle
     assert "## Network" not in seed_pages()["actors/huawei.md"]  # no relations, no drawing
 
 
@@ -128,7 +149,9 @@ def test_layout_is_deterministic():
 def test_network_svg_is_byte_identical_across_two_builds():
     content = synthetic_content()
     pages = [
-        (build_site(content, scratch_folder("briefing-build-")) / "network" / "index.html").read_bytes()
+        (
+            build_site(content, scratch_folder("briefing-build-")) / "network" / "index.html"
+        ).read_bytes()
         for _ in range(2)
     ]
     assert pages[0] == pages[1]
@@ -148,7 +171,9 @@ def test_the_network_page_draws_the_most_connected_actors_apart():
     assert {(e.source.id, e.target.id) for e in views.network_edges} == {
         (u, v) for u, v in graph.edges() if u in drawn and v in drawn
     }
-    closest = min(math.dist((a.x, a.y), (b.x, b.y)) for a, b in itertools.combinations(drawing.nodes, 2))
+    closest = min(
+        math.dist((a.x, a.y), (b.x, b.y)) for a, b in itertools.combinations(drawing.nodes, 2)
+    )
     assert closest >= 4 * drawing.node_radius
     assert drawing.width <= 3500 and drawing.height <= 3500
     assert all(len(n.label) <= 26 for n in drawing.nodes)
@@ -170,11 +195,11 @@ def test_synthetic_neighbourhoods_hold_exactly_the_actors_relations(actor_id):
     views = synthetic_views()
     drawing = views.neighbourhood(views.index.actors[actor_id])
     expected = sorted(
-        (e.source.id, e.type, e.target.id) for e in edges_of(views.graph) if actor_id in (e.source.id, e.target.id)
+        (e.source.id, e.type, e.target.id)
+        for e in edges_of(views.graph)
+        if actor_id in (e.source.id, e.target.id)
     )
     assert drawn_relations(drawing) == expected
-
-
 
 
 # --- drawings of any small graph: nodes apart, an actor's own drawing centred on it and fitted ---
@@ -189,7 +214,9 @@ def small_graphs(draw) -> nx.MultiDiGraph:
     kinds = [kind.value for kind in RelationType]
     pairs = st.tuples(st.integers(0, count - 1), st.integers(0, count - 1), st.sampled_from(kinds))
     edges = draw(st.lists(pairs, min_size=1, max_size=3 * count))
-    index = SimpleNamespace(actors={f"a{n}": Actor(id=f"a{n}", name=f"Actor {n}", kind="state") for n in range(count)})
+    index = SimpleNamespace(
+        actors={f"a{n}": Actor(id=f"a{n}", name=f"Actor {n}", kind="state") for n in range(count)}
+    )
     graph = nx.MultiDiGraph()
     for u, v, kind in sorted(set(edges)):
         source, target = index.actors[f"a{u}"], index.actors[f"a{v}"]
@@ -200,7 +227,10 @@ def small_graphs(draw) -> nx.MultiDiGraph:
 
 def assert_nodes_apart(drawing):
     for a, b in itertools.combinations(drawing.nodes, 2):
-        assert math.dist((a.x, a.y), (b.x, b.y)) >= 2 * drawing.node_radius, (a.actor.id, b.actor.id)
+        assert math.dist((a.x, a.y), (b.x, b.y)) >= 2 * drawing.node_radius, (
+            a.actor.id,
+            b.actor.id,
+        )
 
 
 @settings(max_examples=60, deadline=None)
@@ -226,8 +256,11 @@ def test_the_whole_network_keeps_nodes_apart(graph):
 
 def viewbox_and_focus(svg: str) -> tuple[list[float], float, float]:
     view_box = [float(v) for v in re.search(r'<svg [^>]*viewBox="([^"]+)"', svg).group(1).split()]
-    focus = re.search(r'<a href="\./" class="network__node network__node--focus"><title>[^<]*</title>'
-                      r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    focus = re.search(
+        r'<a href="\./" class="network__node network__node--focus"><title>[^<]*</title>'
+        r'<circle cx="([\d.]+)" cy="([\d.]+)"',
+        svg,
+    )
     return view_box, float(focus.group(1)), float(focus.group(2))
 
 
@@ -235,12 +268,14 @@ def test_an_actor_page_fits_its_drawing_to_the_box_with_the_actor_in_the_middle(
     """nato has one neighbour: it used to be drawn on top of it."""
     for actor_id in ("nato", "united-states"):
         page = seed_pages()[f"actors/{actor_id}.md"]
-        svg = svg_of(page[page.index("## Network"):])
+        svg = svg_of(page[page.index("## Network") :])
         (x, y, width, height), cx, cy = viewbox_and_focus(svg)
         assert (cx, cy) == (x + width / 2, y + height / 2)
-        tag = svg[:svg.index(">")]
-        assert 'width="100%"' in tag and f'max-width: {width:g}px' in tag and "height=" not in tag
-        circles = [tuple(map(float, c)) for c in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+        tag = svg[: svg.index(">")]
+        assert 'width="100%"' in tag and f"max-width: {width:g}px" in tag and "height=" not in tag
+        circles = [
+            tuple(map(float, c)) for c in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+        ]
         assert len(set(circles)) == len(circles) >= 2
     whole = svg_of(seed_pages()["network/index.md"])  # the whole network, small: fitted as well
     assert re.search(r'<svg [^>]*width="100%" style="max-width: \d+px" viewBox', whole)
@@ -248,7 +283,9 @@ def test_an_actor_page_fits_its_drawing_to_the_box_with_the_actor_in_the_middle(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
-def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(browser, story_site, width):
+def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(
+    browser, story_site, width
+):
     base_url, actor_id = story_site
     context = browser.new_context(viewport={"width": width, "height": 900})
     tab = context.new_page()
@@ -260,7 +297,9 @@ def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(
         focus = tab.locator(".network__canvas a.network__node--focus circle").bounding_box()
         assert box["x"] <= focus["x"] and focus["x"] + focus["width"] <= box["x"] + box["width"]
         assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
-        assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways page scroll
+        assert (
+            tab.evaluate("document.documentElement.scrollWidth") <= width
+        )  # no sideways page scroll
     finally:
         context.close()
 
@@ -268,9 +307,8 @@ def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(
 @pytest.fixture(scope="module")
 def story_site(tmp_path_factory):
     """A 60-brief story corpus built with MkDocs; its actor with the widest drawing."""
-    from conftest import serve
-
     from bench.stories import write_story_corpus
+    from conftest import serve
 
     work = tmp_path_factory.mktemp("story-site")
     write_story_corpus(work / "content", 60, seed=2, schema=1)
@@ -278,10 +316,16 @@ def story_site(tmp_path_factory):
     widths = {
         page.parent.name: int(match.group(1))
         for page in sorted((site / "actors").glob("*/index.html"))
-        if (match := re.search(r'class="network__svg" width="100%" style="max-width: (\d+)px"', page.read_text()))
+        if (
+            match := re.search(
+                r'class="network__svg" width="100%" style="max-width: (\d+)px"', page.read_text()
+            )
+        )
     }
     busiest = max(sorted(widths), key=widths.__getitem__)
-    assert widths[busiest] > 600  # wider than a phone: before viewBox fitting, the actor was off-screen
+    assert (
+        widths[busiest] > 600
+    )  # wider than a phone: before viewBox fitting, the actor was off-screen
     with serve(site) as base_url:
         yield base_url, busiest
 
@@ -297,7 +341,8 @@ def test_the_groups_hold_every_actor_once_and_the_explorer_every_actor_and_relat
     grouped = [a.id for c in summary.communities for a in c.members]
     assert sorted(grouped) == sorted(graph) and summary.others == 0
     assert [len(c.members) for c in summary.communities] == sorted(
-        (len(c.members) for c in summary.communities), reverse=True)
+        (len(c.members) for c in summary.communities), reverse=True
+    )
     inside = sum(c.relations_inside for c in summary.communities)
     between = sum(count for c in summary.communities for _, count in c.links) // 2
     assert inside + between == graph.number_of_edges()  # every relation counted once
@@ -305,7 +350,8 @@ def test_the_groups_hold_every_actor_once_and_the_explorer_every_actor_and_relat
     assert sorted(n["id"] for n in data["nodes"]) == sorted(graph)
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(graph)  # no actor on another
     assert sorted((e["source"], e["type"], e["target"]) for e in data["edges"]) == sorted(
-        (e.source.id, e.type, e.target.id) for e in edges_of(graph))
+        (e.source.id, e.type, e.target.id) for e in edges_of(graph)
+    )
     drawing = summary.drawing
     for g in drawing.groups:
         assert g.r <= g.x <= drawing.width - g.r and g.r <= g.y <= drawing.height - g.r
@@ -335,7 +381,7 @@ def test_a_large_network_page_shows_groups_not_every_actor():
     assert groups == [str(n) for n in range(1, min(COMMUNITY_LIMIT, len(groups)) + 1)]
     assert page.count('class="community-map__group ') == len(groups)
     listed = {a.id for c in views.network_overview.communities for a in c.members}
-    table = page[page.index('<table class="communities">'):]
+    table = page[page.index('<table class="communities">') :]
     linked = set(re.findall(r'<a href="\.\./actors/([a-z0-9-]+)/"', table))
     assert listed <= linked
     assert 'id="network-explorer" hidden' in page and "api/network.json" in page

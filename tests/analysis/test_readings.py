@@ -6,6 +6,11 @@ import re
 from types import SimpleNamespace
 
 import markupsafe
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.analysis import views as views_module
+from generator.analysis.readings import reading_sides
 from helpers.corpora import (
     rendered,
     seed_pages,
@@ -14,11 +19,6 @@ from helpers.corpora import (
     synthetic_views,
 )
 from helpers.story_corpus import story_pages, story_views
-from hypothesis import given
-from hypothesis import strategies as st
-
-from generator.analysis import views as views_module
-from generator.analysis.readings import reading_sides
 
 LAW = "china-national-intelligence-law-2017"
 
@@ -30,7 +30,12 @@ def test_seed_readings_of_the_duty_to_assist_side_by_side():
     readers = [r.reading.actor for r in groups[0].readings]
     # By date, a date known only to its year first (the three "2019" readings, by name),
     # then the EU digital chief's of January 2019.
-    assert readers == ["chinese-mission-to-the-eu", "huawei", "us-state-department", "eu-digital-chief"]
+    assert readers == [
+        "chinese-mission-to-the-eu",
+        "huawei",
+        "us-state-department",
+        "eu-digital-chief",
+    ]
 
 
 def _rows(page: str) -> list[str]:
@@ -52,12 +57,14 @@ def test_seed_readings_page_shows_each_reading_with_source_and_date():
     for actor, words in expected.items():
         row = next(r for r in rows if f">{actor}</a>," in r)
         assert words in row and "Bloomberg</a>" in row and "<time datetime=" in row
-    assert '<time datetime="2019-01">January 2019</time>' in next(r for r in rows if "EU digital chief" in r)
+    assert '<time datetime="2019-01">January 2019</time>' in next(
+        r for r in rows if "EU digital chief" in r
+    )
 
 
 def test_legal_page_groups_readings_by_provision():
     page = seed_pages()[f"legal/{LAW}.md"]
-    section = page[page.index("## Readings side by side"):page.index("## Cited in")]
+    section = page[page.index("## Readings side by side") : page.index("## Cited in")]
     assert "### Duty to support, assist and keep secret" in section
     assert len(_rows(section)) == 4
 
@@ -73,7 +80,8 @@ def test_synthetic_readings_sit_under_each_provision_cited():
         )
         found = sorted(
             (ref.brief.id, ref.reading.actor, g.provision.id if g.provision else None)
-            for g in groups for ref in g.readings
+            for g in groups
+            for ref in g.readings
         )
         assert found == expected
         for group in groups:
@@ -87,7 +95,7 @@ def test_story_readings_page_lists_the_latest_three_readers_of_each_side():
     assert any(len(side.readers) > 3 for _, side in sides)
     readers = re.findall(r'<ul class="readers">(.*?)</ul>', page, re.DOTALL)
     assert [r.count("<li>") for r in readers] == [min(3, len(side.readers)) for _, side in sides]
-    for instrument, side in sides:
+    for _, side in sides:
         assert str(markupsafe.escape(side.text)) in page  # every side shows, however few read it so
         if len(side.readers) > 3:
             assert f"The latest 3 of {len(side.readers)};" in page
@@ -101,14 +109,16 @@ def test_the_readings_page_shows_the_most_read_instruments(monkeypatch):
     assert len(read) > 2
     shown = views.readings_shown
     count = {i.id: len(index.readings_by_instrument[i.id]) for i in read}
-    assert len(shown) == 2 and min(count[i.id] for i in shown) >= max(count[i.id] for i in read if i not in shown)
+    assert len(shown) == 2 and min(count[i.id] for i in shown) >= max(
+        count[i.id] for i in read if i not in shown
+    )
     page = rendered(synthetic_content())["readings/index.md"]
     assert f"the 2 instruments read most often, of {len(read)}" in page
     assert [line for line in page.splitlines() if line.startswith("## ")] == [
         f"## {i.display_title} ({i.jurisdiction}, {i.year})" for i in shown
     ] + ["## Other instruments read"]
     # the others, the most read first, each linked to its page (where all its readings are)
-    others = page[page.index("## Other instruments read"):]
+    others = page[page.index("## Other instruments read") :]
     also = views.readings_also
     assert len(also) == min(len(read) - 2, views_module.READINGS_ALSO)
     assert [count[i.id] for i in also] == sorted((count[i.id] for i in also), reverse=True)
@@ -118,8 +128,11 @@ def test_the_readings_page_shows_the_most_read_instruments(monkeypatch):
 
 def reading(actor: str, date: str, text: str = "It lets the government act.", brief: str = "b"):
     """A stand-in for a ReadingRef: what sides and readers look at."""
-    return SimpleNamespace(date=date, brief=SimpleNamespace(id=brief),
-                           reading=SimpleNamespace(actor=actor, reading=text))
+    return SimpleNamespace(
+        date=date,
+        brief=SimpleNamespace(id=brief),
+        reading=SimpleNamespace(actor=actor, reading=text),
+    )
 
 
 def test_alike_readings_make_one_side_and_opposite_ones_another():
@@ -138,15 +151,16 @@ def test_alike_readings_make_one_side_and_opposite_ones_another():
 DATES = ["2019", "2019-05", "2019-05-02", "2019-12-31", "2020", "2018-07"]
 
 
-@given(st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(DATES)), min_size=1,
-                max_size=12))
+@given(
+    st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(DATES)), min_size=1, max_size=12)
+)
 def test_readers_are_latest_first_and_a_partial_date_never_outranks_a_precise_one(readings):
     refs = sorted((reading(actor, date) for actor, date in readings), key=lambda r: r.date)
     side = reading_sides(refs)[0]
     assert sorted(r.reading.actor for r in side.readers) == sorted({actor for actor, _ in readings})
     dates = [r.date for r in side.readers]
     for i, first in enumerate(dates):
-        for later in dates[i + 1:]:
+        for later in dates[i + 1 :]:
             if later.startswith(first) and later != first:
                 raise AssertionError(f"{first} came before {later}, a day inside it")
             if not first.startswith(later):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from helpers.corpora import SEED_BRIEF, seed_pages, seed_views, synthetic_pages, synthetic_views
 
 from generator.analysis import related as related_module
 from generator.analysis.index import topic_slug
+from helpers.corpora import SEED_BRIEF, seed_pages, seed_views, synthetic_pages, synthetic_views
 
 
 def brute_force_keys(index, brief):
@@ -45,7 +45,9 @@ def test_related_briefs_match_a_brute_force_ranking():
         scores = brute_force_scores(views.index, brief)
         related = views.related(brief)
         assert len(related) == 5
-        assert [round(r.score, 6) for r in related] == sorted((round(s, 6) for s in scores.values()), reverse=True)[:5]
+        assert [round(r.score, 6) for r in related] == sorted(
+            (round(s, 6) for s in scores.values()), reverse=True
+        )[:5]
         for r in related:
             assert r.score == pytest.approx(scores[r.brief.id])
             assert r.shared == len(r.actors) + len(r.instruments) + len(r.topics) > 0
@@ -59,15 +61,17 @@ def test_the_order_and_what_is_shared_match_a_brute_force_ranking():
         scores = brute_force_scores(index, brief)
         mine = brute_force_keys(index, brief)
         shared = {other: mine & brute_force_keys(index, briefs[other]) for other in scores}
+
         def rank(other):
-            return round(scores[other], 9), len(shared[other]), briefs[other].date, other
+            return round(scores[other], 9), len(shared[other]), briefs[other].date, other  # noqa: B023
 
         expected = sorted(scores, key=rank, reverse=True)[:5]
         related = related_module.related_briefs(index, brief)
         assert [r.brief.id for r in related] == expected
         for r in related:
             assert {("actor", a.id) for a in r.actors} | {("law", i.id) for i in r.instruments} | {
-                ("topic", t.slug) for t in r.topics} == shared[r.brief.id]
+                ("topic", t.slug) for t in r.topics
+            } == shared[r.brief.id]
         ranked = [round(scores[o], 9) for o in expected]
         ties += len(ranked) - len(set(ranked))
     assert ties > 0  # the corpus does put equals side by side
@@ -84,7 +88,7 @@ def test_brief_page_lists_related_briefs_with_what_they_share():
     views = synthetic_views()
     brief = views.index.briefs[0]
     page = synthetic_pages()[f"briefs/{brief.id}.md"]
-    section = page[page.index("## Related briefs"):page.index("## Sources")]
+    section = page[page.index("## Related briefs") : page.index("## Sources")]
     links = [section.index(f'href="../{r.brief.id}/"') for r in views.related(brief)]
     assert links == sorted(links)  # in rank order
     assert "— shares " in section

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from helpers.corpora import rendered, scratch_folder, tiny_brief, tiny_content
-from helpers.story_corpus import story_pages, story_views
-
 from generator.analysis.index import Index
 from generator.analysis.stances import NO_TOPIC, change_date, latest_changes
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
+from helpers.corpora import rendered, scratch_folder, tiny_brief, tiny_content
+from helpers.story_corpus import story_pages, story_views
 
 
 def test_every_stance_is_in_the_matrix_of_exactly_one_topic():
@@ -31,8 +30,10 @@ def test_every_stance_is_in_the_matrix_of_exactly_one_topic():
 def test_rows_go_by_activity_and_topics_too():
     topics = story_views().stance_topics
     for topic in topics:
-        activity = [sum(len(h.refs) for (a, _), h in topic.matrix.cells.items() if a == actor.id)
-                    for actor in topic.matrix.actors]
+        activity = [
+            sum(len(h.refs) for (a, _), h in topic.matrix.cells.items() if a == actor.id)
+            for actor in topic.matrix.actors
+        ]
         assert activity == sorted(activity, reverse=True)
     assert [t.activity for t in topics] == sorted((t.activity for t in topics), reverse=True)
 
@@ -51,18 +52,25 @@ def test_a_topic_lists_its_changes_latest_first():
 
 
 def question_in(brief_id: str, date: str, topics: list[str]) -> dict:
-    return tiny_brief(brief_id, date, topics=topics,
-                      questions=[{"id": "tolls", "text": "Should tolls rise?"}],
-                      positions=[{"actor": "huawei", "question": "tolls", "stance": "supports"}])
+    return tiny_brief(
+        brief_id,
+        date,
+        topics=topics,
+        questions=[{"id": "tolls", "text": "Should tolls rise?"}],
+        positions=[{"actor": "huawei", "question": "tolls", "stance": "supports"}],
+    )
 
 
 def test_a_question_goes_to_the_narrowest_topic_most_of_its_briefs_carry():
-    content = tiny_content(scratch_folder("briefing-topic-"), [
-        question_in("a", "2020", ["Ports", "Ports in Spain"]),
-        question_in("b", "2021", ["Ports", "Ports in Spain"]),
-        question_in("c", "2022", ["Ports in Italy"]),
-        tiny_brief("d", "2022", topics=["Ports"]),  # "Ports" is the wider topic
-    ])  # "Ports" and "Ports in Spain" are on two of the three: the narrower wins
+    content = tiny_content(
+        scratch_folder("briefing-topic-"),
+        [
+            question_in("a", "2020", ["Ports", "Ports in Spain"]),
+            question_in("b", "2021", ["Ports", "Ports in Spain"]),
+            question_in("c", "2022", ["Ports in Italy"]),
+            tiny_brief("d", "2022", topics=["Ports"]),  # "Ports" is the wider topic
+        ],
+    )  # "Ports" and "Ports in Spain" are on two of the three: the narrower wins
     views = Views(Index(load_content(content)))
     assert [t.key for t in views.stance_topics] == ["ports-in-spain"]
     assert views.stance_topic_of_column == {"tolls": "ports-in-spain"}
@@ -82,7 +90,7 @@ def test_the_stances_page_leads_to_every_topic_and_stays_bounded():
     assert "stance-matrix" not in page
     for topic in views.stance_topics:
         assert f'<a href="{topic.key}/">{topic.label}</a>' in page
-    changes = page[page.index("## Latest stance changes"):page.index("## Brief by brief")]
+    changes = page[page.index("## Latest stance changes") : page.index("## Brief by brief")]
     assert changes.count("<li>") == min(20, sum(len(t.changes) for t in views.stance_topics))
 
 

@@ -6,6 +6,11 @@ import re
 
 import markupsafe
 import pytest
+
+from generator.analysis import views as views_module
+from generator.analysis.index import Index
+from generator.analysis.views import Views
+from generator.content.corpus import load_content
 from helpers.corpora import (
     SEED_BRIEF,
     rendered,
@@ -18,11 +23,6 @@ from helpers.corpora import (
     tiny_content,
 )
 
-from generator.analysis import views as views_module
-from generator.analysis.index import Index
-from generator.analysis.views import Views
-from generator.content.corpus import load_content
-
 
 def shape(years):
     return [(y.year, [(p.date, len(p.entries)) for p in y.periods]) for y in years]
@@ -31,17 +31,28 @@ def shape(years):
 def test_seed_global_timeline_groups_by_year_then_month():
     # 2017: the law is passed. 2019: one event and nine statements dated only by their
     # 2019 source; January 2019: the EU digital chief's event and statement.
-    assert shape(seed_views().timeline_years) == [("2017", [("2017", 1)]), ("2019", [("2019", 10), ("2019-01", 2)])]
+    assert shape(seed_views().timeline_years) == [
+        ("2017", [("2017", 1)]),
+        ("2019", [("2019", 10), ("2019-01", 2)]),
+    ]
 
 
 def test_seed_timeline_page_shows_partial_dates_as_such():
     page = seed_pages()["timeline/index.md"]
     headings = re.findall(r"^(#+) (.+)$", page, re.MULTILINE)
-    assert headings == [("#", "Timeline"), ("##", "Coming up"), ("##", "Everything, by year"),
-                        ("###", "2017"), ("###", "2019"), ("####", "January 2019")]
-    assert ('<p class="timeline__head"><time datetime="2017">2017</time> · <a href="../briefs/'
-            f'{SEED_BRIEF}/">') in page
-    january = page[page.index("#### January 2019"):]
+    assert headings == [
+        ("#", "Timeline"),
+        ("##", "Coming up"),
+        ("##", "Everything, by year"),
+        ("###", "2017"),
+        ("###", "2019"),
+        ("####", "January 2019"),
+    ]
+    assert (
+        '<p class="timeline__head"><time datetime="2017">2017</time> · <a href="../briefs/'
+        f'{SEED_BRIEF}/">'
+    ) in page
+    january = page[page.index("#### January 2019") :]
     assert '<time datetime="2019-01">January 2019</time>' in january
     assert '<span class="date-note">(The source says' in january
     assert "January 2017" not in page and "1 January" not in page  # no invented precision
@@ -49,11 +60,12 @@ def test_seed_timeline_page_shows_partial_dates_as_such():
 
 def test_a_brief_is_named_once_per_date_and_a_question_once_per_brief():
     page = seed_pages()["timeline/index.md"]
-    year = page[page.index("### 2019"):page.index("#### January 2019")]
+    year = page[page.index("### 2019") : page.index("#### January 2019")]
     # 2019: one event and nine statements dated only by their 2019 source, all from the seed brief
     assert year.count(f'<a href="../briefs/{SEED_BRIEF}/">') == 1
-    groups = seed_views().timeline_groups([e for p in seed_views().timeline_years[1].periods[:1]
-                                           for e in p.entries])
+    groups = seed_views().timeline_groups(
+        [e for p in seed_views().timeline_years[1].periods[:1] for e in p.entries]
+    )
     assert len(groups) == 1
     questions = [q.question.id for q in groups[0].questions]
     assert len(questions) == len(set(questions)) > 1
@@ -72,27 +84,48 @@ def test_brief_timeline_has_events_and_statements_with_their_own_date():
 
 def test_actor_timeline_has_its_events_and_own_dated_statements():
     timelines = seed_views().timelines
-    entries = [e for y in timelines.of_actor("eu-digital-chief") for p in y.periods for e in p.entries]
+    entries = [
+        e for y in timelines.of_actor("eu-digital-chief") for p in y.periods for e in p.entries
+    ]
     assert [(e.kind, e.date) for e in entries] == [("event", "2019-01"), ("statement", "2019-01")]
     huawei = [e for y in timelines.of_actor("huawei") for p in y.periods for e in p.entries]
-    assert [e.kind for e in huawei] == ["event", "event"]  # its statements are dated only by the source
+    assert [e.kind for e in huawei] == [
+        "event",
+        "event",
+    ]  # its statements are dated only by the source
     assert all("huawei" in e.actor_ids for e in huawei)
     assert timelines.of_actor("united-states") == []  # only relations, nothing dated
     page = seed_pages()["actors/eu-digital-chief.md"]
-    timeline = page[page.index("## Timeline"):]
-    assert "### 2019" in timeline and "#### January 2019" in timeline and "Urged EU member states" in timeline
+    timeline = page[page.index("## Timeline") :]
+    assert (
+        "### 2019" in timeline
+        and "#### January 2019" in timeline
+        and "Urged EU member states" in timeline
+    )
 
 
 def test_year_only_entries_sort_before_the_months_of_their_year():
     event = {"text": "Something.", "source": "src"}
-    content = tiny_content(scratch_folder("briefing-dates-"), [tiny_brief("dates", "2020", events=[
-        {**event, "date": "2020-02-10", "text": "Later in February."},
-        {**event, "date": "2020", "text": "Sometime in 2020."},
-        {**event, "date": "2020-02", "text": "Sometime in February."},
-        {**event, "date": "2019-12-31", "text": "New Year."},
-    ])])
+    content = tiny_content(
+        scratch_folder("briefing-dates-"),
+        [
+            tiny_brief(
+                "dates",
+                "2020",
+                events=[
+                    {**event, "date": "2020-02-10", "text": "Later in February."},
+                    {**event, "date": "2020", "text": "Sometime in 2020."},
+                    {**event, "date": "2020-02", "text": "Sometime in February."},
+                    {**event, "date": "2019-12-31", "text": "New Year."},
+                ],
+            )
+        ],
+    )
     page = rendered(content)["timeline/index.md"]
-    order = [page.index(t) for t in ("New Year", "Sometime in 2020", "Sometime in February", "Later in February")]
+    order = [
+        page.index(t)
+        for t in ("New Year", "Sometime in 2020", "Sometime in February", "Later in February")
+    ]
     assert order == sorted(order)
     assert "### December 2019" in page and "### February 2020" in page
     assert '<time datetime="2020-02-10">10 February 2020</time>' in page
@@ -112,7 +145,8 @@ def test_synthetic_timelines_hold_every_event_once_in_order():
     actor_id = "actor-001"
     mine = [e for y in timelines.of_actor(actor_id) for p in y.periods for e in p.entries]
     assert mine == [
-        e for e in timelines.entries
+        e
+        for e in timelines.entries
         if actor_id in e.actor_ids and (e.kind == "event" or e.statement.statement.date)
     ]
     assert any(e.kind == "statement" for e in mine)
@@ -125,7 +159,9 @@ def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
     timeline_pages = [p for p in pages if p.startswith("timeline/")]
     expected = ["timeline/index.md"]
     for year in years:  # each has more than 10 entries: a page per month too
-        expected += [f"timeline/{year.year}.md"] + [f"timeline/{month.date}.md" for month in year.months]
+        expected += [f"timeline/{year.year}.md"] + [
+            f"timeline/{month.date}.md" for month in year.months
+        ]
     assert timeline_pages == expected
     for year in years:
         assert f'<a href="{year.year}/">{year.year}</a>' in pages["timeline/index.md"]
@@ -135,7 +171,9 @@ def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
             page = pages[f"timeline/{month.date}.md"]
             assert page.count('<li class="timeline__entry') == len(month.entries)
         if year.year_only:
-            assert pages[f"timeline/{year.year}.md"].count('<li class="timeline__entry') == len(year.year_only.entries)
+            assert pages[f"timeline/{year.year}.md"].count('<li class="timeline__entry') == len(
+                year.year_only.entries
+            )
 
 
 # --- issue 20, item 4: what comes next, disputed events, one group per date and brief, filters ---
@@ -160,32 +198,54 @@ def dated_events(monkeypatch: pytest.MonkeyPatch):
         {"text": f"Told by {who}.", "attribution": {"kind": "institutional"}, "source": "src"}
         for who in ("one", "the other")
     ]
-    return tiny_content(scratch_folder("briefing-upcoming-"), [
-        tiny_brief("plans", "2026-11", topics=["Ports"], events=[
-            {**event, "date": "2027", "text": "Sometime in 2027.", "status": "scheduled"},
-            {**event, "date": "2027-01-05", "text": "Early January.", "status": "deadline"},
-            {**event, "date": "2026-12", "text": "This December.", "status": "scheduled"},
-            {**event, "date": "2026-11-30", "text": "Yesterday's deadline.", "status": "deadline"},
-            {**event, "date": "2026-12-24", "text": "Christmas Eve.", "status": "scheduled"},
-            {**event, "date": "2026-11-02", "text": "A clash.", "accounts": accounts},
-            {**event, "date": "2026-11-03", "text": "Done.", "actors": ["nato"]},
-        ]),
-    ])
+    return tiny_content(
+        scratch_folder("briefing-upcoming-"),
+        [
+            tiny_brief(
+                "plans",
+                "2026-11",
+                topics=["Ports"],
+                events=[
+                    {**event, "date": "2027", "text": "Sometime in 2027.", "status": "scheduled"},
+                    {**event, "date": "2027-01-05", "text": "Early January.", "status": "deadline"},
+                    {**event, "date": "2026-12", "text": "This December.", "status": "scheduled"},
+                    {
+                        **event,
+                        "date": "2026-11-30",
+                        "text": "Yesterday's deadline.",
+                        "status": "deadline",
+                    },
+                    {
+                        **event,
+                        "date": "2026-12-24",
+                        "text": "Christmas Eve.",
+                        "status": "scheduled",
+                    },
+                    {**event, "date": "2026-11-02", "text": "A clash.", "accounts": accounts},
+                    {**event, "date": "2026-11-03", "text": "Done.", "actors": ["nato"]},
+                ],
+            ),
+        ],
+    )
 
 
 def test_upcoming_comes_soonest_first_and_a_partial_date_after_the_days_inside_it(monkeypatch):
     content = dated_events(monkeypatch)
     views = Views(Index(load_content(content)))
     assert [e.text for e in views.upcoming] == [
-        "Christmas Eve.", "This December.", "Early January.", "Sometime in 2027."]
+        "Christmas Eve.",
+        "This December.",
+        "Early January.",
+        "Sometime in 2027.",
+    ]
     assert [e.text for e in views.disputed] == ["A clash."]
     page = rendered(content)["timeline/index.md"]
-    coming = page[page.index("## Coming up"):page.index("## Disputed events")]
+    coming = page[page.index("## Coming up") : page.index("## Disputed events")]
     soonest_first = ("Christmas Eve", "This December", "January", "Sometime in 2027")
     order = [coming.index(t) for t in soonest_first]
     assert order == sorted(order)
     assert "Yesterday" not in coming and "1 December 2026" in coming
-    disputed = page[page.index("## Disputed events"):page.index("## Everything")]
+    disputed = page[page.index("## Disputed events") : page.index("## Everything")]
     assert "Told by one." in disputed and "Told by the other." in disputed
 
 
@@ -203,7 +263,7 @@ def test_entries_say_what_the_filter_needs_and_the_filter_offers_what_is_there(m
     kinds = [k for k, _ in facets.kinds]
     assert kinds == ["event", "upcoming", "scheduled", "deadline", "disputed"]
     page = rendered(content)["timeline/index.md"]
-    form = page[page.index("<form class=\"timeline-filter\""):page.index("</form>")]
+    form = page[page.index('<form class="timeline-filter"') : page.index("</form>")]
     assert '<option value="nato">' in form and '<option value="ports">Ports</option>' in form
     assert '<option value="statement">' not in form  # no statement on the page
     assert 'data-kinds="event happened disputed" data-actors="huawei"' in page
@@ -220,6 +280,6 @@ def test_an_actors_timeline_on_its_page_keeps_the_latest_entries_and_says_so(mon
     latest = [e for y in views.latest_of(years, 3) for p in y.periods for e in p.entries]
     assert latest == entries[-3:]
     page = rendered(synthetic_content())[f"actors/{actor_id}.md"]
-    timeline = page[page.index("## Timeline"):page.index("## Referenced in")]
+    timeline = page[page.index("## Timeline") : page.index("## Referenced in")]
     assert f"The latest 3 of {len(entries)} dated entries" in timeline
     assert timeline.count('class="timeline__entry ') == 3

@@ -4,9 +4,16 @@ only, and the backlinks on actor, instrument and topic pages."""
 from __future__ import annotations
 
 import yaml
+
 from helpers.corpora import REPO, seed_pages, synthetic_pages, synthetic_views
 
-ANALYSIS_PAGES = ["analysis/index.md", "stances/index.md", "readings/index.md", "network/index.md", "timeline/index.md"]
+ANALYSIS_PAGES = [
+    "analysis/index.md",
+    "stances/index.md",
+    "readings/index.md",
+    "network/index.md",
+    "timeline/index.md",
+]
 
 
 def test_every_view_has_its_page():
@@ -22,7 +29,9 @@ def test_nav_lists_the_views_as_sections_only():
     from mkdocs.config import load_config
 
     nav = load_config(str(REPO / "mkdocs.yml"))["nav"]
-    analysis = next(item["Analysis"] for item in nav if isinstance(item, dict) and "Analysis" in item)
+    analysis = next(
+        item["Analysis"] for item in nav if isinstance(item, dict) and "Analysis" in item
+    )
     paths = [entry if isinstance(entry, str) else next(iter(entry.values())) for entry in analysis]
     assert paths == ANALYSIS_PAGES
     flat = yaml.safe_dump(nav)

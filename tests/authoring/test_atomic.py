@@ -16,7 +16,8 @@ from generator.authoring import atomic
 
 NAMES = st.text(
     alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="/\x00"),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda name: name not in (".", "..") and len(os.fsencode(name)) <= 255)
 OCCUPANTS = ["file", "folder", "dangling symlink", "symlink to a file", "fifo"]
 
@@ -141,5 +142,6 @@ def test_replace_swaps_in_one_step_and_does_not_follow_a_link(scratch):
     (scratch / "generated.json").symlink_to("target")
     atomic.replace(scratch / "generated.json", "new\n")
     assert listing(scratch) == {
-        "generated.json": ("file", b"new\n"), "target": ("file", b"linked file\n")
+        "generated.json": ("file", b"new\n"),
+        "target": ("file", b"linked file\n"),
     }

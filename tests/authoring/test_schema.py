@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from conftest import ROOT as REPO
 
+from conftest import ROOT as REPO
 from generator.authoring.schema import KIND_FOLDERS, schema_file, schema_text
 from generator.content.corpus import FOLDERS
 from generator.content.yamlfile import read_yaml
@@ -16,7 +16,9 @@ from generator.content.yamlfile import read_yaml
 @pytest.mark.parametrize("kind", list(KIND_FOLDERS))
 def test_committed_schema_is_up_to_date(kind):
     committed = schema_file(REPO, kind).read_text(encoding="utf-8")
-    assert committed == schema_text(kind), "schema/ is stale: run `briefing schema` and commit the result"
+    assert committed == schema_text(kind), (
+        "schema/ is stale: run `briefing schema` and commit the result"
+    )
 
 
 @pytest.mark.parametrize("kind", list(KIND_FOLDERS))
@@ -28,7 +30,13 @@ def test_schema_carries_descriptions_and_enums(kind):
     if kind == "actor":
         assert "intergovernmental-organisation" in schema["$defs"]["ActorKind"]["enum"]
     if kind == "brief":
-        assert schema["$defs"]["Stance"]["enum"] == ["supports", "opposes", "mixed", "neutral", "unclear"]
+        assert schema["$defs"]["Stance"]["enum"] == [
+            "supports",
+            "opposes",
+            "mixed",
+            "neutral",
+            "unclear",
+        ]
 
 
 @pytest.mark.parametrize("kind", list(KIND_FOLDERS))
@@ -38,7 +46,9 @@ def test_every_shipped_file_names_its_schema_and_satisfies_it(kind):
     assert files
     for path in files:
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first_line == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+        assert first_line == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", (
+            path
+        )
         assert list(validator.iter_errors(read_yaml(path).data)) == [], path
 
 
@@ -52,6 +62,7 @@ def test_schema_rejects_a_misspelt_key_like_the_models_do():
 def test_vscode_settings_map_each_folder_to_its_schema():
     settings = json.loads((REPO / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"] == {
-        f"./schema/{kind}.schema.json": f"content/{folder}/*.yaml" for kind, folder in KIND_FOLDERS.items()
+        f"./schema/{kind}.schema.json": f"content/{folder}/*.yaml"
+        for kind, folder in KIND_FOLDERS.items()
     }
     assert set(KIND_FOLDERS.values()) == set(FOLDERS)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import add_seed_text
 
+from conftest import add_seed_text
 from generator.authoring.atomic import NotAFolder
 from generator.authoring.schema import schema_text
 from generator.authoring.skeletons import SkeletonError, new_record
@@ -28,7 +28,10 @@ def project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize(
     ("kind", "to_fill"),
     [
-        ("brief", ["date", "sources.0.id", "sources.0.publisher", "sources.0.title", "summary", "title"]),
+        (
+            "brief",
+            ["date", "sources.0.id", "sources.0.publisher", "sources.0.title", "summary", "title"],
+        ),
         ("actor", ["kind", "name"]),
         ("legal", ["jurisdiction", "title", "year"]),
     ],
@@ -37,7 +40,9 @@ def test_fresh_skeleton_fails_only_on_the_fields_to_fill(project, kind, to_fill)
     path = new_record(kind, "fresh", project / "content", project / "templates")
     problems = [p for p in check_all(project / "content") if p.severity == "error"]
     assert {p.file for p in problems} == {str(path.relative_to(project))}
-    assert sorted(p.message for p in problems) == [f"fill in '{field}' (it is empty)" for field in to_fill]
+    assert sorted(p.message for p in problems) == [
+        f"fill in '{field}' (it is empty)" for field in to_fill
+    ]
 
 
 @pytest.mark.parametrize("kind", ["brief", "actor", "legal"])
@@ -57,7 +62,9 @@ def test_skeleton_names_its_schema_and_explains_fields(project, kind):
 
 def test_skeleton_with_fields_filled_passes(project):
     path = new_record("actor", "fresh", project / "content", project / "templates")
-    path.write_text(path.read_text().replace("name:\n", "name: Fresh\n").replace("kind:\n", "kind: ngo\n"))
+    path.write_text(
+        path.read_text().replace("name:\n", "name: Fresh\n").replace("kind:\n", "kind: ngo\n")
+    )
     problems = check_all(project / "content")
     assert [p.message for p in problems] == ["actor 'fresh' is not used by any brief"]
 
@@ -74,7 +81,9 @@ def test_makes_a_missing_kind_folder(project):
     shutil.rmtree(project / "content" / "legal")
     path = new_record("legal", "fresh", project / "content", project / "templates")
     assert path == project / "content" / "legal" / "fresh.yaml"
-    assert path.read_text().startswith("# yaml-language-server: $schema=../../schema/legal.schema.json\n")
+    assert path.read_text().startswith(
+        "# yaml-language-server: $schema=../../schema/legal.schema.json\n"
+    )
 
 
 @pytest.mark.parametrize("occupant", ["file", "symlink loop", "dangling symlink"])

@@ -18,8 +18,21 @@ from bench.site import first_search, served_size
 @pytest.fixture(scope="module")
 def smoke(tmp_path_factory) -> tuple[dict, str, Path]:
     folder = tmp_path_factory.mktemp("bench")
-    argv = ["--sizes", "12", "24", "--repeat", "1", "--preview-size", "12", "--edits", "1",
-            "--work", str(folder / "work"), "--results", str(folder / "results")]
+    argv = [
+        "--sizes",
+        "12",
+        "24",
+        "--repeat",
+        "1",
+        "--preview-size",
+        "12",
+        "--edits",
+        "1",
+        "--work",
+        str(folder / "work"),
+        "--results",
+        str(folder / "results"),
+    ]
     assert run.main(argv) == 0
     results = json.loads((folder / "results" / "latest.json").read_text())
     return results, (folder / "results" / "latest.md").read_text(), folder / "work"
@@ -68,10 +81,18 @@ def test_the_summary_states_the_machine_growth_and_targets(smoke):
     assert f"{results['machine']['cores']} cores" in summary
     assert "growth" in results and f"{results['growth']['build']}×" in summary
     kinds = {t["what"].split(",")[0] for t in results["targets"]}
-    assert kinds >= {"mkdocs build ÷ (Hugo + Pagefind)", "peak memory of the build", "median page (KB)",
-                     "first search downloads", "briefing check", "growth t(24)/t(12) of the build"}
+    assert kinds >= {
+        "mkdocs build ÷ (Hugo + Pagefind)",
+        "peak memory of the build",
+        "median page (KB)",
+        "first search downloads",
+        "briefing check",
+        "growth t(24)/t(12) of the build",
+    }
     first_search = next(iter(results["sizes"].values()))["site"]["first_search"]
-    assert first_search["filters_on_open_bytes"] > 0  # the site's search page fetches them on demand
+    assert (
+        first_search["filters_on_open_bytes"] > 0
+    )  # the site's search page fetches them on demand
     assert "fetched when the search page's filter panel is opened" in summary
     assert "with the median chunk instead" in summary
 
@@ -90,8 +111,13 @@ def test_hugo_builds_the_same_corpus_and_the_ratio_is_reported(smoke):
     statement = brief["positions"][0]["statements"][0]
     said = statement.get("quote") or statement["paraphrase"]
     site = corpus / "hugo-site"
-    assert html.escape(said, quote=False) in (site / "briefs" / brief["id"] / "index.html").read_text()
-    assert html.escape(said, quote=False) in (site / "actors" / brief["positions"][0]["actor"] / "index.html").read_text()
+    assert (
+        html.escape(said, quote=False) in (site / "briefs" / brief["id"] / "index.html").read_text()
+    )
+    assert (
+        html.escape(said, quote=False)
+        in (site / "actors" / brief["positions"][0]["actor"] / "index.html").read_text()
+    )
     assert (site / "pagefind" / "pagefind.js").is_file()  # Pagefind indexed Hugo's output
     pagefind = results["sizes"]["24"]["hugo"]["pagefind"]
     assert pagefind["wall_s_min"] > 0 and pagefind["peak_rss_bytes"] > 0
@@ -119,14 +145,29 @@ def pagefind_site(tmp_path, search_page: str) -> tuple[dict, dict]:
     for sub in ("index", "fragment", "filter"):
         (folder / sub).mkdir(parents=True)
     (tmp_path / "assets").mkdir()
-    (folder / "pagefind-entry.json").write_text(json.dumps({"languages": {"en": {"hash": "en_ab", "wasm": "en"}}}))
-    text = {"pagefind/pagefind.js": 100, "pagefind/pagefind-worker.js": 300, "pagefind/pagefind-ui.js": 500,
-            "pagefind/pagefind-ui.css": 200, "pagefind/pagefind-modular-ui.js": 7000, "assets/search.js": 400,
-            "assets/site.css": 600}
+    (folder / "pagefind-entry.json").write_text(
+        json.dumps({"languages": {"en": {"hash": "en_ab", "wasm": "en"}}})
+    )
+    text = {
+        "pagefind/pagefind.js": 100,
+        "pagefind/pagefind-worker.js": 300,
+        "pagefind/pagefind-ui.js": 500,
+        "pagefind/pagefind-ui.css": 200,
+        "pagefind/pagefind-modular-ui.js": 7000,
+        "assets/search.js": 400,
+        "assets/site.css": 600,
+    }
     for name, size in text.items():
-        (tmp_path / name).write_bytes(os.urandom(size // 2).hex().encode())  # hex text: gzip halves it, about
-    for name, size in {"wasm.en.pagefind": 1000, "pagefind.en_ab.pf_meta": 10, "filter/en_1.pf_filter": 70,
-                       "filter/en_2.pf_filter": 30, "filter/fr_1.pf_filter": 9000}.items():
+        (tmp_path / name).write_bytes(
+            os.urandom(size // 2).hex().encode()
+        )  # hex text: gzip halves it, about
+    for name, size in {
+        "wasm.en.pagefind": 1000,
+        "pagefind.en_ab.pf_meta": 10,
+        "filter/en_1.pf_filter": 70,
+        "filter/en_2.pf_filter": 30,
+        "filter/fr_1.pf_filter": 9000,
+    }.items():
         (folder / name).write_bytes(b"x" * size)
     for n, size in enumerate((40, 60, 50)):
         (folder / "index" / f"c{n}.pf_index").write_bytes(b"x" * size)
@@ -134,34 +175,62 @@ def pagefind_site(tmp_path, search_page: str) -> tuple[dict, dict]:
     (tmp_path / "index.html").write_text('<link rel="stylesheet" href="assets/site.css">')
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "index.html").write_text(search_page)
-    served = {name: len(gzip.compress((tmp_path / name).read_bytes(), 6))
-              for name in [*text, "pagefind/pagefind-entry.json"]}
+    served = {
+        name: len(gzip.compress((tmp_path / name).read_bytes(), 6))
+        for name in [*text, "pagefind/pagefind-entry.json"]
+    }
     assert all(served[name] < text[name] for name in text)  # scripts and styles travel compressed
     return first_search(tmp_path), served
 
 
 def test_pagefind_default_ui_search_counts_every_filter_as_served(tmp_path):
-    search, served = pagefind_site(tmp_path, '<link rel="stylesheet" href="../assets/site.css">'
-                                   '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">'
-                                   '<script src="../pagefind/pagefind-ui.js"></script>')
+    search, served = pagefind_site(
+        tmp_path,
+        '<link rel="stylesheet" href="../assets/site.css">'
+        '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">'
+        '<script src="../pagefind/pagefind-ui.js"></script>',
+    )
     # entry + api + worker + the UI the search page loads (not the unused one, not what the
     # home page loaded) + wasm + meta + the language's filters + largest chunk + 5 × median fragment
     assert search["engine"] == "pagefind"
-    assert search["bytes"] == (served["pagefind/pagefind-entry.json"] + served["pagefind/pagefind.js"]
-                               + served["pagefind/pagefind-worker.js"] + served["pagefind/pagefind-ui.js"]
-                               + served["pagefind/pagefind-ui.css"] + 1000 + 10 + 70 + 30 + 60 + 5 * 50)
+    assert search["bytes"] == (
+        served["pagefind/pagefind-entry.json"]
+        + served["pagefind/pagefind.js"]
+        + served["pagefind/pagefind-worker.js"]
+        + served["pagefind/pagefind-ui.js"]
+        + served["pagefind/pagefind-ui.css"]
+        + 1000
+        + 10
+        + 70
+        + 30
+        + 60
+        + 5 * 50
+    )
     assert search["filters_on_open_bytes"] == 0
 
 
 def test_the_sites_search_ui_counts_its_script_and_its_results_per_page_but_no_filter(tmp_path):
-    search, served = pagefind_site(tmp_path, '<link rel="stylesheet" href="../assets/site.css">'
-                                   '<div id="site-search" data-results-per-page="2"></div>'
-                                   '<script src="../assets/search.js"></script>')
-    assert search["bytes"] == (served["pagefind/pagefind-entry.json"] + served["pagefind/pagefind.js"]
-                               + served["pagefind/pagefind-worker.js"] + served["assets/search.js"]
-                               + 1000 + 10 + 60 + 2 * 50)
-    assert search["typical_bytes"] == search["bytes"] - 60 + 50  # the median chunk instead of the largest
+    search, served = pagefind_site(
+        tmp_path,
+        '<link rel="stylesheet" href="../assets/site.css">'
+        '<div id="site-search" data-results-per-page="2"></div>'
+        '<script src="../assets/search.js"></script>',
+    )
+    assert search["bytes"] == (
+        served["pagefind/pagefind-entry.json"]
+        + served["pagefind/pagefind.js"]
+        + served["pagefind/pagefind-worker.js"]
+        + served["assets/search.js"]
+        + 1000
+        + 10
+        + 60
+        + 2 * 50
+    )
+    assert (
+        search["typical_bytes"] == search["bytes"] - 60 + 50
+    )  # the median chunk instead of the largest
     assert search["filters_on_open_bytes"] == 70 + 30
+
 
 def test_a_sharded_index_costs_each_shards_entry_metadata_and_chunk(tmp_path):
     page = '<div id="site-search" data-results-per-page="2"></div><script src="../assets/search.js"></script>'
@@ -178,29 +247,54 @@ def test_a_sharded_index_costs_each_shards_entry_metadata_and_chunk(tmp_path):
         (bundle / name / "filter" / "en_1.pf_filter").write_bytes(b"x" * 3)
     (bundle / "shards.json").write_text('["shard-1/", "shard-2/"]')
     sharded = first_search(tmp_path)
-    entries = sum(served_size(bundle / name / "pagefind-entry.json") for name in ("shard-1", "shard-2"))
+    entries = sum(
+        served_size(bundle / name / "pagefind-entry.json") for name in ("shard-1", "shard-2")
+    )
     # the list of shards, their entries and metadata, and each one's largest chunk (60 + 80 + 20);
     # fragments: 2 × the median of all five (40, 60, 50, 500, 5)
     assert sharded["shards"] == 3
-    assert sharded["bytes"] == (whole["bytes"] - 60 - 2 * 50 + served_size(bundle / "shards.json")
-                                + entries + 2 * 7 + 60 + 80 + 20 + 2 * 50)
+    assert sharded["bytes"] == (
+        whole["bytes"]
+        - 60
+        - 2 * 50
+        + served_size(bundle / "shards.json")
+        + entries
+        + 2 * 7
+        + 60
+        + 80
+        + 20
+        + 2 * 50
+    )
     assert sharded["typical_bytes"] == sharded["bytes"] - (60 + 80 + 20) + (50 + 80 + 20)
     assert sharded["filters_on_open_bytes"] == whole["filters_on_open_bytes"] + 2 * 3
 
 
 def _size(wall_s: float, peak_gb: float, hugo_s: float = 10.0) -> dict:
-    return {"build": {"wall_s_min": wall_s, "cpu_s": wall_s, "peak_rss_bytes": int(peak_gb * 2**30),
-                      "peak_pss_bytes": None},
-            "check": {"wall_s": 1.0},
-            "site": {"median_page_bytes": 1000, "first_search": {"engine": "pagefind", "bytes": 1000}},
-            "hugo": {"with_search_wall_s_min": hugo_s}}
+    return {
+        "build": {
+            "wall_s_min": wall_s,
+            "cpu_s": wall_s,
+            "peak_rss_bytes": int(peak_gb * 2**30),
+            "peak_pss_bytes": None,
+        },
+        "check": {"wall_s": 1.0},
+        "site": {"median_page_bytes": 1000, "first_search": {"engine": "pagefind", "bytes": 1000}},
+        "hugo": {"with_search_wall_s_min": hugo_s},
+    }
 
 
 def test_issue_23_targets_apply_at_10000_briefs_and_30000_on_request():
-    results = {"sizes": {"1000": _size(10, 0.5), "10000": _size(100, 1.9, hugo_s=70),
-                         "30000": _size(331, 3.1, hugo_s=200)}}
+    results = {
+        "sizes": {
+            "1000": _size(10, 0.5),
+            "10000": _size(100, 1.9, hugo_s=70),
+            "30000": _size(331, 3.1, hugo_s=200),
+        }
+    }
     targets = {t["what"]: t for t in report.evaluate(results)}
-    assert targets["mkdocs build ÷ (Hugo + Pagefind), 10000 briefs, best runs"]["met"]  # 100/70 ≤ 1.5
+    assert targets["mkdocs build ÷ (Hugo + Pagefind), 10000 briefs, best runs"][
+        "met"
+    ]  # 100/70 ≤ 1.5
     assert targets["mkdocs build ÷ (Hugo + Pagefind), 30000 briefs, best runs"]["target"] == 1.5
     assert targets["peak memory of the build, 10000 briefs, RSS sum (GB)"]["met"]  # ≤ 2 GB
     assert not targets["peak memory of the build, 30000 briefs, RSS sum (GB)"]["met"]  # > 3 GB

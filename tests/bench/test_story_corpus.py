@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers.site_builder import build_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,18 +22,23 @@ from bench.stories import (
     to_yaml,
     write_story_corpus,
 )
+from helpers.site_builder import build_site
 
 CHECK_SIZE = 60  # briefs in the corpora that are checked and built: enough for every story shape
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))
+    }
 
 
 @functools.cache
 def records(folder: Path, kind: str) -> list[dict]:
-    return [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-            for p in sorted((folder / kind).glob("*.yaml"))]
+    return [
+        yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        for p in sorted((folder / kind).glob("*.yaml"))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +49,13 @@ def corpus_300(tmp_path_factory) -> Path:
 
 
 def briefing_check(content: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator.cli", "check", "--strict", "--content", str(content)],
-                          capture_output=True, text=True, cwd=content.parent,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", "--strict", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        cwd=content.parent,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
 
 
 @pytest.mark.parametrize("schema", [1, 2])
@@ -78,7 +86,9 @@ def test_briefs_form_threads_that_follow_each_other_in_time(corpus_300):
         for earlier in brief["follows"]:
             assert briefs[earlier]["date"] < brief["date"]
             assert set(briefs[earlier]["topics"]) == set(brief["topics"])
-    last_briefs = [b for b in briefs.values() if b["id"] not in {e for f in followed for e in f["follows"]}]
+    last_briefs = [
+        b for b in briefs.values() if b["id"] not in {e for f in followed for e in f["follows"]}
+    ]
     assert max(b["date"] for b in last_briefs) <= DEFAULT_BUILD_DATE
 
 
@@ -98,7 +108,8 @@ def test_actors_mostly_keep_their_stance_and_sometimes_change_it(corpus_300):
         for position in brief["positions"]:
             statements = sorted(position["statements"], key=lambda s: s.get("date", ""))
             history[position["actor"], position["question"]] += [
-                s.get("stance", position.get("stance")) for s in statements]
+                s.get("stance", position.get("stance")) for s in statements
+            ]
     steps = [(a, b) for stances in history.values() for a, b in zip(stances, stances[1:])]
     changes = sum(a != b for a, b in steps)
     assert 0 < changes < len(steps) * 0.15
@@ -131,12 +142,37 @@ def test_schema_2_passes_check_strict(tmp_path):
 # --- the YAML writer: whatever it writes, YAML reads back the same ---
 
 keys = st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True)
-scalars = st.one_of(st.text(), st.integers(-10**6, 10**6), st.booleans(),
-                    st.sampled_from(["yes", "No", "null", "2019-01-15", "a: b", "x #y", "- z", "text\n",
-                                     "line\n\nline\n", " lead\n", "\u2028", "\x85", "\ufeff", "😀\x01"]))
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(st.one_of(scalars, st.dictionaries(keys, inner, max_size=3)), max_size=3),
-    st.dictionaries(keys, inner, max_size=3)), max_leaves=12)
+scalars = st.one_of(
+    st.text(),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.sampled_from(
+        [
+            "yes",
+            "No",
+            "null",
+            "2019-01-15",
+            "a: b",
+            "x #y",
+            "- z",
+            "text\n",
+            "line\n\nline\n",
+            " lead\n",
+            "\u2028",
+            "\x85",
+            "\ufeff",
+            "😀\x01",
+        ]
+    ),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(st.one_of(scalars, st.dictionaries(keys, inner, max_size=3)), max_size=3),
+        st.dictionaries(keys, inner, max_size=3),
+    ),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=200, deadline=None)

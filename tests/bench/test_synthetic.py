@@ -63,7 +63,9 @@ def test_the_corpus_cites_laws_topics_events_and_relations(corpus_dir):
 
 def test_the_same_seed_gives_the_same_bytes_and_another_seed_does_not(tmp_path):
     def snapshot(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))
+        }
 
     for name, seed in (("a", 1), ("b", 1), ("c", 2)):
         write_corpus(tmp_path / name, briefs=5, seed=seed)

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_TEXT_FILE
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import SEED_TEXT_FILE
 from generator.check import quotes
 from generator.check.quotes import mismatch, normalise
 from generator.check.run import check_all
@@ -38,16 +38,20 @@ def test_tolerated_differences(quote):
 @pytest.mark.parametrize(
     ("quote", "difference"),
     [
-        ("never give any organisation the mandate", "differs at 'organisation', after 'never give any'"),
+        (
+            "never give any organisation the mandate",
+            "differs at 'organisation', after 'never give any'",
+        ),
         ("Such actions never happened.", "differs at 'never', after 'Such actions'"),
         ("completely made up", "not found"),
-        ("Such actions have never happened … never give", "not found"),  # fragments keep their order
+        (
+            "Such actions have never happened … never give",
+            "not found",
+        ),  # fragments keep their order
     ],
 )
 def test_differences_are_named(quote, difference):
     assert mismatch(quote, SOURCE).startswith(difference)
-
-
 
 
 def test_shipped_quotes_match_the_seed_article(analyst_project):
@@ -72,7 +76,10 @@ def test_a_missing_source_text_is_a_warning(analyst_project):
     (analyst_project / SEED_TEXT_FILE).unlink()
     problems = check_all(Path("content"))
     assert [(p.severity, p.message) for p in problems] == [
-        ("warning", f"source text '{SEED_TEXT_FILE}' not found; quotes from 'bloomberg-2019' are not verified")
+        (
+            "warning",
+            f"source text '{SEED_TEXT_FILE}' not found; quotes from 'bloomberg-2019' are not verified",
+        )
     ]
 
 
@@ -94,7 +101,12 @@ def test_a_symlink_out_of_the_project_is_rejected(analyst_project, tmp_path_fact
 
 
 def test_source_texts_never_reach_the_site(analyst_project):
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=analyst_project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=analyst_project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     article_only = "next generation of network technology"  # in the article, not in the brief
     assert article_only in (analyst_project / SEED_TEXT_FILE).read_text()
@@ -112,7 +124,11 @@ def test_an_oversized_source_text_is_refused(analyst_project, monkeypatch):
     ]
 
 
-WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz’'\"“”", min_size=1, max_size=8), min_size=1, max_size=40)
+WORDS = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz’'\"“”", min_size=1, max_size=8),
+    min_size=1,
+    max_size=40,
+)
 
 
 @given(words=WORDS, data=st.data())
@@ -133,8 +149,12 @@ def test_a_word_that_is_not_in_the_source_is_named(words, data):
     assert mismatch(" ".join(altered), source) is not None
 
 
-@pytest.mark.parametrize("kind", ["folder", "dangling", "loop", "fifo", "socket", "device", "not-utf8"])
-def test_anything_but_a_readable_text_in_a_text_files_place_is_one_error_at_it(analyst_project, kind):
+@pytest.mark.parametrize(
+    "kind", ["folder", "dangling", "loop", "fifo", "socket", "device", "not-utf8"]
+)
+def test_anything_but_a_readable_text_in_a_text_files_place_is_one_error_at_it(
+    analyst_project, kind
+):
     from helpers.oddfiles import REASONS, make_odd
 
     text = analyst_project / SEED_TEXT_FILE

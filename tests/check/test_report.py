@@ -14,7 +14,9 @@ PROBLEMS = [
 
 
 def test_human_is_sorted_file_line_col_lines_one_per_problem():
-    assert human(PROBLEMS) == "a,odd:name.yaml:1:2: warning: 100% wrong\\nreally\nb.yaml:3:1: second\n"
+    assert (
+        human(PROBLEMS) == "a,odd:name.yaml:1:2: warning: 100% wrong\\nreally\nb.yaml:3:1: second\n"
+    )
 
 
 def test_github_annotations_escape_what_workflow_commands_require():
@@ -27,4 +29,10 @@ def test_github_annotations_escape_what_workflow_commands_require():
 def test_json_counts_and_lists():
     data = json.loads(as_json(PROBLEMS))
     assert (data["errors"], data["warnings"]) == (1, 1)
-    assert data["problems"][1] == {"file": "b.yaml", "line": 3, "col": 1, "severity": "error", "message": "second"}
+    assert data["problems"][1] == {
+        "file": "b.yaml",
+        "line": 3,
+        "col": 1,
+        "severity": "error",
+        "message": "second",
+    }

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import gc
 
-from helpers.corpora import synthetic_content
-
 from generator.check.run import check_all
+from helpers.corpora import synthetic_content
 
 
 def test_the_collector_is_not_left_to_walk_the_checked_corpus():

@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED_BRIEF, run_cli, write
 
+from conftest import SEED_BRIEF, run_cli, write
 from generator import __version__
 from generator.cli import main
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
-
-
 
 
 def test_check_passes_on_shipped_content(analyst_project):
@@ -40,7 +38,9 @@ def test_export_writes_the_pages_as_markdown(analyst_project, tmp_path):
     out = tmp_path / "out"
     result = run_cli("export", str(out), cwd=analyst_project)
     assert result.returncode == 0, result.stderr
-    assert "\n# U.S. weighs a response" in (out / "docs" / "briefs" / f"{SEED_BRIEF}.md").read_text()
+    assert (
+        "\n# U.S. weighs a response" in (out / "docs" / "briefs" / f"{SEED_BRIEF}.md").read_text()
+    )
     assert (out / "docs" / "actors" / "huawei.md").exists()
     assert (out / "docs" / "assets" / "briefing.css").exists()
     # Exporting again replaces the earlier export.
@@ -96,10 +96,18 @@ def test_three_mistakes_in_three_files_come_out_as_three_lines(analyst_project):
     lines = [LINE.match(line) for line in result.stderr.splitlines()[:-1]]
     assert all(lines), result.stderr
     assert [(m["file"], m["line"], m["col"]) for m in lines] == [
-        ("content/actors/us-state-department.yaml", *line_col(analyst_project, "actors/us-state-department", "united-state")),
-        ("content/briefs/huawei-5g-allies-2019.yaml", *line_col(analyst_project, "briefs/huawei-5g-allies-2019", "watch_nxt")),
-        ("content/legal/china-national-intelligence-law-2017.yaml",
-         *line_col(analyst_project, "legal/china-national-intelligence-law-2017", "twenty")),
+        (
+            "content/actors/us-state-department.yaml",
+            *line_col(analyst_project, "actors/us-state-department", "united-state"),
+        ),
+        (
+            "content/briefs/huawei-5g-allies-2019.yaml",
+            *line_col(analyst_project, "briefs/huawei-5g-allies-2019", "watch_nxt"),
+        ),
+        (
+            "content/legal/china-national-intelligence-law-2017.yaml",
+            *line_col(analyst_project, "legal/china-national-intelligence-law-2017", "twenty"),
+        ),
     ]
     assert "unknown actor 'united-state' (did you mean 'united-states'?)" in lines[0]["message"]
     assert "unknown field 'watch_nxt' (did you mean 'watch_next'?)" in lines[1]["message"]
@@ -143,8 +151,12 @@ def test_paths_narrow_the_report_to_those_files(analyst_project):
 
 @pytest.mark.parametrize(
     "args",
-    [("check", "no-such-file.yaml"), ("check", "--format", "xml"), ("check", "mkdocs.yml"),
-     ("check", "--content", "missing")],
+    [
+        ("check", "no-such-file.yaml"),
+        ("check", "--format", "xml"),
+        ("check", "mkdocs.yml"),
+        ("check", "--content", "missing"),
+    ],
 )
 def test_usage_errors_exit_2(analyst_project, args):
     assert run(*args).exit_code == 2
@@ -155,7 +167,10 @@ def test_warnings_pass_unless_strict(analyst_project):
     unused.write_text("id: unused-body\nname: Unused body\nkind: other\n")
     relaxed = run("check")
     assert relaxed.exit_code == 0
-    assert "content/actors/unused-body.yaml:1:5: warning: actor 'unused-body' is not used by any brief" in relaxed.stderr
+    assert (
+        "content/actors/unused-body.yaml:1:5: warning: actor 'unused-body' is not used by any brief"
+        in relaxed.stderr
+    )
     strict = run("check", "--strict")
     assert strict.exit_code == 1
     assert "content/actors/unused-body.yaml:1:5: actor 'unused-body'" in strict.stderr
@@ -168,7 +183,12 @@ def test_new_brief_then_check_lists_the_fields_to_fill(analyst_project):
     check = run("check")
     assert check.exit_code == 1
     assert sorted(re.findall(r"fill in '([^']+)'", check.stderr)) == [
-        "date", "sources.0.id", "sources.0.publisher", "sources.0.title", "summary", "title",
+        "date",
+        "sources.0.id",
+        "sources.0.publisher",
+        "sources.0.title",
+        "summary",
+        "title",
     ]
     assert all(LINE.match(line) for line in check.stderr.splitlines()[:-1])
 
@@ -212,7 +232,9 @@ def test_schema_check_reports_a_stale_schema(analyst_project):
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0
-    assert f"Usage: main {command}" in result.output or f"Usage: briefing {command}" in result.output
+    assert (
+        f"Usage: main {command}" in result.output or f"Usage: briefing {command}" in result.output
+    )
 
 
 def test_help_and_version():

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, copy_project, require
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT, copy_project, require
 from generator import cli
 from generator.authoring import skeletons
 
@@ -31,7 +31,7 @@ KINDS = ["brief", "actor", "legal"]
 FOLDER = {"brief": "briefs", "actor": "actors", "legal": "legal"}
 ARTICLE = "sources/article.txt"
 ARTICLE_TEXT = (
-    "Ministers weigh a ban\n\nBy A. Writer\n\nLONDON, March 3, 2021 - \"We will decide soon,\" "
+    'Ministers weigh a ban\n\nBy A. Writer\n\nLONDON, March 3, 2021 - "We will decide soon," '
     "said Jane Roe, the minister, on Tuesday.\n"
 )
 SUBPROCESS_EXAMPLES = settings(
@@ -67,7 +67,12 @@ def briefing(*args: str, cwd: Path, as_nobody: bool = False, file_size_limit: in
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
 
     return subprocess.run(
-        command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=120,
+        command,
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
         preexec_fn=limit_file_size if file_size_limit is not None else None,
     )
 
@@ -176,8 +181,13 @@ def read_only_mount(folder: Path):
 
 @pytest.mark.parametrize(
     "args",
-    [("new", "brief", "fresh"), ("new", "actor", "fresh"), ("new", "legal", "fresh"), draft_args(),
-     ("schema",)],
+    [
+        ("new", "brief", "fresh"),
+        ("new", "actor", "fresh"),
+        ("new", "legal", "fresh"),
+        draft_args(),
+        ("schema",),
+    ],
     ids=["new-brief", "new-actor", "new-legal", "draft", "schema"],
 )
 def test_a_read_only_project(project, args):
@@ -225,7 +235,8 @@ def test_a_full_disk(project, args):
 
 
 @pytest.mark.parametrize(
-    "args", [("new", "brief", "fresh"), ("new", "legal", "fresh"), draft_args()],
+    "args",
+    [("new", "brief", "fresh"), ("new", "legal", "fresh"), draft_args()],
     ids=["new", "legal", "draft"],
 )
 def test_a_file_size_limit(project, args):
@@ -337,15 +348,19 @@ def test_schema_leaves_a_file_of_the_users_alone(project):
 def test_schema_replaces_its_own_stale_file_and_nothing_else(project):
     stale = project / "schema/actor.schema.json"
     stale.write_text(stale.read_text().replace("Display name", "Name"))
-    untouched = {name: (project / "schema" / name).stat().st_mtime_ns
-                 for name in ("brief.schema.json", "legal.schema.json")}
+    untouched = {
+        name: (project / "schema" / name).stat().st_mtime_ns
+        for name in ("brief.schema.json", "legal.schema.json")
+    }
     result = briefing("schema", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "wrote schema/actor.schema.json\n"
     assert "Display name" in stale.read_text()
     assert {name: (project / "schema" / name).stat().st_mtime_ns for name in untouched} == untouched
     assert sorted(p.name for p in (project / "schema").iterdir()) == [
-        "actor.schema.json", "brief.schema.json", "legal.schema.json"
+        "actor.schema.json",
+        "brief.schema.json",
+        "legal.schema.json",
     ]
 
 
@@ -374,8 +389,15 @@ def make_article(project: Path, how: str) -> str:
 
 @pytest.mark.parametrize(
     "how",
-    ["/dev/zero", "folder", "fifo", "dangling symlink", "symlink loop", "symlink to /dev/zero",
-     "missing"],
+    [
+        "/dev/zero",
+        "folder",
+        "fifo",
+        "dangling symlink",
+        "symlink loop",
+        "symlink to /dev/zero",
+        "missing",
+    ],
 )
 def test_draft_of_what_is_not_a_regular_file_is_a_usage_error(project, how):
     article = make_article(project, how)
@@ -396,7 +418,7 @@ def test_draft_of_an_unreadable_article_is_a_usage_error(project):
 
 
 def test_draft_of_an_article_that_is_not_utf8_leaves_no_folder_behind(project):
-    (project / ARTICLE).write_bytes(b"Caf\xe9 owners said \"no\"\n")
+    (project / ARTICLE).write_bytes(b'Caf\xe9 owners said "no"\n')
     shutil.rmtree(project / "content/briefs")  # draft makes it, and must remove it on failure
     before = snapshot(project)
     result = briefing(*draft_args(), cwd=project)
@@ -408,11 +430,19 @@ def test_draft_of_an_article_that_is_not_utf8_leaves_no_folder_behind(project):
 
 
 USAGE_ERRORS = [
-    ("new",), ("new", "planet", "x"), ("new", "brief"), ("new", "brief", "Not Safe"),
-    ("new", "brief", "x", "--content", "missing"), ("new", "brief", "x", "--content", "mkdocs.yml"),
-    ("new", "brief", "x", "--templates", "missing"), ("draft",),
+    ("new",),
+    ("new", "planet", "x"),
+    ("new", "brief"),
+    ("new", "brief", "Not Safe"),
+    ("new", "brief", "x", "--content", "missing"),
+    ("new", "brief", "x", "--content", "mkdocs.yml"),
+    ("new", "brief", "x", "--templates", "missing"),
+    ("draft",),
     ("draft", ARTICLE, "--id", "../up"),
-    ("check", "--format", "xml"), ("check", "no-such.yaml"), ("--no-such-option",), ("nonsense",),
+    ("check", "--format", "xml"),
+    ("check", "no-such.yaml"),
+    ("--no-such-option",),
+    ("nonsense",),
     ("schema", "--out", "mkdocs.yml"),
 ]
 

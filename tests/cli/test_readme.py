@@ -11,19 +11,24 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 README = ROOT / "README.md"
 BRIEF = "content/briefs/some-story.yaml"
 ACTOR = "content/actors/paris.yaml"
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Analyst", "GIT_AUTHOR_EMAIL": "analyst@example.org",
-                "GIT_COMMITTER_NAME": "Analyst", "GIT_COMMITTER_EMAIL": "analyst@example.org"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Analyst",
+    "GIT_AUTHOR_EMAIL": "analyst@example.org",
+    "GIT_COMMITTER_NAME": "Analyst",
+    "GIT_COMMITTER_EMAIL": "analyst@example.org",
+}
 
 
 def readme_blocks(heading: str) -> list[tuple[str, str]]:
     """The fenced blocks (language, text) of the README's section under ``heading``."""
     text = README.read_text(encoding="utf-8")
-    section = text[text.index(f"\n{heading}\n") + len(heading) + 2:].split("\n## ")[0]
+    section = text[text.index(f"\n{heading}\n") + len(heading) + 2 :].split("\n## ")[0]
     return re.findall(r"^```(\w*)\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
 
 
@@ -71,23 +76,40 @@ def run(project: Path, command: str) -> subprocess.CompletedProcess:
     # This checkout's generator, whichever copy the interpreter has installed.
     env = {**os.environ, **GIT_IDENTITY, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def fill_in_the_draft(project: Path) -> None:
     """Step 4, the analyst's work: every `# FILL IN` answered, the new actor described and used."""
     brief = project / BRIEF
-    answers = {"summary": '"The U.S. warns allies against Huawei."', "stance": "opposes",
-               "text": '"Allies are urged to shun Huawei."'}
-    text, filled = re.subn(r"\b(\w+):  # FILL IN.*", lambda m: f"{m[1]}: {answers[m[1]]}",
-                           brief.read_text(encoding="utf-8"))
+    answers = {
+        "summary": '"The U.S. warns allies against Huawei."',
+        "stance": "opposes",
+        "text": '"Allies are urged to shun Huawei."',
+    }
+    text, filled = re.subn(
+        r"\b(\w+):  # FILL IN.*",
+        lambda m: f"{m[1]}: {answers[m[1]]}",
+        brief.read_text(encoding="utf-8"),
+    )
     assert filled >= 3 and "FILL IN" not in text
     text = text.replace("actors: [china]", "actors: [china, paris]", 1)
     brief.write_text(text, encoding="utf-8")
     actor = project / ACTOR
-    actor.write_text(actor.read_text(encoding="utf-8").replace("\nname:\n", "\nname: Paris\n")
-                     .replace("\nkind:\n", "\nkind: other\n"), encoding="utf-8")
+    actor.write_text(
+        actor.read_text(encoding="utf-8")
+        .replace("\nname:\n", "\nname: Paris\n")
+        .replace("\nkind:\n", "\nkind: other\n"),
+        encoding="utf-8",
+    )
 
 
 def test_the_analysts_day_runs_as_written(fresh_clone, seed_article):
@@ -103,7 +125,9 @@ def test_the_analysts_day_runs_as_written(fresh_clone, seed_article):
     assert sorted(steps) == [1, 2, 3, 4, 5, 6], steps
     results = {}
     for number, command in sorted(steps.items()):
-        if command.startswith("make serve"):  # interactive: tests/mkdocs/test_preview.py serves for real
+        if command.startswith(
+            "make serve"
+        ):  # interactive: tests/mkdocs/test_preview.py serves for real
             fill_in_the_draft(project)
             continue
         results[number] = run(project, "; ".join([*assignments, command]))
@@ -136,8 +160,12 @@ def test_the_two_error_example_is_what_make_check_prints(fresh_clone):
     assert len(expected) == 2
     brief = fresh_clone / "content/briefs/huawei-5g-allies-2019.yaml"
     text = brief.read_text(encoding="utf-8")
-    brief.write_text(text.replace("stance: supports", "stance: support", 1)
-                     .replace("\nrelations:", "\nrelatons:"), encoding="utf-8")
+    brief.write_text(
+        text.replace("stance: supports", "stance: support", 1).replace(
+            "\nrelations:", "\nrelatons:"
+        ),
+        encoding="utf-8",
+    )
     result = run(fresh_clone, "make check")
     assert result.returncode != 0
     assert [line for line in result.stderr.splitlines() if ".yaml:" in line] == expected
@@ -160,5 +188,5 @@ def test_make_deploy_refuses_without_site_url(fresh_clone):
 
 def test_make_site_installs_no_test_tools():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = makefile[makefile.index("$(STAMP): pyproject.toml"):].split("\n\n")[0]
+    recipe = makefile[makefile.index("$(STAMP): pyproject.toml") :].split("\n\n")[0]
     assert "pip install --quiet -e .\n" in recipe and "[test]" not in recipe

@@ -12,16 +12,29 @@ from generator.site.urls import reserved_keys
 
 slugs = st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True)
 # Space Python's str.strip() removes: ASCII, no-break, ideographic, line and paragraph separators…
-blank = st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u1680\u2000\u2009\u2028\u2029\u202f\u3000"),
-                min_size=1, max_size=6)
+blank = st.text(
+    st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u1680\u2000\u2009\u2028\u2029\u202f\u3000"),
+    min_size=1,
+    max_size=6,
+)
 # What XML 1.0 cannot carry: C0 controls but tab and line breaks, and U+FFFE/U+FFFF.
-unwritable = st.sampled_from([chr(c) for c in range(32) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"])
-words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=20)
+unwritable = st.sampled_from(
+    [chr(c) for c in range(32) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"]
+)
+words = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=20
+)
 
 
 def brief(**fields: object) -> dict:
-    return {"id": "story", "title": "Title", "date": "2020", "summary": "Summary.",
-            "sources": [{"id": "src", "publisher": "P", "title": "T"}], **fields}
+    return {
+        "id": "story",
+        "title": "Title",
+        "date": "2020",
+        "summary": "Summary.",
+        "sources": [{"id": "src", "publisher": "P", "title": "T"}],
+        **fields,
+    }
 
 
 def actor(**fields: object) -> dict:
@@ -40,16 +53,34 @@ TEXT_FIELDS = [
     ("brief", ("summary",), lambda t: brief(summary=t)),
     ("brief", ("topics", 0), lambda t: brief(topics=[t])),
     ("brief", ("watch_next", 0), lambda t: brief(watch_next=[t])),
-    ("brief", ("sources", 0, "publisher"), lambda t: brief(sources=[{"id": "src", "publisher": t, "title": "T"}])),
-    ("brief", ("sources", 0, "url"), lambda t: brief(sources=[{"id": "s", "publisher": "P", "title": "T",
-                                                                "url": "https://example.org/" + t}])),
-    ("brief", ("sources", 0, "text_file"), lambda t: brief(sources=[{"id": "s", "publisher": "P", "title": "T",
-                                                                      "text_file": "sources/" + t}])),
+    (
+        "brief",
+        ("sources", 0, "publisher"),
+        lambda t: brief(sources=[{"id": "src", "publisher": t, "title": "T"}]),
+    ),
+    (
+        "brief",
+        ("sources", 0, "url"),
+        lambda t: brief(
+            sources=[{"id": "s", "publisher": "P", "title": "T", "url": "https://example.org/" + t}]
+        ),
+    ),
+    (
+        "brief",
+        ("sources", 0, "text_file"),
+        lambda t: brief(
+            sources=[{"id": "s", "publisher": "P", "title": "T", "text_file": "sources/" + t}]
+        ),
+    ),
     ("actor", ("name",), lambda t: actor(name=t)),
     ("actor", ("aliases", 0), lambda t: actor(aliases=[t])),
     ("actor", ("external_ids", "wikidata"), lambda t: actor(external_ids={"wikidata": t})),
     ("legal", ("title",), lambda t: legal(title=t)),
-    ("legal", ("provisions", 0, "summary"), lambda t: legal(provisions=[{"id": "p", "summary": t}])),
+    (
+        "legal",
+        ("provisions", 0, "summary"),
+        lambda t: legal(provisions=[{"id": "p", "summary": t}]),
+    ),
 ]
 FIELD = st.sampled_from(TEXT_FIELDS)
 
@@ -115,7 +146,10 @@ def test_an_id_with_digits_of_another_script_is_refused(slug, digit):
 
 @given(st.integers(min_value=-10, max_value=20000).filter(lambda y: not 1000 <= y <= 9999))
 def test_every_year_field_has_the_same_range(year):
-    for record, loc in ((brief(date=year), ("date",)), (brief(date=f"{year:04d}-01"), ("date",)),
-                        (brief(events=[{"date": year, "text": "E", "source": "src"}]), ("events", 0, "date"))):
+    for record, loc in (
+        (brief(date=year), ("date",)),
+        (brief(date=f"{year:04d}-01"), ("date",)),
+        (brief(events=[{"date": year, "text": "E", "source": "src"}]), ("events", 0, "date")),
+    ):
         assert tuple(refusal("brief", record)["loc"]) == loc
     assert refusal("legal", legal(year=year))["loc"] == ("year",)

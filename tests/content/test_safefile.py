@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import add_seed_text, copy_project
-from helpers.oddfiles import ONE_LINE, REASONS, make_odd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import add_seed_text, copy_project
 from generator.content.safefile import UnreadableFile, read_limited
+from helpers.oddfiles import ONE_LINE, REASONS, make_odd
 
 
 def chain(path: Path, target: Path, hops: int) -> Path:
@@ -35,7 +35,9 @@ def chain(path: Path, target: Path, hops: int) -> Path:
     return target
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(kind=st.sampled_from(sorted(REASONS)), hops=st.integers(0, 3))
 def test_anything_but_a_regular_file_is_refused_with_its_reason(tmp_path_factory, kind, hops):
     folder = tmp_path_factory.mktemp("odd")
@@ -51,7 +53,9 @@ def test_a_name_with_a_nul_is_refused():
         read_limited(Path("content/briefs/a\0b.yaml"), 10)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(size=st.integers(0, 3 << 20), slack=st.integers(-2, 2))
 def test_the_limit_counts_bytes_read(tmp_path_factory, size, slack):
     path = tmp_path_factory.mktemp("sized") / "file.yaml"
@@ -73,8 +77,13 @@ def test_the_limit_holds_where_stat_says_nothing():
 
 def briefing_check(project: Path, *, as_nobody: bool = False) -> subprocess.CompletedProcess[str]:
     prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if as_nobody else []
-    return subprocess.run([*prefix, sys.executable, "-m", "generator.cli", "check"],
-                          cwd=project, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "generator.cli", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def assert_one_line_errors(result: subprocess.CompletedProcess[str], *paths: str) -> list[str]:
@@ -141,10 +150,13 @@ def test_an_unreadable_source_text_is_an_error_at_its_text_file(shared_project):
     lines = assert_one_line_errors(briefing_check(shared_project, as_nobody=True))
     [line] = [line for line in lines if "source text" in line]
     assert line.startswith("content/briefs/huawei-5g-allies-2019.yaml:")
-    assert line.endswith(f"source text '{text.relative_to(shared_project)}' cannot be read (permission denied)")
+    assert line.endswith(
+        f"source text '{text.relative_to(shared_project)}' cannot be read (permission denied)"
+    )
 
 
 # --- mkdocs serve: an odd file is a problems page, never a stopped or hung server ----------------
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -177,8 +189,12 @@ def test_serve_shows_odd_files_as_problems_and_keeps_answering(tmp_path):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     with (tmp_path / "serve.log").open("wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_for(lambda: "Content has problems" in _get(url), "the problems page")
         assert "<code>content/briefs/odd.yaml:1:1</code>" in _get(url)
@@ -188,7 +204,7 @@ def test_serve_shows_odd_files_as_problems_and_keeps_answering(tmp_path):
             # MkDocs' watcher stats what it watches, so it cannot see a symlink to nothing:
             # the next save of any content file rebuilds, as here.
             os.utime(seed, ns=(n * 10**9, n * 10**9))
-            _wait_for(lambda: REASONS[kind] in _get(url), f"the problems page for a {kind}")
+            _wait_for(lambda: REASONS[kind] in _get(url), f"the problems page for a {kind}")  # noqa: B023
             assert server.poll() is None
         _remove(odd)
         os.utime(seed)

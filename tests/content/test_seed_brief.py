@@ -5,7 +5,6 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, SEED_BRIEF
-
 from generator.content.corpus import load_content
 
 
@@ -45,7 +44,9 @@ def test_only_the_chinese_mission_is_quoted():
 
 def test_the_state_department_official_stays_anonymous_with_the_reason():
     b = brief()
-    attributions = [s.attribution for p in b.positions if p.actor == "us-state-department" for s in p.statements]
+    attributions = [
+        s.attribution for p in b.positions if p.actor == "us-state-department" for s in p.statements
+    ]
     assert attributions
     for attribution in attributions:
         assert attribution.kind == "anonymous"
@@ -64,8 +65,13 @@ def test_nothing_the_article_does_not_say(seed_article):
 
 def committed_files() -> list[Path]:
     """Files git tracks (or would add): a local copy in the ignored sources/ folder is fine."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     return [ROOT / name for name in listed if (ROOT / name).is_file()]
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import write
 from generator.content.yamlfile import (
     MAX_EXPANDED_CHARS,
     MAX_EXPANDED_VALUES,
@@ -26,30 +26,39 @@ def problems_of(path: Path) -> list[str]:
 
 
 def test_plain_yaml_loads_and_dates_stay_strings(tmp_path):
-    path = write(tmp_path / "a.yaml", """
+    path = write(
+        tmp_path / "a.yaml",
+        """
         date: 2019-01-15
         month: 2019-01
         year: 2019
-    """)
+    """,
+    )
     loaded = read_yaml(path)
     assert loaded.problems == []
     assert loaded.data == {"date": "2019-01-15", "month": "2019-01", "year": 2019}
 
 
 def test_duplicate_keys_are_reported_at_the_second_key(tmp_path):
-    path = write(tmp_path / "a.yaml", """
+    path = write(
+        tmp_path / "a.yaml",
+        """
         title: one
         summary: x
         title: two
-    """)
+    """,
+    )
     assert problems_of(path) == ["a.yaml:3:1: duplicate key 'title'"]
 
 
 def test_python_object_tags_are_rejected_with_position(tmp_path):
-    path = write(tmp_path / "a.yaml", """
+    path = write(
+        tmp_path / "a.yaml",
+        """
         title: ok
         evil: !!python/object/apply:os.system ["echo pwned"]
-    """)
+    """,
+    )
     [problem] = problems_of(path)
     assert problem.startswith("a.yaml:2:7: ")
     assert "python/object" in problem
@@ -62,10 +71,13 @@ def test_syntax_error_is_one_line_at_the_bracket_never_closed(tmp_path):
 
 
 def test_small_aliases_are_allowed(tmp_path):
-    path = write(tmp_path / "a.yaml", """
+    path = write(
+        tmp_path / "a.yaml",
+        """
         who: &who {kind: anonymous, reason: not authorized}
         again: *who
-    """)
+    """,
+    )
     assert read_yaml(path).data["again"] == {"kind": "anonymous", "reason": "not authorized"}
 
 
@@ -120,13 +132,16 @@ def test_bom_and_windows_line_endings_are_accepted(tmp_path):
 
 
 def test_locate_finds_values_keys_and_list_items(tmp_path):
-    path = write(tmp_path / "a.yaml", """
+    path = write(
+        tmp_path / "a.yaml",
+        """
         positions:
           - actor: huawei
             stance: supports
           - actor: nato
             stance: opposes
-    """)
+    """,
+    )
     assert locate(path, ("positions", 1, "actor")) == (4, 12)
     assert locate(path, ("positions", 1, "stance"), at_key=True) == (5, 5)
     assert locate(path, ("positions", 1)) == (4, 5)
@@ -173,7 +188,9 @@ def plain_data(text: str):
 def test_the_plain_builder_gives_what_pyyaml_builds():
     """Documents of plain types with text keys: the very data PyYAML's safe loader gives."""
     project = Path(__file__).resolve().parents[2]
-    texts = TRICKY_DOCUMENTS + [p.read_text(encoding="utf-8") for p in sorted((project / "content").rglob("*.yaml"))]
+    texts = TRICKY_DOCUMENTS + [
+        p.read_text(encoding="utf-8") for p in sorted((project / "content").rglob("*.yaml"))
+    ]
     for text in texts:
         assert repr(plain_data(text)) == repr(pyyaml_data(text)), text  # repr: NaN != NaN
     shared = plain_data(TRICKY_DOCUMENTS[1])
@@ -182,14 +199,44 @@ def test_the_plain_builder_gives_what_pyyaml_builds():
 
 # --- keys are taken as written ------------------------------------------------------------------
 
-SPECIAL_SCALARS = ["~", "null", "Null", "NULL", "yes", "No", "on", "OFF", "y", "n", "true", "False", "1", "0",
-                   "-1", "0x1F", "0o17", "1_000", "1.5", "1e3", ".inf", "-.Inf", ".nan", "2019-01-15", "2019",
-                   "12:30", "190:20:30"]
+SPECIAL_SCALARS = [
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "n",
+    "true",
+    "False",
+    "1",
+    "0",
+    "-1",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "1.5",
+    "1e3",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "2019-01-15",
+    "2019",
+    "12:30",
+    "190:20:30",
+]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(keys=st.lists(st.sampled_from(SPECIAL_SCALARS), min_size=1, max_size=6, unique=True),
-       nested=st.booleans())
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    keys=st.lists(st.sampled_from(SPECIAL_SCALARS), min_size=1, max_size=6, unique=True),
+    nested=st.booleans(),
+)
 def test_keys_are_kept_as_written(tmp_path, keys, nested):
     body = "".join(f"{'  ' if nested else ''}{key}: v{n}\n" for n, key in enumerate(keys))
     path = tmp_path / "keys.yaml"
@@ -201,7 +248,9 @@ def test_keys_are_kept_as_written(tmp_path, keys, nested):
     # ... and a message about a key finds it where it is written.
     n = len(keys) - 1
     assert locate(path, (("outer",) if nested else ()) + (keys[n],), at_key=True) == (
-        n + 1 + nested, 1 + 2 * nested)
+        n + 1 + nested,
+        1 + 2 * nested,
+    )
 
 
 def test_equals_and_merge_signs_as_values_are_text(tmp_path):
@@ -210,30 +259,47 @@ def test_equals_and_merge_signs_as_values_are_text(tmp_path):
 
 
 def test_a_list_or_mapping_as_key_is_refused_at_the_key(tmp_path):
-    path = write(tmp_path / "a.yaml", """
+    path = write(
+        tmp_path / "a.yaml",
+        """
         ok: 1
         ? [1, 2]
         : unhashable
-    """)
+    """,
+    )
     assert problems_of(path) == ["a.yaml:2:3: a key must be plain text, not a list or a mapping"]
 
 
 # --- only the plain types -----------------------------------------------------------------------
 
 REFUSED_TAGS = {
-    "!!set": "write a list", "!!omap": "write a mapping", "!!pairs": "write a mapping",
-    "!!binary": "write the text itself", "!!timestamp": "write the date as plain text, e.g. 2019-01-15",
-    "!!python/object/apply:os.system": "write plain text", "!!python/name:os.system": "write plain text",
-    "!!python/tuple": "write plain text", "!local": "write plain text", "!<tag:example.com,2000:x>": "write plain",
+    "!!set": "write a list",
+    "!!omap": "write a mapping",
+    "!!pairs": "write a mapping",
+    "!!binary": "write the text itself",
+    "!!timestamp": "write the date as plain text, e.g. 2019-01-15",
+    "!!python/object/apply:os.system": "write plain text",
+    "!!python/name:os.system": "write plain text",
+    "!!python/tuple": "write plain text",
+    "!local": "write plain text",
+    "!<tag:example.com,2000:x>": "write plain",
     "!!yaml": "write plain text",
 }
 PAYLOADS = ["x", "'2019-01-15'", "{a: 1}", "[a, b]", "{a, b}", "aGVsbG8="]
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(tag=st.sampled_from(sorted(REFUSED_TAGS)), payload=st.sampled_from(PAYLOADS),
-       place=st.sampled_from(["value", "item", "nested", "key", "merged"]), line=st.integers(0, 3))
-def test_any_tag_but_the_plain_ones_is_refused_where_it_is_written(tmp_path, tag, payload, place, line):
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    tag=st.sampled_from(sorted(REFUSED_TAGS)),
+    payload=st.sampled_from(PAYLOADS),
+    place=st.sampled_from(["value", "item", "nested", "key", "merged"]),
+    line=st.integers(0, 3),
+)
+def test_any_tag_but_the_plain_ones_is_refused_where_it_is_written(
+    tmp_path, tag, payload, place, line
+):
     tagged = f"{tag} {payload}"
     before = "".join(f"f{n}: plain\n" for n in range(line))
     if place == "value":
@@ -253,23 +319,26 @@ def test_any_tag_but_the_plain_ones_is_refused_where_it_is_written(tmp_path, tag
         return  # a key tagged so is a merge or a plain key: YAML's own meaning, nothing built from it
     assert len(problems) == 1, (text, problems)
     shown = tag if not tag.startswith("!<tag:yaml") else tag
-    assert str(problems[0]) .startswith(f"tagged.yaml:{at[0]}:{at[1]}: tag "), (text, problems)
+    assert str(problems[0]).startswith(f"tagged.yaml:{at[0]}:{at[1]}: tag "), (text, problems)
     assert REFUSED_TAGS[tag] in problems[0].message
     if tag.startswith("!!"):
         assert f"tag {shown} is not allowed" in problems[0].message
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a: !!int abc\n", "1:4: 'abc' is not a valid !!int"),
-    ("a: !!float x\n", "1:4: 'x' is not a valid !!float"),
-    ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid !!bool"),
-    ("a: !!float ''\n", "1:4: '' is not a valid !!float"),
-    ("a: !!str [1]\n", "1:4: tag !!str does not fit a list"),
-    ("a: !!seq {k: v}\n", "1:4: tag !!seq does not fit a mapping"),
-    ("a: !!map x\n", "1:4: tag !!map does not fit a single value"),
-    ("a: {<<: x}\n", "1:9: '<<' merges a mapping or a list of mappings"),
-    ("a: &a [*a]\n", "1:4: an alias refers to its own anchor"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: !!int abc\n", "1:4: 'abc' is not a valid !!int"),
+        ("a: !!float x\n", "1:4: 'x' is not a valid !!float"),
+        ("a: !!bool maybe\n", "1:4: 'maybe' is not a valid !!bool"),
+        ("a: !!float ''\n", "1:4: '' is not a valid !!float"),
+        ("a: !!str [1]\n", "1:4: tag !!str does not fit a list"),
+        ("a: !!seq {k: v}\n", "1:4: tag !!seq does not fit a mapping"),
+        ("a: !!map x\n", "1:4: tag !!map does not fit a single value"),
+        ("a: {<<: x}\n", "1:9: '<<' merges a mapping or a list of mappings"),
+        ("a: &a [*a]\n", "1:4: an alias refers to its own anchor"),
+    ],
+)
 def test_a_plain_tag_on_a_value_it_does_not_fit_is_refused(tmp_path, text, message):
     path = tmp_path / "a.yaml"
     path.write_text(text)
@@ -280,14 +349,22 @@ def test_a_set_never_reaches_the_data_whatever_the_hash_seed(tmp_path):
     """!!set made pages depend on PYTHONHASHSEED: now no seed gives data at all."""
     path = write(tmp_path / "a.yaml", "topics: !!set {b, a, c, d}\n")
     for seed in ("0", "1", "2"):
-        script = ("import sys; from pathlib import Path; from generator.content.yamlfile import read_yaml; "
-                  "r = read_yaml(Path(sys.argv[1]), 'a.yaml'); print(r.data, [str(p) for p in r.problems])")
-        result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-                                env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        script = (
+            "import sys; from pathlib import Path; from generator.content.yamlfile import read_yaml; "
+            "r = read_yaml(Path(sys.argv[1]), 'a.yaml'); print(r.data, [str(p) for p in r.problems])"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
         assert result.stdout == "None ['a.yaml:1:9: tag !!set is not allowed; write a list']\n"
 
 
 # --- the expanded document is bounded ------------------------------------------------------------
+
 
 def expected_crossing(text: str) -> tuple[int, int, str] | None:
     """Where, reading the events in order, the document with its aliases written out first holds
@@ -353,7 +430,9 @@ def alias_documents(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=alias_documents())
 def test_aliases_load_within_the_limits_and_are_refused_at_the_alias_past_them(tmp_path, text):
     path = tmp_path / "aliases.yaml"
@@ -369,7 +448,9 @@ def test_aliases_load_within_the_limits_and_are_refused_at_the_alias_past_them(t
         f"aliases.yaml:{line}:{col}: with its aliases expanded, the document holds more than {what}; "
         "write shared text once"
     ]
-    assert text.splitlines()[line - 1][col - 1] == "*"  # only an alias can push a small file past them
+    assert (
+        text.splitlines()[line - 1][col - 1] == "*"
+    )  # only an alias can push a small file past them
 
 
 def test_one_long_text_used_again_and_again_is_refused_at_the_alias_that_crosses(tmp_path):
@@ -387,6 +468,7 @@ def test_one_long_text_used_again_and_again_is_refused_at_the_alias_that_crosses
 
 # --- hostile files through the real command ----------------------------------------------------
 
+
 def _bounded_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024**2,) * 2)  # far below the 2 GB allowed
 
@@ -396,17 +478,30 @@ def _hostile_files() -> dict[str, tuple[str, str]]:
     head = "id: NAME\ntitle: T\ndate: '2020'\nsources: [{id: s, publisher: P, title: T}]\n"
     big = "lorem ipsum dolor sit amet " * 16_000  # 432,000 characters
     return {
-        "alias-to-a-long-text": (head + f"summary: &s {big}\nwatch_next: [" + ", ".join(["*s"] * 1000) + "]\n",
-                                 "more than 2,097,152 characters"),
+        "alias-to-a-long-text": (
+            head + f"summary: &s {big}\nwatch_next: [" + ", ".join(["*s"] * 1000) + "]\n",
+            "more than 2,097,152 characters",
+        ),
         "aliases-to-a-short-list": (
             head + "summary: &b [x, y]\nwatch_next: [" + ",".join(["*b"] * 600_000) + "]\n",
-            "more than 1,048,576 values"),
+            "more than 1,048,576 values",
+        ),
         "merges-of-merges": (
-            head + "summary: x\nm0: &m0 {k0: " + "y" * 2000 + "}\n"
+            head
+            + "summary: x\nm0: &m0 {k0: "
+            + "y" * 2000
+            + "}\n"
             + "".join(f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: 1}}\n" for i in range(1, 3000)),
-            "more than 2,097,152 characters"),
-        "a-set": (head + "summary: x\ntopics: !!set {b, a}\n", "tag !!set is not allowed; write a list"),
-        "an-object": (head + "summary: !!python/object/apply:os.system [echo]\n", "tag !!python/object/apply"),
+            "more than 2,097,152 characters",
+        ),
+        "a-set": (
+            head + "summary: x\ntopics: !!set {b, a}\n",
+            "tag !!set is not allowed; write a list",
+        ),
+        "an-object": (
+            head + "summary: !!python/object/apply:os.system [echo]\n",
+            "tag !!python/object/apply",
+        ),
         "odd-keys": (head + "summary: x\n~: c\nyes: 1\n1: x\n", "unknown field '~'"),
     }
 
@@ -415,15 +510,23 @@ def _hostile_files() -> dict[str, tuple[str, str]]:
 def test_check_refuses_hostile_yaml_in_one_line_per_problem(project, name):
     text, says = _hostile_files()[name]
     (project / "content" / "briefs" / f"{name}.yaml").write_text(text.replace("NAME", name, 1))
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True,
-                            text=True, timeout=60, preexec_fn=_bounded_memory)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_bounded_memory,
+    )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
     *lines, summary = result.stderr.splitlines()
     assert re.fullmatch(r"(\d+ warning\(s\), )?\d+ error\(s\)", summary)
     for line in lines:
         assert re.match(r"^[^\n]+:\d+:\d+: ", line) and line.isprintable(), line
-    assert any(line.startswith(f"content/briefs/{name}.yaml:") and says in line for line in lines), lines
+    assert any(
+        line.startswith(f"content/briefs/{name}.yaml:") and says in line for line in lines
+    ), lines
 
 
 def counting_parses(monkeypatch) -> list[str]:
@@ -442,7 +545,9 @@ def counting_parses(monkeypatch) -> list[str]:
     return parsed
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(count=st.integers(1, 300))
 def test_a_file_with_many_problems_is_parsed_once(tmp_path, monkeypatch, count):
     path = tmp_path / "a.yaml"
@@ -526,8 +631,14 @@ _BREAKAGES = {
     "list item": (lambda key, value: f"- {value}", "a list item where a key was expected"),
 }
 
-_PYYAML_WORDING = ("while scanning", "while parsing", "did not find", "could not find",
-                   "found character", "not allowed in this context")
+_PYYAML_WORDING = (
+    "while scanning",
+    "while parsing",
+    "did not find",
+    "could not find",
+    "found character",
+    "not allowed in this context",
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -547,7 +658,7 @@ def test_a_syntax_error_is_explained_at_the_line_to_change(
     line_of, words = _BREAKAGES[breakage]
     lines = ["section:"] + [f"  {key}: {value}" for key in keys]
     lines[1 + broken_at] = line_of(keys[broken_at], value)
-    lines[2 + broken_at:2 + broken_at] = [""] * blank_lines_after
+    lines[2 + broken_at : 2 + broken_at] = [""] * blank_lines_after
     loaded = yaml_problems("\n".join(lines) + "\n")
     assert len(loaded) == 1, loaded
     [(line, message)] = loaded

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEED_ARTICLE, SEED_TEXT_FILE, add_seed_text
 
+from conftest import ROOT, SEED_ARTICLE, SEED_TEXT_FILE, add_seed_text
 from generator.authoring.skeletons import SkeletonError
 from generator.check.run import check_all
 from generator.cli import main
@@ -75,7 +75,8 @@ def test_seed_draft_fails_check_only_on_the_marks(seed_draft):
     for problem in problems:  # each mark is a comment telling what to write
         assert "# FILL IN" in lines[problem.line - 1]
     assert {p.message for p in problems} >= {
-        "fill in 'summary' (it is empty)", "fill in 'positions.0.stance' (it is empty)",
+        "fill in 'summary' (it is empty)",
+        "fill in 'positions.0.stance' (it is empty)",
     }
 
 
@@ -85,9 +86,14 @@ def test_seed_draft_verifies_against_its_source_text(seed_draft):
 
 
 def test_without_a_registry_actors_and_law_are_proposed():
-    draft = make_draft(SEED_ARTICLE.read_text(encoding="utf-8"), Corpus(), brief_id=None, text_file=None)
+    draft = make_draft(
+        SEED_ARTICLE.read_text(encoding="utf-8"), Corpus(), brief_id=None, text_file=None
+    )
     by_id = {c.id: c for c in draft.candidates}
-    assert by_id["north-atlantic-treaty-organization"].mentions == ["NATO", "North Atlantic Treaty Organization"]
+    assert by_id["north-atlantic-treaty-organization"].mentions == [
+        "NATO",
+        "North Atlantic Treaty Organization",
+    ]
     assert by_id["north-atlantic-treaty-organization"].kind == "intergovernmental-organisation"
     assert by_id["chinese-mission-to-the-eu"].kind == "diplomatic-mission"
     assert by_id["european-union-digital-chief"].kind == "role"
@@ -117,24 +123,64 @@ def test_synthetic_article_quotes_and_speakers():
     draft = make_draft(SYNTHETIC, Corpus(), brief_id="synthetic", text_file=None)
     found = [
         (p.speaker, p.proposed_id, s.quote, s.attribution_kind, s.name, s.role)
-        for p in draft.positions for s in p.statements
+        for p in draft.positions
+        for s in p.statements
     ]
     assert found == [
         # straight quotes, speaker after the quote with an apposition; a person
-        ("Jane Doe, the Ruritanian interior minister", "jane-doe", "We will not accept this", "named",
-         "Jane Doe", "the Ruritanian interior minister"),
+        (
+            "Jane Doe, the Ruritanian interior minister",
+            "jane-doe",
+            "We will not accept this",
+            "named",
+            "Jane Doe",
+            "the Ruritanian interior minister",
+        ),
         # single quotes, and a pronoun: the person the article named last
-        ("Jane Doe, the Ruritanian interior minister", "jane-doe", "it is over", "named", "Jane Doe", None),
+        (
+            "Jane Doe, the Ruritanian interior minister",
+            "jane-doe",
+            "it is over",
+            "named",
+            "Jane Doe",
+            None,
+        ),
         # curly quotes with a nested single-quoted word, spanning two sentences, speaker before
-        ("The Ruritanian Data Office", "ruritanian-data-office", "a ‘serious’ step. They protect people.",
-         "institutional", None, None),
+        (
+            "The Ruritanian Data Office",
+            "ruritanian-data-office",
+            "a ‘serious’ step. They protect people.",
+            "institutional",
+            None,
+            None,
+        ),
         # "the agency's head": the government body met before
-        ("The Ruritanian Data Office", "ruritanian-data-office", "It begins\nhere.", "institutional", None, None),
+        (
+            "The Ruritanian Data Office",
+            "ruritanian-data-office",
+            "It begins\nhere.",
+            "institutional",
+            None,
+            None,
+        ),
         # a quotation running on into the next paragraph, which reopens it: the same speaker
-        ("The Ruritanian Data Office", "ruritanian-data-office", "And it goes on.", "institutional", None, None),
+        (
+            "The Ruritanian Data Office",
+            "ruritanian-data-office",
+            "And it goes on.",
+            "institutional",
+            None,
+            None,
+        ),
         # a spokesperson, named across a line break
-        ("a spokesman for Acme Corp.", "acme-corp", "No comment", "spokesperson", None,
-         "a spokesman for Acme Corp."),
+        (
+            "a spokesman for Acme Corp.",
+            "acme-corp",
+            "No comment",
+            "spokesperson",
+            None,
+            "a spokesman for Acme Corp.",
+        ),
     ]
 
 
@@ -144,7 +190,10 @@ def test_synthetic_article_source_legal_and_dates():
     assert draft.source_id == "wire-2021"
     [law] = draft.legal
     assert (law.name, law.year, law.articles) == ("Data Protection Act", 2018, ["5", "6(1)"])
-    assert [(e.date, e.note is None) for e in draft.events] == [("2021-03-03", True), ("2019-05", True)]
+    assert [(e.date, e.note is None) for e in draft.events] == [
+        ("2021-03-03", True),
+        ("2019-05", True),
+    ]
     kinds = {c.name: c.kind for c in draft.candidates}
     assert kinds["Jane Doe"] == "person"
     assert kinds["Acme Corp."] == "company"
@@ -153,7 +202,9 @@ def test_synthetic_article_source_legal_and_dates():
 def test_synthetic_draft_is_valid_yaml_failing_only_on_marks(project):
     article = project / "sources/synthetic.txt"
     article.write_text(SYNTHETIC, encoding="utf-8")
-    path, _ = write_draft(article, Path("content"), Path("templates"), "synthetic", load_content(Path("content")))
+    path, _ = write_draft(
+        article, Path("content"), Path("templates"), "synthetic", load_content(Path("content"))
+    )
     assert read_yaml(path).problems == []
     problems = [p for p in check_all(Path("content")) if p.file.endswith("synthetic.yaml")]
     assert problems and all(p.message.startswith("fill in '") for p in problems), problems
@@ -163,10 +214,17 @@ def test_draft_never_overwrites(project):
     target = project / "content/briefs/huawei-5g-allies-2019.yaml"
     before = target.read_bytes()
     with pytest.raises(SkeletonError, match="already exists"):
-        write_draft(project / SEED_TEXT_FILE, Path("content"), Path("templates"), "huawei-5g-allies-2019",
-                    load_content(Path("content")))
+        write_draft(
+            project / SEED_TEXT_FILE,
+            Path("content"),
+            Path("templates"),
+            "huawei-5g-allies-2019",
+            load_content(Path("content")),
+        )
     assert target.read_bytes() == before
-    assert CliRunner().invoke(main, ["draft", SEED_TEXT_FILE, "--id", "../escape"]).exit_code == 2  # usage
+    assert (
+        CliRunner().invoke(main, ["draft", SEED_TEXT_FILE, "--id", "../escape"]).exit_code == 2
+    )  # usage
 
 
 def test_article_text_is_never_committed():
@@ -176,18 +234,22 @@ def test_article_text_is_never_committed():
 def test_article_text_cannot_break_out_of_comments_or_values(project, tmp_path):
     hostile = (
         'Evil "Title\nid: pwned"\n\nThe Evil\nLaw of 2020 says "x\nstatus: published\n# y" and '
-        'The Bad\nCorp Inc. said it. In January\n2020 it began.\n\n©2020 Evil\nMedia\n'
+        "The Bad\nCorp Inc. said it. In January\n2020 it began.\n\n©2020 Evil\nMedia\n"
     )
     article = tmp_path / "hostile.txt"
     article.write_text(hostile, encoding="utf-8")
-    path, _ = write_draft(article, Path("content"), Path("templates"), "hostile", load_content(Path("content")))
+    path, _ = write_draft(
+        article, Path("content"), Path("templates"), "hostile", load_content(Path("content"))
+    )
     data = read_yaml(path).data
     assert data["id"] == "hostile" and data["status"] == "draft"
     assert "pwned" not in data
 
 
 def test_an_article_that_is_not_utf8_is_a_one_line_error(project):
-    (project / "latin1.txt").write_bytes("Caf\xe9 news\n\nIt said \u201chi\u201d.".encode("latin-1", "replace"))
+    (project / "latin1.txt").write_bytes(
+        "Caf\xe9 news\n\nIt said \u201chi\u201d.".encode("latin-1", "replace")
+    )
     result = CliRunner().invoke(main, ["draft", "latin1.txt"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: latin1.txt: is not UTF-8 text"
@@ -195,14 +257,23 @@ def test_an_article_that_is_not_utf8_is_a_one_line_error(project):
 
 def test_anonymous_sources_keep_the_reason_the_article_gives():
     article = (
-        "Headline\n\n\"We are watching,\" said the official, who wasn’t authorized to speak publicly on the matter. "
+        'Headline\n\n"We are watching," said the official, who wasn’t authorized to speak publicly on the matter. '
         "“It is over,” said an aide who asked not to be identified. “Fine,” said Jane Doe.\n"
     )
     draft = make_draft(article, Corpus(), brief_id="x", text_file=None)
-    found = [(s.quote, s.attribution_kind, s.reason, s.reason_given) for p in draft.positions for s in p.statements]
+    found = [
+        (s.quote, s.attribution_kind, s.reason, s.reason_given)
+        for p in draft.positions
+        for s in p.statements
+    ]
     assert found == [
         ("We are watching", "anonymous", "wasn’t authorized to speak publicly on the matter", None),
-        ("It is over", "anonymous", None, False),  # asked not to be identified, but the article says not why
+        (
+            "It is over",
+            "anonymous",
+            None,
+            False,
+        ),  # asked not to be identified, but the article says not why
         ("Fine", "named", None, None),
     ]
 
@@ -214,12 +285,26 @@ def test_an_anonymous_source_keeps_the_reason_the_article_gives_when_referred_to
         "“They did not call.” “We are sorry,” said Daniel Okafor, the firm's chief.\n"
     )
     draft = make_draft(article, Corpus(), brief_id="x", text_file=None)
-    found = [(p.proposed_id, s.quote, s.attribution_kind, s.name, s.reason)
-             for p in draft.positions for s in p.statements]
+    found = [
+        (p.proposed_id, s.quote, s.attribution_kind, s.name, s.reason)
+        for p in draft.positions
+        for s in p.statements
+    ]
     assert found == [
-        ("ostmark-communications-authority", "They knew", "anonymous", None, "the appeal period has not yet expired"),
-        ("ostmark-communications-authority", "They did not call.", "anonymous", None,
-         "the appeal period has not yet expired"),
+        (
+            "ostmark-communications-authority",
+            "They knew",
+            "anonymous",
+            None,
+            "the appeal period has not yet expired",
+        ),
+        (
+            "ostmark-communications-authority",
+            "They did not call.",
+            "anonymous",
+            None,
+            "the appeal period has not yet expired",
+        ),
         ("daniel-okafor", "We are sorry", "named", "Daniel Okafor", None),
     ]
 
@@ -243,8 +328,11 @@ speaking on condition of anonymity, said: "We expect the framework to hold."
 def test_wire_story_speakers_datelines_and_names(project):
     draft = make_draft(WIRE_STORY, load_content(Path("content")), brief_id="wire", text_file=None)
     assert draft.article.publisher == "Wire"  # from "BRUSSELS (Wire) -"
-    found = [(p.actor_id or p.proposed_id, s.attribution_kind, s.name, s.role, s.reason)
-             for p in draft.positions for s in p.statements]
+    found = [
+        (p.actor_id or p.proposed_id, s.attribution_kind, s.name, s.role, s.reason)
+        for p in draft.positions
+        for s in p.statements
+    ]
     assert found == [
         ("ruritanian-data-board", "named", "Jane Doe", "Ruritanian Data Board chair", None),
         # a named person beside an office of a body the article does not name otherwise: the person
@@ -255,5 +343,12 @@ def test_wire_story_speakers_datelines_and_names(project):
     candidates = {c.id: c for c in draft.candidates}
     assert candidates["european-commission"].known  # not "European Commission on Tuesday"
     assert "us-commerce-department" in candidates  # the longer name wins over the registry's "U.S."
-    assert not {"brussels", "wire", "data-privacy-framework", "general-data-protection-regulation"} & set(candidates)
-    assert [law.name for law in draft.legal] == ["General Data Protection Regulation"]  # across a line break
+    assert not {
+        "brussels",
+        "wire",
+        "data-privacy-framework",
+        "general-data-protection-regulation",
+    } & set(candidates)
+    assert [law.name for law in draft.legal] == [
+        "General Data Protection Regulation"
+    ]  # across a line break

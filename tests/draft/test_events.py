@@ -18,10 +18,13 @@ def _events(body: str, day: datetime.date) -> list[tuple[str, str]]:
     return [(e.date, e.status) for e in find_events(article)]
 
 
-@given(st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 12, 31)), st.sampled_from(list(calendar.day_name)))
+@given(
+    st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 12, 31)),
+    st.sampled_from(list(calendar.day_name)),
+)
 def test_a_weekday_is_the_last_one_or_the_next_one(day, weekday):
-    (past, status), = _events(f"The minister resigned on {weekday}.", day)
-    (future, scheduled), = _events(f"The minister will resign on {weekday}.", day)
+    ((past, status),) = _events(f"The minister resigned on {weekday}.", day)
+    ((future, scheduled),) = _events(f"The minister will resign on {weekday}.", day)
     past, future = datetime.date.fromisoformat(past), datetime.date.fromisoformat(future)
     assert (status, scheduled) == ("happened", "scheduled")
     assert calendar.day_name[past.weekday()] == calendar.day_name[future.weekday()] == weekday
@@ -31,8 +34,8 @@ def test_a_weekday_is_the_last_one_or_the_next_one(day, weekday):
 @given(st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 12, 31)), st.integers(1, 12))
 def test_a_month_without_a_year_is_on_the_right_side_of_the_dateline(day, month):
     name = calendar.month_name[month]
-    (past, _), = _events(f"The group filed a complaint in {name}.", day)
-    (deadline, status), = _events(f"The firm must pay by {name} 1.", day)
+    ((past, _),) = _events(f"The group filed a complaint in {name}.", day)
+    ((deadline, status),) = _events(f"The firm must pay by {name} 1.", day)
     assert past <= f"{day.year}-{day.month:02d}" and past > f"{day.year - 1}-{day.month:02d}"
     assert status == "deadline" and deadline >= f"{day.year}-{day.month:02d}" or month == day.month
 

@@ -27,24 +27,31 @@ from generator.draft.brief import make_draft
 
 
 def quotes_in_one_paragraph(count: int) -> str:
-    said = [f'"We will answer point {i} of the plan. It is fine," said Dr. Maya Lindqvist{i}, the director.'
-            for i in range(count)]
+    said = [
+        f'"We will answer point {i} of the plan. It is fine," said Dr. Maya Lindqvist{i}, the director.'
+        for i in range(count)
+    ]
     return "A long paragraph\n\n" + " ".join(said) + "\n"
 
 
 def prose(paragraphs: int) -> str:
-    body = [f"The Ostmark Authority{i} (OA{i}) said on Tuesday that Kestrel{i} Networks Ltd. waited {i} days. "
-            f'"They knew on the first morning," the official said. Mr. Okafor{i} of the U.S. Commerce '
-            f"Department agreed in March {1990 + i % 30}."
-            for i in range(paragraphs)]
+    body = [
+        f"The Ostmark Authority{i} (OA{i}) said on Tuesday that Kestrel{i} Networks Ltd. waited {i} days. "
+        f'"They knew on the first morning," the official said. Mr. Okafor{i} of the U.S. Commerce '
+        f"Department agreed in March {1990 + i % 30}."
+        for i in range(paragraphs)
+    ]
     return "A story\n\n" + "\n\n".join(body) + "\n\n© 2024 Meridian Wire\n"
 
 
 def _characters_split(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
     seen = []
     segment = article_module.sentencex.segment
-    monkeypatch.setattr(article_module.sentencex, "segment", lambda lang, piece: seen.append(len(piece)) or
-                        segment(lang, piece))
+    monkeypatch.setattr(
+        article_module.sentencex,
+        "segment",
+        lambda lang, piece: seen.append(len(piece)) or segment(lang, piece),
+    )
     read_article(text)
     return sum(seen)
 
@@ -79,10 +86,23 @@ def test_work_grows_linearly_with_the_article(make):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["He said no.", "Dr. Okafor agreed.", '"It is over," she said.', "Fine!",
-                                 "The U.S. and the E.U. met in Lisbon.", "A clause with no end", "  "]),
-                max_size=40),
-       st.integers(40, 400))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He said no.",
+                "Dr. Okafor agreed.",
+                '"It is over," she said.',
+                "Fine!",
+                "The U.S. and the E.U. met in Lisbon.",
+                "A clause with no end",
+                "  ",
+            ]
+        ),
+        max_size=40,
+    ),
+    st.integers(40, 400),
+)
 def test_windows_keep_every_word_in_order_and_cap_sentences(pieces, window):
     paragraph = " ".join(pieces)
     spans = list(split_sentences(paragraph, window))
@@ -93,8 +113,12 @@ def test_windows_keep_every_word_in_order_and_cap_sentences(pieces, window):
 
 
 def test_windows_do_not_change_ordinary_sentences():
-    paragraph = " ".join(f"Sentence number {i} ends here. Dr. Okafor{i} said “fine.”" for i in range(200))
-    assert list(split_sentences(paragraph, 300)) == list(split_sentences(paragraph, 10 * len(paragraph)))
+    paragraph = " ".join(
+        f"Sentence number {i} ends here. Dr. Okafor{i} said “fine.”" for i in range(200)
+    )
+    assert list(split_sentences(paragraph, 300)) == list(
+        split_sentences(paragraph, 10 * len(paragraph))
+    )
 
 
 def test_a_long_draft_is_cut_to_what_check_accepts(tmp_path: Path, monkeypatch):
@@ -102,7 +126,9 @@ def test_a_long_draft_is_cut_to_what_check_accepts(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(draft_module, "MAX_FILE_BYTES", 40_000)
     article = tmp_path / "long.txt"
     article.write_text(prose(300), encoding="utf-8")
-    path, draft = draft_module.write_draft(article, tmp_path / "content", Path("templates"), "long", Corpus())
+    path, draft = draft_module.write_draft(
+        article, tmp_path / "content", Path("templates"), "long", Corpus()
+    )
     text = path.read_text(encoding="utf-8")
     assert len(text.encode()) <= 40_000 and draft.omitted > 0
     assert f"{draft.omitted} item(s)" in text
@@ -118,7 +144,13 @@ def test_articles_that_cannot_be_drafted_are_one_line_errors(project: Path, monk
         target.write_text(prose(20), encoding="utf-8")
     result = CliRunner().invoke(main, ["draft", str(target), "--id", "x"])
     # Too large is the article's content (1); not a file at all is a wrong argument (usage: 2).
-    assert result.exit_code == (1 if kind == "too large" else 2) and "Traceback" not in result.output
-    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert ("larger than 1,000 bytes" if kind == "too large" else "not a regular file") in result.stderr
+    assert (
+        result.exit_code == (1 if kind == "too large" else 2) and "Traceback" not in result.output
+    )
+    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1, (
+        result.stderr
+    )
+    assert (
+        "larger than 1,000 bytes" if kind == "too large" else "not a regular file"
+    ) in result.stderr
     assert not (project / "content/briefs/x.yaml").exists()

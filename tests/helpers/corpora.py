@@ -63,14 +63,19 @@ def tiny_content(folder: Path, briefs: list[dict]) -> Path:
     shutil.copytree(REPO / "content" / "legal", content / "legal")
     (content / "briefs").mkdir()
     for brief in briefs:
-        (content / "briefs" / f"{brief['id']}.yaml").write_text(yaml.safe_dump(brief), encoding="utf-8")
+        (content / "briefs" / f"{brief['id']}.yaml").write_text(
+            yaml.safe_dump(brief), encoding="utf-8"
+        )
     return content
 
 
 def tiny_brief(brief_id: str, date: str, **fields: object) -> dict:
     """A valid brief with one source; ``fields`` add questions, positions, events…"""
     return {
-        "id": brief_id, "title": f"Brief {brief_id}", "date": date, "summary": "Summary.",
+        "id": brief_id,
+        "title": f"Brief {brief_id}",
+        "date": date,
+        "summary": "Summary.",
         "sources": [{"id": "src", "publisher": "Publisher", "title": "Report", "date": date}],
         **fields,
     }

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-LINKING_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")}
+LINKING_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+}
 
 
 class _PageParser(HTMLParser):
@@ -64,7 +70,7 @@ def crawl(start: str) -> CrawlReport:
             continue
         report.pages.add(url)
         parsed[url] = page = parse(body)
-        for tag, link in page.links:
+        for _tag, link in page.links:
             target, fragment = urldefrag(urljoin(url, link))
             if not target.startswith(origin):
                 if urlsplit(target).scheme in ("http", "https"):

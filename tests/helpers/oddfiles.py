@@ -33,7 +33,11 @@ def make_odd(path: Path, kind: str) -> Path:
     elif kind == "fifo":
         os.mkfifo(path)
     elif kind == "socket":  # bound where the path is short enough for AF_UNIX, then moved
-        short = Path(tempfile.mkdtemp(dir=path.parent)) if len(str(path)) < 100 else Path(tempfile.mkdtemp())
+        short = (
+            Path(tempfile.mkdtemp(dir=path.parent))
+            if len(str(path)) < 100
+            else Path(tempfile.mkdtemp())
+        )
         with socket.socket(socket.AF_UNIX) as sock:
             sock.bind(str(short / "s"))
         os.rename(short / "s", path)

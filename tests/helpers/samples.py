@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from conftest import write
-
 from generator.content.corpus import check_content
 
 MINIMAL_BRIEF = """
@@ -35,4 +34,6 @@ def errors(project: Path) -> list[str]:
 
 
 def brief(project: Path, name: str, text: str | None = None) -> Path:
-    return write(project / "content" / "briefs" / f"{name}.yaml", text or MINIMAL_BRIEF.format(id=name))
+    return write(
+        project / "content" / "briefs" / f"{name}.yaml", text or MINIMAL_BRIEF.format(id=name)
+    )

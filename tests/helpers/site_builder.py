@@ -12,20 +12,30 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 
 
-def build_site(content_dir: Path, work: Path, *, theme: dict | None = None, **plugin_options: object) -> Path:
+def build_site(
+    content_dir: Path, work: Path, *, theme: dict | None = None, **plugin_options: object
+) -> Path:
     """Build the site for ``content_dir`` with MkDocs (strict) into ``work/site``; return it.
     ``theme`` replaces the project's theme settings; ``plugin_options`` go to the briefing plugin."""
     config_file = write_config(content_dir, work, theme=theme, **plugin_options)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return work / "site"
 
 
-def write_config(content_dir: Path, work: Path, docs_dir: Path | None = None, *, theme: dict | None = None,
-                 **plugin_options: object) -> Path:
+def write_config(
+    content_dir: Path,
+    work: Path,
+    docs_dir: Path | None = None,
+    *,
+    theme: dict | None = None,
+    **plugin_options: object,
+) -> Path:
     """A configuration file in ``work`` for the site of ``content_dir``, built into ``work/site``
     (with the project's hand-written pages unless ``docs_dir`` says otherwise)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -35,8 +45,13 @@ def write_config(content_dir: Path, work: Path, docs_dir: Path | None = None, *,
         "theme": theme or {"name": "material", "custom_dir": str(REPO / "templates" / "overrides")},
         "site_dir": str(work / "site"),
         "plugins": [
-            {"briefing": {"content_dir": str(Path(content_dir).resolve()), "templates_dir": str(REPO / "templates"),
-                          **plugin_options}},
+            {
+                "briefing": {
+                    "content_dir": str(Path(content_dir).resolve()),
+                    "templates_dir": str(REPO / "templates"),
+                    **plugin_options,
+                }
+            },
         ],
     }
     config_file = work / "mkdocs.yml"

@@ -18,11 +18,10 @@ STANCES = ["supports", "opposes", "mixed", "neutral", "unclear"]
 KINDS = ["state", "company", "government-body", "ngo", "person", "group"]
 TOPICS = ["Trade", "Telecommunications security", "Privacy", "Export controls", "Cloud", "Energy"]
 QUESTIONS = {
-    f"question-{n}": f"Recurring question number {n}: should the measure go ahead?" for n in range(1, 9)
+    f"question-{n}": f"Recurring question number {n}: should the measure go ahead?"
+    for n in range(1, 9)
 }
-LAWS = {
-    f"law-{n}": [f"article-{a}" for a in range(1, 3 + n % 2)] for n in range(1, 4)
-}
+LAWS = {f"law-{n}": [f"article-{a}" for a in range(1, 3 + n % 2)] for n in range(1, 4)}
 
 
 def write_corpus(folder: Path, *, briefs: int = 60, actors: int = 40, seed: int = 4) -> Path:
@@ -31,15 +30,28 @@ def write_corpus(folder: Path, *, briefs: int = 60, actors: int = 40, seed: int 
     content = Path(folder) / "content"
     actor_ids = [f"actor-{n:03d}" for n in range(actors)]
     for i, actor_id in enumerate(actor_ids):
-        record = {"id": actor_id, "name": f"Actor {i:03d} of the synthetic corpus", "kind": rng.choice(KINDS)}
+        record = {
+            "id": actor_id,
+            "name": f"Actor {i:03d} of the synthetic corpus",
+            "kind": rng.choice(KINDS),
+        }
         if i % 10 == 9:
             record["part_of"] = actor_ids[i - 1]
         _dump(content / "actors" / f"{actor_id}.yaml", record)
     for law, provisions in LAWS.items():
-        _dump(content / "legal" / f"{law}.yaml", {
-            "id": law, "title": f"Synthetic law {law}", "jurisdiction": "Testland", "year": 2015,
-            "provisions": [{"id": p, "title": f"{law} {p}", "summary": f"What {p} says."} for p in provisions],
-        })
+        _dump(
+            content / "legal" / f"{law}.yaml",
+            {
+                "id": law,
+                "title": f"Synthetic law {law}",
+                "jurisdiction": "Testland",
+                "year": 2015,
+                "provisions": [
+                    {"id": p, "title": f"{law} {p}", "summary": f"What {p} says."}
+                    for p in provisions
+                ],
+            },
+        )
     for n in range(briefs):
         brief = _brief(rng, n, actor_ids)
         _dump(content / "briefs" / f"{brief['id']}.yaml", brief)
@@ -52,7 +64,11 @@ def _date(rng: random.Random, year: int) -> str:
     if precision == "year":
         return str(year)
     month = rng.randint(1, 12)
-    return f"{year}-{month:02d}" if precision == "month" else f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
+    return (
+        f"{year}-{month:02d}"
+        if precision == "month"
+        else f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
+    )
 
 
 def _brief(rng: random.Random, n: int, actor_ids: list[str]) -> dict:
@@ -60,8 +76,15 @@ def _brief(rng: random.Random, n: int, actor_ids: list[str]) -> dict:
     # A core of actors recurs in most briefs; the rest come and go.
     cast = rng.sample(actor_ids[:8], 3) + rng.sample(actor_ids[8:], 3)
     questions = rng.sample(sorted(QUESTIONS), 2)
-    sources = [{"id": "src", "publisher": f"Publisher {n % 5}", "title": f"Report {n}", "date": _date(rng, year),
-                "url": f"https://example.org/report/{n}"}]
+    sources = [
+        {
+            "id": "src",
+            "publisher": f"Publisher {n % 5}",
+            "title": f"Report {n}",
+            "date": _date(rng, year),
+            "url": f"https://example.org/report/{n}",
+        }
+    ]
     law = rng.choice(sorted(LAWS))
     return {
         "id": f"brief-{n:03d}",
@@ -72,26 +95,58 @@ def _brief(rng: random.Random, n: int, actor_ids: list[str]) -> dict:
         "questions": [{"id": q, "text": QUESTIONS[q]} for q in questions],
         "sources": sources,
         "positions": [
-            {"actor": actor, "question": q, "stance": rng.choice(STANCES),
-             "statements": [_statement(rng, year, actor, q)]}
-            for q in questions for actor in rng.sample(cast, 3)
+            {
+                "actor": actor,
+                "question": q,
+                "stance": rng.choice(STANCES),
+                "statements": [_statement(rng, year, actor, q)],
+            }
+            for q in questions
+            for actor in rng.sample(cast, 3)
         ],
-        "legal_references": [{
-            "instrument": law,
-            "provisions": rng.sample(LAWS[law], 1),
-            "readings": [{"actor": actor, "reading": f"{actor} reads {law} its own way in brief {n}.",
-                          "date": _date(rng, year), "source": "src"} for actor in rng.sample(cast, 2)],
-        }],
-        "events": [{"date": _date(rng, year), "text": f"Event {e} of brief {n}.", "actors": rng.sample(cast, 2),
-                    "source": "src"} for e in range(2)],
-        "relations": [{"from": a, "type": rng.choice([t.value for t in RelationType]), "to": b,
-                       "description": f"Relation in brief {n}.", "source": "src"}
-                      for a, b in (rng.sample(cast, 2) for _ in range(3))],
+        "legal_references": [
+            {
+                "instrument": law,
+                "provisions": rng.sample(LAWS[law], 1),
+                "readings": [
+                    {
+                        "actor": actor,
+                        "reading": f"{actor} reads {law} its own way in brief {n}.",
+                        "date": _date(rng, year),
+                        "source": "src",
+                    }
+                    for actor in rng.sample(cast, 2)
+                ],
+            }
+        ],
+        "events": [
+            {
+                "date": _date(rng, year),
+                "text": f"Event {e} of brief {n}.",
+                "actors": rng.sample(cast, 2),
+                "source": "src",
+            }
+            for e in range(2)
+        ],
+        "relations": [
+            {
+                "from": a,
+                "type": rng.choice([t.value for t in RelationType]),
+                "to": b,
+                "description": f"Relation in brief {n}.",
+                "source": "src",
+            }
+            for a, b in (rng.sample(cast, 2) for _ in range(3))
+        ],
     }
 
 
 def _statement(rng: random.Random, year: int, actor: str, question: str) -> dict:
-    statement = {"paraphrase": f"{actor} on {question}.", "attribution": {"kind": "institutional"}, "source": "src"}
+    statement = {
+        "paraphrase": f"{actor} on {question}.",
+        "attribution": {"kind": "institutional"},
+        "source": "src",
+    }
     if rng.random() < 0.5:
         statement["date"] = _date(rng, year)
     return statement

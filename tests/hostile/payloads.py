@@ -43,7 +43,7 @@ PAYLOADS = [
     f"--><script>{RUN}</script><!--",
     f"\u2028</script>\u2029<script>{RUN}</script>",
     f"\\u003cscript\\u003e{RUN}\\u003c/script\\u003e",
-    f"<iframe srcdoc=\"<script>parent.__pwned=1</script>\"></iframe>",
+    '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
     f"<math><mtext><table><mglyph><style><img src=x onerror={RUN}>",
     f"<details open ontoggle={RUN}>x</details>",
     f'<object data="javascript:{RUN}"></object>',
@@ -51,7 +51,7 @@ PAYLOADS = [
     "<img src=x onerror=alert(1)><svg onload=confirm(1)>",
     "{{ 7*7 }} {% raw %} ${7*7} <%= 7*7 %>",
     "&#1;&#x1b;&#xFFFE;&#xD800;&#0; control references",
-    "<div style=\"background:url(javascript:alert(1))\" onmouseover=alert(1)>hover</div>",
+    '<div style="background:url(javascript:alert(1))" onmouseover=alert(1)>hover</div>',
 ]
 
 # Harmless text around a payload: a quote that breaks an unescaped attribute, an
@@ -117,21 +117,62 @@ def brief(i: int, count: int) -> dict:
         "summary": f"{text()}\n\n{text()} `{text()}`",
         "topics": [f"Topic {i} {text()}"],
         "questions": [{"id": "q1", "text": text()}],
-        "sources": [{"id": "s1", "publisher": text(), "title": text(), "author": text(),
-                     "url": URLS[i % len(URLS)], "rights": text()}],
-        "positions": [{"actor": actor_id, "question": "q1", "stance": "mixed", "statements": [
-            {"quote": text(), "attribution": {"kind": "named", "name": text(), "role": text()},
-             "source": "s1"},
-            {"paraphrase": text(), "attribution": {"kind": "anonymous", "reason": text()},
-             "source": "s1"},
-        ]}],
-        "legal_references": [{"instrument": f"hostile-law-{i}", "provisions": ["art-1"], "readings": [
-            {"actor": actor_id, "reading": text(), "quote": text(), "source": "s1"},
-        ]}],
-        "events": [{"date": "2019", "text": text(), "actors": [actor_id, other], "source": "s1",
-                    "date_note": text()}],
-        "relations": [{"from": actor_id, "type": "opposes", "to": other, "description": text(),
-                       "source": "s1"}],
+        "sources": [
+            {
+                "id": "s1",
+                "publisher": text(),
+                "title": text(),
+                "author": text(),
+                "url": URLS[i % len(URLS)],
+                "rights": text(),
+            }
+        ],
+        "positions": [
+            {
+                "actor": actor_id,
+                "question": "q1",
+                "stance": "mixed",
+                "statements": [
+                    {
+                        "quote": text(),
+                        "attribution": {"kind": "named", "name": text(), "role": text()},
+                        "source": "s1",
+                    },
+                    {
+                        "paraphrase": text(),
+                        "attribution": {"kind": "anonymous", "reason": text()},
+                        "source": "s1",
+                    },
+                ],
+            }
+        ],
+        "legal_references": [
+            {
+                "instrument": f"hostile-law-{i}",
+                "provisions": ["art-1"],
+                "readings": [
+                    {"actor": actor_id, "reading": text(), "quote": text(), "source": "s1"},
+                ],
+            }
+        ],
+        "events": [
+            {
+                "date": "2019",
+                "text": text(),
+                "actors": [actor_id, other],
+                "source": "s1",
+                "date_note": text(),
+            }
+        ],
+        "relations": [
+            {
+                "from": actor_id,
+                "type": "opposes",
+                "to": other,
+                "description": text(),
+                "source": "s1",
+            }
+        ],
         "watch_next": [text()],
     }
 
@@ -149,6 +190,8 @@ def write_corpus(content: Path, count: int = len(PAYLOADS)) -> list[str]:
     ids = []
     for folder, record in records(count):
         path = content / folder / f"{record['id']}.yaml"
-        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         ids.append(record["id"])
     return ids

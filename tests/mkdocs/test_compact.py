@@ -9,16 +9,24 @@ from generator.mkdocs.compact import compact
 
 
 def test_indentation_and_blank_lines_go_line_breaks_stay():
-    assert compact("<ul>\n    <li>a</li>\n\n\n    <li>b</li>\n</ul>\n") == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
+    assert (
+        compact("<ul>\n    <li>a</li>\n\n\n    <li>b</li>\n</ul>\n")
+        == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
+    )
 
 
 def test_pre_and_textarea_keep_their_whitespace_and_what_follows_them_on_their_line():
     html = "<div>\n  <pre>\n  code\n\n    more</pre>  after\n  <textarea>\n x\n</textarea>\n</div>"
-    assert compact(html) == "<div>\n<pre>\n  code\n\n    more</pre>  after\n<textarea>\n x\n</textarea>\n</div>"
+    assert (
+        compact(html)
+        == "<div>\n<pre>\n  code\n\n    more</pre>  after\n<textarea>\n x\n</textarea>\n</div>"
+    )
 
 
 def test_built_pages_carry_no_indentation_outside_pre(built_site):
-    html = (built_site / "briefs" / "huawei-5g-allies-2019" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "briefs" / "huawei-5g-allies-2019" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "\n " not in html and "\n\t" not in html and "\n\n" not in html
     assert html.startswith("<!doctype html>") and "</html>" in html
 
@@ -42,4 +50,6 @@ def test_compact_is_the_line_by_line_rule(text):
 @given(st.text(alphabet=" \t\nab", max_size=30), st.text(alphabet=" \t\nab", max_size=30))
 def test_after_a_kept_block_its_line_goes_on_untouched(before, after):
     html = f"{before}<pre> x\n  y</pre>{after}"
-    assert compact(html) == _line_by_line(before) + "<pre> x\n  y</pre>" + _line_by_line(after, at_line_start=False)
+    assert compact(html) == _line_by_line(before) + "<pre> x\n  y</pre>" + _line_by_line(
+        after, at_line_start=False
+    )

@@ -27,7 +27,9 @@ def test_every_page_is_populated_before_any_is_built():
     source = inspect.getsource(build_module.build)
     populate, build_pages = source.index("_populate_page("), source.index("_build_page(")
     post_build = source.index("on_post_build")
-    assert populate < build_pages < post_build, "MkDocs' build loop changed order: re-check plugin.py"
+    assert populate < build_pages < post_build, (
+        "MkDocs' build loop changed order: re-check plugin.py"
+    )
 
 
 def test_pages_carry_the_anchor_ids_that_validation_reads():

@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import yaml
+
+from generator.site.output import SITE_MARKER
 from helpers.corpora import scratch_folder
 from helpers.site_builder import REPO
 from helpers.synthetic_corpus import write_corpus
-
-from generator.site.output import SITE_MARKER
 
 # A theme override that breaks only brief pages: generated pages, built in the workers.
 BROKEN_MAIN = """{% extends "base.html" %}
@@ -35,12 +35,16 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_the_site():
         "docs_dir": str(REPO / "docs"),
         "theme": {"name": "material", "custom_dir": str(overrides)},
         "site_dir": str(site),
-        "plugins": [{"briefing": {"content_dir": str(content), "templates_dir": str(REPO / "templates")}}],
+        "plugins": [
+            {"briefing": {"content_dir": str(content), "templates_dir": str(REPO / "templates")}}
+        ],
     }
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
-        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_WORKERS": "2"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_WORKERS": "2"},
     )
     assert result.returncode != 0
     assert "Error building page 'briefs/" in result.stderr and "no_such_thing" in result.stderr

@@ -7,11 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+from generator.runtime.parallel import MIN_ITEMS
 from helpers.corpora import scratch_folder
 from helpers.site_builder import REPO, build_site
 from helpers.synthetic_corpus import write_corpus
-
-from generator.runtime.parallel import MIN_ITEMS
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -27,7 +26,9 @@ def test_parallel_and_one_by_one_builds_write_the_same_site(monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://org.github.io/repo/")  # for a sitemap with every page
     content = write_corpus(scratch_folder("briefing-parallel-"), briefs=140, actors=80, seed=5)
     parallel = site_files(build_site(content, scratch_folder("briefing-parallel-site-")))
-    serial = site_files(build_site(content, scratch_folder("briefing-serial-site-"), parallel_pages=False))
+    serial = site_files(
+        build_site(content, scratch_folder("briefing-serial-site-"), parallel_pages=False)
+    )
     pages = [path for path in parallel if path.endswith(".html")]
     assert len(pages) > MIN_ITEMS  # enough pages for worker processes
     assert parallel.keys() == serial.keys()
@@ -59,7 +60,9 @@ def test_a_part_of_the_theme_overridden_in_custom_dir_is_rendered_for_each_page(
     work = scratch_folder("briefing-override-site-")
     overrides = work / "overrides"
     shutil.copytree(REPO / "templates" / "overrides", overrides)
-    (overrides / "partials" / "logo.html").write_text('<span class="logo-of">{{ page.title }}</span>\n')
+    (overrides / "partials" / "logo.html").write_text(
+        '<span class="logo-of">{{ page.title }}</span>\n'
+    )
     theme = {"name": "material", "custom_dir": str(overrides)}
     parallel = site_files(build_site(content, work / "parallel", theme=theme))
     serial = site_files(build_site(content, work / "serial", theme=theme, parallel_pages=False))

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEED_BRIEF, copy_project, mkdocs_build, write
-from helpers.site_builder import write_config
-from helpers.synthetic_corpus import write_corpus
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from conftest import SEED_BRIEF, copy_project, mkdocs_build, write
 from generator.mkdocs import plugin as plugin_module
+from helpers.site_builder import write_config
+from helpers.synthetic_corpus import write_corpus
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -89,7 +89,9 @@ def build_in_process(content: Path, work: Path, docs_dir: Path | None = None) ->
         build(config)
 
 
-def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(monkeypatch, tmp_path):
+def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(
+    monkeypatch, tmp_path
+):
     # Pagefind takes gigabytes on a large site; the build should not hold every page's text meanwhile.
     content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
     held: list = []
@@ -111,7 +113,9 @@ def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(
     *files, bytes_held, frozen = held
     assert len(files) > 40 and {f.src_uri for f in files} >= {"index.md", "feeds/briefs.json"}
     assert bytes_held == 0
-    assert frozen > 10_000  # the corpus, index and pages: left alone by the collector during the build
+    assert (
+        frozen > 10_000
+    )  # the corpus, index and pages: left alone by the collector during the build
 
 
 def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
@@ -140,8 +144,13 @@ def test_what_a_build_made_is_left_to_the_system_when_the_process_ends(tmp_path)
         config.plugins.on_shutdown()
         print("frozen after the build:", gc.get_freeze_count())
     """)
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     after_build, at_exit = (int(line.split(":")[1]) for line in result.stdout.splitlines()[-2:])
     assert after_build == 0  # nothing frozen while the process may build again
     assert at_exit > 10_000
@@ -163,7 +172,10 @@ def test_a_dirty_rebuild_writes_only_the_data_files_and_feeds_an_edit_changed(tm
         build(config, dirty=True)
     rewritten = {path.relative_to(site).as_posix() for path in written if path.stat().st_mtime != 0}
     brief_id = yaml.safe_load(edited.read_text())["id"]
-    assert f"api/briefs/{brief_id}.json" in rewritten and "Edited." in (site / f"api/briefs/{brief_id}.json").read_text()
+    assert (
+        f"api/briefs/{brief_id}.json" in rewritten
+        and "Edited." in (site / f"api/briefs/{brief_id}.json").read_text()
+    )
     assert "feeds/briefs.xml" in rewritten  # the summary is in the feed of every brief
     assert len(rewritten) < len(written) / 2, rewritten
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, add_seed_text, copy_project
 
+from conftest import ROOT, add_seed_text, copy_project
 from generator.content.problems import Problem
 from generator.mkdocs.preview import nav_paths, problem_pages, template_problem
 from generator.site.render import Renderer
@@ -76,13 +76,18 @@ def test_problem_pages_survive_a_broken_problems_template(tmp_path):
     problem = Problem("templates/problems.md.j2", 1, 1, "TemplateSyntaxError: <b>")
     pages = problem_pages(renderer, [problem], ["briefs/x.md"], kind="template")
     assert [page.path for page in pages][-1] == "briefs/x.md"
-    assert all("```text\ntemplates/problems.md.j2:1:1: TemplateSyntaxError: <b>\n```" in page.text
-               for page in pages)
+    assert all(
+        "```text\ntemplates/problems.md.j2:1:1: TemplateSyntaxError: <b>\n```" in page.text
+        for page in pages
+    )
 
 
 def test_nav_paths_are_every_markdown_file_of_the_navigation():
-    nav = [{"Home": "index.md"}, {"Analysis": ["analysis/index.md", {"Net": "network/index.md"}]},
-           {"Out": "https://example.org/"}]
+    nav = [
+        {"Home": "index.md"},
+        {"Analysis": ["analysis/index.md", {"Net": "network/index.md"}]},
+        {"Out": "https://example.org/"},
+    ]
     assert nav_paths(nav) == ["index.md", "analysis/index.md", "network/index.md"]
 
 
@@ -114,16 +119,31 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]
     project = copy_project(tmp_path / "project")
     add_seed_text(project)
     brief = project / BRIEF
-    brief.write_text(brief.read_text().replace("\nwatch_next:", "\nwatch_nxt:"))  # broken from the start
+    brief.write_text(
+        brief.read_text().replace("\nwatch_next:", "\nwatch_nxt:")
+    )  # broken from the start
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
             # as `make serve` runs it
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-             "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's plugin, not an installed one
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dirty",
+                "--no-strict",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={
+                **os.environ,
+                "PYTHONPATH": str(ROOT),
+            },  # this checkout's plugin, not an installed one
         )
     try:
         yield project, f"http://127.0.0.1:{port}/", log, server

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from bench.stories import write_story_corpus
 from conftest import ROOT, serve
 from helpers.corpora import scratch_folder
 from helpers.site_builder import build_site
-
-from bench.stories import write_story_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +55,12 @@ def one_of_each(site: Path) -> dict[str, str]:
     years = [p for p in timeline if len(p) == len("timeline/2020/")]
     months = [p for p in timeline if len(p) == len("timeline/2020-01/")]
     return {
-        "analysis": "analysis/", "stances": "stances/",
+        "analysis": "analysis/",
+        "stances": "stances/",
         "stances-topic": next(p for p in pages if p.startswith("stances/") and p != "stances/"),
-        "readings": "readings/", "network": "network/", "timeline": "timeline/",
+        "readings": "readings/",
+        "network": "network/",
+        "timeline": "timeline/",
         "timeline-year": years[len(years) // 2],
         "timeline-month": max(months, key=lambda p: entries_in(site / p / "index.html")),
     }
@@ -94,8 +97,18 @@ def test_screenshot_of_every_kind_of_analysis_page(page, story_site, story_url, 
         assert target.stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("kind", ["analysis", "stances", "stances-topic", "readings", "timeline",
-                                  "timeline-year", "timeline-month"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "analysis",
+        "stances",
+        "stances-topic",
+        "readings",
+        "timeline",
+        "timeline-year",
+        "timeline-month",
+    ],
+)
 def test_no_serious_accessibility_violation_at_scale(page, story_site, story_url, kind):
     from conftest import require
 
@@ -112,8 +125,9 @@ def test_no_serious_accessibility_violation_at_scale(page, story_site, story_url
     assert serious == []
 
 
-def test_the_actor_column_stays_in_view_and_the_caption_wraps_on_a_phone(page, story_site,
-                                                                          story_url):
+def test_the_actor_column_stays_in_view_and_the_caption_wraps_on_a_phone(
+    page, story_site, story_url
+):
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto(story_url + one_of_each(story_site)["stances-topic"])
     wrapper = page.locator(".stance-matrix__wrap").first
@@ -134,14 +148,18 @@ def test_the_timeline_starts_with_what_comes_next(page, story_url):
     page.goto(story_url + "timeline/")
     headings = page.locator("article h2").all_inner_texts()
     assert [h.replace("¶", "").strip() for h in headings][:2] == ["Coming up", "Disputed events"]
-    dates = page.locator("article ol.timeline").first.locator(".timeline__head time").evaluate_all(
-        "times => times.map(t => t.getAttribute('datetime'))")
+    dates = (
+        page.locator("article ol.timeline")
+        .first.locator(".timeline__head time")
+        .evaluate_all("times => times.map(t => t.getAttribute('datetime'))")
+    )
     assert dates and all(d >= "2026-12-01"[: len(d)] for d in dates)
     assert dates == sorted(dates, key=lambda d: d + "~")  # the soonest first, partial dates after
 
 
-def test_the_timeline_filters_by_actor_topic_and_kind_from_the_keyboard(page, story_site,
-                                                                         story_url):
+def test_the_timeline_filters_by_actor_topic_and_kind_from_the_keyboard(
+    page, story_site, story_url
+):
     page.goto(story_url + one_of_each(story_site)["timeline-month"])
     form = page.locator("form[data-timeline-filter]")
     assert form.is_visible()
@@ -160,17 +178,20 @@ def test_the_timeline_filters_by_actor_topic_and_kind_from_the_keyboard(page, st
     form.locator("select[name=actor]").select_option("")
     form.locator("select[name=kind]").select_option("statement")
     kinds = page.locator(".timeline__entry:visible").evaluate_all(
-        "es => es.map(e => e.dataset.kinds)")
+        "es => es.map(e => e.dataset.kinds)"
+    )
     assert kinds and set(kinds) == {"statement"}
     topic = form.locator("select[name=topic] option").nth(1).get_attribute("value")
     form.locator("select[name=topic]").select_option(topic)
     groups = page.locator(".timeline__group:visible").evaluate_all(
-        "gs => gs.map(g => g.dataset.topics)")
+        "gs => gs.map(g => g.dataset.topics)"
+    )
     assert groups and all(topic in g.split() for g in groups)
 
 
-def test_without_javascript_the_filter_stays_hidden_and_every_entry_shows(browser, story_site,
-                                                                          story_url):
+def test_without_javascript_the_filter_stays_hidden_and_every_entry_shows(
+    browser, story_site, story_url
+):
     viewport = {"width": 1280, "height": 900}
     context = browser.new_context(java_script_enabled=False, viewport=viewport)
     tab = context.new_page()
@@ -185,7 +206,8 @@ def test_readings_show_the_holding_first_then_the_sides(page, story_url):
     page.goto(story_url + "readings/")
     # a holding comes first: straight after it its provision's sides, a note, or the next heading
     after = page.locator(".holdings").evaluate_all(
-        "hs => hs.map(h => h.nextElementSibling).map(n => n ? n.tagName + '.' + n.className : '')")
+        "hs => hs.map(h => h.nextElementSibling).map(n => n ? n.tagName + '.' + n.className : '')"
+    )
     assert after, "the 300-brief corpus has court holdings"
     allowed = ("DIV.table-wrap readings__wrap", "P.readings__more", "H2.", "H3.", "")
     assert all(a in allowed for a in after), after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import ROOT, SEED_BRIEF, SUBPATH
 
 pytestmark = pytest.mark.browser
@@ -62,7 +63,9 @@ def test_each_stance_shows_an_icon_beside_its_word_and_is_read_as_the_word(page,
     icon = stance.evaluate("e => getComputedStyle(e, '::before').content")
     assert icon.startswith('"✗')  # drawn by the stylesheet, not in the page's text
     assert stance.inner_text().strip() == "opposes"
-    assert page.get_by_role("link", name="opposes", exact=True).count() > 0  # its accessible name: the word alone
+    assert (
+        page.get_by_role("link", name="opposes", exact=True).count() > 0
+    )  # its accessible name: the word alone
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -191,7 +194,9 @@ def test_no_serious_accessibility_violation(page, site_url, kind, scheme):
     from conftest import require
 
     require(AXE.exists(), "axe-core (npm ci)")
-    page.add_init_script(f"localStorage.setItem('{SUBPATH}.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))")
+    page.add_init_script(
+        f"localStorage.setItem('{SUBPATH}.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))"
+    )
     page.goto(site_url + PAGE_KINDS[kind])
     if kind in READY:
         page.locator(READY[kind]).first.wait_for()

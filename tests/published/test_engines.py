@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import require, serve
 from helpers.published import BIN, PROJECT
 
@@ -45,8 +46,15 @@ def engine_site(request, exported, tmp_path_factory) -> Path:
     # The engine's own folder first: build.sh runs `<engine> build`, then python3 -m pagefind.
     path = os.pathsep.join([str(Path(executable).parent), str(BIN), os.environ.get("PATH", "")])
     env = {**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([str(project / "build.sh"), engine], cwd=project, env=env,
-                            capture_output=True, text=True, check=False, timeout=600)
+    result = subprocess.run(
+        [str(project / "build.sh"), engine],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
     assert result.returncode == 0, f"{engine}:\n{result.stdout}\n{result.stderr}"
     return project / "site"
 

@@ -8,13 +8,19 @@ import subprocess
 from conftest import copy_project
 from helpers.published import BIN
 
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
 
 
 def _git(*args: str, cwd) -> str:
     env = {**os.environ, **GIT_IDENTITY}
-    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 
@@ -29,12 +35,33 @@ def test_gh_deploy_pushes_the_site_with_nojekyll_to_a_bare_remote(tmp_path):
 
     env = {**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [str(BIN / "mkdocs"), "gh-deploy", "--force", "--remote-name", "pages", "--message", "Publish {sha}"],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
+        [
+            str(BIN / "mkdocs"),
+            "gh-deploy",
+            "--force",
+            "--remote-name",
+            "pages",
+            "--message",
+            "Publish {sha}",
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
 
     files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split())
-    assert {".nojekyll", "index.html", "404.html", "sitemap.xml", "robots.txt", "feeds/briefs.xml",
-            "api/briefs.json", "briefs/huawei-5g-allies-2019/index.html", "pagefind/pagefind.js"} <= files
+    assert {
+        ".nojekyll",
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feeds/briefs.xml",
+        "api/briefs.json",
+        "briefs/huawei-5g-allies-2019/index.html",
+        "pagefind/pagefind.js",
+    } <= files
     assert _git("log", "-1", "--format=%s", "gh-pages", cwd=remote).startswith("Publish ")

@@ -17,11 +17,11 @@ from xml.etree import ElementTree
 import html5lib
 import material
 import pytest
-from conftest import copy_project, mkdocs_build, serve
 from hostile.payloads import PAYLOADS, write_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import copy_project, mkdocs_build, serve
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.site.markup import markdown_escape, render_markdown
@@ -42,7 +42,11 @@ def briefing(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real command, in bounded time and memory."""
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120, preexec_fn=_limited,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limited,
     )
 
 
@@ -76,7 +80,9 @@ def test_a_50_mb_file_is_refused_quickly(project):
 
 
 def test_no_object_tag_is_ever_constructed(project, tmp_path):
-    shutil.copy(HOSTILE / "rejected" / "briefs" / "python-object.yaml", project / "content" / "briefs")
+    shutil.copy(
+        HOSTILE / "rejected" / "briefs" / "python-object.yaml", project / "content" / "briefs"
+    )
     briefing("check", cwd=project)
     assert not Path("/tmp/pwned-by-briefing").exists()
 
@@ -99,8 +105,15 @@ def hostile_site(hostile_project) -> Path:
 
 
 def hostile_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("index.html") if "xss" in str(p) or "rtl" in str(p) or "escape" in str(p)
-            or "hostile" in str(p) or "topics" in p.parts]
+    return [
+        p
+        for p in site.rglob("index.html")
+        if "xss" in str(p)
+        or "rtl" in str(p)
+        or "escape" in str(p)
+        or "hostile" in str(p)
+        or "topics" in p.parts
+    ]
 
 
 def test_hostile_content_builds_into_pages_inside_the_site(hostile_site):
@@ -114,7 +127,19 @@ def test_hostile_content_builds_into_pages_inside_the_site(hostile_site):
 class _ActiveMarkup(HTMLParser):
     """What a browser would act on: script-like elements, event handlers, script URLs."""
 
-    ACTIVE = ("script", "iframe", "object", "embed", "style", "img", "svg", "math", "details", "base", "meta")
+    ACTIVE = (
+        "script",
+        "iframe",
+        "object",
+        "embed",
+        "style",
+        "img",
+        "svg",
+        "math",
+        "details",
+        "base",
+        "meta",
+    )
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -127,7 +152,11 @@ class _ActiveMarkup(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.handlers.append(f"{tag} {name}=")
-            if name in ("href", "src", "action") and value and urlsplit(value.strip()).scheme not in ("", "http", "https", "mailto"):
+            if (
+                name in ("href", "src", "action")
+                and value
+                and urlsplit(value.strip()).scheme not in ("", "http", "https", "mailto")
+            ):
                 self.handlers.append(f"{tag} {name}={value}")
 
 
@@ -139,9 +168,15 @@ def active_markup(path: Path) -> _ActiveMarkup:
 
 def test_no_payload_survives_as_markup(hostile_site):
     """Hostile pages carry exactly the active elements of a page of the same kind with plain content."""
-    plain = {kind: active_markup(hostile_site / kind / name / "index.html").elements
-             for kind, name in [("briefs", "huawei-5g-allies-2019"), ("actors", "us-state-department"),
-                                ("legal", "china-national-intelligence-law-2017"), ("topics", "5g-networks")]}
+    plain = {
+        kind: active_markup(hostile_site / kind / name / "index.html").elements
+        for kind, name in [
+            ("briefs", "huawei-5g-allies-2019"),
+            ("actors", "us-state-department"),
+            ("legal", "china-national-intelligence-law-2017"),
+            ("topics", "5g-networks"),
+        ]
+    }
     for path in hostile_pages(hostile_site):
         found = active_markup(path)
         assert found.handlers == [], path
@@ -158,6 +193,7 @@ def browsed_pages(site: Path) -> list[Path]:
     """Every brief page (each carries every payload somewhere), every list and analysis page,
     and a quarter of the other record pages: the browser is slow, and html5lib reads them all
     (test_no_page_holds_a_handler_a_script_or_a_script_url_not_ours)."""
+
     def wanted(path: Path) -> bool:
         parts = path.relative_to(site).parts
         if len(parts) != 3 or parts[0] == "briefs":
@@ -166,6 +202,7 @@ def browsed_pages(site: Path) -> list[Path]:
         if number:
             return int(number.group(1)) % 4 == 0
         return any(name in parts[1] for name in ("xss", "rtl", "escape"))  # tests/hostile/inert
+
     return [path for path in sorted(site.rglob("index.html")) if wanted(path)]
 
 
@@ -176,14 +213,18 @@ def test_no_payload_runs_in_a_browser(browser, hostile_site):
     dialogs: list[str] = []
     with serve(hostile_site) as base:
         page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        page.on(
+            "dialog",
+            lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()),
+        )
         visited = 0
         for path in browsed_pages(hostile_site):
             url = base + path.parent.relative_to(hostile_site).as_posix() + "/"
             page.goto(url.replace("/./", "/"))
             page.mouse.move(300, 300)
             page.eval_on_selector_all(
-                "body *", "els => els.forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))"
+                "body *",
+                "els => els.forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))",
             )
             assert page.evaluate("window.__pwned") is None, url
             assert page.evaluate(ATTRIBUTE_HANDLERS) == [], url
@@ -229,9 +270,14 @@ def normalized_code(text: str) -> str:
 
 def inline_code(site: Path) -> set[tuple[str, str]]:
     """Every inline script and style of a site, normalised: (element, code)."""
-    return {(local(e.tag), normalized_code(e.text or "")) for page in site.rglob("*.html")
-            for e in tree(parse_page(page)) if local(e.tag) in ("script", "style")
-            and not e.get("src") and e.get("type") not in DATA_SCRIPTS}
+    return {
+        (local(e.tag), normalized_code(e.text or ""))
+        for page in site.rglob("*.html")
+        for e in tree(parse_page(page))
+        if local(e.tag) in ("script", "style")
+        and not e.get("src")
+        and e.get("type") not in DATA_SCRIPTS
+    }
 
 
 def site_file(site: Path, page: Path, url: str) -> Path:
@@ -247,16 +293,25 @@ def active_content(site: Path, page: Path, ours: set[tuple[str, str]]) -> list[s
         where = f"<{tag}>"
         if tag in FORBIDDEN_ELEMENTS or (tag == "meta" and "http-equiv" in attributes):
             found.append(where)
-        found += [f"{where} {name}=" for name in attributes if name.startswith("on") or name == "srcdoc"]
-        found += [f"{where} {name}={value!r}" for name, value in attributes.items()
-                  if name in URL_ATTRIBUTES and url_scheme(value) not in SAFE_SCHEMES | {""}]
+        found += [
+            f"{where} {name}=" for name in attributes if name.startswith("on") or name == "srcdoc"
+        ]
+        found += [
+            f"{where} {name}={value!r}"
+            for name, value in attributes.items()
+            if name in URL_ATTRIBUTES and url_scheme(value) not in SAFE_SCHEMES | {""}
+        ]
         if re.search(r"javascript:|expression\(", attributes.get("style", ""), re.I):
             found.append(f"{where} style={attributes['style']!r}")
         if tag == "script" and attributes.get("type") in DATA_SCRIPTS:
             json.loads(element.text or "")  # must parse; JSON-LD is compared with its data below
         elif tag == "script" and "src" in attributes:
             script = site_file(site, page, attributes["src"])
-            if url_scheme(attributes["src"]) or not script.is_file() or not script.is_relative_to(site.resolve()):
+            if (
+                url_scheme(attributes["src"])
+                or not script.is_file()
+                or not script.is_relative_to(site.resolve())
+            ):
                 found.append(f"{where} src={attributes['src']!r}")
         elif tag in ("script", "style") and (tag, normalized_code(element.text or "")) not in ours:
             found.append(f"{where} {(element.text or '')[:80]!r}")
@@ -269,8 +324,11 @@ def test_no_page_holds_a_handler_a_script_or_a_script_url_not_ours(hostile_site,
     ours = inline_code(built_site)
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 3 * len(PAYLOADS)
-    problems = {str(page.relative_to(hostile_site)): found for page in pages
-                if (found := active_content(hostile_site, page, ours))}
+    problems = {
+        str(page.relative_to(hostile_site)): found
+        for page in pages
+        if (found := active_content(hostile_site, page, ours))
+    }
     assert problems == {}
 
 
@@ -292,7 +350,9 @@ def _head(document) -> dict[str, list[str]]:
     said: dict[str, list[str]] = {}
     for element in document.find("head"):
         key = element.get("name") or element.get("property") or element.get("type") or element.tag
-        said.setdefault(key, []).append(element.get("content") or element.get("title") or element.text or "")
+        said.setdefault(key, []).append(
+            element.get("content") or element.get("title") or element.text or ""
+        )
     return said
 
 
@@ -312,7 +372,9 @@ def test_head_metadata_is_the_intended_text_escaped_exactly_once(hostile_site, h
         assert head["title"] == [f"{heading} - Briefings"], path
         header = document.find(".//*[@data-md-component='header-topic']")
         assert _text(header) == heading, path
-        assert head.get("application/atom+xml", []) == [f["title"] for f in meta.get("feeds", [])[:1]], path
+        assert head.get("application/atom+xml", []) == [
+            f["title"] for f in meta.get("feeds", [])[:1]
+        ], path
         intended = [meta["jsonld"]] if "jsonld" in meta else []
         assert [json.loads(data) for data in head.get("application/ld+json", [])] == intended, path
         checked += 1
@@ -333,8 +395,10 @@ def test_every_feed_is_well_formed_and_says_what_the_briefs_say(hostile_site, ho
         ElementTree.parse(feed)  # raises on anything that is not well-formed XML
         json.loads(feed.with_suffix(".json").read_text(encoding="utf-8"))
     atom = "{http://www.w3.org/2005/Atom}"
-    entries = {entry.find(f"{atom}title").text: entry
-               for entry in ElementTree.parse(hostile_site / "feeds" / "briefs.xml").iter(f"{atom}entry")}
+    entries = {
+        entry.find(f"{atom}title").text: entry
+        for entry in ElementTree.parse(hostile_site / "feeds" / "briefs.xml").iter(f"{atom}entry")
+    }
     for brief in hostile_index.briefs:
         entry = entries[brief.title]
         assert [c.get("term") for c in entry.iter(f"{atom}category")] == list(brief.topics)
@@ -346,44 +410,55 @@ def test_every_feed_is_well_formed_and_says_what_the_briefs_say(hostile_site, ho
 # source with templates/overrides/ (main.html's blocks, partials/header.html), copy what
 # changed with every printed value escaped (`| e`), then record the new hashes printed.
 AUDITED_MATERIAL = {
-    "base.html block site_meta":
-        "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b",
-    "base.html block htmltitle":
-        "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef",
-    "partials/header.html":
-        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
-    "lines that print page metadata":
-        "a442057e33f4358bfdf46a3c72ec2f59434f03902120b9f2ec8349464d3a0fe7",
+    "base.html block site_meta": "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b",
+    "base.html block htmltitle": "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef",
+    "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    "lines that print page metadata": "a442057e33f4358bfdf46a3c72ec2f59434f03902120b9f2ec8349464d3a0fe7",
 }
 
 
 def material_sources() -> dict[str, str]:
     templates = Path(material.__file__).parent / "templates"
     base = (templates / "base.html").read_text(encoding="utf-8")
-    sources = {f"base.html block {name}": re.search(r"\{% block " + name + r" %\}.*?\{% endblock %\}",
-                                                    base, re.S).group(0)
-               for name in ("site_meta", "htmltitle")}
-    sources["partials/header.html"] = (templates / "partials" / "header.html").read_text(encoding="utf-8")
+    sources = {
+        f"base.html block {name}": re.search(
+            r"\{% block " + name + r" %\}.*?\{% endblock %\}", base, re.S
+        ).group(0)
+        for name in ("site_meta", "htmltitle")
+    }
+    sources["partials/header.html"] = (templates / "partials" / "header.html").read_text(
+        encoding="utf-8"
+    )
     printing = re.compile(r"\{\{[^}]*\b(page|nav_item|toc_item|ref)\.(meta|title)\b[^}]*\}\}")
     sources["lines that print page metadata"] = "\n".join(
         f"{path.relative_to(templates)}: {line.strip()}"
         for path in sorted(templates.rglob("*.html"))
-        for line in path.read_text(encoding="utf-8").splitlines() if printing.search(line))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if printing.search(line)
+    )
     return sources
 
 
 def test_the_audited_theme_templates_have_not_changed():
-    found = {name: hashlib.sha256(source.encode()).hexdigest() for name, source in material_sources().items()}
+    found = {
+        name: hashlib.sha256(source.encode()).hexdigest()
+        for name, source in material_sources().items()
+    }
     assert found == AUDITED_MATERIAL, (
         "Material's templates changed: re-audit templates/overrides/ for unescaped page metadata "
-        f"(see the comment above AUDITED_MATERIAL), then record {found}")
+        f"(see the comment above AUDITED_MATERIAL), then record {found}"
+    )
 
 
 # The same promise for values no corpus lists: drawn by hypothesis, rendered through the real
 # theme (Material with templates/overrides) as MkDocs renders a page, without a whole build.
 
-FRAGMENTS = st.sampled_from(PAYLOADS + ['"', "'", "&", "&amp;", "&#34;", "<", ">", "\u2028", "</", "-->"])
-TEXT = st.lists(FRAGMENTS | st.text(st.characters(exclude_categories=("Cs", "Cc"))), max_size=6).map("".join)
+FRAGMENTS = st.sampled_from(
+    PAYLOADS + ['"', "'", "&", "&amp;", "&#34;", "<", ">", "\u2028", "</", "-->"]
+)
+TEXT = st.lists(
+    FRAGMENTS | st.text(st.characters(exclude_categories=("Cs", "Cc"))), max_size=6
+).map("".join)
 
 
 @pytest.fixture(scope="module")
@@ -403,26 +478,42 @@ def theme():
         page.markdown, page.meta = f"# {markdown_escape(heading)}\n", meta
         page.render(config, files)
         return template.render(get_context(Navigation([], []), files, config, page))
+
     return render
 
 
-JSON = st.recursive(TEXT, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
-                    max_leaves=6)
+JSON = st.recursive(
+    TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=6,
+)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(heading=TEXT.filter(lambda t: t.strip() and not t.strip().startswith("#")), summary=TEXT,
-       label=TEXT, data=st.dictionaries(TEXT, JSON, min_size=1, max_size=3))
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    heading=TEXT.filter(lambda t: t.strip() and not t.strip().startswith("#")),
+    summary=TEXT,
+    label=TEXT,
+    data=st.dictionaries(TEXT, JSON, min_size=1, max_size=3),
+)
 def test_any_metadata_renders_as_the_text_it_is(theme, heading, summary, label, data):
     description = plain_text(summary) or "x"
     feeds = [{"title": label, "type": "application/atom+xml", "href": "feeds/x.xml"}]
-    document = html5lib.parse(theme(heading, {"description": description, "feeds": feeds, "jsonld": data}),
-                              namespaceHTMLElements=False)
+    document = html5lib.parse(
+        theme(heading, {"description": description, "feeds": feeds, "jsonld": data}),
+        namespaceHTMLElements=False,
+    )
     head, shown = _head(document), _text(document.find(".//h1"))
     assert head["description"] == head["og:description"] == [description]
     assert head["title"] == [f"{shown} - Briefings"] and head["og:title"] == [shown]
     assert head["application/atom+xml"] == [label]
     assert [json.loads(block) for block in head["application/ld+json"]] == [data]
-    assert [e for e in tree(document) if any(local(name).startswith("on") for name in e.attrib)] == []
-    plain = html5lib.parse(theme("Plain", {"description": "d", "jsonld": {"a": "b"}}), namespaceHTMLElements=False)
+    assert [
+        e for e in tree(document) if any(local(name).startswith("on") for name in e.attrib)
+    ] == []
+    plain = html5lib.parse(
+        theme("Plain", {"description": "d", "jsonld": {"a": "b"}}), namespaceHTMLElements=False
+    )
     assert len(document.findall(".//script")) == len(plain.findall(".//script"))

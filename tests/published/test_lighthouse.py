@@ -9,15 +9,16 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, require
 
 from bench import lighthouse
+from conftest import CHROMIUM, require
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_brief_scores_100_for_accessibility_best_practices_and_seo(built_site: Path,
-                                                                      record_property):
+def test_a_brief_scores_100_for_accessibility_best_practices_and_seo(
+    built_site: Path, record_property
+):
     require(lighthouse.LIGHTHOUSE.exists(), "Lighthouse (npm ci --ignore-scripts)")
     require(CHROMIUM.exists(), "Chromium")
     os.environ.setdefault("CHROME_PATH", str(CHROMIUM))
@@ -26,4 +27,7 @@ def test_a_brief_scores_100_for_accessibility_best_practices_and_seo(built_site:
     record_property("lighthouse_performance", result.scores["performance"])
     print(lighthouse.table([result]), *result.costs, sep="\n")
     assert {name: result.scores[name] for name in ("accessibility", "best-practices", "seo")} == {
-        "accessibility": 100, "best-practices": 100, "seo": 100}
+        "accessibility": 100,
+        "best-practices": 100,
+        "seo": 100,
+    }

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers.site_builder import build_site
 
 from generator.analysis.index import Index
 from generator.analysis.network import DRAW_ALL_LIMIT, relation_graph
 from generator.content.corpus import load_content
+from helpers.site_builder import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +27,8 @@ MAX_HEIGHT = 20_000  # px at 1,280: the issue's bound for a generated page
 @pytest.fixture(scope="module")
 def stories(tmp_path_factory):
     """(base URL, site folder, content folder) of the 300-brief story corpus, seed 3."""
-    from conftest import serve
-
     from bench.stories import write_story_corpus
+    from conftest import serve
 
     work = tmp_path_factory.mktemp("stories-300")
     write_story_corpus(work / "content", 300, seed=3)
@@ -41,16 +40,21 @@ def stories(tmp_path_factory):
 @pytest.fixture(scope="module")
 def tabs(browser):
     """A tab at each width, shared by the module's tests (each goes to its own page)."""
-    contexts = {width: browser.new_context(viewport={"width": width, "height": 900})
-                for width in (DESKTOP, PHONE)}
+    contexts = {
+        width: browser.new_context(viewport={"width": width, "height": 900})
+        for width in (DESKTOP, PHONE)
+    }
     yield {width: context.new_page() for width, context in contexts.items()}
     for context in contexts.values():
         context.close()
 
 
 def drawn_actors(site: Path) -> list[str]:
-    return sorted(page.parent.name for page in (site / "actors").glob("*/index.html")
-                  if "network__node--focus" in page.read_text())
+    return sorted(
+        page.parent.name
+        for page in (site / "actors").glob("*/index.html")
+        if "network__node--focus" in page.read_text()
+    )
 
 
 def page_size(site: Path, actor: str) -> int:
@@ -81,8 +85,13 @@ def test_every_actor_s_drawing_shows_the_actor_inside_its_box(stories, tabs, wid
         box = canvas.bounding_box()
         focus = tab.locator(".network__node--focus circle").bounding_box()
         right, bottom = focus["x"] + focus["width"], focus["y"] + focus["height"]
-        inside = (box["x"] <= focus["x"] and right <= box["x"] + box["width"] and right <= width
-                  and box["y"] <= focus["y"] and bottom <= box["y"] + box["height"])
+        inside = (
+            box["x"] <= focus["x"]
+            and right <= box["x"] + box["width"]
+            and right <= width
+            and box["y"] <= focus["y"]
+            and bottom <= box["y"] + box["height"]
+        )
         if not inside:
             outside.append(actor)
     assert outside == []
@@ -125,8 +134,11 @@ def test_the_network_page_is_bounded_and_screenshots_are_kept(stories, tabs, wid
     tab = tabs[width]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     actor = max(drawn_actors(site), key=lambda a: page_size(site, a))
-    for name, path in [("network", "network/"), ("actor", f"actors/{actor}/"),
-                       ("brief", f"briefs/{busiest_brief(site)}/")]:
+    for name, path in [
+        ("network", "network/"),
+        ("actor", f"actors/{actor}/"),
+        ("brief", f"briefs/{busiest_brief(site)}/"),
+    ]:
         tab.goto(base_url + path)
         if name == "network":
             tab.locator("#network-explorer:not([hidden])").wait_for()
@@ -229,7 +241,8 @@ def test_the_network_page_has_no_serious_accessibility_violation(stories, browse
     )
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-        for v in results["violations"] if v["impact"] in ("serious", "critical")
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     context.close()
     assert serious == []
@@ -237,8 +250,9 @@ def test_the_network_page_has_no_serious_accessibility_violation(stories, browse
 
 def test_without_javascript_the_page_still_shows_groups_and_tables(stories, browser):
     base_url, _, _ = stories
-    context = browser.new_context(java_script_enabled=False,
-                                  viewport={"width": PHONE, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": PHONE, "height": 900}
+    )
     try:
         tab = context.new_page()
         tab.goto(base_url + "network/")

@@ -6,8 +6,12 @@ import re
 
 import pytest
 
-PAGES = {"home": "index.html", "brief": "briefs/huawei-5g-allies-2019/index.html",
-         "actor": "actors/huawei/index.html", "search": "search/index.html"}
+PAGES = {
+    "home": "index.html",
+    "brief": "briefs/huawei-5g-allies-2019/index.html",
+    "actor": "actors/huawei/index.html",
+    "search": "search/index.html",
+}
 STYLESHEET = re.compile(r"<link rel=\"stylesheet\" href=\"([^\"]+)\"( media=\"([^\"]+)\")?>")
 
 

@@ -7,14 +7,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from helpers.corpora import REPO, SEED_BRIEF, scratch_folder, synthetic_content
 from helpers.site_builder import build_site
-from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
-NAVIGATION = ["Skip to content", "Table of contents", "Made with", "Search", "Briefings", "Analysis", "About"]
+NAVIGATION = [
+    "Skip to content",
+    "Table of contents",
+    "Made with",
+    "Search",
+    "Briefings",
+    "Analysis",
+    "About",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +54,9 @@ def test_seed_brief_prints_on_two_pages_without_navigation(browser, seed_site: P
     assert text.startswith("U.S. weighs a response if allies partner with Huawei on 5G")
     for nav in NAVIGATION:
         assert nav not in text
-    assert "Who stands where" in text and "How each actor reads the National Intelligence Law" in text
+    assert (
+        "Who stands where" in text and "How each actor reads the National Intelligence Law" in text
+    )
     assert "never give any institution the mandate" in text  # the readings' quotes are kept
 
 
@@ -54,12 +65,16 @@ def test_chromium_print_to_pdf_has_no_browser_header_either(browser, seed_site: 
     page = seed_site / "briefs" / SEED_BRIEF / "index.html"
     subprocess.run(
         [str(CHROMIUM), *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     reader = PdfReader(pdf)
     assert len(reader.pages) <= 2
     text = text_of(reader)
-    assert "file:" not in text and "Briefings" not in text  # no date, title or address in the margins
+    assert (
+        "file:" not in text and "Briefings" not in text
+    )  # no date, title or address in the margins
 
 
 def test_links_to_other_sites_print_as_addresses(browser):

@@ -17,7 +17,13 @@ def test_properdocs_builds_the_same_site(tmp_path):
     assert 'content="mkdocs-ProperDocs ' in brief  # built by ProperDocs, not MkDocs
     assert '<script type="application/ld+json">' in brief
     assert 'data-pagefind-filter="topic"' in brief
-    for path in ["pagefind/pagefind.js", "feeds/briefs.xml", f"api/briefs/{BRIEF}.json", "robots.txt",
-                 "404.html", "search/index.html"]:
+    for path in [
+        "pagefind/pagefind.js",
+        "feeds/briefs.xml",
+        f"api/briefs/{BRIEF}.json",
+        "robots.txt",
+        "404.html",
+        "search/index.html",
+    ]:
         assert (site_dir / path).is_file(), path
     assert "https://org.github.io/repo/briefs/" in (site_dir / "sitemap.xml").read_text()

@@ -16,16 +16,20 @@ def search(published_site, browser, query: str) -> list[tuple[str, str]]:
     try:
         page.goto(f"{base_url}search/?q={query}")
         page.locator(".search-result").first.wait_for(timeout=15000)
-        return page.eval_on_selector_all(".search-result", """items => items.map(item => [
+        return page.eval_on_selector_all(
+            ".search-result",
+            """items => items.map(item => [
             item.querySelector('.search-result__link').getAttribute('href'),
-            (item.querySelector('.search-result__kind') || {}).textContent || ''])""")
+            (item.querySelector('.search-result__kind') || {}).textContent || ''])""",
+        )
     finally:
         page.close()
 
 
 @pytest.mark.browser
-def test_a_law_and_the_topic_named_after_it_are_told_apart_and_records_come_first(published_site,
-                                                                                   browser):
+def test_a_law_and_the_topic_named_after_it_are_told_apart_and_records_come_first(
+    published_site, browser
+):
     results = search(published_site, browser, "National+Intelligence+Law")
     kinds = dict(results)
     assert kinds[LAW] == "Law" and kinds[TOPIC] == "Topic" and kinds[BRIEF] == "Brief"

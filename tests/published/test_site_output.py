@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import require
-from helpers.site_builder import REPO, write_config
-from helpers.synthetic_corpus import write_corpus
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from conftest import require
 from generator.site.output import SITE_MARKER
+from helpers.site_builder import REPO, write_config
+from helpers.synthetic_corpus import write_corpus
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
 SETPRIV = shutil.which("setpriv")
@@ -30,19 +30,30 @@ AS_NOBODY = [SETPRIV or "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear
 
 def manifest(site: Path) -> dict[str, str]:
     """Every file of a site with the hash of its bytes."""
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def debris(work: Path) -> list[str]:
     return sorted(name for name in os.listdir(work) if name.startswith(".site"))
 
 
-def mkdocs(work: Path, *args: str, prefix: tuple[str, ...] = (), strict: bool = True
-           ) -> subprocess.CompletedProcess[str]:
-    command = [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", *args]
-    return subprocess.run(command,
-                          cwd=work, capture_output=True, text=True, env=ENV, timeout=600)
+def mkdocs(
+    work: Path, *args: str, prefix: tuple[str, ...] = (), strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    command = [
+        *prefix,
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict" if strict else "--no-strict",
+        *args,
+    ]
+    return subprocess.run(command, cwd=work, capture_output=True, text=True, env=ENV, timeout=600)
 
 
 def assert_complete(site: Path) -> None:
@@ -52,6 +63,7 @@ def assert_complete(site: Path) -> None:
 
 # -- kills ---------------------------------------------------------------------------------------
 
+
 def staging_folders(work: Path) -> list[Path]:
     return [work / name for name in debris(work) if ".building-" in name]
 
@@ -59,9 +71,15 @@ def staging_folders(work: Path) -> list[Path]:
 def pages_written(work: Path, count: int) -> Callable[[int], bool]:
     def reached(pid: int) -> bool:
         # os.walk, since a folder may vanish meanwhile (the build cleans what earlier kills left)
-        pages = (name for folder in staging_folders(work) for _, _, names in os.walk(folder)
-                 for name in names if name.endswith(".html"))
+        pages = (
+            name
+            for folder in staging_folders(work)
+            for _, _, names in os.walk(folder)
+            for name in names
+            if name.endswith(".html")
+        )
         return sum(1 for _ in itertools.islice(pages, count)) >= count
+
     return reached
 
 
@@ -83,8 +101,13 @@ def pagefind_running(pid: int) -> bool:
 def kill_when(work: Path, reached: Callable[[int], bool]) -> None:
     """Start `mkdocs build`, SIGKILL it once ``reached`` (polled), and wait for it to end."""
     with open(work / "build.log", "w") as log:
-        build_process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"],
-                                         cwd=work, stdout=log, stderr=log, env=ENV)
+        build_process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=work,
+            stdout=log,
+            stderr=log,
+            env=ENV,
+        )
     try:
         while not reached(build_process.pid):
             assert build_process.poll() is None, "the build ended before the moment to kill it"
@@ -135,6 +158,7 @@ def test_a_build_killed_at_any_moment_leaves_the_last_complete_site(tmp_path):
 
 # -- site/ that may not be replaced -------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def built_project(tmp_path_factory) -> Path:
     top = tmp_path_factory.mktemp("built")
@@ -165,7 +189,11 @@ def state(work: Path) -> dict[str, object]:
         if path.is_symlink():
             found[key] = ("link", os.readlink(path))
         elif path.is_file():
-            found[key] = ("file", hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mode)
+            found[key] = (
+                "file",
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                path.stat().st_mode,
+            )
         else:
             found[key] = ("folder", path.stat().st_mode)
     return found
@@ -192,12 +220,15 @@ def replace_site(work: Path, kind: str) -> None:
         (site / "notes.md").write_text("mine\n")
 
 
-@pytest.mark.parametrize("kind, reason", [
-    ("file", "site exists and is not a folder"),
-    ("link", "site is a symbolic link"),
-    ("dangling link", "site is a symbolic link"),
-    ("folder of the user's", "site exists and was not written by briefing"),
-])
+@pytest.mark.parametrize(
+    "kind, reason",
+    [
+        ("file", "site exists and is not a folder"),
+        ("link", "site is a symbolic link"),
+        ("dangling link", "site is a symbolic link"),
+        ("folder of the user's", "site exists and was not written by briefing"),
+    ],
+)
 def test_a_site_folder_that_is_not_ours_is_refused_and_left_alone(small_project, kind, reason):
     replace_site(small_project, kind)
     before = state(small_project)
@@ -208,12 +239,22 @@ def test_a_site_folder_that_is_not_ours_is_refused_and_left_alone(small_project,
 def test_a_site_on_a_mount_point_is_refused_and_nothing_is_written(small_project):
     require(shutil.which("unshare") is not None, "unshare")
     before = state(small_project)
-    script = ('mount -t tmpfs briefing-test site || exit 99; '
-              f'"{sys.executable}" -m mkdocs build --strict; echo "exit=$?"; ls -A site')
-    result = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
-                            cwd=small_project, capture_output=True, text=True, env=ENV, timeout=300)
+    script = (
+        "mount -t tmpfs briefing-test site || exit 99; "
+        f'"{sys.executable}" -m mkdocs build --strict; echo "exit=$?"; ls -A site'
+    )
+    result = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+        cwd=small_project,
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
     require(result.returncode != 99, "mounting a tmpfs in a mount namespace")
-    assert result.stdout.strip().endswith("exit=1"), result.stdout  # and nothing written on the mount
+    assert result.stdout.strip().endswith("exit=1"), (
+        result.stdout
+    )  # and nothing written on the mount
     assert_refused(subprocess.CompletedProcess([], 1, "", result.stderr), "site is a mount point")
     assert state(small_project) == before
 
@@ -247,9 +288,12 @@ def test_a_read_only_site_is_refused_and_leaves_nothing_behind(small_project):
 
 # -- the real path after the build --------------------------------------------------------------
 
+
 def test_after_a_build_mkdocs_sees_the_real_site_folder(tmp_path):
     # gh-deploy and hooks after the build read config.site_dir: it must be site/, not the staging.
-    config_file = write_config(write_corpus(tmp_path, briefs=20, actors=15, seed=3), tmp_path / "work")
+    config_file = write_config(
+        write_corpus(tmp_path, briefs=20, actors=15, seed=3), tmp_path / "work"
+    )
     config = load_config(str(config_file))
     config.plugins.on_startup(command="build", dirty=False)
     try:

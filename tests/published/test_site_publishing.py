@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urldefrag, urljoin
 
 import pytest
+
 from conftest import serve
 from helpers.crawl import crawl, fetch, parse
 from helpers.published import build
@@ -87,12 +88,15 @@ def test_brief_head_has_article_with_quotations_and_opengraph(published_site):
     assert '<link rel="alternate feed" type="application/atom+xml"' in head
 
 
-@pytest.mark.parametrize("page, expected", [
-    ("actors/huawei", "Organization"),
-    ("actors/us-state-department", "GovernmentOrganization"),
-    ("actors/eu-digital-chief", "Person"),
-    ("legal/china-national-intelligence-law-2017", "Legislation"),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ("actors/huawei", "Organization"),
+        ("actors/us-state-department", "GovernmentOrganization"),
+        ("actors/eu-digital-chief", "Person"),
+        ("legal/china-national-intelligence-law-2017", "Legislation"),
+    ],
+)
 def test_actor_and_legal_pages_describe_themselves(published_site, page, expected):
     _, site_dir = published_site
     (data,), meta, _ = _head_data(site_dir, page)
@@ -101,9 +105,18 @@ def test_actor_and_legal_pages_describe_themselves(published_site, page, expecte
 
 
 PAGE_KINDS = [
-    "", "briefs/", f"briefs/{BRIEF}/", "actors/", "actors/huawei/", "legal/",
-    "legal/china-national-intelligence-law-2017/", "topics/", "topics/national-intelligence-law/",
-    "about/", "no/such/page/", "search/?q=National%20Intelligence%20Law",  # search last: see below
+    "",
+    "briefs/",
+    f"briefs/{BRIEF}/",
+    "actors/",
+    "actors/huawei/",
+    "legal/",
+    "legal/china-national-intelligence-law-2017/",
+    "topics/",
+    "topics/national-intelligence-law/",
+    "about/",
+    "no/such/page/",
+    "search/?q=National%20Intelligence%20Law",  # search last: see below
 ]
 
 

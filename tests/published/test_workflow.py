@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import yaml
+
 from helpers.published import BIN, PROJECT
 
 WORKFLOW = PROJECT / ".github" / "workflows" / "pages.yml"
@@ -27,14 +28,24 @@ def test_zizmor_finds_nothing_even_pedantic():
 
 
 def test_matches_the_github_workflow_schema():
-    result = _run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW))
+    result = _run(
+        str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_action_is_pinned_to_a_full_commit():
-    uses = [step["uses"] for job in _workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
+    uses = [
+        step["uses"]
+        for job in _workflow()["jobs"].values()
+        for step in job["steps"]
+        if "uses" in step
+    ]
     assert {u.split("@")[0] for u in uses} >= {
-        "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    }
     assert [u for u in uses if not FULL_SHA.match(u)] == []
 
 

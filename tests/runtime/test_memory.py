@@ -24,7 +24,9 @@ def test_gc_paused_turns_the_collector_off_and_back_as_it_was():
 def test_freezing_at_exit_is_registered_once_however_often_asked(monkeypatch):
     registered = []
     monkeypatch.setattr(atexit, "register", registered.append)
-    monkeypatch.setattr(atexit, "unregister", lambda f: registered.remove(f) if f in registered else None)
+    monkeypatch.setattr(
+        atexit, "unregister", lambda f: registered.remove(f) if f in registered else None
+    )
     for _ in range(3):
         memory.freeze_at_exit()
     assert registered == [gc.freeze]
@@ -37,4 +39,3 @@ def test_a_build_freezes_what_it_made_and_thaws_it_after():
     finally:
         memory.thaw()
     assert gc.get_freeze_count() == 0
-

@@ -25,8 +25,14 @@ def run_with_two_workers(script: str) -> str:
     """What ``script`` prints, run in a fresh process (this one may have threads running, test
     servers, and then ordered_map rightly refuses to fork)."""
     env = {**os.environ, "BRIEFING_WORKERS": "2"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                            cwd=Path(__file__).resolve().parents[2], check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
     return result.stdout
 
 
@@ -58,7 +64,9 @@ def test_it_never_forks_while_other_threads_run(monkeypatch):
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        results = parallel.ordered_map(_square_with_pid, list(range(parallel.MIN_ITEMS * 2)), shared=0)
+        results = parallel.ordered_map(
+            _square_with_pid, list(range(parallel.MIN_ITEMS * 2)), shared=0
+        )
     finally:
         stop.set()
         thread.join()

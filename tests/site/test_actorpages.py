@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers.corpora import rendered, seed_pages, seed_views, synthetic_content, synthetic_views
 
 from generator.site import actorpages
 from generator.site.actorpages import actor_pages
+from helpers.corpora import rendered, seed_pages, seed_views, synthetic_content, synthetic_views
 
 
 @pytest.fixture
@@ -18,13 +18,18 @@ def five_per_page(monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def busiest_actor(views):
-    return max(views.index.actors.values(), key=lambda a: (len(views.index.briefs_by_actor.get(a.id, [])), a.id))
+    return max(
+        views.index.actors.values(),
+        key=lambda a: (len(views.index.briefs_by_actor.get(a.id, [])), a.id),
+    )
 
 
 def test_an_actor_in_few_briefs_has_one_page_with_everything():
     index = synthetic_views().index
     for actor in index.actors.values():
-        assert len(index.briefs_by_actor.get(actor.id, [])) <= actorpages.BRIEFS_PER_PAGE  # a small corpus
+        assert (
+            len(index.briefs_by_actor.get(actor.id, [])) <= actorpages.BRIEFS_PER_PAGE
+        )  # a small corpus
         (page,) = actor_pages(index, actor)
         assert page.path == f"actors/{actor.id}.md"
         assert page.statements == index.statements_by_actor.get(actor.id, [])
@@ -38,12 +43,17 @@ def test_pages_share_out_the_actors_briefs_and_statements(five_per_page):
     briefs = index.briefs_by_actor[actor.id]
     assert len(pages) == -(-len(briefs) // five_per_page) > 2
     assert [b for p in pages for b in p.briefs] == briefs
-    assert sorted(id(r) for p in pages for r in p.statements) == sorted(id(r) for r in index.statements_by_actor[actor.id])
+    assert sorted(id(r) for p in pages for r in p.statements) == sorted(
+        id(r) for r in index.statements_by_actor[actor.id]
+    )
     assert sorted(id(r) for p in pages for r in p.relations) == sorted(
         id(r) for r in index.relations_by_actor.get(actor.id, [])
     )
     for page in pages:
-        assert all(r.brief.id in page.brief_ids for r in [*page.statements, *page.readings, *page.relations])
+        assert all(
+            r.brief.id in page.brief_ids
+            for r in [*page.statements, *page.readings, *page.relations]
+        )
     assert [p.path for p in pages] == [f"actors/{actor.id}.md"] + [
         f"actors/{actor.id}/{n}.md" for n in range(2, len(pages) + 1)
     ]
@@ -57,13 +67,16 @@ def test_every_page_is_rendered_and_links_to_the_others(five_per_page):
     for page in pages:
         text = site[page.path]
         assert text.count('<nav class="pager"') == 2
-        assert '<strong aria-current="page">%d</strong>' % page.number in text
-        listed = re.findall(r'<li><time[^>]*>[^<]*</time> · <a href="[^"]*briefs/([^/"]+)/"', text.split("## Referenced in")[1])
+        assert f'<strong aria-current="page">{page.number}</strong>' in text
+        listed = re.findall(
+            r'<li><time[^>]*>[^<]*</time> · <a href="[^"]*briefs/([^/"]+)/"',
+            text.split("## Referenced in")[1],
+        )
         assert listed == [b.id for b in page.briefs]
         statements = text.split("## Positions and statements")[1].split("\n## ")[0]
         assert statements.count('class="statement__context"') == len(page.statement_groups)
         assert statements.count('class="statement__meta"') == len(page.statements)
-        assert ("<div class=\"profile\">" in text) == (page.number == 1)
+        assert ('<div class="profile">' in text) == (page.number == 1)
     second = site[pages[1].path]
     assert f"\n# {actor.name}: briefs 6–10\n" in second
     assert '<a href="../3/">3</a> <a href="../4/">4</a>' in second
@@ -83,7 +96,9 @@ def test_statements_are_grouped_in_runs_of_one_position_and_date(views):
             groups = page.statement_groups
             assert [ref for run in groups for ref in run] == page.statements  # all, in order
             assert all({context(ref) for ref in run} == {context(run[0])} for run in groups)
-            assert all(context(a[-1]) != context(b[0]) for a, b in zip(groups, groups[1:]))  # runs are whole
+            assert all(
+                context(a[-1]) != context(b[0]) for a, b in zip(groups, groups[1:])
+            )  # runs are whole
 
 
 def test_two_statements_of_one_position_share_one_heading_on_the_actor_page():

@@ -6,12 +6,12 @@ import json
 
 import jsonschema
 import pytest
-from helpers.published import PROJECT
 
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.content.models import Actor, Brief, LegalInstrument
 from generator.site import api
+from helpers.published import PROJECT
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +25,24 @@ def _read(site_dir, path):
 
 def test_every_document_names_its_format_and_version(published_site):
     _, site_dir = published_site
-    for path in ["api/briefs.json", "api/actors.json", "api/legal.json", "api/briefs/huawei-5g-allies-2019.json"]:
+    for path in [
+        "api/briefs.json",
+        "api/actors.json",
+        "api/legal.json",
+        "api/briefs/huawei-5g-allies-2019.json",
+    ]:
         document = _read(site_dir, path)
         assert (document["format"], document["version"]) == (api.FORMAT, api.VERSION), path
 
 
 def test_each_brief_file_round_trips_to_the_model(published_site, corpus):
     _, site_dir = published_site
-    listing = [api.BriefEntry.model_validate(e) for e in _read(site_dir, "api/briefs.json")["briefs"]]
-    assert {entry.id for entry in listing} == {b.id for b in corpus.briefs.values() if b.status == "published"}
+    listing = [
+        api.BriefEntry.model_validate(e) for e in _read(site_dir, "api/briefs.json")["briefs"]
+    ]
+    assert {entry.id for entry in listing} == {
+        b.id for b in corpus.briefs.values() if b.status == "published"
+    }
     for entry in listing:
         brief = Brief.model_validate(_read(site_dir, "api/" + entry.data)["brief"])
         assert brief == corpus.briefs[entry.id]
@@ -66,10 +75,12 @@ def test_relations_keep_their_yaml_names(corpus):
 
 
 def test_drafts_stay_out_of_the_data(corpus):
-    draft = corpus.briefs["huawei-5g-allies-2019"].model_copy(update={"id": "a-draft", "status": "draft"})
-    corpus_with_draft = type(corpus)(briefs={**corpus.briefs, "a-draft": draft}, actors=corpus.actors,
-                                     legal=corpus.legal)
+    draft = corpus.briefs["huawei-5g-allies-2019"].model_copy(
+        update={"id": "a-draft", "status": "draft"}
+    )
+    corpus_with_draft = type(corpus)(
+        briefs={**corpus.briefs, "a-draft": draft}, actors=corpus.actors, legal=corpus.legal
+    )
     paths = [path for path, _ in api.api_documents(Index(corpus_with_draft))]
     assert api.brief_path("a-draft") not in paths
     assert api.brief_path("huawei-5g-allies-2019") in paths
-

@@ -6,11 +6,11 @@ import json
 
 import feedparser
 import pytest
-from helpers.published import PROJECT
 
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.site.feeds import FEED_LENGTH, JSON_FEED_VERSION, FeedBuilder
+from helpers.published import PROJECT
 
 BRIEF = "huawei-5g-allies-2019"
 TITLE = "U.S. weighs a response if allies partner with Huawei on 5G"
@@ -67,10 +67,14 @@ def test_json_feeds_follow_version_1_1_and_match_the_atom_feed(published_site):
 def test_a_feed_holds_the_newest_briefs_only():
     corpus = load_content(PROJECT / "content")
     seed = corpus.briefs["huawei-5g-allies-2019"]
-    corpus.briefs = {f"b-{i:03d}": seed.model_copy(update={"id": f"b-{i:03d}", "date": f"{2000 + i % 20}"})
-                     for i in range(120)}
+    corpus.briefs = {
+        f"b-{i:03d}": seed.model_copy(update={"id": f"b-{i:03d}", "date": f"{2000 + i % 20}"})
+        for i in range(120)
+    }
     feed = next(FeedBuilder("Briefings").feeds(Index(corpus)))
-    newest = sorted(corpus.briefs.values(), key=lambda b: (b.date, b.id), reverse=True)[:FEED_LENGTH]
+    newest = sorted(corpus.briefs.values(), key=lambda b: (b.date, b.id), reverse=True)[
+        :FEED_LENGTH
+    ]
     assert [entry.id for entry in feed.entries] == [f"urn:briefing:brief:{b.id}" for b in newest]
 
 

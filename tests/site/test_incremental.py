@@ -99,7 +99,9 @@ def test_an_edited_actor_renders_again_every_page_that_names_it(content):
     preview = Preview(content, TEMPLATES)
     preview.rebuild()
     corpus = load_content(content)
-    actor_id = max(corpus.actors, key=lambda a: sum(a in b.model_dump_json() for b in corpus.briefs.values()))
+    actor_id = max(
+        corpus.actors, key=lambda a: sum(a in b.model_dump_json() for b in corpus.briefs.values())
+    )
     _edit(content / "actors" / f"{actor_id}.yaml", r"^name: .*$", "name: Renamed Actor")
     after = preview.rebuild()
     assert after == _full_render(content, TEMPLATES)
@@ -113,7 +115,9 @@ def test_removed_and_added_files_are_followed(content):
     moved = content / "briefs" / "a-new-id.yaml"
     text = brief.read_text(encoding="utf-8")
     brief.unlink()
-    moved.write_text(re.sub(r"^id: .*$", "id: a-new-id", text, count=1, flags=re.M), encoding="utf-8")
+    moved.write_text(
+        re.sub(r"^id: .*$", "id: a-new-id", text, count=1, flags=re.M), encoding="utf-8"
+    )
     after = preview.rebuild()
     assert after == _full_render(content, TEMPLATES)
     assert "briefs/a-new-id.md" in after and f"briefs/{brief.stem}.md" not in after
@@ -133,7 +137,9 @@ def test_a_template_edit_renders_everything_again(content, tmp_path):
 def test_feeds_and_data_files_are_made_again_only_for_what_changed(content, monkeypatch):
     made: list[int] = []
     original = render_module._make_files
-    monkeypatch.setattr(render_module, "_make_files", lambda jobs, n: made.append(n) or original(jobs, n))
+    monkeypatch.setattr(
+        render_module, "_make_files", lambda jobs, n: made.append(n) or original(jobs, n)
+    )
     cache, renderer = FileCache(), Renderer(TEMPLATES)
     first = renderer.render_files(Index(load_content(content, cache=cache)))
     assert len(made) > 50  # every data file and feed (in this process: too few for workers)
@@ -149,9 +155,14 @@ def test_feeds_and_data_files_are_made_again_only_for_what_changed(content, monk
     redone = list(made)
     assert edited == Renderer(TEMPLATES).render_files(Index(load_content(content)))
     index = Index(load_content(content))
-    feeds_with_it = [spec for spec in FeedBuilder("Briefings").specs(index)
-                     if brief.stem in [b.id for b in spec[3][:FEED_LENGTH]]]
-    assert len(redone) == 4 + len(feeds_with_it) < len(first) / 4  # the lists, its data file, its feeds
+    feeds_with_it = [
+        spec
+        for spec in FeedBuilder("Briefings").specs(index)
+        if brief.stem in [b.id for b in spec[3][:FEED_LENGTH]]
+    ]
+    assert (
+        len(redone) == 4 + len(feeds_with_it) < len(first) / 4
+    )  # the lists, its data file, its feeds
 
 
 def test_an_edit_reaches_its_year_in_a_long_list_of_briefs(content, monkeypatch):
@@ -161,4 +172,7 @@ def test_an_edit_reaches_its_year_in_a_long_list_of_briefs(content, monkeypatch)
     _edit(sorted((content / "briefs").glob("*.yaml"))[7], r"^title: .*$", "title: A new headline")
     after = preview.rebuild()
     assert after == _full_render(content, TEMPLATES)
-    assert any(path.startswith("briefs/by-year/") and "A new headline" in text for path, (text, _) in after.items())
+    assert any(
+        path.startswith("briefs/by-year/") and "A new headline" in text
+        for path, (text, _) in after.items()
+    )

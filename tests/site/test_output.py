@@ -30,8 +30,11 @@ def manifest(folder: Path) -> dict[str, bytes] | None:
     """The files of a folder (marker aside) with their bytes; None when there is no folder."""
     if not folder.is_dir():
         return None
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file() and p.name != SITE_MARKER}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != SITE_MARKER
+    }
 
 
 def debris(parent: Path) -> list[str]:
@@ -94,7 +97,13 @@ def test_two_builds_at_once_each_keep_their_staging_folder(tmp_path):
     assert debris(tmp_path) == []
 
 
-OBSTACLES = ["file", "symlink to a site", "dangling symlink", "folder of the user's", "marker is a link"]
+OBSTACLES = [
+    "file",
+    "symlink to a site",
+    "dangling symlink",
+    "folder of the user's",
+    "marker is a link",
+]
 
 
 def make_obstacle(kind: str, target: Path, name: str) -> None:
@@ -117,19 +126,28 @@ def snapshot(parent: Path) -> dict[str, object]:
     found: dict[str, object] = {}
     for path in sorted(parent.rglob("*")):
         key = str(path.relative_to(parent))
-        found[key] = (os.readlink(path) if path.is_symlink() else
-                      path.read_bytes() if path.is_file() else "folder")
+        found[key] = (
+            os.readlink(path)
+            if path.is_symlink()
+            else path.read_bytes()
+            if path.is_file()
+            else "folder"
+        )
     return found
 
 
-NAMES = st.text(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)),
-                min_size=1, max_size=20).filter(lambda n: n not in (".", "..", SITE_MARKER)
-                                                  and len(n.encode()) < 200)
+NAMES = st.text(
+    st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1, max_size=20
+).filter(lambda n: n not in (".", "..", SITE_MARKER) and len(n.encode()) < 200)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(kind=st.sampled_from(OBSTACLES), name=NAMES)
-def test_what_is_not_a_folder_of_ours_is_refused_in_one_line_and_left_alone(tmp_path_factory, kind, name):
+def test_what_is_not_a_folder_of_ours_is_refused_in_one_line_and_left_alone(
+    tmp_path_factory, kind, name
+):
     parent = tmp_path_factory.mktemp("refused")
     target = parent / f"site {name}"
     make_obstacle(kind, target, name)
@@ -146,14 +164,18 @@ def test_an_empty_folder_and_a_site_from_before_the_marker_are_replaced(tmp_path
     build(tmp_path / "site", {"index.html": b"one"})
     (tmp_path / "site" / SITE_MARKER).unlink()
     (tmp_path / "site" / "pagefind").mkdir()
-    earlier = StagedFolder(tmp_path / "site", marker=SITE_MARKER,
-                           earlier_version=lambda folder: (folder / "pagefind").is_dir())
+    earlier = StagedFolder(
+        tmp_path / "site",
+        marker=SITE_MARKER,
+        earlier_version=lambda folder: (folder / "pagefind").is_dir(),
+    )
     write_files(earlier.open(), {"index.html": b"two"})
     earlier.publish()
     assert manifest(tmp_path / "site") == {"index.html": b"two"}
 
 
 # -- kills ---------------------------------------------------------------------------------------
+
 
 def _kill_self() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
@@ -172,6 +194,7 @@ def _arm(moment: str, files: dict[str, bytes]) -> None:
             rename(source, destination)
             if ".replaced-" in str(destination):
                 _kill_self()
+
         os.rename = rename_then_die
     elif moment == "removing":  # half-way through deleting the old folder
         remove = folders._remove
@@ -182,6 +205,7 @@ def _arm(moment: str, files: dict[str, bytes]) -> None:
                     path.unlink()
             _kill_self()
             remove(folder)
+
         folders._remove = remove_half
 
 
@@ -206,17 +230,25 @@ def killed_build(site: Path, files: dict[str, bytes], moment: str) -> None:
             os._exit(0 if finished else 4)
     _, status = os.waitpid(pid, 0)
     killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
-    assert killed or (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0), f"child ended with {status}"
+    assert killed or (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0), (
+        f"child ended with {status}"
+    )
 
 
-STEPS = st.lists(st.tuples(
-    st.sampled_from(["build", "fail", "kill"]),
-    SITES,
-    st.sampled_from(["opened", "writing", "swapped", "set aside", "removing"]),
-), min_size=1, max_size=6)
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["build", "fail", "kill"]),
+        SITES,
+        st.sampled_from(["opened", "writing", "swapped", "set aside", "removing"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(steps=STEPS)
 def test_after_any_builds_failures_and_kills_the_site_is_a_complete_one(tmp_path_factory, steps):
     parent = tmp_path_factory.mktemp("sequence")
@@ -268,8 +300,13 @@ KILLED_WITH_A_WORKER = textwrap.dedent("""
 def test_the_workers_of_a_killed_build_die_with_it_and_its_staging_folder_goes(tmp_path):
     site = tmp_path / "site"
     build(site, {"index.html": b"good"})
-    child = subprocess.Popen([sys.executable, "-c", KILLED_WITH_A_WORKER, str(site)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WITH_A_WORKER, str(site)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         staging, worker = child.stdout.readline().split()
         staging = Path(staging)

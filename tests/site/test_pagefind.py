@@ -38,7 +38,8 @@ def pagefind_query(published_site, browser, body: str):
         return page.evaluate(
             "async (bundle) => { const pagefind = await import(bundle);"
             " const urls = async (search) => Promise.all(search.results.map(async r => (await r.data()).url));"
-            + body + "}",
+            + body
+            + "}",
             f"{base_url}pagefind/pagefind.js",
         )
     finally:
@@ -56,13 +57,21 @@ def test_reading_only_the_marked_part_of_each_page_gives_the_same_index(publishe
     """The build tells Pagefind where the indexed part of a page is, to spare it the theme's
     frame: pages, words, filters and excerpts must come out as from the whole pages."""
     _, site_dir = published_site
-    whole_pages = [str(get_executable()), "--site", str(site_dir), "--output-path", str(tmp_path / "whole")]
+    whole_pages = [
+        str(get_executable()),
+        "--site",
+        str(site_dir),
+        "--output-path",
+        str(tmp_path / "whole"),
+    ]
     for selector in EXCLUDED_SELECTORS:
         whole_pages += ["--exclude-selectors", selector]
     subprocess.run(whole_pages, capture_output=True, check=True)
     bundles = (site_dir / "pagefind", tmp_path / "whole")
     for folder in ("fragment", "index"):  # each page's text, title, filters; each word's pages
-        built, whole = (sorted(path.read_bytes() for path in (bundle / folder).iterdir()) for bundle in bundles)
+        built, whole = (
+            sorted(path.read_bytes() for path in (bundle / folder).iterdir()) for bundle in bundles
+        )
         assert built == whole, folder
     assert len(list((tmp_path / "whole" / "fragment").iterdir())) > 10
 
@@ -74,9 +83,14 @@ def test_a_site_whose_theme_marks_no_part_has_its_whole_pages_indexed(tmp_path):
             f'<!doctype html><html lang="en"><title>{name}</title><body><h1>{name}</h1><p>{words}</p></body></html>'
         )
     index_site(tmp_path)
-    texts = [_read_pagefind(path)["content"] for path in (tmp_path / "pagefind" / "fragment").iterdir()]
+    texts = [
+        _read_pagefind(path)["content"] for path in (tmp_path / "pagefind" / "fragment").iterdir()
+    ]
     assert len(texts) == 2
-    assert sorted(re.findall(r"\w+ meeting", " ".join(texts))) == ["Berlin meeting", "Brussels meeting"]
+    assert sorted(re.findall(r"\w+ meeting", " ".join(texts))) == [
+        "Berlin meeting",
+        "Brussels meeting",
+    ]
 
 
 def test_a_folder_that_is_not_a_site_is_reported(tmp_path):
@@ -104,8 +118,12 @@ def test_search_box_finds_the_brief_under_a_subpath(published_site, browser):
     page.get_by_role("searchbox", name="Search for").fill("National Intelligence Law")
     result = page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first
     result.wait_for(timeout=15000)
-    assert page.get_by_role("status").inner_text().endswith("results for “National Intelligence Law”.")
-    assert "¶" not in page.locator(".site-search__results").inner_text()  # permalinks are not indexed
+    assert (
+        page.get_by_role("status").inner_text().endswith("results for “National Intelligence Law”.")
+    )
+    assert (
+        "¶" not in page.locator(".site-search__results").inner_text()
+    )  # permalinks are not indexed
     result.click()
     page.wait_for_url(f"{base_url}briefs/{BRIEF}/**")
     assert page.locator("h1").first.inner_text().startswith("U.S. weighs a response")
@@ -121,15 +139,22 @@ def test_header_search_on_any_page_opens_results(published_site, browser):
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}search/?q=National+Intelligence+Law")
     page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
-    assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
+    assert (
+        page.get_by_role("searchbox", name="Search for").input_value()
+        == "National Intelligence Law"
+    )
     page.close()
 
 
 @pytest.mark.browser
 def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser):
-    filters = pagefind_query(published_site, browser, """
+    filters = pagefind_query(
+        published_site,
+        browser,
+        """
         const search = await pagefind.search(null, {filters: {jurisdiction: "China", stance: "opposes"}});
-        return {all: await pagefind.filters(), urls: await urls(search)};""")
+        return {all: await pagefind.filters(), urls: await urls(search)};""",
+    )
     assert {"topic", "actor", "jurisdiction", "stance"} <= filters["all"].keys()
     assert "National Intelligence Law" in filters["all"]["topic"]
     assert "Huawei Technologies Co." in filters["all"]["actor"]
@@ -138,10 +163,14 @@ def test_filters_by_topic_actor_jurisdiction_and_stance(published_site, browser)
 
 @pytest.mark.browser
 def test_search_holds_each_record_once_and_no_lists_or_views(published_site, browser):
-    found = pagefind_query(published_site, browser, 'return await urls(await pagefind.search("Huawei"));')
+    found = pagefind_query(
+        published_site, browser, 'return await urls(await pagefind.search("Huawei"));'
+    )
     assert {f"/REPO/briefs/{BRIEF}/", "/REPO/actors/huawei/"} <= set(found)
     record_page = re.compile(r"^/REPO/(briefs|actors|legal|topics)/[^/]+/$")
-    assert all(record_page.match(url) for url in found), found  # no home, lists, timeline, matrix, network
+    assert all(record_page.match(url) for url in found), (
+        found
+    )  # no home, lists, timeline, matrix, network
 
 
 def test_a_briefs_timeline_is_indexed_and_an_actors_repeat_is_not(published_site):
@@ -149,7 +178,10 @@ def test_a_briefs_timeline_is_indexed_and_an_actors_repeat_is_not(published_site
     _, site_dir = published_site
     brief = (site_dir / "briefs" / BRIEF / "index.html").read_text(encoding="utf-8")
     actor = (site_dir / "actors" / "huawei" / "index.html").read_text(encoding="utf-8")
-    assert '<ol class="timeline">' in brief and "data-pagefind-ignore" not in brief.split('id="timeline"')[1][:400]
+    assert (
+        '<ol class="timeline">' in brief
+        and "data-pagefind-ignore" not in brief.split('id="timeline"')[1][:400]
+    )
     assert '<ol class="timeline" data-pagefind-ignore>' in actor
 
 
@@ -165,11 +197,15 @@ def open_search(published_site, browser, query: str):
 
 
 def result_links(page) -> list[str]:
-    return page.eval_on_selector_all(".search-result__link", "links => links.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        ".search-result__link", "links => links.map(a => a.getAttribute('href'))"
+    )
 
 
 @pytest.mark.browser
-def test_filters_are_fetched_when_opened_and_narrow_the_results_in_the_address(published_site, browser):
+def test_filters_are_fetched_when_opened_and_narrow_the_results_in_the_address(
+    published_site, browser
+):
     page, fetched = open_search(published_site, browser, "q=Huawei")
     assert f"/REPO/briefs/{BRIEF}/" in result_links(page) and len(result_links(page)) > 1
     # A first search needs none of the facets, only the one-value "list" filter that puts topic
@@ -183,13 +219,21 @@ def test_filters_are_fetched_when_opened_and_narrow_the_results_in_the_address(p
     page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
     assert len([url for url in fetched if url.startswith("pagefind/filter/")]) > len(first)
     assert result_links(page) == [f"/REPO/briefs/{BRIEF}/"]
-    assert page.get_by_role("status").inner_text() == "1 result for “Huawei” with the chosen filters."
+    assert (
+        page.get_by_role("status").inner_text() == "1 result for “Huawei” with the chosen filters."
+    )
     assert page.url.endswith("search/?q=Huawei&stance=opposes")
-    assert stance.get_by_role("checkbox", name="opposes").evaluate("box => box === document.activeElement")
+    assert stance.get_by_role("checkbox", name="opposes").evaluate(
+        "box => box === document.activeElement"
+    )
 
     page.reload()  # the address alone brings the same search back, filters open
     page.wait_for_function("document.querySelectorAll('.search-result__link').length === 1")
-    assert page.get_by_role("group", name="Stance").get_by_role("checkbox", name="opposes").is_checked()
+    assert (
+        page.get_by_role("group", name="Stance")
+        .get_by_role("checkbox", name="opposes")
+        .is_checked()
+    )
     actors = page.get_by_role("group", name="Actor")
     assert actors.get_by_role("checkbox", name="Huawei Technologies Co.").is_visible()
     page.close()
@@ -201,9 +245,13 @@ def test_results_come_five_at_a_time_with_only_marks_from_the_index(published_si
     total = int(page.get_by_role("status").inner_text().split()[0])
     assert total > 5 and len(result_links(page)) == 5
     page.get_by_role("button", name="More results").click()
-    page.wait_for_function(f"document.querySelectorAll('.search-result__link').length === {min(total, 10)}")
+    page.wait_for_function(
+        f"document.querySelectorAll('.search-result__link').length === {min(total, 10)}"
+    )
     sixth = page.locator(".search-result__link").nth(5)
-    assert sixth.evaluate("link => link === document.activeElement")  # keyboard users carry on from there
+    assert sixth.evaluate(
+        "link => link === document.activeElement"
+    )  # keyboard users carry on from there
     assert page.get_by_role("button", name="More results").is_visible() == (total > 10)
     assert page.locator(".search-result__excerpt mark").count() > 0
     excerpts = ".search-result__excerpt *, .search-result__section-excerpt *"
@@ -232,18 +280,24 @@ def test_a_long_filter_shows_its_most_frequent_values_then_all_of_them(browser, 
     site = build_site(synthetic_content(), tmp_path)  # 60 briefs, 40 actors
     with serve(site) as base_url:
         page = browser.new_page()
-        page.goto(f"{base_url}search/?stance=supports")  # filters alone: every brief with a supporter
+        page.goto(
+            f"{base_url}search/?stance=supports"
+        )  # filters alone: every brief with a supporter
         actors = page.get_by_role("group", name="Actor")
         actors.get_by_role("checkbox").first.wait_for(timeout=15000)
         shown = actors.locator(".search-filter__count").all_inner_texts()
         counts = [int(text.strip("()").replace(",", "")) for text in shown]
-        assert len(counts) == 12 and counts == sorted(counts, reverse=True)  # the most frequent first
+        assert len(counts) == 12 and counts == sorted(
+            counts, reverse=True
+        )  # the most frequent first
         show_all = actors.get_by_role("button", name=re.compile(r"^Show all \d+$"))
         total = int(show_all.inner_text().split()[-1])
         assert total > 12
         show_all.click()
         assert actors.get_by_role("checkbox").count() == total
-        assert actors.get_by_role("checkbox").nth(12).evaluate("box => box === document.activeElement")
+        assert (
+            actors.get_by_role("checkbox").nth(12).evaluate("box => box === document.activeElement")
+        )
         page.close()
 
 
@@ -257,7 +311,10 @@ def test_words_typed_before_the_search_script_runs_are_searched(published_site, 
     page.unroute("**/assets/search.js")
     page.add_script_tag(url=f"{base_url}assets/search.js")  # now it runs
     page.locator(f'.search-result__link[href*="briefs/{BRIEF}/"]').first.wait_for(timeout=15000)
-    assert page.get_by_role("searchbox", name="Search for").input_value() == "National Intelligence Law"
+    assert (
+        page.get_by_role("searchbox", name="Search for").input_value()
+        == "National Intelligence Law"
+    )
     page.close()
 
 
@@ -288,7 +345,21 @@ class _SearchedWords(HTMLParser):
     """The words of a page's ``data-pagefind-body``, taken one element at a time (so text
     of two elements never joins), leaving out what Pagefind is told to ignore."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     @classmethod
     def of(cls, html: str) -> set[str]:
@@ -305,8 +376,11 @@ class _SearchedWords(HTMLParser):
         if tag in self.VOID:
             return
         names = dict(attrs)
-        ignored = ("data-pagefind-ignore" in names or tag in ("script", "style", "template")
-                   or "headerlink" in (names.get("class") or "").split())
+        ignored = (
+            "data-pagefind-ignore" in names
+            or tag in ("script", "style", "template")
+            or "headerlink" in (names.get("class") or "").split()
+        )
         self.open.append(("data-pagefind-body" in names, ignored))
 
     def handle_endtag(self, tag):
@@ -386,10 +460,19 @@ def _all_results(base_url, browser, query: str) -> tuple[str, list[str]]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query", ["q=Huawei", "q=EU", "q=National+Intelligence+Law",
-                                   "q=Huawei&stance=opposes", "topic=National+Intelligence+Law"])
-def test_the_search_page_merges_the_shards_into_one_list(published_site, sharded_site, browser,
-                                                         query):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=Huawei",
+        "q=EU",
+        "q=National+Intelligence+Law",
+        "q=Huawei&stance=opposes",
+        "topic=National+Intelligence+Law",
+    ],
+)
+def test_the_search_page_merges_the_shards_into_one_list(
+    published_site, sharded_site, browser, query
+):
     whole_status, whole = _all_results(published_site[0], browser, query)
     sharded_status, sharded = _all_results(sharded_site[0], browser, query)
     assert sharded_status == whole_status

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from helpers.published import PROJECT
 
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.site.pagemeta import PageMeta, plain_text
 from generator.site.render import Renderer
+from helpers.published import PROJECT
 
 BRIEF_PAGE = "briefs/huawei-5g-allies-2019.md"
 
@@ -20,7 +20,9 @@ def index():
 
 
 def test_plain_text_drops_markup_and_shortens_at_a_word():
-    text = plain_text("Some **bold** claim & a [link](https://example.org).\n\n" + "word " * 100, limit=40)
+    text = plain_text(
+        "Some **bold** claim & a [link](https://example.org).\n\n" + "word " * 100, limit=40
+    )
     assert text.startswith("Some bold claim & a link.")
     assert len(text) <= 40 and text.endswith(" …") and "<" not in text
 

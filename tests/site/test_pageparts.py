@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _convert(text: str) -> str:
     # What MkDocs does with the project's markdown_extensions (toc with permalinks).
-    return markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"permalink": True}}).convert(text)
+    return markdown.Markdown(
+        extensions=["toc"], extension_configs={"toc": {"permalink": True}}
+    ).convert(text)
 
 
 def _same_html(html: str) -> str:
@@ -28,7 +30,9 @@ def _same_html(html: str) -> str:
 
 
 def _pages(content: Path):
-    return Renderer(ROOT / "templates").render_site(Index(load_content(content), include_drafts=True))
+    return Renderer(ROOT / "templates").render_site(
+        Index(load_content(content), include_drafts=True)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,4 +78,7 @@ def test_join_refuses_headings_of_another_shape():
     parts = split("# T\n\n<p>a</p>\n\n## S\n\n<p>b</p>\n")
     assert parts is not None
     assert parts.join("<h1>T</h1>") is None  # one heading where two were expected
-    assert parts.join('<h1 id="t">T</h1>\n<h2 id="s">S</h2>') == '<h1 id="t">T</h1>\n<p>a</p>\n<h2 id="s">S</h2>\n<p>b</p>'
+    assert (
+        parts.join('<h1 id="t">T</h1>\n<h2 id="s">S</h2>')
+        == '<h1 id="t">T</h1>\n<p>a</p>\n<h2 id="s">S</h2>\n<p>b</p>'
+    )

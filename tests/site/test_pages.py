@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT
-
 from generator.analysis.index import Index
 from generator.content.corpus import FOLDERS, load_content
 from generator.site.pages import PAGE_KINDS, RECORD_FOLDERS, RECORD_PAGES
@@ -30,6 +29,7 @@ def test_every_page_the_site_renders_is_of_a_registered_kind_at_its_path():
     keyed = [kind.path.split("{}") for kind in PAGE_KINDS.values() if "{}" in kind.path]
     for page in pages:
         assert page.path in fixed or any(
-            page.path.startswith(head) and page.path.endswith(tail) for head, tail in keyed), page.path
+            page.path.startswith(head) and page.path.endswith(tail) for head, tail in keyed
+        ), page.path
     assert fixed <= {page.path for page in pages}  # every fixed page exists
     assert page_path("brief", "huawei-5g-allies-2019") in {page.path for page in pages}

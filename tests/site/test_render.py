@@ -1,15 +1,15 @@
 import re
 from pathlib import Path
 
-from conftest import ROOT, SEED_BRIEF
-from helpers.corpora import rendered, synthetic_content, synthetic_views
-from helpers.samples import MINIMAL_BRIEF, brief
 from mkdocs.utils.meta import get_data
 
+from conftest import ROOT, SEED_BRIEF
 from generator.analysis import views as views_module
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.site.render import Renderer
+from helpers.corpora import rendered, synthetic_content, synthetic_views
+from helpers.samples import MINIMAL_BRIEF, brief
 
 
 def render(project: Path, directory_urls: bool = True) -> dict[str, str]:
@@ -21,7 +21,13 @@ def render(project: Path, directory_urls: bool = True) -> dict[str, str]:
 
 def test_one_page_per_record_and_per_index(project):
     pages = render(project)
-    assert {"index.md", "briefs/index.md", "actors/index.md", "legal/index.md", "topics/index.md"} <= pages.keys()
+    assert {
+        "index.md",
+        "briefs/index.md",
+        "actors/index.md",
+        "legal/index.md",
+        "topics/index.md",
+    } <= pages.keys()
     assert f"briefs/{SEED_BRIEF}.md" in pages
     assert "legal/china-national-intelligence-law-2017.md" in pages
     assert "actors/nato.md" in pages
@@ -29,8 +35,12 @@ def test_one_page_per_record_and_per_index(project):
 
 def test_text_fields_are_escaped_and_markdown_fields_sanitised(project):
     hostile = MINIMAL_BRIEF.format(id="hostile")
-    hostile = hostile.replace("title: A story", 'title: "<script>alert(1)</script> [x](javascript:alert(1))"')
-    hostile = hostile.replace("summary: Short.", 'summary: "<img src=x onerror=alert(1)> [y](javascript:alert(2))"')
+    hostile = hostile.replace(
+        "title: A story", 'title: "<script>alert(1)</script> [x](javascript:alert(1))"'
+    )
+    hostile = hostile.replace(
+        "summary: Short.", 'summary: "<img src=x onerror=alert(1)> [y](javascript:alert(2))"'
+    )
     hostile = hostile.replace("text: Is it so?", 'text: "<b onmouseover=alert(3)>q</b>"')
     brief(project, "hostile", hostile)
     page, meta = get_data(render(project)["briefs/hostile.md"])
@@ -56,7 +66,9 @@ def test_a_long_list_of_briefs_gets_a_page_per_year(monkeypatch):
     listing = pages["briefs/index.md"]
     linked_briefs = []
     for year in years:
-        assert f'<a href="by-year/{year.year}/">{year.year}</a> — {len(year.briefs)} brief' in listing
+        assert (
+            f'<a href="by-year/{year.year}/">{year.year}</a> — {len(year.briefs)} brief' in listing
+        )
         page = pages[f"briefs/by-year/{year.year}.md"]
         linked = re.findall(r'<a href="\.\./\.\./([^/"]+)/">', page)
         assert linked == [b.id for b in year.briefs]

@@ -5,8 +5,11 @@ from generator.site.urls import page_path, page_url, relative_url
 
 @pytest.mark.parametrize(
     ("path", "directory", "flat"),
-    [("index.md", "", "index.html"), ("briefs/index.md", "briefs/", "briefs/index.html"),
-     ("briefs/x.md", "briefs/x/", "briefs/x.html")],
+    [
+        ("index.md", "", "index.html"),
+        ("briefs/index.md", "briefs/", "briefs/index.html"),
+        ("briefs/x.md", "briefs/x/", "briefs/x.html"),
+    ],
 )
 def test_page_urls_match_mkdocs(path, directory, flat):
     assert page_url(path, True) == directory
@@ -39,7 +42,7 @@ import unicodedata  # noqa: E402
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from generator.site.urls import (
+from generator.site.urls import (  # noqa: E402
     KEY_MAX_BYTES,
     NAME_MAX_BYTES,
     PAGE_PATHS,
@@ -65,7 +68,9 @@ def _takes_the_place_of_another_page(kind: str, key: str) -> bool:
 def test_the_reserved_keys_are_exactly_those_that_take_another_pages_place(kind):
     for key in reserved_keys(kind):
         assert _takes_the_place_of_another_page(kind, key), key
-    candidates = {part.removesuffix(".md") for pattern in PAGE_PATHS.values() for part in pattern.split("/")}
+    candidates = {
+        part.removesuffix(".md") for pattern in PAGE_PATHS.values() for part in pattern.split("/")
+    }
     for key in candidates - {"{}"} - set(reserved_keys(kind)):
         assert not _takes_the_place_of_another_page(kind, key), key
 
@@ -84,7 +89,9 @@ labels = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_si
 
 
 @given(labels)
-def test_a_label_that_names_a_page_gives_file_names_every_file_system_takes(tmp_path_factory, label):
+def test_a_label_that_names_a_page_gives_file_names_every_file_system_takes(
+    tmp_path_factory, label
+):
     if topic_slug_problem(label) is not None:
         return
     slug = topic_slug(label)
@@ -95,8 +102,10 @@ def test_a_label_that_names_a_page_gives_file_names_every_file_system_takes(tmp_
         (folder / name).write_bytes(b"")  # the real file system: a name too long raises here
 
 
-@given(st.text(st.characters(categories=["Lo", "Ll", "Nd"]), min_size=1, max_size=20),
-       st.integers(min_value=1, max_value=400))
+@given(
+    st.text(st.characters(categories=["Lo", "Ll", "Nd"]), min_size=1, max_size=20),
+    st.integers(min_value=1, max_value=400),
+)
 def test_a_label_too_long_for_a_file_name_is_refused(word, times):
     label = " ".join([word] * times)
     size = len(topic_slug(label).encode())
@@ -109,12 +118,17 @@ def test_a_label_too_long_for_a_file_name_is_refused(word, times):
 
 @given(st.text(st.characters(categories=["P", "S", "Z", "Mn"]), min_size=1, max_size=30))
 def test_a_label_without_letters_or_digits_is_refused(label):
-    if not any(c.isalnum() for c in unicodedata.normalize("NFKC", label).casefold()):  # 'ͅ' folds to 'ι'
+    if not any(
+        c.isalnum() for c in unicodedata.normalize("NFKC", label).casefold()
+    ):  # 'ͅ' folds to 'ι'
         assert "no letter or digit" in topic_slug_problem(label)
 
 
-@given(st.sampled_from(["index", "Index", "INDEX", "ｉｎｄｅｘ"]), st.sampled_from(["", " ", "!", "-", "_", "…"]),
-       st.sampled_from(["", " ", "?", "--", "_", "\n"]))
+@given(
+    st.sampled_from(["index", "Index", "INDEX", "ｉｎｄｅｘ"]),
+    st.sampled_from(["", " ", "!", "-", "_", "…"]),
+    st.sampled_from(["", " ", "?", "--", "_", "\n"]),
+)
 def test_a_label_that_slugs_to_a_reserved_name_is_refused(word, before, after):
     label = before + word + after
     assert topic_slug(label) == "index"

@@ -102,9 +102,12 @@ class Attribution(Model):
         description="false: the source gives no reason for the anonymity (then 'reason' is left out). "
         "Anonymous attributions only.",
     )
-    via: Text | None = Field(None, description="Who relayed the words, e.g. a spokeswoman for the minister.")
+    via: Text | None = Field(
+        None, description="Who relayed the words, e.g. a spokeswoman for the minister."
+    )
     actor: Slug | None = Field(
-        None, description="Registry id of the speaker, so that the statement reaches the speaker's actor page."
+        None,
+        description="Registry id of the speaker, so that the statement reaches the speaker's actor page.",
     )
 
     @model_validator(mode="after")
@@ -117,7 +120,9 @@ class Attribution(Model):
             if self.name:
                 raise ValueError("an anonymous attribution cannot carry a name")
             if self.reason_given is False and self.reason:
-                raise ValueError("'reason_given: false' says the source gives no reason: leave out 'reason'")
+                raise ValueError(
+                    "'reason_given: false' says the source gives no reason: leave out 'reason'"
+                )
             if not self.reason and self.reason_given is not False:
                 raise ValueError(
                     "an anonymous attribution needs the reason given for anonymity "
@@ -129,7 +134,9 @@ class Attribution(Model):
 class Statement(Model):
     """One statement: either a verbatim ``quote`` or a ``paraphrase``, never both."""
 
-    quote: Text | None = Field(None, description="Verbatim words, exactly as the source quotes them.")
+    quote: Text | None = Field(
+        None, description="Verbatim words, exactly as the source quotes them."
+    )
     paraphrase: Text | None = Field(None, description="What was said, in the brief's own words.")
     attribution: Attribution
     date: PartialDate | None = None
@@ -139,7 +146,8 @@ class Statement(Model):
         None, description="The stance this statement expresses; without it, the position's stance."
     )
     condition: Text | None = Field(
-        None, description="The condition the speaker attaches, e.g. only if each country sets its own target."
+        None,
+        description="The condition the speaker attaches, e.g. only if each country sets its own target.",
     )
 
     @model_validator(mode="after")
@@ -197,9 +205,12 @@ class Position(Model):
         if self.stance is None:
             for j, statement in enumerate(self.statements):
                 if statement.stance is None:
-                    yield ("statements", j), (
-                        "statement has no stance, and its position none to give it: "
-                        "write the position's 'stance' or the statement's"
+                    yield (
+                        ("statements", j),
+                        (
+                            "statement has no stance, and its position none to give it: "
+                            "write the position's 'stance' or the statement's"
+                        ),
                     )
             if not self.statements:
                 yield (), "missing required field 'stance'"
@@ -209,14 +220,20 @@ class Position(Model):
         for j, statement in enumerate(self.statements):
             stance = self.stance_of(statement)
             if statement.date is None:
-                yield ("statements", j), (
-                    f"this statement ({stance}) has no date, and the position's statements take "
-                    "different stances: cannot tell which came first (give it a 'date')"
+                yield (
+                    ("statements", j),
+                    (
+                        f"this statement ({stance}) has no date, and the position's statements take "
+                        "different stances: cannot tell which came first (give it a 'date')"
+                    ),
                 )
             elif seen.setdefault(statement.date, stance) != stance:
-                yield ("statements", j, "date"), (
-                    f"this statement ({stance}) and another ({seen[statement.date]}) are both dated "
-                    f"{statement.date}: cannot tell which came first (date them more precisely)"
+                yield (
+                    ("statements", j, "date"),
+                    (
+                        f"this statement ({stance}) and another ({seen[statement.date]}) are both dated "
+                        f"{statement.date}: cannot tell which came first (date them more precisely)"
+                    ),
                 )
 
 
@@ -237,7 +254,8 @@ class Reading(Model):
     date: PartialDate | None = None
     source: Slug = Field(description="Id of one of the brief's sources.")
     holding: bool = Field(
-        False, description="true: the court's own holding in a ruling, shown apart from the parties' readings."
+        False,
+        description="true: the court's own holding in a ruling, shown apart from the parties' readings.",
     )
 
 
@@ -287,13 +305,16 @@ class Event(Model):
         description="Two or more competing versions of the event, each with text, attribution and source.",
     )
     according_to: Attribution | None = Field(
-        None, description="Who reports the event: a claim someone makes, not a fact the brief vouches for."
+        None,
+        description="Who reports the event: a claim someone makes, not a fact the brief vouches for.",
     )
 
     @model_validator(mode="after")
     def _accounts_compete(self) -> Event:
         if len(self.accounts) == 1:
-            raise ValueError("a disputed event needs two or more accounts; one version goes in 'text'")
+            raise ValueError(
+                "a disputed event needs two or more accounts; one version goes in 'text'"
+            )
         return self
 
     def timing(self, today: str) -> str | None:
@@ -318,7 +339,8 @@ class Relation(Model):
     source: Slug = Field(description="Id of one of the brief's sources.")
     # --- issue 19: who says so ---
     according_to: Attribution | None = Field(
-        None, description="Who reports the relation: a claim someone makes, not a fact the brief vouches for."
+        None,
+        description="Who reports the relation: a claim someone makes, not a fact the brief vouches for.",
     )
     disputed: bool = Field(False, description="true when a party denies the relation.")
 
@@ -331,10 +353,14 @@ class Brief(Model):
     date: PartialDate
     status: Status = Status.published
     summary: Markdown = Field(description="What happened and what is at stake, in Markdown.")
-    topics: list[TopicLabel] = Field(default_factory=list, description="Topic labels, shared across briefs.")
+    topics: list[TopicLabel] = Field(
+        default_factory=list, description="Topic labels, shared across briefs."
+    )
     questions: list[Question] = Field(default_factory=list, description="The questions at stake.")
     sources: list[Source] = Field(min_length=1, description="Where the facts come from.")
-    positions: list[Position] = Field(default_factory=list, description="Who stands where, on which question.")
+    positions: list[Position] = Field(
+        default_factory=list, description="Who stands where, on which question."
+    )
     legal_references: list[LegalReference] = Field(
         default_factory=list, description="Laws invoked, and each actor's reading."
     )
@@ -342,7 +368,8 @@ class Brief(Model):
     relations: list[Relation] = Field(default_factory=list, description="Who does what to whom.")
     watch_next: list[Text] = Field(default_factory=list, description="What to watch for next.")
     follows: list[Slug] = Field(
-        default_factory=list, description="Ids of the briefs this one continues (issue 19: story threads)."
+        default_factory=list,
+        description="Ids of the briefs this one continues (issue 19: story threads).",
     )
 
     @property

@@ -65,8 +65,12 @@ def _page_id(kind: str):
 
     reserved = sorted(reserved_keys(kind))
     schema = {**_SLUG_SCHEMA.json_schema_extra, "not": {"enum": reserved}}  # type: ignore[dict-item]
-    return Annotated[str, AfterValidator(_check_slug), AfterValidator(check),
-                     Field(description=_SLUG_SCHEMA.description, json_schema_extra=schema)]
+    return Annotated[
+        str,
+        AfterValidator(_check_slug),
+        AfterValidator(check),
+        Field(description=_SLUG_SCHEMA.description, json_schema_extra=schema),
+    ]
 
 
 # What XML 1.0 (the feeds) cannot carry, which no page needs either: C0 controls but tab and line
@@ -79,7 +83,9 @@ def _check_text(value: str) -> str:
         raise ValueError("is blank: write the text, or leave the field out")
     bad = _UNWRITABLE.search(value)
     if bad:
-        raise ValueError(f"holds the control character U+{ord(bad.group()):04X}, which no page or feed can carry")
+        raise ValueError(
+            f"holds the control character U+{ord(bad.group()):04X}, which no page or feed can carry"
+        )
     return value
 
 
@@ -133,10 +139,13 @@ WebUrl = Annotated[
     Field(description="An http:// or https:// address.", json_schema_extra={"format": "uri"}),
 ]
 
+
 def _check_project_path(value: str) -> str:
     path = PurePosixPath(value)
     if "\\" in value or path.is_absolute() or ".." in path.parts or not path.parts:
-        raise ValueError(f"'{shortened(value)}' must be a relative path inside the project, like sources/article.txt")
+        raise ValueError(
+            f"'{shortened(value)}' must be a relative path inside the project, like sources/article.txt"
+        )
     return value
 
 

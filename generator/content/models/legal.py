@@ -34,7 +34,8 @@ class Provision(Model):
     article: Text | None = Field(None, description="Article number, when a source gives it.")
     summary: Text = Field(description="What the provision says, as reported.")
     label: Text | None = Field(
-        None, description="How the text numbers it, printed as written: Article 7, Section 121(2), Paragraph 4."
+        None,
+        description="How the text numbers it, printed as written: Article 7, Section 121(2), Paragraph 4.",
     )
 
     @property
@@ -77,7 +78,9 @@ class Amendment(Model):
 
     date: PartialDate
     by: Text = Field(description="What made the change, e.g. the amending act.")
-    provisions: list[Slug] = Field(default_factory=list, description="Ids of the provisions it changed.")
+    provisions: list[Slug] = Field(
+        default_factory=list, description="Ids of the provisions it changed."
+    )
     summary: Text = Field(description="What changed.")
 
 
@@ -91,22 +94,34 @@ class LegalInstrument(Model):
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="Year of adoption.")
     issuing_body: Text | None = Field(None, description="Who issued it, e.g. a parliament.")
     summary: Markdown | None = Field(None, description="What it does, in Markdown.")
-    provisions: list[Provision] = Field(default_factory=list, description="The parts briefs cite, by id.")
+    provisions: list[Provision] = Field(
+        default_factory=list, description="The parts briefs cite, by id."
+    )
     url: WebUrl | None = Field(None, description="Official text.")
     # --- issue 19: the structure of the law ---
     kind: InstrumentKind | None = Field(None, description="What sort of instrument this is.")
-    status: InstrumentStatus | None = Field(None, description="Where it stands: proposed, in-force, repealed…")
+    status: InstrumentStatus | None = Field(
+        None, description="Where it stands: proposed, in-force, repealed…"
+    )
     status_date: PartialDate | None = Field(None, description="Since when it has had that status.")
-    amendments: list[Amendment] = Field(default_factory=list, description="Changes made to it, oldest first.")
+    amendments: list[Amendment] = Field(
+        default_factory=list, description="Changes made to it, oldest first."
+    )
     court: Slug | None = Field(None, description="Court rulings: id of the court (an actor).")
     case_number: Text | None = Field(None, description="Court rulings: the case number.")
     decided: PartialDate | None = Field(None, description="Court rulings: when the court decided.")
-    outcome: Text | None = Field(None, description="Court rulings: what the court decided, in one sentence.")
+    outcome: Text | None = Field(
+        None, description="Court rulings: what the court decided, in one sentence."
+    )
 
     @model_validator(mode="after")
     def _ruling_fields(self) -> LegalInstrument:
-        ruling = {"court": self.court, "case_number": self.case_number, "decided": self.decided,
-                  "outcome": self.outcome}
+        ruling = {
+            "court": self.court,
+            "case_number": self.case_number,
+            "decided": self.decided,
+            "outcome": self.outcome,
+        }
         if self.kind == "court-ruling" and not self.court:
             raise ValueError("a court ruling needs 'court', the id of the court that gave it")
         given = [name for name, value in ruling.items() if value is not None]
