@@ -16,7 +16,7 @@ from conftest import ROOT
 
 README = ROOT / "README.md"
 BRIEF = "content/briefs/some-story.yaml"
-ACTOR = "content/actors/paris.yaml"
+ACTOR = "content/actors/french-government.yaml"
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Analyst",
     "GIT_AUTHOR_EMAIL": "analyst@example.org",
@@ -101,13 +101,13 @@ def fill_in_the_draft(project: Path) -> None:
         brief.read_text(encoding="utf-8"),
     )
     assert filled >= 3 and "FILL IN" not in text
-    text = text.replace("actors: [china]", "actors: [china, paris]", 1)
+    text = text.replace("actors: [china]", "actors: [china, french-government]", 1)
     brief.write_text(text, encoding="utf-8")
     actor = project / ACTOR
     actor.write_text(
         actor.read_text(encoding="utf-8")
-        .replace("\nname:\n", "\nname: Paris\n")
-        .replace("\nkind:\n", "\nkind: other\n"),
+        .replace("\nname:\n", "\nname: French government\n")
+        .replace("\nkind:\n", "\nkind: government-body\n"),
         encoding="utf-8",
     )
 
@@ -145,12 +145,16 @@ def test_the_analysts_day_runs_as_written(fresh_clone, seed_article):
     assert run(project, "git status --porcelain").stdout == ""  # sources/ stays out of git
 
 
-def test_the_draft_names_the_actor_the_readme_creates(fresh_clone, seed_article):
-    """Step 3's actor is one the seed article's draft proposes as new."""
+def test_the_readme_says_what_the_seed_draft_proposes(fresh_clone, seed_article):
+    """The README says the seed article's draft proposes no new actor (every one it finds is
+    in the registry), and step 3's actor is not one that ships."""
     (fresh_clone / "sources").mkdir()
     (fresh_clone / "sources" / "a.txt").write_text(seed_article, encoding="utf-8")
     assert run(fresh_clone, ".venv/bin/briefing draft sources/a.txt --id a").returncode == 0
-    assert re.search(r"#\s+new\s+paris:", (fresh_clone / "content/briefs/a.yaml").read_text())
+    draft = (fresh_clone / "content/briefs/a.yaml").read_text()
+    assert not re.search(r"#\s+new\s+[a-z0-9-]+:", draft)
+    assert "so it proposes\nnone" in README.read_text(encoding="utf-8")
+    assert not (fresh_clone / "content/actors/french-government.yaml").exists()
 
 
 def test_the_two_error_example_is_what_make_check_prints(fresh_clone):
