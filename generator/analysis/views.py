@@ -12,7 +12,7 @@ from functools import cached_property
 
 import networkx as nx
 
-from generator.analysis import network, readings, related, stances, timeline
+from generator.analysis import communities, network, readings, related, stances, timeline
 from generator.analysis.index import Index
 from generator.content.models import Actor, Brief, LegalInstrument, Membership
 from generator.site import build_date
@@ -133,9 +133,9 @@ class Views:
         return network.draw_network(self.network_core, self.index)
 
     @cached_property
-    def network_overview(self) -> network.Overview:
+    def network_overview(self) -> communities.Overview:
         """Issue 20: groups of actors, and what the network page's explorer filters by."""
-        return network.overview(self.graph, self.index)
+        return communities.overview(self.graph, self.index)
 
     def neighbourhood(self, actor: Actor) -> network.Drawing:
         ego = network.neighbourhood(self.graph, actor.id)

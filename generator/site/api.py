@@ -22,8 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from generator.analysis.communities import explorer_data
 from generator.analysis.index import Index
-from generator.analysis.network import explorer_data, relation_graph
+from generator.analysis.network import relation_graph
 from generator.content.models import Actor, Brief, LegalInstrument, Model, Slug, Status
 
 FORMAT = "briefing-api"

@@ -14,19 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.analysis.communities import COMMUNITY_LIMIT, DRAW_ALL_LIMIT, explorer_data, overview
 from generator.analysis.index import Index
 from generator.analysis.network import (
-    COMMUNITY_LIMIT,
-    DRAW_ALL_LIMIT,
     NEIGHBOUR_LIMIT,
     NETWORK_LIMIT,
     NetworkEdge,
     draw_neighbourhood,
     draw_network,
     edges_of,
-    explorer_data,
     neighbourhood,
-    overview,
 )
 from generator.analysis.views import Views
 from generator.content.corpus import load_content

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis.communities import DRAW_ALL_LIMIT
 from generator.analysis.index import Index
-from generator.analysis.network import DRAW_ALL_LIMIT, relation_graph
+from generator.analysis.network import relation_graph
 from generator.content.corpus import load_content
 from helpers.site_builder import build_site
 
