@@ -26,10 +26,13 @@ def busiest_actor(views):
 
 def test_an_actor_in_few_briefs_has_one_page_with_everything():
     index = synthetic_views().index
-    for actor in index.actors.values():
-        assert (
-            len(index.briefs_by_actor.get(actor.id, [])) <= actorpages.BRIEFS_PER_PAGE
-        )  # a small corpus
+    few = [
+        a
+        for a in index.actors.values()
+        if len(index.briefs_by_actor.get(a.id, [])) <= actorpages.BRIEFS_PER_PAGE
+    ]
+    assert len(few) > 10  # most actors of a small corpus
+    for actor in few:
         (page,) = actor_pages(index, actor)
         assert page.path == f"actors/{actor.id}.md"
         assert page.statements == index.statements_by_actor.get(actor.id, [])
