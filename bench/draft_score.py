@@ -43,6 +43,7 @@ ACTOR_KINDS = sorted(
     | {"court", "legislature", "coalition", "political-party", "trade-association"}
 )
 EVENT_STATUSES = ("happened", "scheduled", "deadline", "expected", "cancelled", "postponed")
+STANCES = ("supports", "opposes", "mixed", "neutral", "unclear")
 QUOTE_SIMILARITY = (
     0.9  # a drafted quote this alike (difflib ratio) to an expected one is the same quotation
 )
@@ -85,6 +86,9 @@ class ExpectedStatement(_Strict):
     )  # the body a person or an anonymous source speaks for
     reason: Text | None = None  # an anonymous source: why, in the article's words
     date: PartialDate | None = None
+    stance: Literal[STANCES] | None = None  # type: ignore[valid-type]  # where the stance changes
+    transcript: bool = False  # an answer in a transcript, without quotation marks: `quote` is a
+    # part of it (a drafted statement holding these words, as the answer's, is the same)
 
     @model_validator(mode="after")
     def _reason_for_anonymous(self):
@@ -101,6 +105,26 @@ class ExpectedEvent(_Strict):
     date: PartialDate
     phrase: Text  # the article's words that give the date
     status: Literal[EVENT_STATUSES] = "happened"  # type: ignore[valid-type]
+
+
+class ExpectedAccount(_Strict):
+    by: list[Text] = Field(min_length=1)  # actor keys: a drafted account under any is this one
+
+
+class ExpectedDispute(_Strict):
+    """An event the article reports in competing versions (an event's `accounts`)."""
+
+    date: PartialDate
+    accounts: list[ExpectedAccount] = Field(min_length=2)
+
+
+class ExpectedStanceChange(_Strict):
+    """An actor whose stance changes: its statements before and after, dated, with their stances."""
+
+    actor: list[Text] = Field(min_length=1)  # actor keys: the body, and the person speaking for it
+    from_: Literal[STANCES] = Field(alias="from")  # type: ignore[valid-type]
+    to: Literal[STANCES]  # type: ignore[valid-type]
+    date: PartialDate  # when the new stance was first stated
 
 
 class ExpectedLegal(_Strict):
@@ -121,6 +145,8 @@ class Expected(_Strict):
     scare_quotes: list[Text] = Field(default_factory=list)
     events: list[ExpectedEvent] = Field(default_factory=list)
     legal: list[ExpectedLegal] = Field(default_factory=list)
+    disputes: list[ExpectedDispute] = Field(default_factory=list)
+    stance_changes: list[ExpectedStanceChange] = Field(default_factory=list)
 
     def actor(self, key: str) -> ExpectedActor:
         return next(actor for actor in self.actors if actor.key == key)
@@ -165,6 +191,18 @@ def _unknown_keys(yaml_file, expected: Expected) -> list[Problem]:
                 problems.append(
                     yaml_file.problem(("statements", i, field_name), f"unknown actor key '{key}'")
                 )
+    places = [
+        (("disputes", i, "accounts", j, "by"), account.by)
+        for i, dispute in enumerate(expected.disputes)
+        for j, account in enumerate(dispute.accounts)
+    ] + [
+        (("stance_changes", i, "actor"), change.actor)
+        for i, change in enumerate(expected.stance_changes)
+    ]
+    for loc, names in places:
+        problems += [
+            yaml_file.problem(loc, f"unknown actor key '{key}'") for key in names if key not in keys
+        ]
     return problems
 
 
@@ -183,6 +221,9 @@ class DraftedStatement:
     name: str | None
     reason: str | None
     actor_label: str | None = None  # the position's actor as the draft names it
+    stance: str | None = None  # the statement's own stance, when the draft gives one
+    date: str | None = None
+    answer: bool = False  # a transcript answer (no quotation marks)
 
 
 @dataclass
@@ -200,6 +241,18 @@ class DraftedLegal:
 
 
 @dataclass
+class DraftedPosition:
+    forms: set[str]  # its actor's names
+    steps: list[tuple[str, str | None]]  # (stance, date) of each stance change, in date order
+
+
+@dataclass
+class DraftedDispute:
+    date: str
+    accounts: list[set[str]]  # each account's actor, by its names (empty: no actor)
+
+
+@dataclass
 class Drafted:
     author: str | None = None
     date: str | None = None
@@ -207,6 +260,8 @@ class Drafted:
     actors: list[DraftedActor] = field(default_factory=list)
     events: list[tuple[str, str | None]] = field(default_factory=list)  # (date, status)
     legal: list[DraftedLegal] = field(default_factory=list)
+    positions: list[DraftedPosition] = field(default_factory=list)
+    disputes: list[DraftedDispute] = field(default_factory=list)
 
 
 def drafted(draft: Draft) -> Drafted:
@@ -214,7 +269,7 @@ def drafted(draft: Draft) -> Drafted:
         c.id: DraftedActor(_forms(c.name, c.long_form, *c.mentions), c.name, c.kind)
         for c in draft.candidates
     }
-    statements = []
+    statements, positions = [], []
     for position in draft.positions:
         actor = actors.get(position.actor_id or position.proposed_id or "")
         forms = actor.forms if actor else set()
@@ -228,8 +283,23 @@ def drafted(draft: Draft) -> Drafted:
                     s.name,
                     s.reason,
                     actor.label if actor else None,
+                    getattr(s, "stance", None),
+                    _text(getattr(s, "date", None)),
+                    getattr(s, "answer", False),
                 )
             )
+        positions.append(DraftedPosition(forms, _steps(position.statements)))
+    disputes = [
+        DraftedDispute(
+            str(e.date),
+            [
+                actors[a.actor_id].forms if a.actor_id in actors else set()
+                for a in getattr(e, "accounts", [])
+            ],
+        )
+        for e in draft.events
+        if getattr(e, "accounts", None)
+    ]
     article = draft.article
     return Drafted(
         author=getattr(draft, "author", None) or getattr(article, "author", None),
@@ -241,7 +311,24 @@ def drafted(draft: Draft) -> Drafted:
             DraftedLegal(m.name, m.year, {_provision(p) for p in _provisions(m)})
             for m in draft.legal
         ],
+        positions=positions,
+        disputes=disputes,
     )
+
+
+def _steps(statements) -> list[tuple[str, str | None]]:
+    """A position's stances in date order, one step per change (statements without a stance or a
+    date take no part: a position with one stance has one step or none)."""
+    dated = sorted(
+        (str(s.date), s.stance)
+        for s in statements
+        if getattr(s, "stance", None) and getattr(s, "date", None)
+    )
+    steps: list[tuple[str, str | None]] = []
+    for date, stance in dated:
+        if not steps or steps[-1][0] != stance:
+            steps.append((stance, date))
+    return steps
 
 
 def _forms(*names: str | None) -> set[str]:
@@ -352,6 +439,10 @@ FIELDS = {  # name → what it counts; "lower" fields count mistakes, where fewe
     "anonymous": "anonymous sources kept anonymous",
     "anonymous_reason": "anonymity reason right",
     "scare_quotes": "lower: scare quotes made statements",
+    "answers": "transcript answers (no quotation marks) drafted as statements",
+    "stances": "statements with the right stance and date, where a stance changes",
+    "stance_changes": "stance changes found (from, to, and the date of the new stance)",
+    "accounts": "competing accounts of a disputed event (by the right actor)",
 }
 
 
@@ -362,6 +453,8 @@ def score(expected: Expected, draft: Drafted) -> dict[str, Tally]:
     _score_dates(expected, draft, tallies)
     _score_legal(expected, draft, tallies)
     _score_author(expected, draft, tallies["author"])
+    _score_stance_changes(expected, draft, tallies["stance_changes"])
+    _score_accounts(expected, draft, tallies["accounts"])
     return tallies
 
 
@@ -376,15 +469,16 @@ def _pairs(expected: list, drafted: list, same) -> list[tuple[int, int]]:
     return pairs
 
 
+def same_statement(have: DraftedStatement, want: ExpectedStatement) -> bool:
+    """The same quotation; for a transcript's answer, a drafted answer holding the expected words."""
+    if want.transcript and have.answer:
+        return normal_quote(want.quote) in normal_quote(have.quote)
+    return same_quote(have.quote, want.quote)
+
+
 def _score_statements(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
     quotes, speakers = tallies["quotations"], tallies["speakers"]
-    pairs = dict(
-        _pairs(
-            expected.statements,
-            draft.statements,
-            lambda have, want: same_quote(have.quote, want.quote),
-        )
-    )
+    pairs = dict(_pairs(expected.statements, draft.statements, same_statement))
     quotes.right, quotes.drafted, quotes.expected = (
         len(pairs),
         len(draft.statements),
@@ -414,6 +508,30 @@ def _score_statements(expected: Expected, draft: Drafted, tallies: dict[str, Tal
             _tally_speaker(expected, want, have, keys, speakers)
         if want.speaker == "anonymous":
             _tally_anonymous(want, have, tallies["anonymous"], tallies["anonymous_reason"])
+        if want.stance:
+            _tally_stance(expected, want, have, tallies["stances"])
+    answers = tallies["answers"]
+    answers.drafted = sum(s.answer for s in draft.statements)
+    for i, want in enumerate(expected.statements):
+        if want.transcript:
+            answers.expected += 1
+            if i in pairs and draft.statements[pairs[i]].answer:
+                answers.right += 1
+            else:
+                answers.misses.append(f"not drafted: {want.quote[:60]!r}")
+    tallies["stances"].drafted = sum(s.stance is not None for s in draft.statements)
+
+
+def _tally_stance(
+    expected: Expected, want: ExpectedStatement, have: DraftedStatement | None, tally: Tally
+) -> None:
+    tally.expected += 1
+    date = str(want.date or expected.date)
+    if have is not None and (have.stance, have.date) == (want.stance, date):
+        tally.right += 1
+    else:
+        drafted_as = f"{have.stance} on {have.date}" if have else "not found"
+        tally.misses.append(f"{want.quote[:40]!r}: {drafted_as}, not {want.stance} on {date}")
 
 
 def _tally_speaker(
@@ -530,6 +648,60 @@ def _score_dates(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) 
             status.misses.append(
                 f"{expected.events[i].date}: status {draft.events[j][1]}, not {expected.events[i].status}"
             )
+
+
+def _score_stance_changes(expected: Expected, draft: Drafted, tally: Tally) -> None:
+    """Each expected change is found when a position of its actor goes from its old stance to its
+    new one, the new one dated as expected; every change the draft shows is counted as drafted."""
+    changes = [
+        (position.forms, before[0], after[0], after[1])
+        for position in draft.positions
+        for before, after in zip(position.steps, position.steps[1:], strict=False)
+    ]
+    tally.drafted, tally.expected = len(changes), len(expected.stance_changes)
+
+    def same(have, want: ExpectedStanceChange) -> bool:
+        forms = set().union(*(expected.actor(key).forms() for key in want.actor))
+        return bool(have[0] & forms) and have[1:] == (want.from_, want.to, str(want.date))
+
+    pairs = _pairs(expected.stance_changes, changes, same)
+    tally.right = len(pairs)
+    found = {i for i, _ in pairs}
+    tally.misses = [
+        f"not found: {c.actor[0]} {c.from_} → {c.to} on {c.date}"
+        for i, c in enumerate(expected.stance_changes)
+        if i not in found
+    ]
+
+
+def _score_accounts(expected: Expected, draft: Drafted, tally: Tally) -> None:
+    """Accounts of a disputed event: the drafted event has the expected date, and each drafted
+    account whose actor is one an expected account names is right (once per expected account)."""
+    tally.drafted = sum(len(d.accounts) for d in draft.disputes)
+    tally.expected = sum(len(d.accounts) for d in expected.disputes)
+    events = _pairs(
+        expected.disputes, draft.disputes, lambda have, want: have.date == str(want.date)
+    )
+    for i, j in events:
+        want, have = expected.disputes[i], draft.disputes[j]
+
+        def same(forms: set[str], account: ExpectedAccount) -> bool:
+            return any(forms & expected.actor(key).forms() for key in account.by)
+
+        pairs = _pairs(want.accounts, have.accounts, same)
+        tally.right += len(pairs)
+        found = {k for k, _ in pairs}
+        tally.misses += [
+            f"{want.date}: no account by {a.by[0]}"
+            for k, a in enumerate(want.accounts)
+            if k not in found
+        ]
+    found_events = {i for i, _ in events}
+    tally.misses += [
+        f"no disputed event on {d.date}"
+        for i, d in enumerate(expected.disputes)
+        if i not in found_events
+    ]
 
 
 def _score_legal(expected: Expected, draft: Drafted, tallies: dict[str, Tally]) -> None:
