@@ -24,6 +24,7 @@ from generator.draft.events import DatedEvent, find_events
 from generator.draft.legal import LegalMention, find_legal
 from generator.draft.quotes import quotations_with_speakers
 from generator.draft.speakers import Speaker, SpeakerResolver
+from generator.draft.transcripts import labelled_person, transcript_answers
 
 # The largest article drafted. Its draft must itself pass `check` (MAX_FILE_BYTES): a draft is
 # about 1.5 times its article (measured with bench/draft_size: evidence, keys and comments), and
@@ -43,6 +44,7 @@ class DraftStatement:
     name: str | None = None
     reason: str | None = None  # why the source is anonymous, in the article's words
     reason_given: bool | None = None  # False: the article gives no reason for the anonymity
+    answer: bool = False  # a transcript's answer (verbatim, without quotation marks)
 
 
 @dataclass
@@ -108,10 +110,14 @@ def _positions(
     """One position per speaker's actor (the body spoken for, else the person), holding its quotations."""
     positions: dict[str, DraftPosition] = {}
     resolver = SpeakerResolver(article, finder, candidates)
-    for quotation in quotations_with_speakers(article):
+    quotations = quotations_with_speakers(article) + transcript_answers(article)
+    for quotation in sorted(quotations, key=lambda q: q.start):
         sentences = article.sentences_between(quotation.start, quotation.end)
         evidence = _shortened(" ".join(s.one_line for s in sentences))
         speaker = resolver.resolve(quotation, quotation.speaker, sentences)
+        if quotation.answer and speaker.person is None:  # "MINISTER LINDQVIST:" is Maya Lindqvist
+            person = labelled_person(quotation.speaker or "", candidates)
+            speaker = Speaker(quotation.speaker, person, person) if person else speaker
         actor = speaker.actor
         actor_id = actor.id if actor is not None and actor.known else None
         proposed = actor.id if actor is not None and not actor.known else None
@@ -122,7 +128,9 @@ def _positions(
         )
         if key not in positions:
             positions[key] = DraftPosition(actor_id, speaker.phrase, proposed)
-        positions[key].statements.append(_statement(quotation.text, evidence, speaker))
+        statement = _statement(quotation.text, evidence, speaker)
+        statement.answer = quotation.answer
+        positions[key].statements.append(statement)
     return list(positions.values())
 
 

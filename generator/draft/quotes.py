@@ -64,6 +64,7 @@ class Quotation:
     start: int  # offsets of those words in the article's text
     end: int
     speaker: str | None  # who spoke, as the article words it ("a spokesman"), if it says
+    answer: bool = False  # a transcript's answer: the label's words, without quotation marks
 
 
 def find_quotations(text: str) -> list[Quotation]:
