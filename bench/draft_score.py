@@ -274,6 +274,8 @@ def drafted(draft: Draft) -> Drafted:
         actor = actors.get(position.actor_id or position.proposed_id or "")
         forms = actor.forms if actor else set()
         for s in position.statements:
+            if s.quote is None:  # a paraphrase: no quotation, but a step of the stances
+                continue
             statements.append(
                 DraftedStatement(
                     s.quote,

@@ -91,6 +91,10 @@ class Article:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [s.start for s in self.sentences])  # sorted: for bisect
 
+    def sentence_index(self, offset: int) -> int:
+        """The index of the sentence that holds ``offset`` (or the last one before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         """The sentences overlapping [start, end), found by bisection (sentences do not overlap)."""
         first = max(0, bisect.bisect_right(self._starts, start) - 1)

@@ -9,6 +9,7 @@ The YAML is laid out by ``templates/skeletons/draft.yaml.j2``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +25,20 @@ from generator.draft.events import DatedEvent, find_events
 from generator.draft.legal import LegalMention, find_legal
 from generator.draft.quotes import quotations_with_speakers
 from generator.draft.speakers import Speaker, SpeakerResolver
+from generator.draft.stances import (
+    StanceChange,
+    events_by_sentence,
+    find_stance_changes,
+    is_after,
+    statement_date,
+)
 from generator.draft.transcripts import labelled_person, transcript_answers
 
 # The largest article drafted. Its draft must itself pass `check` (MAX_FILE_BYTES): a draft is
 # about 1.5 times its article (measured with bench/draft_size: evidence, keys and comments), and
 # longer drafts are cut to fit anyway (see _fitted), so 1 MiB leaves room.
 ARTICLE_LIMIT = 1 << 20
+FOLLOWING_SENTENCES = 3  # the actor of a stance change speaks within this many sentences of it
 EVIDENCE_LIMIT = (
     600  # characters of evidence quoted for one statement (a quotation may span many sentences)
 )
@@ -37,7 +46,7 @@ EVIDENCE_LIMIT = (
 
 @dataclass
 class DraftStatement:
-    quote: str
+    quote: str | None  # None for a paraphrase
     evidence: str
     attribution_kind: str | None
     role: str | None = None
@@ -45,6 +54,10 @@ class DraftStatement:
     reason: str | None = None  # why the source is anonymous, in the article's words
     reason_given: bool | None = None  # False: the article gives no reason for the anonymity
     answer: bool = False  # a transcript's answer (verbatim, without quotation marks)
+    date: str | None = None  # when it was said, when its sentence says ("said in November")
+    stance: str | None = None  # its own stance, where the position's stance changes
+    paraphrase: str | None = None  # an earlier stance the article tells without quoting it
+    offset: int = 0  # where the quotation is in the article
 
 
 @dataclass
@@ -53,6 +66,12 @@ class DraftPosition:
     speaker: str | None  # as the article words it
     proposed_id: str | None  # for a speaker the registry does not know
     statements: list[DraftStatement] = field(default_factory=list)
+    change: StanceChange | None = None  # the sentence telling that the actor's stance changed
+
+    @property
+    def own_stances(self) -> bool:
+        """Every statement carries its own stance and date: the position needs none."""
+        return self.change is not None and all(s.stance and s.date for s in self.statements)
 
 
 @dataclass
@@ -86,15 +105,20 @@ def make_draft(
     finder = ActorFinder(corpus.actors.values(), article, not_actors=[m.name for m in legal])
     candidates = finder.candidates()  # first: it joins shortened names to their actors
     year = f"-{article.year}" if article.year else ""
+    events = find_events(article)
+    dated = events_by_sentence(events)
+    positions = _positions(article, finder, candidates, dated)
+    for change in find_stance_changes(article, dated):
+        _apply_stance_change(change, positions, finder, article)
     return Draft(
         id=brief_id or _default_id(article),
         article=article,
         source_id=f"{slugify(article.publisher)}{year}" if article.publisher else f"source{year}",
         text_file=text_file,
         candidates=candidates,
-        positions=_positions(article, finder, candidates),
+        positions=positions,
         legal=legal,
-        events=[_event(event, finder) for event in find_events(article)],
+        events=[_event(event, finder) for event in events],
     )
 
 
@@ -105,7 +129,7 @@ def _default_id(article: Article) -> str:
 
 
 def _positions(
-    article: Article, finder: ActorFinder, candidates: list[Candidate]
+    article: Article, finder: ActorFinder, candidates: list[Candidate], dated: dict
 ) -> list[DraftPosition]:
     """One position per speaker's actor (the body spoken for, else the person), holding its quotations."""
     positions: dict[str, DraftPosition] = {}
@@ -129,9 +153,79 @@ def _positions(
         if key not in positions:
             positions[key] = DraftPosition(actor_id, speaker.phrase, proposed)
         statement = _statement(quotation.text, evidence, speaker)
-        statement.answer = quotation.answer
+        statement.answer, statement.offset = quotation.answer, quotation.start
+        statement.date = statement_date(
+            sentences, quotation.start, quotation.end, dated, article.date
+        )
         positions[key].statements.append(statement)
     return list(positions.values())
+
+
+def _apply_stance_change(
+    change: StanceChange, positions: list[DraftPosition], finder: ActorFinder, article: Article
+) -> None:
+    """Each dated statement of the actor that changed takes the stance of its time (an undated
+    statement from the change's sentence on is dated by the change, else by the article). An old
+    stance the article tells without a quotation ("had supported the agreement until April")
+    becomes a paraphrase statement dated by its end."""
+    position = _changed_position(change, positions, finder, article)
+    if position is None or position.change is not None:
+        return
+    _gather_speaker(position, positions)
+    position.change = change
+    for statement in position.statements:
+        if statement.date is None and statement.offset >= change.evidence.start:
+            statement.date = change.date or article.date
+        if statement.date is not None:
+            after = is_after(change, statement.date, article.date)
+            statement.stance = change.after if after else change.before
+    if change.until and all(s.stance != change.before for s in position.statements):
+        earlier = dataclasses.replace(position.statements[0], quote=None, answer=False)
+        earlier.paraphrase = change.clause[:1].upper() + change.clause[1:] + "."
+        earlier.evidence, earlier.date = change.evidence.one_line, change.until
+        earlier.stance = change.before
+        position.statements.insert(0, earlier)
+
+
+def _gather_speaker(position: DraftPosition, positions: list[DraftPosition]) -> None:
+    """The statements a named speaker of the position made under another position ("The
+    federation's president, Karin Dahl, said …" then "Dahl said") join it: one actor, one history."""
+    names = {s.name for s in position.statements if s.name}
+    for other in positions:
+        if (
+            other is not position
+            and other.change is None
+            and names & {s.name for s in other.statements}
+        ):
+            position.statements += other.statements
+            other.statements = []
+    position.statements.sort(key=lambda s: s.offset)
+    positions[:] = [p for p in positions if p.statements]
+
+
+def _changed_position(
+    change: StanceChange, positions: list[DraftPosition], finder: ActorFinder, article: Article
+) -> DraftPosition | None:
+    """The position of the actor that changed: one named before the words of the old stance
+    ("The Green Alliance, which had supported …"), else the first to speak within the next
+    few sentences ("Veloria's environment minister withdrew her objection … Minister Beatriz
+    Costa said …")."""
+    by_actor = {p.actor_id or p.proposed_id: p for p in positions if p.actor_id or p.proposed_id}
+    sentence = change.evidence
+    for mention in finder.mentions(sentence):
+        if sentence.start + mention.start >= change.verb_at:
+            break
+        if (found := by_actor.get(finder.id_of(mention))) is not None:
+            return found
+    index = article.sentence_index(sentence.start)
+    end = article.sentences[min(index + FOLLOWING_SENTENCES, len(article.sentences) - 1)].end
+    speaking = [
+        (s.offset, p)
+        for p in positions
+        for s in p.statements
+        if sentence.start <= s.offset < end and (p.actor_id or p.proposed_id)
+    ]
+    return min(speaking, key=lambda pair: pair[0])[1] if speaking else None
 
 
 def _shortened(evidence: str) -> str:

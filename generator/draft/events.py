@@ -53,6 +53,8 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE = re.compile(r"\b(?:by|until|before|deadline|no later than|remains)\W*$", re.IGNORECASE)
+# "had supported the agreement until April": how long something lasted, not a deadline
+_LASTED_UNTIL = re.compile(r"\b(?:had|was|were)\s[^,.;]*\buntil\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def _event(
 
 def _status(text: str, start: int) -> str:
     before = text[max(0, start - 120) : start]
-    if _DEADLINE.search(before):
+    if _DEADLINE.search(before) and not _LASTED_UNTIL.search(before):
         return "deadline"
     clause = _CLAUSE_START.split(before)[-1] if _CLAUSE_START.search(before) else before
     return "scheduled" if _FUTURE.search(clause) else "happened"
