@@ -19,6 +19,7 @@ from generator.authoring.skeletons import SkeletonError, check_id, write_new, ya
 from generator.content.corpus import Corpus
 from generator.content.safefile import UnreadableFile, read_limited
 from generator.content.yamlfile import MAX_FILE_BYTES
+from generator.draft.accounts import Dispute, find_disputes
 from generator.draft.actors import ActorFinder, Candidate, slugify
 from generator.draft.article import Article, read_article
 from generator.draft.events import DatedEvent, find_events
@@ -75,6 +76,17 @@ class DraftPosition:
 
 
 @dataclass
+class DraftAccount:
+    """One party's version of a disputed event; its text is the analyst's to write."""
+
+    actor_id: str  # the teller: a registry id when known, else the proposed one
+    known: bool
+    name: str
+    attribution_kind: str  # named for a person, else institutional
+    evidence: str
+
+
+@dataclass
 class DraftEvent:
     date: str
     phrase: str
@@ -82,6 +94,7 @@ class DraftEvent:
     actor_ids: list[str]
     evidence: str
     status: str = "happened"  # happened, scheduled or deadline: the Event's `status`
+    accounts: list[DraftAccount] = field(default_factory=list)  # competing versions of it
 
 
 @dataclass
@@ -118,7 +131,7 @@ def make_draft(
         candidates=candidates,
         positions=positions,
         legal=legal,
-        events=[_event(event, finder) for event in events],
+        events=_events(events, find_disputes(article, finder, candidates, events), finder),
     )
 
 
@@ -252,6 +265,26 @@ def _statement(quote: str, evidence: str, speaker: Speaker) -> DraftStatement:
     if kind == "institutional":
         return DraftStatement(quote, evidence, kind)
     return DraftStatement(quote, evidence, kind, role=speaker.phrase)
+
+
+def _events(
+    events: list[DatedEvent], disputes: list[Dispute], finder: ActorFinder
+) -> list[DraftEvent]:
+    """Every dated event; a disputed one carries the accounts the article gives of it."""
+    drafted = [_event(event, finder) for event in events]
+    for dispute in disputes:
+        at = next(i for i, event in enumerate(events) if event is dispute.event)
+        drafted[at].accounts = [
+            DraftAccount(
+                a.actor.id,
+                a.actor.known,
+                a.actor.name,
+                "named" if a.actor.kind == "person" else "institutional",
+                a.evidence.one_line,
+            )
+            for a in dispute.accounts
+        ]
+    return drafted
 
 
 def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:
