@@ -154,8 +154,9 @@ def _pronoun_or(phrase: str) -> str:
 
 
 _LABEL = re.compile(
-    r"(?:so-called|what (?:\w+\s+){0,3}calls?|known as|dubbed|nicknamed|titled|entitled|"
-    r"(?:report|campaign|programme|operation|plan)|a|the)\s*[“\"‘']?$",
+    r"(?:so-called|what (?:\w+\s+){0,3}call(?:s|ed)?|known as|dubbed|nicknamed|titled|entitled|"
+    r"(?:report|campaign|programme|program|operation|plan|book|film|study|strategy)[,:]?|a|the)"
+    r"\s*[“\"‘']?$",
     re.IGNORECASE,
 )
 _SCARE_WORDS = (
@@ -167,19 +168,85 @@ _WORDS_OF_SPEECH = re.compile(
     r"acknowledg\w*|quot\w*|statement|told|tell|say\w*|speak\w*|spoke|spokes\w*)\b",
     re.IGNORECASE,
 )
+# The text of a law quoted: "Article 34 requires it … “without undue delay”", "the act defines
+# urgency as “…”". A provision or a law is the subject, and no person is said to speak.
+_LAW_SUBJECT = re.compile(
+    r"\b(?:(?:Article|Section|Subsection|Paragraph|Clause|Chapter|Rule)s?\s+[\dA-Z(]"
+    r"|(?:the|this|that|its)\s+(?:law|act|regulation|directive|treaty|convention|bill|statute|code|"
+    r"decree|provision|clause|subsection|article|section|text|wording|ruling|judgment)\b)"
+)
+_PEOPLE_SPEAK = re.compile(  # "says" is left out: a law "says" too
+    r"\b(?:said|told|tells|according to|argued|argues|wrote|writes|asked|called|calls|ruled|"
+    r"rules|held|holds|found|concluded|decided|insisted|warned|stated|noted|added|declared|"
+    r"explained)\b"
+)
+_SPOKEN_AFTER = re.compile(
+    rf"^[\s,.!?]*[”\"’']?[\s,]*(?:{_SPEECH_VERBS}|\w+(?:\s+\w+)?\s+{_SPEECH_VERBS})\b"
+)
+# A quotation inside a noun phrase: "what it called “high-risk” brinkmanship", "a “toolbox” fund":
+# the word after it carries on the phrase (a word of these ends or turns it: no modifier).
+_NOT_A_NOUN = frozenset(
+    "on in at of to for and or but as by with from after before over under into about than "
+    "he she it they we i who which that this these those is was are were be been has have had "
+    "will would can could may might should must do does did said says told added also only "
+    "again too even then now when while because if so not last next this yesterday today tomorrow "
+    "earlier later ago twice once instead anyway already yet still here there".split()
+)
+_TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from".split())
 
 
-def is_scare_quote(quotation: Quotation, around: str, before: str = "") -> bool:
-    """'the so-called "toolbox"', 'what the law calls "high-impact systems"' are no one's statement:
-    a few words, no sentence of their own, and no word of speech near them ("calls" names a label)."""
+def is_scare_quote(quotation: Quotation, before: str, after: str) -> bool:
+    """Whether a quotation is no one's statement: the text of a law ("Article 34 requires …
+    “without undue delay”"), a title ('The report, “Listening In”,'), a label ('the so-called
+    “toolbox”', 'what it called “high-risk” brinkmanship'), or a few words with no word of speech
+    near them. ``before`` and ``after`` are the sentence's words either side of the marks."""
     words = quotation.text.split()
+    if _quotes_a_law(before):
+        return True
+    spoken_after = bool(_SPOKEN_AFTER.match(after))
+    if _is_title(words) and not spoken_after:
+        return True
     if len(words) > _SCARE_WORDS or re.search(r"[.?!,;]", quotation.text):
         return False
-    if _LABEL.search(before):  # 'what the law calls "high-impact systems"', 'the "toolbox"'
+    if _LABEL.search(before[-60:]):  # 'what the law calls "high-impact systems"', 'the "toolbox"'
+        return True
+    if _inside_noun_phrase(before, after) and not _WORDS_OF_SPEECH.search(before[-40:]):
         return True
     if words and words[0][:1].isupper() and not words[0].isupper() and len(words) > 1:
         return False  # "Good weather tomorrow": a whole utterance
-    return not _WORDS_OF_SPEECH.search(around)
+    return not _WORDS_OF_SPEECH.search(before + " … " + after[:80])  # the sentence's speech
+
+
+def _quotes_a_law(before: str) -> bool:
+    """A provision or law is the subject ("Section 41 says … “specific and documented”"), with no
+    one said to speak before it ("The minister says the bill has “…”") nor after it ("…, the
+    judges ruled")."""
+    law = _LAW_SUBJECT.search(before)
+    if law is None or _PEOPLE_SPEAK.search(before):
+        return False
+    speech = _WORDS_OF_SPEECH.search(before)
+    return speech is None or speech.start() > law.start()
+
+
+def _is_title(words: list[str]) -> bool:
+    """'Listening In', 'A Future for Farming': two to six words, each capitalised but the small
+    ones, and no sentence inside."""
+    if not 2 <= len(words) <= 6 or any(w[-1:] in ".?!," for w in words[:-1]):
+        return False
+    return (
+        all(w[:1].isupper() for w in words if w.casefold() not in _TITLE_SMALL_WORDS)
+        and words[0][:1].isupper()
+    )
+
+
+def _inside_noun_phrase(before: str, after: str) -> bool:
+    """'… avoid what it called “high-risk” brinkmanship': the quotation modifies the noun after it."""
+    following = re.match(r"^[”\"’']?\s(?P<word>[a-z][\w-]*)", after)
+    return (
+        following is not None
+        and following["word"] not in _NOT_A_NOUN
+        and not before.rstrip(" “\"‘'").endswith((":", ","))
+    )
 
 
 def quotations_with_speakers(article: Article) -> list[Quotation]:
@@ -194,14 +261,9 @@ def quotations_with_speakers(article: Article) -> list[Quotation]:
         first, last = (
             (sentences[0].start, sentences[-1].end) if sentences else (0, len(article.text))
         )
-        near = (
-            article.text[max(quotation.start - 80, first) : quotation.start]
-            + " … "
-            + article.text[quotation.end : min(quotation.end + 80, last)]
-        )  # the words around it
-        if is_scare_quote(
-            quotation, near, article.text[max(0, quotation.start - 40) : quotation.start]
-        ):
+        before = article.text[first : quotation.start]
+        after = article.text[quotation.end : last]  # from the closing mark
+        if is_scare_quote(quotation, before, after):
             continue
         speaker = None
         if sentences:
