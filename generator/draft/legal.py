@@ -43,6 +43,23 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_KIND_REFERENCE = re.compile(
+    r"\bof\s+(?:the|this|that|its)\s+(?:(?:\d{4}|same|new|original|amended)\s+)?"
+    r"(?P<noun>law|act|regulation|directive|code|treaty|convention|covenant|agreement|protocol|"
+    r"charter|bill|statute|decree|constitution)\b",
+    re.IGNORECASE,
+)
+_SUBSECTION = re.compile(
+    r"\bSubsection\s+\((?P<number>\d+)\)|\b(?:Subsection|Paragraph)\s+\(?(?P<n2>\d+)\)?"
+    r"(?=\s+of\s+(?:the|that|this)\s+section)"
+)
+_OF_THE_SECTION = re.compile(r"\s+of\s+(?:the|that|this)\s+section\b")
+_ADOPTED = re.compile(r"\b(?:approved|passed|adopted|enacted|signed)\b")
+_THIS_WEEK = re.compile(
+    r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b"
+)
+
+
 @dataclass
 class LegalMention:
     name: str  # as written, without the owner ("National Intelligence Law")
@@ -58,9 +75,7 @@ class LegalMention:
 def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[LegalMention]:
     known = list(registry)
     found: dict[str, LegalMention] = {}
-    last_cited: LegalMention | None = (
-        None  # the law the sentence before cited: its provisions may follow
-    )
+    last_cited: LegalMention | None = None  # the law cited last: provisions named alone are its
     for sentence in article.sentences:
         cited = []
         for match in _NAME.finditer(sentence.text):
@@ -68,6 +83,7 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
             if _NOT_LAWS.match(name):
                 continue  # "Center for Digital Rights Law": an organisation
             year = match["year"] or _nearby_year(sentence.text, match.end())
+            year = year or _adopted_now(sentence.text, article)
             mention = found.get(name)
             if mention is None:
                 mention = found[name] = LegalMention(
@@ -77,30 +93,58 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
                 mention.year = mention.year or (int(year) if year else None)
             cited.append(mention)
         holder = cited[0] if len(cited) == 1 else None
-        if not cited and last_cited is not None:
-            holder = last_cited  # "Article 7 forbids …" after "The Statute of 1998 is clear."
+        if not cited:  # "Article 5 of the 1976 agreement …", "Section 12(3) requires …"
+            holder = _referred_to(sentence.text, found.values()) or last_cited
         if holder is not None:
+            # a provision already cited of one law stays that law's ("the use of Section 121")
+            held = {p for m in found.values() if m is not holder for p in m.provisions}
             holder.articles += [a for a in _articles(sentence.text) if a not in holder.articles]
             holder.provisions += [
-                p for p in _provisions(sentence.text) if p not in holder.provisions
+                p
+                for p in _provisions(sentence.text, holder)
+                if p not in holder.provisions and (cited or p not in held)
             ]
         if cited:
             last_cited = cited[-1]
-        elif not _BACK_REFERENCE.search(sentence.text) and not _PROVISIONS.search(sentence.text):
-            last_cited = None
     for mention in found.values():
         mention.instrument_id = _match(mention, known)
         mention.proposed_id = _slug(mention)
     return list(found.values())
 
 
-def _provisions(text: str) -> list[str]:
-    """Provisions as printed: "Articles 14, 15 and 16" → Article 14, Article 15, Article 16."""
-    return [
+def _referred_to(text: str, mentions: Iterable[LegalMention]) -> LegalMention | None:
+    """The law a sentence refers to by its kind ("of the 1976 agreement", "of the act"): the
+    latest cited of that kind."""
+    reference = _KIND_REFERENCE.search(text)
+    if reference is None:
+        return None
+    noun = reference["noun"].casefold()
+    of_kind = [m for m in mentions if m.name.split()[-1].casefold() == noun]
+    return max(of_kind, key=lambda m: m.evidence.start, default=None)
+
+
+def _adopted_now(text: str, article: Article) -> str | None:
+    """'Parliament approved the … Act on Tuesday': the year of the article's day."""
+    if _ADOPTED.search(text) and _THIS_WEEK.search(text) and article.date:
+        return str(article.date)[:4]
+    return None
+
+
+def _provisions(text: str, holder: LegalMention | None = None) -> list[str]:
+    """Provisions as printed: "Articles 14, 15 and 16" → Article 14, Article 15, Article 16; a
+    subsection of the section cited before ("Subsection (2)", "Paragraph 3 of the section") →
+    "Section 121(2)"."""
+    found = [
         f"{m['unit']} {number}"
         for m in _PROVISIONS.finditer(text)
+        if not _OF_THE_SECTION.match(text, m.end())
         for number in re.findall(r"\d+[a-z]?(?:\(\w+\))*", m["list"])
     ]
+    sections = [p for p in (holder.provisions if holder else []) if p.startswith("Section ")]
+    if sections:
+        section = sections[-1].split("(")[0]
+        found += [f"{section}({m['number'] or m['n2']})" for m in _SUBSECTION.finditer(text)]
+    return found
 
 
 def _nearby_year(text: str, after: int) -> str | None:
