@@ -284,7 +284,18 @@ def _events(
             )
             for a in dispute.accounts
         ]
-    return drafted
+    return _one_per_date(drafted)
+
+
+def _one_per_date(events: list[DraftEvent]) -> list[DraftEvent]:
+    """One event per date, the first the article gives (a later mention of the same day is
+    most often the same event told again); a disputed event keeps its accounts."""
+    kept: dict[str, DraftEvent] = {}
+    for event in events:
+        first = kept.setdefault(event.date, event)
+        if first is not event and event.accounts and not first.accounts:
+            first.accounts = event.accounts
+    return list(kept.values())
 
 
 def _event(event: DatedEvent, finder: ActorFinder) -> DraftEvent:

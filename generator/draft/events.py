@@ -19,8 +19,13 @@ from dataclasses import dataclass
 
 from generator.draft.article import Article, Sentence
 
+SOON_DAYS = 31  # a day of the month at most this far after the article's is this year's
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _MONTH = "|".join(_MONTHS)
+# with a day, a wire's abbreviations too: "on Dec. 19", "Sept. 3"
+_ABBREVIATIONS = {name: number for number, name in enumerate(calendar.month_abbr) if name}
+_ABBREVIATIONS["Sept"] = 9
+_MONTHS_WITH_DAY = {**_MONTHS, **_ABBREVIATIONS}
 _WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
 _WEEKDAY = "|".join(_WEEKDAYS)
 _YEAR_PATTERN = r"(?:1[89]|20)\d\d"
@@ -29,13 +34,17 @@ _FULL_DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\s+(?P<year2>\d{{4}}))\b"
 )
 _ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_WITH_DAY = "|".join(sorted(_MONTHS_WITH_DAY, key=len, reverse=True))
 _DAY_MONTH = re.compile(
-    rf"\b(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b"
+    rf"\b(?:(?P<month>{_WITH_DAY})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b"
     rf"(?!,?\s+\d{{4}})"
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<year>{_YEAR_PATTERN}))?\b")
 _WEEKDAY_MENTION = re.compile(rf"\b(?P<weekday>{_WEEKDAY})(?:['’]s)?\b")
-_RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.IGNORECASE)
+# "today" is the article's own day (the brief's date), not an event of it
+_RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|tomorrow)\b", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(r"\b(?P<word>last|next)\s+month\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")  # a quotation closed before the date
 _MONTH_CUE = re.compile(
     r"\b(?:in|since|by|until|from|during|early|late|mid|last|next|this|on|of|for)\W*$"
 )
@@ -46,12 +55,24 @@ _YEAR = re.compile(
     rf"\b(?P<cue>in|since|by|until|from|during|passed in|adopted in|enacted in|signed in)\s+"
     rf"(?P<year>{_YEAR_PATTERN})\b"
 )
-_CLAUSE_START = re.compile(r"[.;:!?]|\b(?:and|but|after|before|when|while|which|who|that)\b")
+_CLAUSE_START = re.compile(
+    r"[.;:!?]|,\s+(?=[a-z]+ed\b)|\b(?:and|but|after|before|when|while|which|who|that|than)\b"
+)  # a comma ends a clause before a past verb: "The authority, which will enforce it, held …"
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|is to|are to|was to|were to|plans?|planned|intends?|expects?|expected|"
-    r"due|scheduled|set to|going to|aims?|hopes? to|next|upcoming|opens|starts|begins|meets)\b",
+    r"\b(?:will|would|shall|(?-i:may)|is to|are to|was to|were to|plans? to|planned to|planning to|"
+    r"intends?|intended|intending|expects?|expected|due|scheduled|set to|going to|aims?|hopes? to|"
+    r"next|upcoming|opens|starts|begins|meets)\b",
     re.IGNORECASE,
 )
+# "asked the minister to appear … on February 20": what someone is asked to do is still to come
+_ASKED_TO = re.compile(
+    r"\b(?:asked|invited|urged|called on)\s+(?!not\b)(?:[\w'’]+\s+){0,5}?to\s+"
+    r"(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|be\s+(?:named|identified)\b)[a-z]+\b[^.;]*$",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\W*$", re.IGNORECASE)
+# "failed to agree by Wednesday's deadline": a deadline that has passed
+_MISSED = re.compile(r"\b(?:failed|missed|passed|expired|lapsed)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|until|before|deadline|no later than|remains)\W*$", re.IGNORECASE)
 # "had supported the agreement until April": how long something lasted, not a deadline
 _LASTED_UNTIL = re.compile(r"\b(?:had|was|were)\s[^,.;]*\buntil\W*$", re.IGNORECASE)
@@ -95,7 +116,7 @@ def _dates(sentence: Sentence, anchor: datetime.date | None, article_year: int |
         day, year = int(m["day"] or m["day2"]), m["year"] or m["year2"]
         yield _event(sentence, f"{year}-{month:02d}-{day:02d}", m.group(), m.span()), m.span()
     for m in _DAY_MONTH.finditer(text):
-        month, day = _MONTHS[m["month"] or m["month2"]], int(m["day"] or m["day2"])
+        month, day = _MONTHS_WITH_DAY[m["month"] or m["month2"]], int(m["day"] or m["day2"])
         if 1 <= day <= 31:
             yield _partial(sentence, m, month, day, anchor, article_year), m.span()
     for m in _MONTH_YEAR.finditer(text):
@@ -116,7 +137,9 @@ def _dates(sentence: Sentence, anchor: datetime.date | None, article_year: int |
             ):
                 yield _weekday(sentence, m, anchor), m.span()
         for m in _RELATIVE_DAY.finditer(text):
-            shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["word"].casefold()]
+            if _inside_quotes(text, m.start()):
+                continue  # "Tomorrow we start work": the speaker's day, not the article's
+            shift = {"yesterday": -1, "tomorrow": 1}[m["word"].casefold()]
             date = anchor + datetime.timedelta(days=shift)
             yield (
                 _event(
@@ -128,6 +151,8 @@ def _dates(sentence: Sentence, anchor: datetime.date | None, article_year: int |
                 ),
                 m.span(),
             )
+        for m in _RELATIVE_MONTH.finditer(text):
+            yield _relative_month(sentence, m, anchor), m.span()
     for m in _YEAR.finditer(text):
         yield _event(sentence, m["year"], m.group(), m.span()), m.span("year")
 
@@ -139,11 +164,29 @@ def _event(
 
 
 def _status(text: str, start: int) -> str:
-    before = text[max(0, start - 120) : start]
+    """happened, scheduled or deadline, from the words before the date in its clause (words
+    inside quotation marks are someone else's: they do not count)."""
+    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[:start])[-120:]
     if _DEADLINE.search(before) and not _LASTED_UNTIL.search(before):
         return "deadline"
+    if _ASKED_TO.search(before):
+        return "scheduled"
+    if _SINCE.search(before):
+        return "happened"  # "has blocked the plan since November": it began then
     clause = _CLAUSE_START.split(before)[-1] if _CLAUSE_START.search(before) else before
     return "scheduled" if _FUTURE.search(clause) else "happened"
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    return any(m.start() < at < m.end() for m in _QUOTED.finditer(text))
+
+
+def _relative_month(sentence: Sentence, m: re.Match, anchor: datetime.date) -> DatedEvent:
+    """'last month', 'next month': the month before or after the article's."""
+    months = anchor.year * 12 + anchor.month - 1 + (1 if m["word"].casefold() == "next" else -1)
+    date = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    note = f'The article says "{m.group()}"; it is dated {anchor.isoformat()}.'
+    return _event(sentence, date, m.group(), m.span(), note)
 
 
 def _partial(
@@ -167,7 +210,10 @@ def _partial(
         year = anchor.year
         here = (month, day or (anchor.day if month == anchor.month else 1))
         if status == "happened" and here > (anchor.month, anchor.day):
-            year -= 1  # "said in November" in a February article: the November before
+            if _soon(anchor, (month, day)):
+                status = "scheduled"  # "from February 1" in mid-January: still to come
+            else:
+                year -= 1  # "said in November" in a February article: the November before
         elif status != "happened" and here < (anchor.month, anchor.day) and month != anchor.month:
             year += 1  # "by January 15" in a December article: the January after
         note = (
@@ -177,11 +223,25 @@ def _partial(
     return DatedEvent(date, phrase, note, sentence, status)
 
 
+def _soon(anchor: datetime.date, here: tuple[int, int | None]) -> bool:
+    """A day of the month within SOON_DAYS after the article's ("from February 1" in a mid-
+    January article): meant this year, not eleven months ago, whatever the tense says."""
+    month, day = here
+    if day is None or (month, day) <= (anchor.month, anchor.day):
+        return False
+    try:
+        ahead = datetime.date(anchor.year, month, day) - anchor
+    except ValueError:
+        return False
+    return ahead.days <= SOON_DAYS
+
+
 def _weekday(sentence: Sentence, m: re.Match, anchor: datetime.date) -> DatedEvent:
     weekday = _WEEKDAYS[m["weekday"]]
     status = _status(sentence.text, m.start())
     before = sentence.text[max(0, m.start() - 6) : m.start()].casefold()
-    if status == "happened" and "next" not in before or "last" in before:
+    missed = status == "deadline" and _MISSED.search(sentence.text[: m.start()])
+    if (status == "happened" or missed) and "next" not in before or "last" in before:
         date = anchor - datetime.timedelta(days=(anchor.weekday() - weekday) % 7)
     else:
         date = anchor + datetime.timedelta(days=(weekday - anchor.weekday()) % 7)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,3 +46,37 @@ def test_roll_over_examples_of_the_issue():
     assert _events("He said in November that it was over.", february) == [("2024-11", "happened")]
     assert _events("They must agree by January 15.", december) == [("2025-01-15", "deadline")]
     assert _events("The summit opens tomorrow.", february) == [("2025-02-13", "scheduled")]
+
+
+@pytest.mark.parametrize(
+    ("body", "events"),
+    [
+        ("The agency today published its report.", []),  # today: the article's own day
+        ('"Tomorrow we start work," she said.', []),  # the speaker's tomorrow
+        ('"Last month a patrol boat followed us," he said.', [("2025-01", "happened")]),
+        ("The union will strike next month.", [("2025-03", "scheduled")]),
+        (
+            "Lawmakers have asked the minister to appear before the committee on February 20.",
+            [("2025-02-20", "scheduled")],
+        ),
+        ("The sides failed to agree by Monday's deadline.", [("2025-02-10", "deadline")]),
+        ("Ostmark has blocked the plan since November.", [("2024-11", "happened")]),
+        ("The duty doubles, at the higher rate from February 28.", [("2025-02-28", "scheduled")]),
+        (
+            "They met on Dec. 19 and on Feb. 3.",
+            [("2024-12-19", "happened"), ("2025-02-03", "happened")],
+        ),
+        ("She intended to sign it on Friday.", [("2025-02-14", "scheduled")]),
+        ("The plan had been agreed on Friday.", [("2025-02-07", "happened")]),
+        (
+            "The Alliance had supported the deal until April, and now opposes it.",
+            [("2024-04", "happened")],
+        ),
+        (
+            "Households will not pay more than they paid in December.",
+            [("2024-12", "happened")],
+        ),
+    ],
+)
+def test_cues_of_time_and_status(body, events):
+    assert _events(body, datetime.date(2025, 2, 12)) == events
