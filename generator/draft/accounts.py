@@ -53,8 +53,12 @@ class Dispute:
 
 
 def find_disputes(
-    article: Article, finder: ActorFinder, candidates: list[Candidate], events: list[DatedEvent]
+    article: Article,
+    finder: ActorFinder,
+    candidates: list[Candidate],
+    events: dict[int, list[DatedEvent]],
 ) -> list[Dispute]:
+    """Disputed events; ``events`` are the article's dated events by their sentence's start."""
     paragraphs = _paragraphs(article)
     by_id = {c.id: c for c in candidates}
     disputes, end = [], -1
@@ -86,15 +90,20 @@ def _dispute(
     block: list[list[Sentence]],
     finder: ActorFinder,
     by_id: dict[str, Candidate],
-    events: list[DatedEvent],
+    events: dict[int, list[DatedEvent]],
 ) -> Dispute | None:
     accounts: list[Account] = []
     for paragraph in block:
         account = _account(paragraph, finder, by_id)
         if account is not None and all(a.actor.id != account.actor.id for a in accounts):
             accounts.append(account)
-    starts = {s.start for paragraph in block for s in paragraph}
-    dated = [e for e in events if e.evidence.start in starts and e.status == "happened"]
+    dated = [
+        e
+        for paragraph in block
+        for s in paragraph
+        for e in events.get(s.start, [])
+        if e.status == "happened"
+    ]
     if len(accounts) < 2 or not dated:
         return None
     event = min(dated, key=lambda e: (-len(e.date), e.date))  # the most precise, then earliest

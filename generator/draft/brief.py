@@ -9,6 +9,7 @@ The YAML is laid out by ``templates/skeletons/draft.yaml.j2``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 from dataclasses import dataclass, field
@@ -121,8 +122,10 @@ def make_draft(
     events = find_events(article)
     dated = events_by_sentence(events)
     positions = _positions(article, finder, candidates, dated)
+    changes = _StanceChanges(positions, finder, article)
     for change in find_stance_changes(article, dated):
-        _apply_stance_change(change, positions, finder, article)
+        changes.apply(change)
+    positions = changes.finish()
     return Draft(
         id=brief_id or _default_id(article),
         article=article,
@@ -131,7 +134,7 @@ def make_draft(
         candidates=candidates,
         positions=positions,
         legal=legal,
-        events=_events(events, find_disputes(article, finder, candidates, events), finder),
+        events=_events(events, find_disputes(article, finder, candidates, dated), finder),
     )
 
 
@@ -174,71 +177,84 @@ def _positions(
     return list(positions.values())
 
 
-def _apply_stance_change(
-    change: StanceChange, positions: list[DraftPosition], finder: ActorFinder, article: Article
-) -> None:
-    """Each dated statement of the actor that changed takes the stance of its time (an undated
-    statement from the change's sentence on is dated by the change, else by the article). An old
-    stance the article tells without a quotation ("had supported the agreement until April")
-    becomes a paraphrase statement dated by its end."""
-    position = _changed_position(change, positions, finder, article)
-    if position is None or position.change is not None:
-        return
-    _gather_speaker(position, positions)
-    position.change = change
-    for statement in position.statements:
-        if statement.date is None and statement.offset >= change.evidence.start:
-            statement.date = change.date or article.date
-        if statement.date is not None:
-            after = is_after(change, statement.date, article.date)
-            statement.stance = change.after if after else change.before
-    if change.until and all(s.stance != change.before for s in position.statements):
-        earlier = dataclasses.replace(position.statements[0], quote=None, answer=False)
-        earlier.paraphrase = change.clause[:1].upper() + change.clause[1:] + "."
-        earlier.evidence, earlier.date = change.evidence.one_line, change.until
-        earlier.stance = change.before
-        position.statements.insert(0, earlier)
+class _StanceChanges:
+    """Applies the article's stance changes to the positions (indexes built once: linear)."""
 
+    def __init__(self, positions: list[DraftPosition], finder: ActorFinder, article: Article):
+        self.positions, self.finder, self.article = positions, finder, article
+        self.by_actor = {p.actor_id or p.proposed_id: p for p in positions}
+        self.by_name: dict[str, list[DraftPosition]] = {}
+        self.spoken: list[tuple[int, DraftStatement]] = []  # (offset, statement), in order
+        self.holder: dict[int, DraftPosition] = {}  # id(statement) → its position
+        for position in positions:
+            for statement in position.statements:
+                self.by_name.setdefault(statement.name or "", []).append(position)
+                self.spoken.append((statement.offset, statement))
+                self.holder[id(statement)] = position
+        self.spoken.sort(key=lambda pair: pair[0])
+        self.offsets = [offset for offset, _ in self.spoken]
 
-def _gather_speaker(position: DraftPosition, positions: list[DraftPosition]) -> None:
-    """The statements a named speaker of the position made under another position ("The
-    federation's president, Karin Dahl, said …" then "Dahl said") join it: one actor, one history."""
-    names = {s.name for s in position.statements if s.name}
-    for other in positions:
-        if (
-            other is not position
-            and other.change is None
-            and names & {s.name for s in other.statements}
-        ):
-            position.statements += other.statements
-            other.statements = []
-    position.statements.sort(key=lambda s: s.offset)
-    positions[:] = [p for p in positions if p.statements]
+    def apply(self, change: StanceChange) -> None:
+        """Each dated statement of the actor that changed takes the stance of its time (an
+        undated statement from the change's sentence on is dated by the change, else by the
+        article). An old stance told without a quotation ("had supported the agreement until
+        April") becomes a paraphrase statement dated by its end."""
+        position = self._changed_position(change)
+        if position is None or position.change is not None:
+            return
+        self._gather_speaker(position)
+        position.change = change
+        for statement in position.statements:
+            if statement.date is None and statement.offset >= change.evidence.start:
+                statement.date = change.date or self.article.date
+            if statement.date is not None:
+                after = is_after(change, statement.date, self.article.date)
+                statement.stance = change.after if after else change.before
+        if change.until and all(s.stance != change.before for s in position.statements):
+            earlier = dataclasses.replace(position.statements[0], quote=None, answer=False)
+            earlier.paraphrase = change.clause[:1].upper() + change.clause[1:] + "."
+            earlier.evidence, earlier.date = change.evidence.one_line, change.until
+            earlier.stance = change.before
+            position.statements.insert(0, earlier)
 
+    def finish(self) -> list[DraftPosition]:
+        return [p for p in self.positions if p.statements]
 
-def _changed_position(
-    change: StanceChange, positions: list[DraftPosition], finder: ActorFinder, article: Article
-) -> DraftPosition | None:
-    """The position of the actor that changed: one named before the words of the old stance
-    ("The Green Alliance, which had supported …"), else the first to speak within the next
-    few sentences ("Veloria's environment minister withdrew her objection … Minister Beatriz
-    Costa said …")."""
-    by_actor = {p.actor_id or p.proposed_id: p for p in positions if p.actor_id or p.proposed_id}
-    sentence = change.evidence
-    for mention in finder.mentions(sentence):
-        if sentence.start + mention.start >= change.verb_at:
-            break
-        if (found := by_actor.get(finder.id_of(mention))) is not None:
-            return found
-    index = article.sentence_index(sentence.start)
-    end = article.sentences[min(index + FOLLOWING_SENTENCES, len(article.sentences) - 1)].end
-    speaking = [
-        (s.offset, p)
-        for p in positions
-        for s in p.statements
-        if sentence.start <= s.offset < end and (p.actor_id or p.proposed_id)
-    ]
-    return min(speaking, key=lambda pair: pair[0])[1] if speaking else None
+    def _gather_speaker(self, position: DraftPosition) -> None:
+        """What a named speaker of the position said under another position ("The federation's
+        president, Karin Dahl, said …", then "Dahl said") joins it: one actor, one history."""
+        names = {s.name for s in position.statements if s.name}
+        for name in names:
+            for other in self.by_name.get(name, []):
+                if other is not position and other.change is None and other.statements:
+                    for statement in other.statements:
+                        self.holder[id(statement)] = position
+                    position.statements += other.statements
+                    other.statements = []
+        position.statements.sort(key=lambda s: s.offset)
+
+    def _changed_position(self, change: StanceChange) -> DraftPosition | None:
+        """The position of the actor that changed: one named before the words of the old stance
+        ("The Green Alliance, which had supported …"), else the first to speak within the next
+        few sentences ("Veloria's environment minister withdrew her objection … Minister
+        Beatriz Costa said …")."""
+        sentence, article = change.evidence, self.article
+        for mention in self.finder.mentions(sentence):
+            if sentence.start + mention.start >= change.verb_at:
+                break
+            found = self.by_actor.get(self.finder.id_of(mention))
+            if found is not None and found.statements:
+                return found
+        index = article.sentence_index(sentence.start)
+        end = article.sentences[min(index + FOLLOWING_SENTENCES, len(article.sentences) - 1)].end
+        at = bisect.bisect_left(self.offsets, sentence.start)
+        for offset, statement in self.spoken[at:]:
+            if offset >= end:
+                break
+            position = self.holder[id(statement)]
+            if position.actor_id or position.proposed_id:
+                return position
+        return None
 
 
 def _shortened(evidence: str) -> str:
@@ -272,9 +288,9 @@ def _events(
 ) -> list[DraftEvent]:
     """Every dated event; a disputed one carries the accounts the article gives of it."""
     drafted = [_event(event, finder) for event in events]
+    index = {id(event): i for i, event in enumerate(events)}
     for dispute in disputes:
-        at = next(i for i, event in enumerate(events) if event is dispute.event)
-        drafted[at].accounts = [
+        drafted[index[id(dispute.event)]].accounts = [
             DraftAccount(
                 a.actor.id,
                 a.actor.known,

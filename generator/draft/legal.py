@@ -70,12 +70,28 @@ class LegalMention:
     instrument_id: str | None = None  # the registry's instrument, when known
     proposed_id: str = ""  # for an instrument the registry does not know
     provisions: list[str] = field(default_factory=list)  # as printed: "Section 121(2)", "Article 7"
+    last_section: str | None = None  # the section cited last: "Subsection (2)" is of it
+    _cited: set[str] = field(default_factory=set, repr=False)  # articles and provisions, to test
+
+    def cite(self, provision: str) -> None:
+        if provision not in self._cited:
+            self._cited.add(provision)
+            self.provisions.append(provision)
+            if provision.startswith("Section "):
+                self.last_section = provision.split("(")[0]
+
+    def cite_article(self, number: str) -> None:
+        if f"#{number}" not in self._cited:
+            self._cited.add(f"#{number}")
+            self.articles.append(number)
 
 
 def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[LegalMention]:
     known = list(registry)
     found: dict[str, LegalMention] = {}
     last_cited: LegalMention | None = None  # the law cited last: provisions named alone are its
+    held_by: dict[str, LegalMention] = {}  # each provision, and the law that first cited it
+    latest_of_kind: dict[str, LegalMention] = {}  # "agreement" → the agreement cited last
     for sentence in article.sentences:
         cited = []
         for match in _NAME.finditer(sentence.text):
@@ -94,33 +110,28 @@ def find_legal(article: Article, registry: Iterable[LegalInstrument]) -> list[Le
             cited.append(mention)
         holder = cited[0] if len(cited) == 1 else None
         if not cited:  # "Article 5 of the 1976 agreement …", "Section 12(3) requires …"
-            holder = _referred_to(sentence.text, found.values()) or last_cited
+            holder = _referred_to(sentence.text, latest_of_kind) or last_cited
         if holder is not None:
-            # a provision already cited of one law stays that law's ("the use of Section 121")
-            held = {p for m in found.values() if m is not holder for p in m.provisions}
-            holder.articles += [a for a in _articles(sentence.text) if a not in holder.articles]
-            holder.provisions += [
-                p
-                for p in _provisions(sentence.text, holder)
-                if p not in holder.provisions and (cited or p not in held)
-            ]
+            for number in _articles(sentence.text):
+                holder.cite_article(number)
+            for provision in _provisions(sentence.text, holder):
+                # a provision cited before stays its law's ("the use of Section 121")
+                if held_by.setdefault(provision, holder) is holder or cited:
+                    holder.cite(provision)
         if cited:
             last_cited = cited[-1]
+            latest_of_kind.update({m.name.split()[-1].casefold(): m for m in cited})
     for mention in found.values():
         mention.instrument_id = _match(mention, known)
         mention.proposed_id = _slug(mention)
     return list(found.values())
 
 
-def _referred_to(text: str, mentions: Iterable[LegalMention]) -> LegalMention | None:
+def _referred_to(text: str, latest_of_kind: dict[str, LegalMention]) -> LegalMention | None:
     """The law a sentence refers to by its kind ("of the 1976 agreement", "of the act"): the
     latest cited of that kind."""
     reference = _KIND_REFERENCE.search(text)
-    if reference is None:
-        return None
-    noun = reference["noun"].casefold()
-    of_kind = [m for m in mentions if m.name.split()[-1].casefold() == noun]
-    return max(of_kind, key=lambda m: m.evidence.start, default=None)
+    return latest_of_kind.get(reference["noun"].casefold()) if reference else None
 
 
 def _adopted_now(text: str, article: Article) -> str | None:
@@ -140,9 +151,8 @@ def _provisions(text: str, holder: LegalMention | None = None) -> list[str]:
         if not _OF_THE_SECTION.match(text, m.end())
         for number in re.findall(r"\d+[a-z]?(?:\(\w+\))*", m["list"])
     ]
-    sections = [p for p in (holder.provisions if holder else []) if p.startswith("Section ")]
-    if sections:
-        section = sections[-1].split("(")[0]
+    section = holder.last_section if holder else None
+    if section:
         found += [f"{section}({m['number'] or m['n2']})" for m in _SUBSECTION.finditer(text)]
     return found
 

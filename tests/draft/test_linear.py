@@ -44,6 +44,27 @@ def prose(paragraphs: int) -> str:
     return "A story\n\n" + "\n\n".join(body) + "\n\n© 2024 Meridian Wire\n"
 
 
+def evolving_story(paragraphs: int) -> str:
+    """Stance changes, competing accounts and provisions named later, in every paragraph."""
+    body = [
+        f"The Federation{i}, which had opposed the Pact{i} Agreement until April, reversed its "
+        f'position on Monday. "We support it now," said Karin Dahl{i}, its president. '
+        f"Lower Tarn{i} gave a different account of the clash on Tuesday. Section {i} of the "
+        f"agreement applies. Subsection (2) defines the line."
+        for i in range(paragraphs)
+    ]
+    return "A story\n\nFENNBURG, June 4 (Meridian Wire) - " + "\n\n".join(body) + "\n"
+
+
+def transcript(turns: int) -> str:
+    body = [
+        f"QUESTION (Reporter {i}): Will the reserve last until March?\n\n"
+        f"MINISTER LINDQVIST: Thank you. Section {i} of the Gas Act lets us release gas{i} now."
+        for i in range(turns)
+    ]
+    return "Transcript\n\nPress conference, Fennburg, 9 January 2025\n\n" + "\n\n".join(body)
+
+
 def _characters_split(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
     seen = []
     segment = article_module.sentencex.segment
@@ -79,7 +100,7 @@ def _work(text: str) -> int:
     return count
 
 
-@pytest.mark.parametrize("make", [quotes_in_one_paragraph, prose])
+@pytest.mark.parametrize("make", [quotes_in_one_paragraph, prose, evolving_story, transcript])
 def test_work_grows_linearly_with_the_article(make):
     small, large = _work(make(100)), _work(make(400))
     assert large <= 4.4 * small, f"4 times the article, {large / small:.1f} times the work"
