@@ -15,7 +15,9 @@ from bench.draft_score import (
     CORPUS_DIR,
     Drafted,
     DraftedActor,
+    DraftedDispute,
     DraftedLegal,
+    DraftedPosition,
     DraftedStatement,
     Expected,
     article_names,
@@ -125,6 +127,18 @@ def test_no_quote_is_both_a_statement_and_a_scare_quote(article):
         ("date: '2024-13'\nactors: []\n", "date", 1),
         ("date: '2024'\nactors:\n  - {key: a, name: A, kind: planet}\n", "kind", 3),
         ("date: '2024'\nactors: [\n", "", 3),
+        (
+            "date: '2024'\nactors: []\ndisputes:\n  - date: '2024'\n"
+            "    accounts: [{by: [a]}, {by: [b]}]\n",
+            "unknown actor key 'a'",
+            5,
+        ),
+        (
+            "date: '2024'\nactors: []\nstance_changes:\n"
+            "  - {actor: [x], from: opposes, to: support, date: '2024'}\n",
+            "to",
+            4,
+        ),
     ],
 )
 def test_bad_expected_files_are_reported_with_their_place(tmp_path: Path, yaml_text, message, line):
@@ -345,6 +359,80 @@ def test_author(expected_author, drafted_author, right, counted):
     assert bool(tallies["author"].misses) == (expected_author != drafted_author)
 
 
+@pytest.mark.parametrize(
+    ("drafted_quote", "answer", "found"),
+    [
+        ("Thank you. On Monday we opened an inquiry. We will follow it.", True, True),
+        ("On Monday we opened an inquiry.", True, True),
+        ("Thank you. On Monday we opened an inquiry. We will follow it.", False, False),
+        ("We will follow it.", True, False),
+    ],
+)
+def test_a_transcript_answer_is_found_when_a_drafted_answer_holds_its_words(
+    drafted_quote, answer, found
+):
+    expected = _expected(
+        statements=[
+            {
+                "quote": "On Monday we opened an inquiry.",
+                "speaker": "lindqvist",
+                "transcript": True,
+            }
+        ]
+    )
+    statement = _statement(drafted_quote, "Lindqvist")
+    statement.answer = answer
+    tallies = score(expected, Drafted(statements=[statement]))
+    assert tallies["answers"].right == tallies["quotations"].right == int(found)
+    assert tallies["answers"].drafted == int(answer)
+
+
+@pytest.mark.parametrize(
+    ("steps", "right"),
+    [
+        ([("opposes", "2024-11"), ("supports", "2025-02-12")], 1),
+        ([("opposes", "2024-11"), ("supports", "2025-02-11")], 0),  # the new stance's date
+        ([("supports", "2024-11"), ("opposes", "2025-02-12")], 0),  # the wrong way round
+        ([("supports", "2025-02-12")], 0),  # no change
+    ],
+)
+def test_a_stance_change_is_found_with_its_stances_and_date(steps, right):
+    expected = _expected(
+        stance_changes=[
+            {
+                "actor": ["oca", "lindqvist"],
+                "from": "opposes",
+                "to": "supports",
+                "date": "2025-02-12",
+            }
+        ]
+    )
+    position = DraftedPosition({normal_name("Maya Lindqvist")}, steps)
+    tallies = score(expected, Drafted(positions=[position]))
+    assert tallies["stance_changes"].right == right
+    assert tallies["stance_changes"].drafted == len(steps) - 1
+
+
+@pytest.mark.parametrize(
+    ("date", "tellers", "right"),
+    [
+        ("2024-02-06", ["OCA", "Kestrel"], 2),
+        ("2024-02-06", ["Maya Lindqvist", "Kestrel Networks Ltd."], 2),  # any key of an account
+        ("2024-02-06", ["OCA", "Lindqvist"], 1),  # one version told twice
+        ("2024-02-07", ["OCA", "Kestrel"], 0),  # another event
+    ],
+)
+def test_accounts_are_right_by_teller_on_the_disputed_event(date, tellers, right):
+    expected = _expected(
+        disputes=[
+            {"date": "2024-02-06", "accounts": [{"by": ["oca", "lindqvist"]}, {"by": ["kestrel"]}]}
+        ]
+    )
+    dispute = DraftedDispute(date, [{normal_name(t)} for t in tellers])
+    tallies = score(expected, Drafted(disputes=[dispute]))
+    assert (tallies["accounts"].right, tallies["accounts"].drafted) == (right, 2)
+
+
 # --- the real drafter, and the command ------------------------------------------------------------
 
 TINY_ARTICLE = """Regulator fines operator
@@ -401,8 +489,8 @@ def test_command_reports_bad_files_and_unknown_names_without_a_traceback(tmp_pat
 # Raise them as the drafter improves; the issue's targets are quotations 95 %, speakers 85 %,
 # actors 90 % (kinds 80 %), dates 90 %, legal 85 %.
 REACHED = [
-    ("quotations", "recall", 0.94),
-    ("quotations", "precision", 0.94),
+    ("quotations", "recall", 0.97),
+    ("quotations", "precision", 0.97),
     ("speakers", "precision", 0.92),
     ("speakers", "recall", 0.83),
     ("actors", "precision", 0.69),
@@ -411,15 +499,26 @@ REACHED = [
     ("actor_kinds", "recall", 0.61),
     ("brief_date", "recall", 0.97),
     ("author", "recall", 0.97),
-    ("events", "recall", 0.86),
-    ("events", "precision", 0.82),
-    ("event_status", "recall", 0.89),
-    ("legal", "recall", 0.95),
-    ("legal_exact", "recall", 0.80),
+    ("events", "recall", 0.92),
+    ("events", "precision", 0.96),
+    ("event_status", "recall", 0.92),
+    ("legal", "recall", 0.97),
+    ("legal_exact", "recall", 0.97),
+    ("legal_exact", "precision", 0.97),
+    ("answers", "recall", 0.95),
+    ("answers", "precision", 0.9),
+    ("stances", "recall", 0.85),
+    ("stances", "precision", 0.95),
+    ("stance_changes", "recall", 0.95),
+    ("stance_changes", "precision", 0.95),
+    ("accounts", "recall", 0.95),
+    ("accounts", "precision", 0.55),
     ("anonymous", "recall", 0.95),
     ("anonymous_reason", "recall", 0.85),
 ]
-MISTAKES_AT_MOST = {"scare_quotes": 5, "not_actors": 30, "duplicates": 28}
+# counts over the whole corpus: the four articles of the drafting helper (32 in all) brought
+# not_actors from 29 to 36 and duplicates from 26 to 29 with the drafter unchanged
+MISTAKES_AT_MOST = {"scare_quotes": 1, "not_actors": 36, "duplicates": 29}
 
 
 @pytest.fixture(scope="module")
