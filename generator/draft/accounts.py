@@ -7,11 +7,14 @@ them: from three paragraphs before the first such sentence to the paragraph of t
 paragraph's first speaker (an actor named before "said", "described", "gave", "told"…) tells one
 account, and one actor tells one account. A sentence that only announces the versions ("gave
 conflicting accounts") tells none. The disputed event is the earliest dated event of those
-paragraphs that has happened; with fewer than two accounts, or no date, there is no dispute.
+paragraphs that has happened, within RECENT_DAYS of the article (news tells competing versions
+of what just happened; an older date is a claim's); with fewer than two accounts, or no such
+date, there is no dispute.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -19,8 +22,10 @@ from generator.draft.actors import ActorFinder, Candidate
 from generator.draft.article import Article, Sentence
 from generator.draft.events import DatedEvent
 
+RECENT_DAYS = 60  # news tells competing versions of what just happened: older dates are claims
 PARAGRAPHS_BEFORE = 3  # a dispute's first version may come this many paragraphs before its cue
-_VERSION = r"(?:accounts?|versions?|stor(?:y|ies)|explanations?|narratives?)"
+# "a different story" is left out: "the figures tell a different story" disputes no event
+_VERSION = r"(?:accounts?|versions?|explanations?|narratives?)"
 _ANOTHER_VERSION = re.compile(  # one more version, told by the sentence's subject
     rf"\b(?:a|an|its|their|his|her)\s+(?:own\s+)?(?:different|differing|second|third|fourth|"
     rf"rival|contrasting|opposite|another|conflicting|contradictory)\s+{_VERSION}"
@@ -67,7 +72,7 @@ def find_disputes(
             continue
         end = _last_cue(paragraphs, i)
         block = paragraphs[max(0, i - PARAGRAPHS_BEFORE) : end + 1]
-        dispute = _dispute(block, finder, by_id, events)
+        dispute = _dispute(block, finder, by_id, events, article.date)
         if dispute is not None:
             disputes.append(dispute)
     return disputes
@@ -91,6 +96,7 @@ def _dispute(
     finder: ActorFinder,
     by_id: dict[str, Candidate],
     events: dict[int, list[DatedEvent]],
+    article_date: str | None,
 ) -> Dispute | None:
     accounts: list[Account] = []
     for paragraph in block:
@@ -107,7 +113,15 @@ def _dispute(
     if len(accounts) < 2 or not dated:
         return None
     event = min(dated, key=lambda e: (-len(e.date), e.date))  # the most precise, then earliest
-    return Dispute(event.date, event, accounts)
+    return Dispute(event.date, event, accounts) if _recent(event.date, article_date) else None
+
+
+def _recent(date: str, article_date: str | None) -> bool:
+    """Whether a date is within RECENT_DAYS before the article's day (when both are days)."""
+    if not article_date or len(article_date) != 10 or len(date) != 10:
+        return len(date) >= 7  # a month at least: a bare year is a claim's, not an event's
+    delta = datetime.date.fromisoformat(article_date) - datetime.date.fromisoformat(date)
+    return 0 <= delta.days <= RECENT_DAYS
 
 
 def _account(

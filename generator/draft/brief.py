@@ -40,6 +40,7 @@ from generator.draft.transcripts import labelled_person, transcript_answers
 # about 1.5 times its article (measured with bench/draft_size: evidence, keys and comments), and
 # longer drafts are cut to fit anyway (see _fitted), so 1 MiB leaves room.
 ARTICLE_LIMIT = 1 << 20
+ANSWER_EVIDENCE = 100  # characters of a transcript answer quoted as its evidence (it is the quote)
 FOLLOWING_SENTENCES = 3  # the actor of a stance change speaks within this many sentences of it
 EVIDENCE_LIMIT = (
     600  # characters of evidence quoted for one statement (a quotation may span many sentences)
@@ -154,6 +155,8 @@ def _positions(
     for quotation in sorted(quotations, key=lambda q: q.start):
         sentences = article.sentences_between(quotation.start, quotation.end)
         evidence = _shortened(" ".join(s.one_line for s in sentences))
+        if quotation.answer:  # the quote is the paragraph: its label and opening say where
+            evidence = f"{quotation.speaker}: {_opening(quotation.text)}"
         speaker = resolver.resolve(quotation, quotation.speaker, sentences)
         if quotation.answer and speaker.person is None:  # "MINISTER LINDQVIST:" is Maya Lindqvist
             person = labelled_person(quotation.speaker or "", candidates)
@@ -255,6 +258,13 @@ class _StanceChanges:
             if position.actor_id or position.proposed_id:
                 return position
         return None
+
+
+def _opening(text: str) -> str:
+    words = " ".join(text.split())
+    return (
+        words if len(words) <= ANSWER_EVIDENCE else words[:ANSWER_EVIDENCE].rsplit(" ", 1)[0] + " …"
+    )
 
 
 def _shortened(evidence: str) -> str:
