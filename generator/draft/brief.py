@@ -32,6 +32,7 @@ from generator.draft.stances import (
     events_by_sentence,
     find_stance_changes,
     is_after,
+    said_before,
     statement_date,
 )
 from generator.draft.transcripts import labelled_person, transcript_answers
@@ -206,6 +207,7 @@ class _StanceChanges:
         if position is None or position.change is not None:
             return
         self._gather_speaker(position)
+        self._adopt_unattributed(position, change)
         position.change = change
         for statement in position.statements:
             if statement.date is None and statement.offset >= change.evidence.start:
@@ -234,6 +236,24 @@ class _StanceChanges:
                         self.holder[id(statement)] = position
                     position.statements += other.statements
                     other.statements = []
+        position.statements.sort(key=lambda s: s.offset)
+
+    def _adopt_unattributed(self, position: DraftPosition, change: StanceChange) -> None:
+        """A quotation of the change's own sentence that no one was found to speak is the
+        actor's ("… withdrew her objection, three months after calling it “unacceptable”"),
+        dated by the sentence when it says how long before."""
+        sentence = change.evidence
+        at = bisect.bisect_left(self.offsets, sentence.start)
+        for offset, statement in self.spoken[at:]:
+            if offset >= sentence.end:
+                break
+            holder = self.holder[id(statement)]
+            if holder is position or holder.actor_id or holder.proposed_id:
+                continue
+            holder.statements.remove(statement)
+            self.holder[id(statement)] = position
+            statement.date = said_before(change) or statement.date
+            position.statements.append(statement)
         position.statements.sort(key=lambda s: s.offset)
 
     def _changed_position(self, change: StanceChange) -> DraftPosition | None:

@@ -43,6 +43,11 @@ _ENDED = re.compile(
 _NOT_A_DATE_OF_CHANGE = re.compile(r"^(?:until|since|by|from|before)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but|now|when)\s")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_AFTER_SAYING = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|{'|'.join(_NUMBERS)})\s+(?P<unit>day|week|month|year)s?\s+after\s+"
+    r"(?:calling|saying|describing|branding|declaring|insisting|vowing)\b",
+    re.IGNORECASE,
+)
 _AGO = re.compile(
     rf"\b(?P<count>\d{{1,2}}|{'|'.join(_NUMBERS)})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,
@@ -97,6 +102,16 @@ def is_after(change: StanceChange, date: str, article_date: str | None) -> bool:
     return bool(article_date) and date >= article_date
 
 
+def said_before(change: StanceChange) -> str | None:
+    """When the old stance was voiced, if the change's sentence says how long before ("three
+    months after calling the project “unacceptable”"): the change's date less that, to the month."""
+    match = _AFTER_SAYING.search(change.evidence.text)
+    if match is None or not change.date or len(change.date) != 10:
+        return None
+    count = _NUMBERS.get(match["count"].casefold()) or int(match["count"])
+    return _shifted(datetime.date.fromisoformat(change.date), count, match["unit"].casefold())
+
+
 def _clause(text: str, start: int) -> str:
     """The old stance's clause: 'had supported the agreement until April'."""
     rest = text[start:]
@@ -142,15 +157,16 @@ def _ago(
             if quote_start - 1 <= sentence.start + match.start() <= quote_end:
                 continue
             count = _NUMBERS.get(match["count"].casefold()) or int(match["count"])
-            unit = match["unit"].casefold()
-            day = datetime.date.fromisoformat(article_date)
-            if unit in ("day", "week"):
-                day -= datetime.timedelta(days=count * (7 if unit == "week" else 1))
-                return day.isoformat() if unit == "day" else day.isoformat()[:7]
-            months = day.year * 12 + day.month - 1 - count * (12 if unit == "year" else 1)
-            return (
-                f"{months // 12:04d}"
-                if unit == "year"
-                else f"{months // 12:04d}-{months % 12 + 1:02d}"
+            return _shifted(
+                datetime.date.fromisoformat(article_date), count, match["unit"].casefold()
             )
     return None
+
+
+def _shifted(day: datetime.date, count: int, unit: str) -> str:
+    """``count`` days, weeks, months or years before ``day``, as precise as the unit."""
+    if unit in ("day", "week"):
+        day -= datetime.timedelta(days=count * (7 if unit == "week" else 1))
+        return day.isoformat() if unit == "day" else day.isoformat()[:7]
+    months = day.year * 12 + day.month - 1 - count * (12 if unit == "year" else 1)
+    return f"{months // 12:04d}" if unit == "year" else f"{months // 12:04d}-{months % 12 + 1:02d}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.content.corpus import Corpus
 from generator.draft.article import read_article
+from generator.draft.brief import make_draft
 from generator.draft.events import find_events
 from generator.draft.stances import events_by_sentence, find_stance_changes, statement_date
 
@@ -73,3 +75,26 @@ def test_a_statement_is_dated_by_its_sentence_outside_the_quotation(sentence, da
         article.date,
     )
     assert found == date
+
+
+REVERSAL = """Minister drops objection
+
+RAVEL, Feb 12 (Meridian Wire) - Veloria's environment minister on Wednesday withdrew her objection to the mast plan, three months after calling the project "unacceptable".
+
+Minister Beatriz Costa said in November that the masts would "scar the last wild landscape we have".
+
+"On those terms I have no objection," Costa said in a statement.
+
+© 2025 Meridian Wire
+"""
+
+
+def test_each_statement_of_the_actor_takes_the_stance_of_its_time():
+    draft = make_draft(REVERSAL, Corpus(), brief_id="x", text_file=None)
+    (position,) = [p for p in draft.positions if p.change is not None]
+    assert [(s.quote, s.date, s.stance) for s in position.statements] == [
+        ("unacceptable", "2024-11", "opposes"),  # three months before the change
+        ("scar the last wild landscape we have", "2024-11", "opposes"),
+        ("On those terms I have no objection", "2025-02-12", "supports"),
+    ]
+    assert position.own_stances
