@@ -103,14 +103,20 @@ SMALL_EDIT = 0.9  # difflib ratio of two wordings from which they count as one, 
 def _reworded_questions(corpus: Corpus) -> Iterator[Problem]:
     """A question id reused with wording that differs beyond small edits (issue 19): the stance
     matrix would split the question in two columns, or merge two questions, without a word."""
-    first: dict[str, tuple[str, Problem]] = {}  # question id → its first wording and place
+    first: dict[str, tuple[str, str, int]] = {}  # question id → its first wording, brief, index
     for brief in sorted(corpus.briefs.values(), key=lambda b: (b.date, b.id)):
         for i, question in enumerate(brief.questions):
-            place = corpus.files[("briefs", brief.id)].problem(("questions", i, "text"), "")
-            known = first.setdefault(question.id, (question.text, place))
-            wording, earlier = known
-            if known[1] is place or _lightly_edited(wording, question.text):
+            wording, first_brief, first_index = first.setdefault(
+                question.id, (question.text, brief.id, i)
+            )
+            if (first_brief, first_index) == (brief.id, i) or _lightly_edited(
+                wording, question.text
+            ):
                 continue
+            # Located only when said: a large corpus reuses its questions tens of thousands of times.
+            earlier = corpus.files[("briefs", first_brief)].problem(
+                ("questions", first_index, "text"), ""
+            )
             yield _warning(
                 corpus,
                 "briefs",
@@ -126,4 +132,4 @@ def _reworded_questions(corpus: Corpus) -> Iterator[Problem]:
 
 def _lightly_edited(first: str, second: str) -> bool:
     a, b = (" ".join(text.casefold().split()) for text in (first, second))
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SMALL_EDIT
+    return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SMALL_EDIT

@@ -37,8 +37,16 @@ def xml_chars(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def is_web_link(address: str) -> bool:
+    """An http(s) or mailto address: the only links content may make (a malformed one is not)."""
+    try:
+        return urlsplit(address).scheme in LINK_SCHEMES
+    except ValueError:  # "http://x[": an unclosed IPv6 host
+        return False
+
+
 def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "href" and urlsplit(value).scheme not in LINK_SCHEMES:
+    if attribute == "href" and not is_web_link(value):
         return None  # relative, javascript:, data: … are all dropped
     return value
 
@@ -52,7 +60,7 @@ _SITE = "https://briefing.invalid/"
 _SITE_LINK = re.compile(
     r'<a href="https://briefing\.invalid/(brief|actor|legal)/([^"]*)"[^>]*>(.*?)</a>', re.S
 )
-_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"', re.I)
+_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 def page_links(text: str) -> list[tuple[str, str]]:
@@ -63,14 +71,35 @@ def page_links(text: str) -> list[tuple[str, str]]:
 def dropped_links(text: str) -> list[str]:
     """The addresses of the links in a Markdown text that the sanitiser would drop (a relative
     link, javascript:, a page link of an unknown kind…), in order."""
+    if not _may_drop_links(text):
+        return []
     html = _md.reset().convert(
         _PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text)
     )
     return [
         href
-        for href in map(_unescape_attribute, _HREF.findall(html))
-        if urlsplit(href).scheme not in LINK_SCHEMES
+        for href in (_unescape_attribute("".join(groups)) for groups in _HREF.findall(html))
+        if not is_web_link(href)
     ]
+
+
+# Every destination a link can take from Markdown without "<": after "](" (inline) or "]:"
+# (a reference's definition). Looser than Markdown's own rules, so it finds every real one.
+_DESTINATION = re.compile(r"\]\(\s*([^\s)]*)|\]:\s*(\S*)")
+
+
+def _may_drop_links(text: str) -> bool:
+    """False when no link in ``text`` can be dropped, told without converting it: converting is
+    what checking a large corpus spends its time on, and most links are web or page links."""
+    if "<" in text:  # autolinks and raw HTML: let Markdown say
+        return True
+    destinations = ("".join(groups) for groups in _DESTINATION.findall(text))
+    return any(not _kept_destination(destination) for destination in destinations)
+
+
+def _kept_destination(destination: str) -> bool:
+    kind, colon, _ = destination.partition(":")
+    return bool(colon) and (kind in PAGE_LINK_KINDS or is_web_link(destination))
 
 
 def _unescape_attribute(value: str) -> str:

@@ -1,5 +1,10 @@
-import pytest
+from urllib.parse import urlsplit
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.site import markup
 from generator.site.markup import markdown_escape, render_markdown
 
 
@@ -37,3 +42,40 @@ def test_markdown_escape_neutralises_markup_in_headings():
     assert "<b>" not in escaped
     assert "\n" not in escaped
     assert r"\[click\]\(javascript:alert\(1\)\)" in escaped
+
+
+# dropped_links skips converting a text whose links all go to the web or the site's pages;
+# whatever the text, it must answer as converting it would.
+_LINK_PIECES = [*"[]()<>:/ab \n*_#-!\"'`\\", "http://x", "https://y", "mailto:z", "javascript:q"]
+_LINK_PIECES += ["brief:b", "actor:a", "legal:l", "foo:f", "](", "]:", "[x](", "[r]: ", "&"]
+
+
+def _scheme_allowed(href: str) -> bool:
+    try:
+        return urlsplit(href).scheme in markup.LINK_SCHEMES
+    except ValueError:
+        return False
+
+
+@pytest.mark.parametrize("address", ["http://x[", "https://[::1", "mailto://[y"])
+def test_a_malformed_address_is_dropped_and_said(address):
+    text = f"[a]({address})"
+    assert "href" not in str(markup.render_markdown(text))
+    assert markup.dropped_links(text) == [address]
+
+
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=30).map("".join))
+def test_dropped_links_answers_as_converting_would(text):
+    converted = markup._md.reset().convert(
+        markup._PAGE_LINK.sub(
+            lambda m: f"{m.group(1)}{markup._SITE}{m.group(2)}/{m.group(3)}", text
+        )
+    )
+    hrefs = ["".join(groups) for groups in markup._HREF.findall(converted)]
+    dropped = [href for href in map(markup._unescape_attribute, hrefs) if not _scheme_allowed(href)]
+    assert markup.dropped_links(text) == dropped
+
+
+def test_dropped_links_finds_relative_and_script_links():
+    text = "See [the page](../x) and <a href='javascript:alert(1)'>y</a>."
+    assert markup.dropped_links(text) == ["../x", "javascript:alert(1)"]
