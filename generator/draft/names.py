@@ -1,0 +1,117 @@
+"""Names of actors: which capitalised words are no name, how two spellings of one name compare,
+and which later, shorter reference ("Kestrel", "Lindqvist", "the Commission") an earlier name
+stands behind."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.draft.actors import Candidate
+
+CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "in"}
+DETERMINERS = set("The A An This That These Those His Her Its Their Our".split())
+TIME_WORDS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    "June|July|August|September|October|November|December"
+)
+# Capitalised words that are no name by themselves: pronouns, conjunctions, prepositions,
+# adverbs, salutations, references to a text, and the calendar.
+NOT_NAMES = {
+    *"He She It They We I You But And Or Due In On At As If When While After Before Since".split(),
+    *"Although However Also Some Many Such Other Both Each Every All Any No Not For From".split(),
+    *"With By To Of Mr Ms Mrs Dr Article Articles Section Chapter Today Yesterday".split(),
+    *"Tomorrow Earlier Later Last Next Under Between During Until Tonight Here There".split(),
+    *"What Which Who Where Why How My Your Let Yes Thank Good Please".split(),
+    *TIME_WORDS.split("|"),
+    *"Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(),
+}
+# A name ending in one of these is an instrument or a policy, not an actor.
+NOT_ACTOR_NOUNS = set(
+    "Law Act Regulation Directive Code Treaty Convention Decree Ordinance Statute Constitution "
+    "Bill Framework Agreement Accord Pact Plan Programme Program Initiative Strategy Shield Deal "
+    "Protocol Charter Rules".split()
+)
+# Plurals for many people or things at once ("Officials said"): no one actor.
+GENERIC_PLURALS = set(
+    "officials analysts critics ministers diplomats lawmakers experts investors economists "
+    "residents officers sources negotiators campaigners plans talks members leaders governments "
+    "regulators companies unions".split()
+)
+NAME_SUFFIXES = set("Ltd Ltd. Inc Inc. Co Co. Corp Corp. plc LLC GmbH SA AG Group Holdings".split())
+SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
+
+
+def canonical(name: str, acronyms: dict[str, str]) -> str:
+    """Compare names without case, dots, possessives, a leading 'the', or acronyms."""
+    name = unicodedata.normalize("NFKC", name).replace("’", "'")
+    name = re.sub(r"'s\b", "", name).replace(".", "").casefold()
+    words = name.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    expanded = " ".join(acronyms.get(word, word) for word in words)
+    return " ".join(expanded.split())
+
+
+def initials(phrase: str) -> str:
+    return "".join(
+        word[0] for word in phrase.split() if word not in CONNECTORS and word[0].isupper()
+    )
+
+
+def acronym_letters(token: str) -> str | None:
+    letters = token.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+def strip_determiner(surface: str) -> str:
+    first, _, rest = surface.partition(" ")
+    return rest if first in DETERMINERS and rest else surface
+
+
+def slugify(name: str) -> str:
+    name = re.sub(r"['’]s\b", "", name).replace(".", "")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.casefold())
+    if words and words[0] == "the":
+        words = words[1:]
+    return "-".join(words)[:80].strip("-") or "actor"
+
+
+def first_word(surface: str) -> str:
+    return surface.replace("’", "'").removesuffix("'s").split()[0] if surface.split() else ""
+
+
+def shortened_from(
+    surface: str, actors: Iterable[Candidate], head_words: set[str]
+) -> Candidate | None:
+    """The one earlier actor that ``surface`` shortens: a person's surname ("Lindqvist"), a company's
+    first words ("Kestrel", "Kestrel Networks" for "Kestrel Networks Ltd."), a body's head word
+    ("Commission" for "European Commission"); None when none or several fit."""
+    words = surface.replace("’", "'").removesuffix("'s").split()
+    if not words or surface.isupper():
+        return None
+    bare = [w for w in words if w not in NAME_SUFFIXES]
+    fits = []
+    for actor in actors:
+        if actor.known:
+            continue
+        names = [n.split() for n in (actor.name, *actor.mentions)]
+        if actor.kind == "person":
+            fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names)
+        elif actor.kind == "company" or any(n[-1] in NAME_SUFFIXES for n in names):
+            fit = any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(
+                [w for w in n if w not in NAME_SUFFIXES] == bare for n in names
+            )
+        else:
+            fit = (
+                len(words) == 1
+                and any(len(n) > 1 and n[-1] == words[0] for n in names)
+                and words[0] in head_words
+            )
+        if fit:
+            fits.append(actor)
+    return fits[0] if len(fits) == 1 else None
