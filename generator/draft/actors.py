@@ -30,12 +30,14 @@ from generator.draft.names import (
     GENERIC_PLURALS,
     NOT_ACTOR_NOUNS,
     NOT_NAMES,
+    QUESTION_OPENERS,
     SUFFIX_WITH_DOT,
     TIME_WORDS,
     acronym_letters,
     canonical,
     first_word,
     initials,
+    label_name,
     shortened_from,
     slugify,
     strip_determiner,
@@ -70,6 +72,7 @@ SHORTENED_RECALL = (
     20  # a shortened name is looked for among this many actors sharing its first word
 )
 _TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{TIME_WORDS})\b.*$")
+_QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
 _ACTS = re.compile(
     r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
     r"denied|agreed|warned|insisted|refused)\b"
@@ -97,6 +100,11 @@ class _Mention:
     surface: str
     actor_id: str | None  # None: not in the registry
     kind: str | None = None
+    name: str | None = None  # the name the surface prints otherwise: "Kerr" for the label "MS KERR"
+
+    @property
+    def proper(self) -> str:
+        return self.name or self.surface
 
 
 class ActorFinder:
@@ -116,6 +124,11 @@ class ActorFinder:
         self._mentions: dict[str, list[_Mention]] = {}
         self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
         self.article_places = dateline_places(article)
+        # A news agency named in its own dateline ("(Meridian Wire) -") reports, it does not act;
+        # a press release's copyright holder is the body that speaks.
+        heading = article.text[: article.story_start]
+        publisher = article.publisher
+        self.agency = publisher if publisher and f"({publisher})" in heading else None
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
         self.capitalised_inside = {
@@ -208,6 +221,16 @@ class ActorFinder:
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
         surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
+        questioner = _QUESTIONER.match(text)
+        if questioner and start < questioner.end():
+            return None  # "QUESTION (Lena Brook, Ostmark Daily):": the journalists who ask
+        opens = _opens_clause(text, start)
+        if opens and text.rstrip().endswith("?"):
+            opener, _, rest = surface.partition(" ")
+            if opener in QUESTION_OPENERS:
+                if not rest:
+                    return None
+                surface, start = rest, start + len(opener) + 1  # "Will Kestrel's merger…?"
         while (
             len(surface.split()) > 1 and surface.split()[0] in NOT_NAMES
         ):  # "On Wednesday", "Under Article"
@@ -236,9 +259,9 @@ class ActorFinder:
         if (
             len(words) == 1
             and not surface.isupper()
-            and not text[:start].strip(" “\"‘'(")
+            and opens
             and surface not in self.capitalised_inside
-            and not _ACTS.match(text[end:])
+            and guess_kind(surface) is None  # "Parliament will debate…" is a body
         ):
             return None  # "Officials said…", "One…": capitalised only because it opens the sentence
         if len(words) == 1 and surface.casefold() in GENERIC_PLURALS:
@@ -247,12 +270,16 @@ class ActorFinder:
             return None
         if len(words) == 1 and DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
             return None  # "Chinese espionage": an adjective, not an actor
-        if surface == self.article.publisher and text[max(0, start - 1) : start] == "(":
-            return None  # the dateline's publisher: "(Reuters) -"
+        if surface == self.agency or (
+            surface == self.article.publisher and text[max(0, start - 1) : start] == "("
+        ):
+            return None  # the dateline's publisher: "(Reuters) -", "seen by Reuters"
         if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
             return None  # the dateline's place: "BRUSSELS (Reuters) -"
-        actor_id = self.lookup.get(canonical(surface, self.acronyms))
-        return _Mention(start, end, surface, actor_id, None if actor_id else guess_kind(surface))
+        name = label_name(surface) if _is_label(surface, text, start, end) else None
+        actor_id = self.lookup.get(canonical(name or surface, self.acronyms))
+        kind = None if actor_id else guess_kind(name or surface)
+        return _Mention(start, end, surface, actor_id, kind, name)
 
     def kind_of(self, mention: _Mention) -> str | None:
         return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
@@ -284,8 +311,8 @@ class ActorFinder:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
                 if candidate is None and not mention.actor_id:
-                    recent = by_word[first_word(mention.surface)][-SHORTENED_RECALL:]
-                    candidate = shortened_from(mention.surface, recent, HEAD_WORDS)
+                    recent = by_word[first_word(mention.proper)][-SHORTENED_RECALL:]
+                    candidate = shortened_from(mention.proper, recent, HEAD_WORDS)
                     if candidate is not None:
                         self.merged[self.id_of(mention)] = candidate.id
                 if candidate is None:
@@ -332,14 +359,14 @@ class ActorFinder:
     def id_of(self, mention: _Mention) -> str:
         if mention.actor_id:
             return mention.actor_id
-        proposed = slugify(self.long_form_of(mention.surface) or mention.surface)
+        proposed = slugify(mention.name or self.long_form_of(mention.surface) or mention.surface)
         return self.merged.get(proposed, proposed)
 
     def _candidate(self, mention: _Mention, sentence: Sentence) -> Candidate:
         if mention.actor_id:
             actor = self.registry[mention.actor_id]
             return Candidate(actor.id, actor.name, True, actor.kind, sentence)
-        name = self.long_form_of(mention.surface) or mention.surface
+        name = mention.name or self.long_form_of(mention.surface) or mention.surface
         return Candidate(
             self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence
         )
@@ -365,6 +392,18 @@ def _usage(text: str, mention: _Mention) -> str:
     ):
         return "acts"
     return "named"
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a word at ``start`` is capitalised because it opens a sentence, a quoted sentence or
+    what follows a label ("Review: Inflation is…")."""
+    before = text[:start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:"
+
+
+def _is_label(surface: str, text: str, start: int, end: int) -> bool:
+    """A transcript's speaker label: "VARGA: Thank you." """
+    return surface.isupper() and start == 0 and text[end : end + 1] == ":"
 
 
 def _form_pattern(form: str) -> re.Pattern:

@@ -43,6 +43,19 @@ GENERIC_PLURALS = set(
 )
 NAME_SUFFIXES = set("Ltd Ltd. Inc Inc. Co Co. Corp Corp. plc LLC GmbH SA AG Group Holdings".split())
 SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
+# Words that open a question ("Will Kestrel's merger be delayed?"): not the first word of a name.
+QUESTION_OPENERS = set(
+    "Will Did Does Do Can Could Should Would Is Are Has Have Was Were Shall".split()
+)
+# A transcript's speaker label, as printed before the colon: "MS KERR:", "THE CHAIR:".
+HONORIFICS = re.compile(
+    r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE
+)
+
+
+def label_name(label: str) -> str:
+    """The name a speaker label prints in capitals: "MS KERR" → "Kerr", "THE CHAIR" → "Chair"."""
+    return HONORIFICS.sub("", label).split("(")[0].strip().title() or label.title()
 
 
 def canonical(name: str, acronyms: dict[str, str]) -> str:

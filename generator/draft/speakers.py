@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from generator.draft.actors import ActorFinder, Candidate, _Mention
 from generator.draft.article import Article, Sentence
 from generator.draft.kinds import BODY_NOUN_KINDS
-from generator.draft.names import canonical
+from generator.draft.names import canonical, label_name
 from generator.draft.quotes import Quotation
 from generator.draft.sources import BACK_REFERENCE, Source, anonymous_sources, singular
 
@@ -36,9 +36,6 @@ _DEFINITE_BODY = re.compile(
 _PERSON_PRONOUNS = {"he", "she", "i"}
 _BODY_PRONOUNS = {"it", "they", "we"}
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.)-]*){0,3}):\s")
-_HONORIFICS = re.compile(
-    r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE
-)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 CONTINUATION = 3  # a quotation within this many sentences of the last one may continue it
 RECALL = 60  # a reference ("the official", "its", "he") looks this many mentions or sources back at most:
@@ -276,7 +273,7 @@ class SpeakerResolver:
         match = _LABEL.match(self.article.text[line_start:offset])
         if not match:
             return None
-        return _HONORIFICS.sub("", match["label"]).split("(")[0].strip().title() or None
+        return label_name(match["label"]) or None
 
     def _named(self, phrase: str, sentence: Sentence | None, offset: int) -> Speaker:
         bare = phrase.strip(" ,")
