@@ -73,6 +73,9 @@ SHORTENED_RECALL = (
 )
 _TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{TIME_WORDS})\b.*$")
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
+_SPEAKS = re.compile(
+    r"\s+(?:said|says|told|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b"
+)
 _ACTS = re.compile(
     r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
     r"denied|agreed|warned|insisted|refused)\b"
@@ -135,6 +138,14 @@ class ActorFinder:
             m.group()
             for sentence in article.sentences
             for m in re.finditer(r"(?<=[\w,;] )[A-Z]\w*", sentence.text)
+        }
+        # Words of names of several words ("Kestrel Networks"): "Kestrel said…" opens with a name.
+        self.name_words = {
+            word
+            for sentence in article.sentences
+            for m in _PHRASE.finditer(sentence.text)
+            if len(words := strip_determiner(m.group()).split()) > 1
+            for word in words
         }
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
@@ -261,7 +272,9 @@ class ActorFinder:
             and not surface.isupper()
             and opens
             and surface not in self.capitalised_inside
+            and surface not in self.name_words
             and guess_kind(surface) is None  # "Parliament will debate…" is a body
+            and not _SPEAKS.match(text[end:])  # "Ostmark said no"
         ):
             return None  # "Officials said…", "One…": capitalised only because it opens the sentence
         if len(words) == 1 and surface.casefold() in GENERIC_PLURALS:
