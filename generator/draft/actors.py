@@ -42,7 +42,8 @@ from generator.draft.names import (
     slugify,
     strip_determiner,
 )
-from generator.draft.places import LOCATED, PLACE_AFTER, dateline_places, is_city
+from generator.draft.places import dateline_places, is_city
+from generator.draft.usage import SPEAKS, usage_of
 
 _TOKEN = (
     r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*(?:(?<=s)['’](?=\s+[A-Z]))?)"  # "Workers' Union"
@@ -73,13 +74,6 @@ SHORTENED_RECALL = (
 )
 _TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{TIME_WORDS})\b.*$")
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
-_SPEAKS = re.compile(
-    r"\s+(?:said|says|told|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b"
-)
-_ACTS = re.compile(
-    r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
-    r"denied|agreed|warned|insisted|refused)\b"
-)
 
 
 @dataclass
@@ -274,7 +268,7 @@ class ActorFinder:
             and surface not in self.capitalised_inside
             and surface not in self.name_words
             and guess_kind(surface) is None  # "Parliament will debate…" is a body
-            and not _SPEAKS.match(text[end:])  # "Ostmark said no"
+            and not SPEAKS.match(text[end:])  # "Ostmark said no"
         ):
             return None  # "Officials said…", "One…": capitalised only because it opens the sentence
         if len(words) == 1 and surface.casefold() in GENERIC_PLURALS:
@@ -342,7 +336,7 @@ class ActorFinder:
                 candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
                 if not candidate.known and candidate.noun is None:
                     self._describe(candidate, sentence.text, mention)
-                usage[candidate.id].append(_usage(sentence.text, mention))
+                usage[candidate.id].append(usage_of(sentence.text, mention.start, mention.end))
         return [c for c in by_id.values() if c.known or not self._not_an_actor(c, usage[c.id])]
 
     def _not_an_actor(self, candidate: Candidate, usages: list[str]) -> bool:
@@ -383,28 +377,6 @@ class ActorFinder:
         return Candidate(
             self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence
         )
-
-
-_BESIDE_PERSON_AFTER = re.compile(r"^[\w\s-]{0,40}?,\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
-_BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
-
-
-def _usage(text: str, mention: _Mention) -> str:
-    """How a sentence uses a name: 'acts' (its subject: "Veloria said"), 'located' ("in Lisbon"),
-    'beside-person' (an office with its holder's name), or 'named'."""
-    before, after = (
-        text[max(0, mention.start - 40) : mention.start],
-        text[mention.end : mention.end + 60],
-    )
-    if _BESIDE_PERSON_AFTER.match(after) or _BESIDE_PERSON_BEFORE.search(before):
-        return "beside-person"
-    if LOCATED.search(before) or PLACE_AFTER.match(after):
-        return "located"
-    if _ACTS.match(after) or re.match(
-        r"^['’]s\s+(?:government|ministry|president|prime minister)", after
-    ):
-        return "acts"
-    return "named"
 
 
 def _opens_clause(text: str, start: int) -> bool:
