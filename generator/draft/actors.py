@@ -37,12 +37,15 @@ from generator.draft.names import (
     canonical,
     first_word,
     initials,
+    is_title,
     label_name,
     shortened_from,
     slugify,
+    split_title,
     strip_determiner,
 )
 from generator.draft.places import dateline_places, is_city
+from generator.draft.references import fold_references
 from generator.draft.usage import SPEAKS, usage_of
 
 _TOKEN = (
@@ -51,7 +54,7 @@ _TOKEN = (
 _PHRASE = re.compile(rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+)?)?{_TOKEN})*")
 _OFFICES = (
     r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
-    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar"
+    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|czar|tsar"
 )
 _OFFICE = re.compile(
     rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b"
@@ -73,6 +76,12 @@ SHORTENED_RECALL = (
     20  # a shortened name is looked for among this many actors sharing its first word
 )
 _TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{TIME_WORDS})\b.*$")
+_APPOSITION = re.compile(r"\s*[,(]\s*(?:the\s+|a\s+|an\s+|its\s+)?")
+_APPOSITIVE_TITLE = re.compile(
+    r"\s*[,(]\s*(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){0,3}?(?:chair|minister|president|"
+    r"director|secretary|commissioner|judge|mayor|governor|spokes(?:man|woman|person))\b)",
+    re.IGNORECASE,
+)
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
 
 
@@ -246,7 +255,9 @@ class ActorFinder:
             surface,
             re.IGNORECASE,
         )
-        if title and len(surface) > title.end():  # "President of the National Ports Authority"
+        if title and guess_kind(
+            surface[title.end() :]
+        ):  # "President of the National Ports Authority"
             surface, start = surface[title.end() :], start + title.end()
         first = surface.split()[0]
         if first in DETERMINERS:
@@ -284,9 +295,15 @@ class ActorFinder:
         if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
             return None  # the dateline's place: "BRUSSELS (Reuters) -"
         name = label_name(surface) if _is_label(surface, text, start, end) else None
+        kind = guess_kind(name or surface)
+        if titled := split_title(name or surface):
+            name, kind = titled[1], "person"  # "Prime Minister Ingrid Falk"
+        elif is_title(name or surface):
+            kind = (
+                "title"  # "the Prime Minister", "THE CHAIR:": its holder, if the article names one
+            )
         actor_id = self.lookup.get(canonical(name or surface, self.acronyms))
-        kind = None if actor_id else guess_kind(name or surface)
-        return _Mention(start, end, surface, actor_id, kind, name)
+        return _Mention(start, end, surface, actor_id, None if actor_id else kind, name)
 
     def kind_of(self, mention: _Mention) -> str | None:
         return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
@@ -312,7 +329,10 @@ class ActorFinder:
         by_id: dict[str, Candidate] = {}
         usage: dict[str, list[str]] = collections.defaultdict(list)
         by_word: dict[str, list[Candidate]] = collections.defaultdict(list)
+        beside: dict[str, list[str]] = collections.defaultdict(list)  # names in apposition
+        titles: dict[str, list[str]] = collections.defaultdict(list)  # "Ilona Varga, Chair of…"
         for sentence in self.article.sentences:
+            previous = None
             for mention in self.mentions(sentence):
                 if sentence.start + mention.start < self.article.story_start:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
@@ -337,6 +357,21 @@ class ActorFinder:
                 if not candidate.known and candidate.noun is None:
                     self._describe(candidate, sentence.text, mention)
                 usage[candidate.id].append(usage_of(sentence.text, mention.start, mention.end))
+                if title := _APPOSITIVE_TITLE.match(sentence.text, mention.end):
+                    titles[candidate.id].append(title["title"])
+                if previous and _APPOSITION.fullmatch(
+                    sentence.text, previous[0].end, mention.start
+                ):
+                    beside[previous[1].id].append(candidate.id)
+                    beside[candidate.id].append(previous[1].id)
+                previous = (mention, candidate)
+        for folded_id, into_id in fold_references(by_id, beside, titles).items():
+            folded = by_id.pop(folded_id)
+            self.merged[folded_id] = into_id or folded_id
+            if into_id is not None:
+                into = by_id[into_id]
+                into.mentions += [m for m in folded.mentions if m not in into.mentions]
+                usage[into_id] += usage[folded_id]
         return [c for c in by_id.values() if c.known or not self._not_an_actor(c, usage[c.id])]
 
     def _not_an_actor(self, candidate: Candidate, usages: list[str]) -> bool:

@@ -128,3 +128,33 @@ def shortened_from(
         if fit:
             fits.append(actor)
     return fits[0] if len(fits) == 1 else None
+
+
+# Words that make the title before a person's name ("Finance Minister Stefan Wik", "Judge Miriam
+# Castell", "Dr. Ruth Okonjo"); the capitalised words before the last of them belong to the title.
+TITLE_WORDS = set(
+    "Minister President Commissioner Chancellor Secretary Governor Mayor Judge Justice Senator "
+    "Deputy Councillor Councilor Chair Chairman Chairwoman Chairperson Director Ambassador Envoy "
+    "Professor Prof Dr Mr Ms Mrs General Colonel Captain King Queen Prince Princess Sheikh Bishop "
+    "Speaker Inspector Commander Admiral Skipper Premier Spokesman Spokeswoman Prosecutor".split()
+)
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$")
+
+
+def split_title(surface: str) -> tuple[str, str] | None:
+    """(title, name) of a titled person: "Prime Minister Ingrid Falk" → ("Prime Minister",
+    "Ingrid Falk"); None when the surface is no title followed by a name."""
+    words = surface.split()
+    last = max((i for i, w in enumerate(words) if w.rstrip(".") in TITLE_WORDS), default=None)
+    if last is None or any(w in CONNECTORS for w in words[: last + 1]):
+        return None
+    name = words[last + 1 :]
+    if not 1 <= len(name) <= 3 or not all(_NAME_WORD.match(w) for w in name):
+        return None
+    return " ".join(words[: last + 1]), " ".join(name)
+
+
+def is_title(surface: str) -> bool:
+    """An office named by its title alone: "Prime Minister", "Chair", "Minister of Defence"."""
+    head = re.split(r"\s+(?:of|for)\s+", surface)[0].split()
+    return bool(head) and len(head) <= 4 and head[-1].rstrip(".") in TITLE_WORDS
