@@ -49,9 +49,12 @@ from generator.draft.references import fold_references
 from generator.draft.usage import SPEAKS, usage_of
 
 _TOKEN = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*(?:(?<=s)['’](?=\s+[A-Z]))?)"  # "Workers' Union"
+    r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w&-]*"
+    r"(?:(?<=s)['’](?=\s+[A-Z])|['’]s(?=\s+(?:Party|Union|Alliance|Front|Movement|League)\b))?)"
+)  # "Workers' Union", "People's Party"
+_PHRASE = re.compile(
+    rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+|an?\s+)?)?{_TOKEN})*"
 )
-_PHRASE = re.compile(rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+)?)?{_TOKEN})*")
 _OFFICES = (
     r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
     r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|czar|tsar"

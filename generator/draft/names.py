@@ -25,7 +25,7 @@ NOT_NAMES = {
     *"Although However Also Some Many Such Other Both Each Every All Any No Not For From".split(),
     *"With By To Of Mr Ms Mrs Dr Article Articles Section Chapter Today Yesterday".split(),
     *"Tomorrow Earlier Later Last Next Under Between During Until Tonight Here There".split(),
-    *"What Which Who Where Why How My Your Let Yes Thank Good Please".split(),
+    *"What Which Who Where Why How My Your Let Yes Thank Good Please About".split(),
     *TIME_WORDS.split("|"),
     *"Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(),
 }
@@ -33,7 +33,7 @@ NOT_NAMES = {
 NOT_ACTOR_NOUNS = set(
     "Law Act Regulation Directive Code Treaty Convention Decree Ordinance Statute Constitution "
     "Bill Framework Agreement Accord Pact Plan Programme Program Initiative Strategy Shield Deal "
-    "Protocol Charter Rules".split()
+    "Protocol Charter Rules Review Report Summit Conference".split()
 )
 # Plurals for many people or things at once ("Officials said"): no one actor.
 GENERIC_PLURALS = set(
