@@ -44,7 +44,7 @@ from generator.draft.names import (
     split_title,
     strip_determiner,
 )
-from generator.draft.places import dateline_places, is_city
+from generator.draft.places import PLACE_HEADS, dateline_places, is_city
 from generator.draft.references import fold_references
 from generator.draft.usage import SPEAKS, usage_of
 
@@ -85,6 +85,14 @@ _APPOSITIVE_TITLE = re.compile(
     r"director|secretary|commissioner|judge|mayor|governor|spokes(?:man|woman|person))\b)",
     re.IGNORECASE,
 )
+_LEAD = re.compile(
+    rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice|(?P<crowd>{'|'.join(GENERIC_PLURALS)}))"
+    r"\s+(?:of|for)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_AND_TAIL = re.compile(r"\s+and\s+(?P<word>[A-Z][\w-]*)(?=[\s,.;:)]|$)(?!\s+[A-Z])")
+_OPENING_MARKS = ("“", '"', "‘", "'")
+_CLOSING_MARKS = ("”", '"', "’", "'")
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
 
 
@@ -137,7 +145,7 @@ class ActorFinder:
         # a press release's copyright holder is the body that speaks.
         heading = article.text[: article.story_start]
         publisher = article.publisher
-        self.agency = publisher if publisher and f"({publisher})" in heading else None
+        self.outlet = _outlet_forms(publisher, agency=f"({publisher})" in heading)
         self.registry = {actor.id: actor for actor in registry}
         # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
         self.capitalised_inside = {
@@ -152,6 +160,12 @@ class ActorFinder:
             for m in _PHRASE.finditer(sentence.text)
             if len(words := strip_determiner(m.group()).split()) > 1
             for word in words
+        }
+        self.first_name_words = {  # "Kestrel" of "Kestrel Networks": "Kestrel said…" is a name
+            words[0]
+            for sentence in article.sentences
+            for m in _PHRASE.finditer(sentence.text)
+            if len(words := strip_determiner(m.group()).split()) > 1
         }
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
@@ -237,66 +251,10 @@ class ActorFinder:
         return sorted(_without_overlaps(found), key=lambda m: m.start)
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
-        surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
-        questioner = _QUESTIONER.match(text)
-        if questioner and start < questioner.end():
-            return None  # "QUESTION (Lena Brook, Ostmark Daily):": the journalists who ask
-        opens = _opens_clause(text, start)
-        if opens and text.rstrip().endswith("?"):
-            opener, _, rest = surface.partition(" ")
-            if opener in QUESTION_OPENERS:
-                if not rest:
-                    return None
-                surface, start = rest, start + len(opener) + 1  # "Will Kestrel's merger…?"
-        while (
-            len(surface.split()) > 1 and surface.split()[0] in NOT_NAMES
-        ):  # "On Wednesday", "Under Article"
-            first = surface.split()[0]
-            surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        title = re.match(
-            rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice)\s+(?:of|for)\s+(?:the\s+)?",
-            surface,
-            re.IGNORECASE,
-        )
-        if title and guess_kind(
-            surface[title.end() :]
-        ):  # "President of the National Ports Authority"
-            surface, start = surface[title.end() :], start + title.end()
-        first = surface.split()[0]
-        if first in DETERMINERS:
-            if len(surface.split()) == 1:
-                return None
-            surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        end = start + len(surface)
-        if surface.split()[-1] in SUFFIX_WITH_DOT and text[end : end + 1] == ".":
-            surface, end = surface + ".", end + 1
-        words = surface.split()
-        if (self.long_form_of(surface) or surface).split()[-1] in NOT_ACTOR_NOUNS:
+        trimmed = self._trimmed(text, match)
+        if trimmed is None or self._no_name(text, *trimmed):
             return None
-        if len(words) == 1 and words[0] in NOT_NAMES:
-            return None
-        if (
-            len(words) == 1
-            and not surface.isupper()
-            and opens
-            and surface not in self.capitalised_inside
-            and surface not in self.name_words
-            and guess_kind(surface) is None  # "Parliament will debate…" is a body
-            and not SPEAKS.match(text[end:])  # "Ostmark said no"
-        ):
-            return None  # "Officials said…", "One…": capitalised only because it opens the sentence
-        if len(words) == 1 and surface.casefold() in GENERIC_PLURALS:
-            return None  # "Officials", "Analysts": no one actor
-        if surface in self.not_actors:
-            return None
-        if len(words) == 1 and DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
-            return None  # "Chinese espionage": an adjective, not an actor
-        if surface == self.agency or (
-            surface == self.article.publisher and text[max(0, start - 1) : start] == "("
-        ):
-            return None  # the dateline's publisher: "(Reuters) -", "seen by Reuters"
-        if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
-            return None  # the dateline's place: "BRUSSELS (Reuters) -"
+        surface, start, end = trimmed
         name = label_name(surface) if _is_label(surface, text, start, end) else None
         kind = guess_kind(name or surface)
         if titled := split_title(name or surface):
@@ -307,6 +265,74 @@ class ActorFinder:
             )
         actor_id = self.lookup.get(canonical(name or surface, self.acronyms))
         return _Mention(start, end, surface, actor_id, None if actor_id else kind, name)
+
+    def _trimmed(self, text: str, match: re.Match) -> tuple[str, int, int] | None:
+        """The name within a run of capitalised words: without the words that open a sentence,
+        a question or a title, and with the words that finish it ("Ltd.", "… and Ports")."""
+        surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
+        questioner = _QUESTIONER.match(text)
+        if questioner and start < questioner.end():
+            return None  # "QUESTION (Lena Brook, Ostmark Daily):": the journalists who ask
+        if _opens_clause(text, start) and text.rstrip().endswith("?"):
+            opener, _, rest = surface.partition(" ")
+            if opener in QUESTION_OPENERS:
+                if not rest:
+                    return None
+                surface, start = rest, start + len(opener) + 1  # "Will Kestrel's merger…?"
+        while len(surface.split()) > 1 and surface.split()[0] in NOT_NAMES:
+            first = surface.split()[0]  # "On Wednesday", "Under Article"
+            surface, start = surface[len(first) + 1 :], start + len(first) + 1
+        lead = _LEAD.match(surface)  # "President of the National Ports Authority", "Leaders of…"
+        if lead and guess_kind(surface[lead.end() :]) not in (None, "person", "title"):
+            surface, start = surface[lead.end() :], start + lead.end()
+        elif lead and lead["crowd"]:
+            surface, start = surface[lead.end() :], start + lead.end()
+        first = surface.split()[0]
+        if first in DETERMINERS or first.endswith("-based"):  # "Veloria-based Orbital Group"
+            if len(surface.split()) == 1:
+                return None
+            surface, start = surface[len(first) + 1 :], start + len(first) + 1
+        end = start + len(surface)
+        if surface.split()[-1] in SUFFIX_WITH_DOT and text[end : end + 1] == ".":
+            surface, end = surface + ".", end + 1
+        if re.search(r"\s(?:of|on|for)\s", surface) and (tail := _AND_TAIL.match(text, end)):
+            if tail["word"] not in self.name_words:  # "Ministry of Transport and Ports"
+                surface, end = surface + tail.group(), tail.end()
+        return surface, start, end
+
+    def _no_name(self, text: str, surface: str, start: int, end: int) -> bool:
+        words = surface.split()
+        if (self.long_form_of(surface) or surface).split()[-1] in NOT_ACTOR_NOUNS | PLACE_HEADS:
+            return True  # a law, a plan, a station
+        if surface in self.not_actors or surface in self.outlet:
+            return True  # the laws of the article; its own newspaper ("told the Courier")
+        if surface == self.article.publisher and text[max(0, start - 1) : start] == "(":
+            return True  # the dateline's publisher: "(Reuters) -"
+        if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
+            return True  # the dateline's place: "BRUSSELS (Reuters) -"
+        if text[start - 1 : start] in _OPENING_MARKS and text[end : end + 2].strip(",.") in (
+            _CLOSING_MARKS
+        ):
+            return True  # a title in quotation marks: the report "Listening In"
+        return len(words) == 1 and self._no_one_word_name(text, surface, start, end)
+
+    def _no_one_word_name(self, text: str, word: str, start: int, end: int) -> bool:
+        if word in NOT_NAMES or word.casefold() in GENERIC_PLURALS:
+            return True  # "Officials", "Analysts": no one actor
+        if DEMONYM.match(word.removesuffix("s")) and (
+            word.endswith("s") or re.match(r"\s+[a-z]", text[end:])
+        ):
+            return True  # "Chinese espionage", "Europeans": an adjective, a people
+        if re.match(r"\s+\d", text[end:]) or re.search(r"\d\s*$", text[:start]):
+            return True  # "Clause 9", "3.5 GHz": a reference or a unit
+        return (
+            not word.isupper()
+            and _opens_clause(text, start)
+            and word not in self.capitalised_inside
+            and word not in self.first_name_words
+            and guess_kind(word) is None  # "Parliament will debate…" is a body
+            and not SPEAKS.match(text[end:])  # "Ostmark said no"
+        )  # "Officials said…", "One…": capitalised only because it opens the sentence
 
     def kind_of(self, mention: _Mention) -> str | None:
         return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
@@ -415,6 +441,15 @@ class ActorFinder:
         return Candidate(
             self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence
         )
+
+
+def _outlet_forms(publisher: str | None, *, agency: bool) -> set[str]:
+    """The article's own outlet, which reports and does not act: the agency of its dateline
+    ("(Meridian Wire) -"), or a newspaper ("The Ostmark Courier", "the Courier"). A press
+    release's publisher is the body that speaks, and stays an actor."""
+    if not publisher or not (agency or guess_kind(publisher) == "media"):
+        return set()
+    return {publisher, strip_determiner(publisher), publisher.split()[-1]}
 
 
 def _opens_clause(text: str, start: int) -> bool:

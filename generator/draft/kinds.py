@@ -48,7 +48,13 @@ KIND_WORDS = [
         ),
     ),
     ("ngo", _words("Foundation Institute Watch International Center Centre Citizens")),
-    ("media", _words("News Times Post Journal Press Reuters Bloomberg Gazette Herald")),
+    (
+        "media",
+        _words(
+            "News Times Post Journal Press Reuters Bloomberg Gazette Herald Courier Review "
+            "Tribune Daily Wire Chronicle Observer Telegraph Broadcasting Radio Television"
+        ),
+    ),
     ("other", _words("University College School Hospital")),
 ]
 HEAD_WORDS = set().union(*(markers for _, markers in KIND_WORDS))
