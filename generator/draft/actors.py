@@ -91,6 +91,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _AND_TAIL = re.compile(r"\s+and\s+(?P<word>[A-Z][\w-]*)(?=[\s,.;:)]|$)(?!\s+[A-Z])")
+_HEAD_ALONE_KINDS = ("legislature", "government-body", "court")  # "Parliament", "Commission"
 _OPENING_MARKS = ("“", '"', "‘", "'")
 _CLOSING_MARKS = ("”", '"', "’", "'")
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
@@ -147,26 +148,21 @@ class ActorFinder:
         publisher = article.publisher
         self.outlet = _outlet_forms(publisher, agency=f"({publisher})" in heading)
         self.registry = {actor.id: actor for actor in registry}
-        # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
-        self.capitalised_inside = {
-            m.group()
-            for sentence in article.sentences
-            for m in re.finditer(r"(?<=[\w,;] )[A-Z]\w*", sentence.text)
-        }
-        # Words of names of several words ("Kestrel Networks"): "Kestrel said…" opens with a name.
-        self.name_words = {
-            word
+        # Names of one word written inside a sentence ("…, said Kestrel"), and the first words of
+        # longer names ("Kestrel Networks", "Ruth Okonjo"): "Kestrel said…" opens with a name,
+        # "Nurses said…" (of "Tarnish Nurses' Union") does not.
+        phrases = [
+            (strip_determiner(m.group()).split(), m.start(), sentence.text)
             for sentence in article.sentences
             for m in _PHRASE.finditer(sentence.text)
-            if len(words := strip_determiner(m.group()).split()) > 1
-            for word in words
-        }
-        self.first_name_words = {  # "Kestrel" of "Kestrel Networks": "Kestrel said…" is a name
+        ]
+        self.standalone = {
             words[0]
-            for sentence in article.sentences
-            for m in _PHRASE.finditer(sentence.text)
-            if len(words := strip_determiner(m.group()).split()) > 1
+            for words, at, text in phrases
+            if len(words) == 1 and not _opens_clause(text, at)
         }
+        self.first_name_words = {words[0] for words, _, _ in phrases if len(words) > 1}
+        self.end_words = self.first_name_words | {w[-1] for w, _, _ in phrases if len(w) > 1}
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -296,7 +292,7 @@ class ActorFinder:
         if surface.split()[-1] in SUFFIX_WITH_DOT and text[end : end + 1] == ".":
             surface, end = surface + ".", end + 1
         if re.search(r"\s(?:of|on|for)\s", surface) and (tail := _AND_TAIL.match(text, end)):
-            if tail["word"] not in self.name_words:  # "Ministry of Transport and Ports"
+            if tail["word"] not in self.standalone | self.first_name_words:  # "… and Ports"
                 surface, end = surface + tail.group(), tail.end()
         return surface, start, end
 
@@ -328,9 +324,8 @@ class ActorFinder:
         return (
             not word.isupper()
             and _opens_clause(text, start)
-            and word not in self.capitalised_inside
-            and word not in self.first_name_words
-            and guess_kind(word) is None  # "Parliament will debate…" is a body
+            and word not in self.standalone | self.end_words
+            and guess_kind(word) not in _HEAD_ALONE_KINDS  # "Parliament will debate…" is a body
             and not SPEAKS.match(text[end:])  # "Ostmark said no"
         )  # "Officials said…", "One…": capitalised only because it opens the sentence
 

@@ -133,7 +133,7 @@ def shortened_from(
 # Words that make the title before a person's name ("Finance Minister Stefan Wik", "Judge Miriam
 # Castell", "Dr. Ruth Okonjo"); the capitalised words before the last of them belong to the title.
 TITLE_WORDS = set(
-    "Minister President Commissioner Chancellor Secretary Governor Mayor Judge Justice Senator "
+    "Head Minister President Commissioner Chancellor Secretary Governor Mayor Judge Justice Senator "
     "Deputy Councillor Councilor Chair Chairman Chairwoman Chairperson Director Ambassador Envoy "
     "Professor Prof Dr Mr Ms Mrs General Colonel Captain King Queen Prince Princess Sheikh Bishop "
     "Speaker Inspector Commander Admiral Skipper Premier Spokesman Spokeswoman Prosecutor".split()
