@@ -362,19 +362,16 @@ class ActorFinder:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
                 if candidate is None and not mention.actor_id:
-                    recent = by_word[first_word(mention.proper)][-SHORTENED_RECALL:]
+                    recent = by_word[
+                        "" if acronym_letters(mention.proper) else first_word(mention.proper)
+                    ][-SHORTENED_RECALL:]
                     candidate = shortened_from(mention.proper, recent, HEAD_WORDS)
                     if candidate is not None:
                         self.merged[self.id_of(mention)] = candidate.id
                 if candidate is None:
                     candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
-                    words = candidate.name.split()
-                    for word in (
-                        {words[-1]} if candidate.kind == "person" else {words[0], words[-1]}
-                    ):
-                        by_word[first_word(word)].append(
-                            candidate
-                        )  # where a shortened name finds it
+                    for word in {"", *candidate.name.split()}:  # "": where acronyms look
+                        by_word[first_word(word)].append(candidate)
                 if mention.surface not in candidate.mentions:
                     candidate.mentions.append(mention.surface)
                 candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)

@@ -35,7 +35,8 @@ KIND_WORDS = [
         "company",
         _words(
             "Co Co. Inc Inc. Ltd Ltd. Corp Corp. Technologies Telecom Group Holdings Motors "
-            "Airlines Networks Systems Securities Capital Biotech Rail plc GmbH SA AG LLC Banco"
+            "Airlines Networks Systems Securities Capital Biotech Rail plc PLC GmbH SA AG AB NV BV "
+            "ASA Oy SpA LLC Banco Seafood Logistics Freight Energy Pharma Shipping"
         ),
     ),
     ("intergovernmental-organisation", _words("Organization Organisation Nations Fund")),

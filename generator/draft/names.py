@@ -4,6 +4,7 @@ stands behind."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,7 +42,9 @@ GENERIC_PLURALS = set(
     "residents officers sources negotiators campaigners plans talks members leaders governments "
     "regulators companies unions".split()
 )
-NAME_SUFFIXES = set("Ltd Ltd. Inc Inc. Co Co. Corp Corp. plc LLC GmbH SA AG Group Holdings".split())
+NAME_SUFFIXES = set(
+    "Ltd Ltd. Inc Inc. Co Co. Corp Corp. plc PLC LLC GmbH SA AG AB NV BV ASA Oy SpA Group Holdings".split()
+)
 SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
 # Words that open a question ("Will Kestrel's merger be delayed?"): not the first word of a name.
 QUESTION_OPENERS = set(
@@ -101,33 +104,49 @@ def first_word(surface: str) -> str:
 def shortened_from(
     surface: str, actors: Iterable[Candidate], head_words: set[str]
 ) -> Candidate | None:
-    """The one earlier actor that ``surface`` shortens: a person's surname ("Lindqvist"), a company's
-    first words ("Kestrel", "Kestrel Networks" for "Kestrel Networks Ltd."), a body's head word
-    ("Commission" for "European Commission"); None when none or several fit."""
+    """The one earlier actor that ``surface`` shortens: a person's surname or first name
+    ("Lindqvist", "Clara"), a company's first words ("Kestrel", "Kestrel Networks" for "Kestrel
+    Networks Ltd."), a body's head word or its words before "of" ("Commission" for "European
+    Commission", "Fisheries Directorate" for "Fisheries Directorate of Norland"), its name without
+    an owner in front ("Human Rights Council" for "U.N. Human Rights Council"), or its acronym
+    ("CDM" for "Commission for Digital Markets"); None when none or several fit."""
     words = surface.replace("’", "'").removesuffix("'s").split()
-    if not words or surface.isupper():
+    if not words:
         return None
+    fits = [actor for actor in actors if not actor.known and _shortens(words, actor, head_words)]
+    return fits[0] if len(set(map(id, fits))) == 1 else None
+
+
+def _shortens(words: list[str], actor: Candidate, head_words: set[str]) -> bool:
+    names = [n.split() for n in (actor.name, *actor.mentions)]
+    if len(words) == 1 and (letters := acronym_letters(words[0])):
+        return actor.kind != "person" and any(_initials_hold(letters, n) for n in names)
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return False  # a label in capitals is read by label_name first
+    if actor.kind == "person":
+        return len(words) == 1 and any(len(n) > 1 and words[0] in (n[0], n[-1]) for n in names)
     bare = [w for w in words if w not in NAME_SUFFIXES]
-    fits = []
-    for actor in actors:
-        if actor.known:
-            continue
-        names = [n.split() for n in (actor.name, *actor.mentions)]
-        if actor.kind == "person":
-            fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names)
-        elif actor.kind == "company" or any(n[-1] in NAME_SUFFIXES for n in names):
-            fit = any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(
-                [w for w in n if w not in NAME_SUFFIXES] == bare for n in names
-            )
-        else:
-            fit = (
-                len(words) == 1
-                and any(len(n) > 1 and n[-1] == words[0] for n in names)
-                and words[0] in head_words
-            )
-        if fit:
-            fits.append(actor)
-    return fits[0] if len(fits) == 1 else None
+    if actor.kind == "company" or any(n[-1] in NAME_SUFFIXES for n in names):
+        return any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(
+            [w for w in n if w not in NAME_SUFFIXES] == bare for n in names
+        )
+    for name in names:
+        before_of = list(itertools.takewhile(lambda w: w not in CONNECTORS, name))
+        if len(words) == 1 and words[0] in head_words and len(name) > 1:
+            if words[0] == before_of[-1]:
+                return True  # "Commission" of "European Commission", "Commission for Digital…"
+        elif len(before_of) < len(name) and words == before_of:
+            return True  # "Fisheries Directorate" of "Fisheries Directorate of Norland"
+        elif len(before_of) == len(name) > len(words) > 1 and name[-len(words) :] == words:
+            return True  # "Human Rights Council" of "U.N. Human Rights Council"
+    return False
+
+
+def _initials_hold(letters: str, name: list[str]) -> bool:
+    """Whether an acronym is made of the initials of a run of a name's words: "NHA" of "National
+    Hospitals Agency", "SPB" of "Tarnish State Protection Bureau"."""
+    held = initials(" ".join(name))
+    return held == letters or (len(letters) >= 3 and letters in held)
 
 
 # Words that make the title before a person's name ("Finance Minister Stefan Wik", "Judge Miriam
