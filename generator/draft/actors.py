@@ -44,7 +44,7 @@ from generator.draft.names import (
     split_title,
     strip_determiner,
 )
-from generator.draft.places import PLACE_HEADS, dateline_places, is_city
+from generator.draft.places import PLACE_HEADS, dateline_places, demonym_stems, is_actor_place
 from generator.draft.references import fold_references
 from generator.draft.usage import SPEAKS, usage_of
 
@@ -142,6 +142,7 @@ class ActorFinder:
         self._mentions: dict[str, list[_Mention]] = {}
         self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
         self.article_places = dateline_places(article)
+        self.demonyms = demonym_stems(article.text)  # "Velorian" → "velori"
         # A news agency named in its own dateline ("(Meridian Wire) -") reports, it does not act;
         # a press release's copyright holder is the body that speaks.
         heading = article.text[: article.story_start]
@@ -401,12 +402,9 @@ class ActorFinder:
         Okafor"): the draft has the place in its evidence and the person as the actor."""
         if candidate.kind == "role":
             return all(use == "beside-person" for use in usages)
-        if candidate.kind not in (None, "state"):
-            return False
-        if "acts" in usages:
-            return False
-        place = is_city(candidate.name) or candidate.name.casefold() in self.article_places
-        return place or all(use == "located" for use in usages)
+        return not is_actor_place(
+            candidate, usages, self.article_places, self.demonyms, shape_only=candidate.noun is None
+        )
 
     def _describe(self, candidate: Candidate, text: str, mention: _Mention) -> None:
         """The common noun the article puts beside a name, and the kind it tells when the name

