@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from generator.content.models import Actor
 from generator.draft.article import Article, Sentence
 from generator.draft.kinds import (
+    COMPANY_AFTER,
     DEMONYM,
     HEAD_WORDS,
     KIND_NOUNS,
@@ -414,8 +415,11 @@ class ActorFinder:
         found = before or after
         if found:
             candidate.noun = found["noun"].casefold()
-            if candidate.kind in (None, "person") and " " not in candidate.noun:
-                candidate.kind = KIND_NOUNS.get(candidate.noun, candidate.kind)
+            told = KIND_NOUNS.get(candidate.noun)
+            if candidate.kind in (None, "person") or told == "political-party":
+                candidate.kind = told or candidate.kind  # "the Liberal Union party"
+        elif COMPANY_AFTER.match(text[mention.end :]) and candidate.kind in (None, "person"):
+            candidate.kind = "company"
 
     def id_of(self, mention: _Mention) -> str:
         if mention.actor_id:

@@ -20,7 +20,7 @@ DEMONYM = re.compile(rf"^[A-Z][a-z]+{DEMONYM_ENDINGS}$")
 # Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
 # "Association of Hospital Directors" a trade association, "Democratic Front party" a party).
 KIND_WORDS = [
-    ("court", _words("Court Tribunal Chamber")),
+    ("court", _words("Court Tribunal")),
     ("political-party", _words("Party Front Greens")),
     (
         "diplomatic-mission",
@@ -46,10 +46,11 @@ KIND_WORDS = [
         _words(
             "Department Ministry Commission Agency Council Office Authority Administration "
             "Cabinet Bureau Service Government Police Army Navy Board Regulator Inspectorate "
-            "Centre Committee ministry government police service office regulator agency"
+            "Centre Committee Directorate Guard Coastguard Ombudsman Treasury Secretariat "
+            "ministry government police service office regulator agency"
         ),
     ),
-    ("ngo", _words("Foundation Institute Watch International Center Centre Citizens")),
+    ("ngo", _words("Foundation Institute Watch International Center Centre Trust Rights")),
     (
         "media",
         _words(
@@ -59,6 +60,17 @@ KIND_WORDS = [
     ),
     ("other", _words("University College School Hospital")),
 ]
+# Political parties are named by their creed and a word for a group: "Green Renewal", "Liberal
+# Centre", "Social Democratic Union", "National Alliance".
+_CREEDS = _words(
+    "Liberal Conservative Democratic Democrats Social Socialist Christian Green Greens Labour "
+    "Labor Progressive Republican National Nationalist People's Popular Freedom Communist "
+    "Reform Renewal Independence Pirate Left Right Civic Radical Patriotic Unity Solidarity"
+)
+_PARTY_HEADS = _words(
+    "Party Union Centre Center Alliance Renewal Front Movement League Left Bloc Platform "
+    "Democrats Socialists Greens Forward Coalition"
+)
 HEAD_WORDS = set().union(*(markers for _, markers in KIND_WORDS))
 # Nouns the article puts beside a name ("consumer group Fair Signal", "Nordbank, the lender"):
 # the actor's kind when its name has no telling word.
@@ -73,13 +85,18 @@ KIND_NOUNS = {
         "company",
     ),
     **dict.fromkeys(("regulator", "agency", "ministry"), "government-body"),
-    **dict.fromkeys(("newspaper", "broadcaster"), "media"),
+    **dict.fromkeys(
+        ("newspaper", "broadcaster", "site", "outlet", "magazine", "website", "paper"), "media"
+    ),
     **dict.fromkeys(("coalition", "alliance"), "coalition"),
 }
-NOUN_BEFORE = re.compile(rf"\b(?P<noun>{'|'.join(KIND_NOUNS)})\s+$", re.IGNORECASE)
+NOUN_BEFORE = re.compile(rf"\b(?P<noun>{'|'.join(KIND_NOUNS)}),?\s+$", re.IGNORECASE)
 NOUN_AFTER = re.compile(
-    rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(KIND_NOUNS)})\b(?!['’])"
+    rf"^,\s+(?:the|a|an|its|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?P<noun>{'|'.join(KIND_NOUNS)})\b(?!['’])"
 )
+# What is said of a company alone: "Nordbank shares fell", "Kestrel's shareholders".
+COMPANY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:shares|stock|shareholders|share price)\b")
 # The kinds of body a common noun may refer back to ("the embassy", "the group's chair").
 BODY_NOUN_KINDS = {
     "embassy": {"diplomatic-mission"},
@@ -124,12 +141,18 @@ BODY_NOUN_KINDS = {
 def guess_kind(name: str) -> str | None:
     words = name.split()
     head = re.split(r"\s+(?:of|for|to|on|in)\s+", name)[0].split()[-1:]  # "Court of Auditors"
+    if _is_party(words):
+        return "political-party"
+    if re.fullmatch(r"[A-Z][a-z]+(?:an|ic)\s+Union", name):
+        return "supranational-union"  # "Atlantic Union", "African Union"
+    if re.match(r"(?:U\.?N\.?|United Nations)\s", name) or _part_of_international(name, head):
+        return "intergovernmental-organisation"
+    if head == ["Bank"]:
+        return _bank_kind(name)
     for group in (head, words):
         for kind, markers in KIND_WORDS:
             if any(word in markers for word in group):
                 return kind
-    if head == ["Bank"]:
-        return _bank_kind(name)
     if name.casefold() in _country_names():
         return "state"
     if 2 <= len(words) <= 3 and all(
@@ -155,3 +178,23 @@ def _bank_kind(name: str) -> str:
     if re.search(r"\b(?:Development|Investment|Reconstruction)\s+Bank\b", name):
         return "intergovernmental-organisation"
     return "company"
+
+
+def _is_party(words: list[str]) -> bool:
+    return (
+        2 <= len(words) <= 4
+        and words[-1] in _PARTY_HEADS
+        and all(word in _CREEDS for word in words[:-1])
+    )
+
+
+def _part_of_international(name: str, head: list[str]) -> bool:
+    """A mission or office of an international body is part of it: "Border Monitoring Mission of
+    the Atlantic Union"."""
+    owner = re.search(r"\s+of\s+the\s+(?P<owner>.+)$", name)
+    return bool(
+        owner
+        and head
+        and head[0] in _words("Mission Office Delegation Secretariat Committee")
+        and guess_kind(owner["owner"]) in ("intergovernmental-organisation", "supranational-union")
+    )

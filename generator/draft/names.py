@@ -24,7 +24,7 @@ TIME_WORDS = (
 NOT_NAMES = {
     *"He She It They We I You But And Or Due In On At As If When While After Before Since".split(),
     *"Although However Also Some Many Such Other Both Each Every All Any No Not For From".split(),
-    *"With By To Of Mr Ms Mrs Dr Article Articles Section Chapter Today Yesterday".split(),
+    *"With By To Of Article Articles Section Chapter Today Yesterday".split(),
     *"Tomorrow Earlier Later Last Next Under Between During Until Tonight Here There".split(),
     *"What Which Who Where Why How My Your Let Yes Thank Good Please About".split(),
     *TIME_WORDS.split("|"),
