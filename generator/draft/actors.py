@@ -364,9 +364,10 @@ class ActorFinder:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
                 candidate = by_id.get(self.id_of(mention))
                 if candidate is None and not mention.actor_id:
-                    recent = by_word[
-                        "" if acronym_letters(mention.proper) else first_word(mention.proper)
-                    ][-SHORTENED_RECALL:]
+                    word = "" if acronym_letters(mention.proper) else first_word(mention.proper)
+                    recent = by_word[word][-SHORTENED_RECALL:]
+                    if word.endswith("s"):  # "the Greens" of "Green Renewal"
+                        recent = recent + by_word[word[:-1]][-SHORTENED_RECALL:]
                     candidate = shortened_from(mention.proper, recent, HEAD_WORDS)
                     if candidate is not None:
                         self.merged[self.id_of(mention)] = candidate.id
@@ -413,7 +414,7 @@ class ActorFinder:
         before = NOUN_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         after = NOUN_AFTER.match(text[mention.end : mention.end + 60])
         found = before or after
-        if found:
+        if found and found["noun"].islower():  # "Civic Party, Aalto's…": a name's own word
             candidate.noun = found["noun"].casefold()
             told = KIND_NOUNS.get(candidate.noun)
             if candidate.kind in (None, "person") or told == "political-party":

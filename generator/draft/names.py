@@ -125,6 +125,8 @@ def _shortens(words: list[str], actor: Candidate, head_words: set[str]) -> bool:
         return False  # a label in capitals is read by label_name first
     if actor.kind == "person":
         return len(words) == 1 and any(len(n) > 1 and words[0] in (n[0], n[-1]) for n in names)
+    if actor.kind == "political-party":
+        return len(words) == 1 and words[0] == names[0][0] + "s"  # "the Greens": "Green Renewal"
     bare = [w for w in words if w not in NAME_SUFFIXES]
     if actor.kind == "company" or any(n[-1] in NAME_SUFFIXES for n in names):
         return any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(

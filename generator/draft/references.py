@@ -70,7 +70,7 @@ def _holds(title: str, written: str) -> bool:
 def _owner_or_named_body(candidate, by_id) -> Candidate | None:
     name = candidate.name
     if government := _GOVERNMENT_OF.match(name):
-        return _named(government["owner"], by_id, ("state", None))
+        return _named(government["owner"], by_id, ("state", None, "person"))  # "Lower Tarn"
     owned = _OWNED.match(name)
     if not owned:
         return None
