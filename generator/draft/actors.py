@@ -19,7 +19,6 @@ from generator.content.models import Actor
 from generator.draft.article import Article, Sentence
 from generator.draft.kinds import (
     COMPANY_AFTER,
-    DEMONYM,
     HEAD_WORDS,
     KIND_NOUNS,
     NOUN_AFTER,
@@ -28,74 +27,45 @@ from generator.draft.kinds import (
 )
 from generator.draft.names import (
     DETERMINERS,
-    GENERIC_PLURALS,
-    NOT_ACTOR_NOUNS,
     NOT_NAMES,
-    QUESTION_OPENERS,
-    SUFFIX_WITH_DOT,
-    TIME_WORDS,
     acronym_letters,
     canonical,
     first_word,
     initials,
-    is_title,
-    label_name,
     shortened_from,
     slugify,
-    split_title,
     strip_determiner,
 )
-from generator.draft.places import PLACE_HEADS, dateline_places, demonym_stems, is_actor_place
+from generator.draft.phrases import OFFICES, PHRASE, TOKEN, NameReader
+from generator.draft.places import dateline_places, demonym_stems, is_actor_place
 from generator.draft.references import fold_references
-from generator.draft.usage import SPEAKS, usage_of
+from generator.draft.usage import usage_of
 
-_TOKEN = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w&-]*"
-    r"(?:(?<=s)['’](?=\s+[A-Z])|['’]s(?=\s+(?:Party|Union|Alliance|Front|Movement|League)\b))?)"
-)  # "Workers' Union", "People's Party"
-_PHRASE = re.compile(
-    rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+|an?\s+)?)?{_TOKEN})*"
-)
-_OFFICES = (
-    r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
-    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|czar|tsar"
-)
 _OFFICE = re.compile(
-    rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b"
+    rf"(?P<owner>{PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{OFFICES}))\b"
 )
 _BODY_NOUNS = (
     r"ministry|embassy|mission|consulate|police|government|parliament|coalition|regulator|"
     r"customs service|security service|intelligence service|office"
 )
-_BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_TOKEN}(?:\s+in\s+{_TOKEN}(?:\s+{_TOKEN})?)?)?"
+_BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{TOKEN}(?:\s+in\s+{TOKEN}(?:\s+{TOKEN})?)?)?"
 # Bodies named by a common noun and their owner: "Veloria's foreign ministry", "Velorian police",
 # "Tarnish embassy in Brussels", "Lower Tarn's mission to the U.N. in Geneva", "government of Veloria".
 _OWNED_BODY = re.compile(
-    rf"(?:(?<![\w.])(?:{_TOKEN}\s+)?{_TOKEN}['’]s|\b[A-Z][a-z]+(?:ian|ish|ese|ean|an))\s+"
+    rf"(?:(?<![\w.])(?:{TOKEN}\s+)?{TOKEN}['’]s|\b[A-Z][a-z]+(?:ian|ish|ese|ean|an))\s+"
     rf"(?:[a-z-]+\s+)?(?:{_BODY_NOUNS})\b(?:{_BODY_TAIL})"
-    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{_TOKEN}(?:\s+{_TOKEN})?"
-    rf"(?:\s+in\s+{_TOKEN})?"
+    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{TOKEN}(?:\s+{TOKEN})?"
+    rf"(?:\s+in\s+{TOKEN})?"
 )
 SHORTENED_RECALL = (
     20  # a shortened name is looked for among this many actors sharing its first word
 )
-_TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{TIME_WORDS})\b.*$")
 _APPOSITION = re.compile(r"\s*[,(]\s*(?:the\s+|a\s+|an\s+|its\s+)?")
 _APPOSITIVE_TITLE = re.compile(
     r"\s*[,(]\s*(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){0,3}?(?:chair|minister|president|"
     r"director|secretary|commissioner|judge|mayor|governor|spokes(?:man|woman|person))\b)",
     re.IGNORECASE,
 )
-_LEAD = re.compile(
-    rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice|(?P<crowd>{'|'.join(GENERIC_PLURALS)}))"
-    r"\s+(?:of|for)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-_AND_TAIL = re.compile(r"\s+and\s+(?P<word>[A-Z][\w-]*)(?=[\s,.;:)]|$)(?!\s+[A-Z])")
-_HEAD_ALONE_KINDS = ("legislature", "government-body", "court")  # "Parliament", "Commission"
-_OPENING_MARKS = ("“", '"', "‘", "'")
-_CLOSING_MARKS = ("”", '"', "’", "'")
-_QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
 
 
 @dataclass
@@ -144,27 +114,8 @@ class ActorFinder:
         self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
         self.article_places = dateline_places(article)
         self.demonyms = demonym_stems(article.text)  # "Velorian" → "velori"
-        # A news agency named in its own dateline ("(Meridian Wire) -") reports, it does not act;
-        # a press release's copyright holder is the body that speaks.
-        heading = article.text[: article.story_start]
-        publisher = article.publisher
-        self.outlet = _outlet_forms(publisher, agency=f"({publisher})" in heading)
         self.registry = {actor.id: actor for actor in registry}
-        # Names of one word written inside a sentence ("…, said Kestrel"), and the first words of
-        # longer names ("Kestrel Networks", "Ruth Okonjo"): "Kestrel said…" opens with a name,
-        # "Nurses said…" (of "Tarnish Nurses' Union") does not.
-        phrases = [
-            (strip_determiner(m.group()).split(), m.start(), sentence.text)
-            for sentence in article.sentences
-            for m in _PHRASE.finditer(sentence.text)
-        ]
-        self.standalone = {
-            words[0]
-            for words, at, text in phrases
-            if len(words) == 1 and not _opens_clause(text, at)
-        }
-        self.first_name_words = {words[0] for words, _, _ in phrases if len(words) > 1}
-        self.end_words = self.first_name_words | {w[-1] for w, _, _ in phrases if len(w) > 1}
+        self.reader = NameReader(article, self.not_actors, self.long_form_of)
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -184,7 +135,7 @@ class ActorFinder:
         phrases = [
             strip_determiner(m.group())
             for s in self.article.sentences
-            for m in _PHRASE.finditer(s.text)
+            for m in PHRASE.finditer(s.text)
         ]
         phrases += [
             form for actor in self.registry.values() for form in (actor.name, *actor.aliases)
@@ -244,92 +195,17 @@ class ActorFinder:
             kind = guess_kind(surface)
             found.append(_Mention(match.start(), match.end(), surface, actor_id, kind))
         found += filter(
-            None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text))
+            None, (self._phrase_mention(text, match) for match in PHRASE.finditer(text))
         )
         return sorted(_without_overlaps(found), key=lambda m: m.start)
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
-        trimmed = self._trimmed(text, match)
-        if trimmed is None or self._no_name(text, *trimmed):
+        read = self.reader.read(text, match)
+        if read is None:
             return None
-        surface, start, end = trimmed
-        name = label_name(surface) if _is_label(surface, text, start, end) else None
-        kind = guess_kind(name or surface)
-        if titled := split_title(name or surface):
-            name, kind = titled[1], "person"  # "Prime Minister Ingrid Falk"
-        elif is_title(name or surface):
-            kind = (
-                "title"  # "the Prime Minister", "THE CHAIR:": its holder, if the article names one
-            )
+        start, end, surface, name, kind = read
         actor_id = self.lookup.get(canonical(name or surface, self.acronyms))
         return _Mention(start, end, surface, actor_id, None if actor_id else kind, name)
-
-    def _trimmed(self, text: str, match: re.Match) -> tuple[str, int, int] | None:
-        """The name within a run of capitalised words: without the words that open a sentence,
-        a question or a title, and with the words that finish it ("Ltd.", "… and Ports")."""
-        surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
-        questioner = _QUESTIONER.match(text)
-        if questioner and start < questioner.end():
-            return None  # "QUESTION (Lena Brook, Ostmark Daily):": the journalists who ask
-        if _opens_clause(text, start) and text.rstrip().endswith("?"):
-            opener, _, rest = surface.partition(" ")
-            if opener in QUESTION_OPENERS:
-                if not rest:
-                    return None
-                surface, start = rest, start + len(opener) + 1  # "Will Kestrel's merger…?"
-        while len(surface.split()) > 1 and surface.split()[0] in NOT_NAMES:
-            first = surface.split()[0]  # "On Wednesday", "Under Article"
-            surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        lead = _LEAD.match(surface)  # "President of the National Ports Authority", "Leaders of…"
-        if lead and guess_kind(surface[lead.end() :]) not in (None, "person", "title"):
-            surface, start = surface[lead.end() :], start + lead.end()
-        elif lead and lead["crowd"]:
-            surface, start = surface[lead.end() :], start + lead.end()
-        first = surface.split()[0]
-        if first in DETERMINERS or first.endswith("-based"):  # "Veloria-based Orbital Group"
-            if len(surface.split()) == 1:
-                return None
-            surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        end = start + len(surface)
-        if surface.split()[-1] in SUFFIX_WITH_DOT and text[end : end + 1] == ".":
-            surface, end = surface + ".", end + 1
-        if re.search(r"\s(?:of|on|for)\s", surface) and (tail := _AND_TAIL.match(text, end)):
-            if tail["word"] not in self.standalone | self.first_name_words:  # "… and Ports"
-                surface, end = surface + tail.group(), tail.end()
-        return surface, start, end
-
-    def _no_name(self, text: str, surface: str, start: int, end: int) -> bool:
-        words = surface.split()
-        if (self.long_form_of(surface) or surface).split()[-1] in NOT_ACTOR_NOUNS | PLACE_HEADS:
-            return True  # a law, a plan, a station
-        if surface in self.not_actors or surface in self.outlet:
-            return True  # the laws of the article; its own newspaper ("told the Courier")
-        if surface == self.article.publisher and text[max(0, start - 1) : start] == "(":
-            return True  # the dateline's publisher: "(Reuters) -"
-        if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
-            return True  # the dateline's place: "BRUSSELS (Reuters) -"
-        if text[start - 1 : start] in _OPENING_MARKS and text[end : end + 2].strip(",.") in (
-            _CLOSING_MARKS
-        ):
-            return True  # a title in quotation marks: the report "Listening In"
-        return len(words) == 1 and self._no_one_word_name(text, surface, start, end)
-
-    def _no_one_word_name(self, text: str, word: str, start: int, end: int) -> bool:
-        if word in NOT_NAMES or word.casefold() in GENERIC_PLURALS:
-            return True  # "Officials", "Analysts": no one actor
-        if DEMONYM.match(word.removesuffix("s")) and (
-            word.endswith("s") or re.match(r"\s+[a-z]", text[end:])
-        ):
-            return True  # "Chinese espionage", "Europeans": an adjective, a people
-        if re.match(r"\s+\d", text[end:]) or re.search(r"\d\s*$", text[:start]):
-            return True  # "Clause 9", "3.5 GHz": a reference or a unit
-        return (
-            not word.isupper()
-            and _opens_clause(text, start)
-            and word not in self.standalone | self.end_words
-            and guess_kind(word) not in _HEAD_ALONE_KINDS  # "Parliament will debate…" is a body
-            and not SPEAKS.match(text[end:])  # "Ostmark said no"
-        )  # "Officials said…", "One…": capitalised only because it opens the sentence
 
     def kind_of(self, mention: _Mention) -> str | None:
         return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
@@ -436,27 +312,6 @@ class ActorFinder:
         return Candidate(
             self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence
         )
-
-
-def _outlet_forms(publisher: str | None, *, agency: bool) -> set[str]:
-    """The article's own outlet, which reports and does not act: the agency of its dateline
-    ("(Meridian Wire) -"), or a newspaper ("The Ostmark Courier", "the Courier"). A press
-    release's publisher is the body that speaks, and stays an actor."""
-    if not publisher or not (agency or guess_kind(publisher) == "media"):
-        return set()
-    return {publisher, strip_determiner(publisher), publisher.split()[-1]}
-
-
-def _opens_clause(text: str, start: int) -> bool:
-    """Whether a word at ``start`` is capitalised because it opens a sentence, a quoted sentence or
-    what follows a label ("Review: Inflation is…")."""
-    before = text[:start].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?:"
-
-
-def _is_label(surface: str, text: str, start: int, end: int) -> bool:
-    """A transcript's speaker label: "VARGA: Thank you." """
-    return surface.isupper() and start == 0 and text[end : end + 1] == ":"
 
 
 def _form_pattern(form: str) -> re.Pattern:
