@@ -58,7 +58,8 @@ HONORIFICS = re.compile(
 
 def label_name(label: str) -> str:
     """The name a speaker label prints in capitals: "MS KERR" → "Kerr", "THE CHAIR" → "Chair"."""
-    return HONORIFICS.sub("", label).split("(")[0].strip().title() or label.title()
+    label = re.sub(r"^THE\s+", "", HONORIFICS.sub("", label), flags=re.IGNORECASE)
+    return label.split("(")[0].strip().title() or label.title()
 
 
 def canonical(name: str, acronyms: dict[str, str]) -> str:
