@@ -46,7 +46,7 @@ _LEAD = re.compile(
 _AND_TAIL = re.compile(r"\s+and\s+(?P<word>[A-Z][\w-]*)(?=[\s,.;:)]|$)(?!\s+[A-Z])")
 _HEAD_ALONE_KINDS = ("legislature", "government-body", "court")  # "Parliament", "Commission"
 _OPENING_MARKS = ("“", '"', "‘", "'")
-_CLOSING_MARKS = ("”", '"', "’", "'")
+_CLOSING = re.compile(r"[,.]?[”\"’']")
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
 
 
@@ -73,7 +73,7 @@ class NameReader:
         self.standalone = {
             words[0]
             for words, at, text in phrases
-            if len(words) == 1 and not _opens_clause(text, at)
+            if len(words) == 1 and not _opens_clause(text, at) and text[at - 4 : at] != "and "
         }
         self.first_name_words = {words[0] for words, _, _ in phrases if len(words) > 1}
         self.end_words = self.first_name_words | {w[-1] for w, _, _ in phrases if len(w) > 1}
@@ -142,9 +142,7 @@ class NameReader:
             return True  # the dateline's publisher: "(Reuters) -"
         if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
             return True  # the dateline's place: "BRUSSELS (Reuters) -"
-        if text[start - 1 : start] in _OPENING_MARKS and text[end : end + 2].strip(",.") in (
-            _CLOSING_MARKS
-        ):
+        if text[start - 1 : start] in _OPENING_MARKS and _CLOSING.match(text, end):
             return True  # a title in quotation marks: the report "Listening In"
         return len(words) == 1 and self._no_one_word_name(text, surface, start, end)
 

@@ -33,7 +33,11 @@ PLACED = re.compile(
     re.IGNORECASE,
 )
 # Where something comes from or goes to, which people and bodies are as well: "a loan from X".
-LOCATED = re.compile(r"\b(?:from|to|at|of|off|into|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
+LOCATED = re.compile(
+    r"\b(?:from|to|at|of|off|into|via|through)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
 PLACE_AFTER = re.compile(rf"^(?:-based|\s+(?:{_PLACE_NOUNS})\b)")
 # A name ending so is a place or a building, never an actor: "Fennburg Central Station".
 PLACE_HEADS = set("Station Airport Square Street Avenue Bridge Harbour Bay Island Valley".split())
