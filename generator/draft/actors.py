@@ -37,12 +37,12 @@ from generator.draft.names import (
     strip_determiner,
 )
 from generator.draft.phrases import OFFICES, PHRASE, TOKEN, NameReader
-from generator.draft.places import dateline_places, demonym_stems, is_actor_place
+from generator.draft.places import dateline_places, is_actor_place, polity_cues
 from generator.draft.references import fold_references
 from generator.draft.usage import usage_of
 
 _OFFICE = re.compile(
-    rf"(?P<owner>{PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{OFFICES}))\b"
+    rf"(?P<owner>{PHRASE.pattern})(?:['’]s|(?<=s)['’])\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{OFFICES}))\b"
 )
 _BODY_NOUNS = (
     r"ministry|embassy|mission|consulate|police|government|parliament|coalition|regulator|"
@@ -96,6 +96,23 @@ class _Mention:
         return self.name or self.surface
 
 
+@dataclass
+class _Scan:
+    """What the reading of an article's mentions has gathered so far."""
+
+    by_id: dict[str, Candidate] = field(default_factory=dict)
+    usage: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
+    by_word: dict[str, list[Candidate]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )  # where a shortened name finds the actor it shortens
+    beside: dict[str, list[str]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )  # names in apposition
+    titles: dict[str, list[str]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )  # "Ilona Varga, Chair of…"
+
+
 class ActorFinder:
     """Finds the actors of one article, against one registry."""
 
@@ -113,7 +130,7 @@ class ActorFinder:
         self._mentions: dict[str, list[_Mention]] = {}
         self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
         self.article_places = dateline_places(article)
-        self.demonyms = demonym_stems(article.text)  # "Velorian" → "velori"
+        self.polities = polity_cues(article.text)  # "Velorian", "Veloria's foreign ministry"
         self.registry = {actor.id: actor for actor in registry}
         self.reader = NameReader(article, self.not_actors, self.long_form_of)
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
@@ -228,44 +245,25 @@ class ActorFinder:
     def candidates(self) -> list[Candidate]:
         """The actors of the article, each once: later, shorter references ("Kestrel", "Lindqvist",
         "Commission") join the actor they shorten, and ``id_of`` answers with that actor's id."""
-        by_id: dict[str, Candidate] = {}
-        usage: dict[str, list[str]] = collections.defaultdict(list)
-        by_word: dict[str, list[Candidate]] = collections.defaultdict(list)
-        beside: dict[str, list[str]] = collections.defaultdict(list)  # names in apposition
-        titles: dict[str, list[str]] = collections.defaultdict(list)  # "Ilona Varga, Chair of…"
+        scan = _Scan()
         for sentence in self.article.sentences:
             previous = None
             for mention in self.mentions(sentence):
                 if sentence.start + mention.start < self.article.story_start:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
-                candidate = by_id.get(self.id_of(mention))
-                if candidate is None and not mention.actor_id:
-                    word = "" if acronym_letters(mention.proper) else first_word(mention.proper)
-                    recent = by_word[word][-SHORTENED_RECALL:]
-                    if word.endswith("s"):  # "the Greens" of "Green Renewal"
-                        recent = recent + by_word[word[:-1]][-SHORTENED_RECALL:]
-                    candidate = shortened_from(mention.proper, recent, HEAD_WORDS)
-                    if candidate is not None:
-                        self.merged[self.id_of(mention)] = candidate.id
-                if candidate is None:
-                    candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
-                    for word in {"", *candidate.name.split()}:  # "": where acronyms look
-                        by_word[first_word(word)].append(candidate)
-                if mention.surface not in candidate.mentions:
-                    candidate.mentions.append(mention.surface)
-                candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
-                if not candidate.known and candidate.noun is None:
-                    self._describe(candidate, sentence.text, mention)
-                usage[candidate.id].append(usage_of(sentence.text, mention.start, mention.end))
+                if mention.kind == "role" and (owner := self._owner(sentence.text, mention)):
+                    self._take(owner, sentence, scan)  # "Kestrel's chief executive": Kestrel
+                candidate = self._take(mention, sentence, scan)
                 if title := _APPOSITIVE_TITLE.match(sentence.text, mention.end):
-                    titles[candidate.id].append(title["title"])
+                    scan.titles[candidate.id].append(title["title"])
                 if previous and _APPOSITION.fullmatch(
                     sentence.text, previous[0].end, mention.start
                 ):
-                    beside[previous[1].id].append(candidate.id)
-                    beside[candidate.id].append(previous[1].id)
+                    scan.beside[previous[1].id].append(candidate.id)
+                    scan.beside[candidate.id].append(previous[1].id)
                 previous = (mention, candidate)
-        for folded_id, into_id in fold_references(by_id, beside, titles).items():
+        by_id, usage = scan.by_id, scan.usage
+        for folded_id, into_id in fold_references(by_id, scan.beside, scan.titles).items():
             folded = by_id.pop(folded_id)
             self.merged[folded_id] = into_id or folded_id
             if into_id is not None:
@@ -274,6 +272,34 @@ class ActorFinder:
                 usage[into_id] += usage[folded_id]
         return [c for c in by_id.values() if c.known or not self._not_an_actor(c, usage[c.id])]
 
+    def _take(self, mention: _Mention, sentence: Sentence, scan: _Scan) -> Candidate:
+        """The candidate a mention names, made or found, with the mention recorded on it."""
+        candidate = scan.by_id.get(self.id_of(mention))
+        if candidate is None and not mention.actor_id:
+            word = "" if acronym_letters(mention.proper) else first_word(mention.proper)
+            recent = scan.by_word[word][-SHORTENED_RECALL:]
+            if word.endswith("s"):  # "the Greens" of "Green Renewal"
+                recent = recent + scan.by_word[word[:-1]][-SHORTENED_RECALL:]
+            candidate = shortened_from(mention.proper, recent, HEAD_WORDS)
+            if candidate is not None:
+                self.merged[self.id_of(mention)] = candidate.id
+        if candidate is None:
+            candidate = scan.by_id[self.id_of(mention)] = self._candidate(mention, sentence)
+            for word in {"", *candidate.name.split()}:  # "": where acronyms look
+                scan.by_word[first_word(word)].append(candidate)
+        if mention.surface not in candidate.mentions:
+            candidate.mentions.append(mention.surface)
+        candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
+        if not candidate.known and candidate.noun is None:
+            self._describe(candidate, sentence.text, mention)
+        scan.usage[candidate.id].append(usage_of(sentence.text, mention.start, mention.end))
+        return candidate
+
+    def _owner(self, text: str, office: _Mention) -> _Mention | None:
+        """The owner of an office ("Kestrel's chief executive"), as a mention of its own."""
+        match = PHRASE.match(text, office.start)
+        return self._phrase_mention(text, match) if match else None
+
     def _not_an_actor(self, candidate: Candidate, usages: list[str]) -> bool:
         """A place only ever named as where things happen ("in Lisbon", the dateline's city), or an
         office only ever named beside the person who holds it ("Kestrel's chief executive, Daniel
@@ -281,7 +307,7 @@ class ActorFinder:
         if candidate.kind == "role":
             return all(use == "beside-person" for use in usages)
         return not is_actor_place(
-            candidate, usages, self.article_places, self.demonyms, shape_only=candidate.noun is None
+            candidate, usages, self.article_places, self.polities, shape_only=candidate.noun is None
         )
 
     def _describe(self, candidate: Candidate, text: str, mention: _Mention) -> None:

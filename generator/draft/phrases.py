@@ -35,7 +35,8 @@ PHRASE = re.compile(
 )
 OFFICES = (
     r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
-    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|czar|tsar"
+    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|czar|tsar|"
+    r"chief executive|executive"
 )
 _TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{TIME_WORDS})\b.*$")
 _LEAD = re.compile(

@@ -41,6 +41,11 @@ LOCATED = re.compile(
 PLACE_AFTER = re.compile(rf"^(?:-based|\s+(?:{_PLACE_NOUNS})\b)")
 # A name ending so is a place or a building, never an actor: "Fennburg Central Station".
 PLACE_HEADS = set("Station Airport Square Street Avenue Bridge Harbour Bay Island Valley".split())
+_ORGANS = r"government|ministry|minister|parliament|embassy|mission|president|prime minister"
+_ORGAN_OWNER = re.compile(
+    rf"(?P<owner>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_ORGANS})\b"
+    rf"|\b(?:{_ORGANS})\s+of\s+(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+)
 # A dateline: "Port Avel, 5 December 2023 -", "PORT AVEL —", "Press conference, Selmore, 5 June".
 _DATELINE = re.compile(
     r"(?:^|,\s)(?P<place>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}),\s+"
@@ -73,16 +78,20 @@ def is_city(name: str) -> bool:
     return name.casefold() in _city_names()
 
 
-def demonym_stems(text: str) -> set[str]:
-    """The stems of the article's demonyms, casefolded: "Velorian" → "velori", "Tarnish" → "tarn"."""
-    return {
-        re.sub(DEMONYM_ENDINGS + "$", "", word).casefold()
+def polity_cues(text: str) -> set[str]:
+    """What tells that a name is a state's, casefolded: the stems of the article's demonyms
+    ("Velorian" → "velori"), and the owners of a government, ministry, minister, parliament,
+    embassy or president ("Veloria's foreign ministry", "the government of Lower Tarn")."""
+    stems = {
+        "stem:" + re.sub(DEMONYM_ENDINGS + "$", "", word).casefold()
         for word in re.findall(rf"\b[A-Z][a-z]+{DEMONYM_ENDINGS}\b", text)
     }
+    owners = {(match["owner"] or match["of"]).casefold() for match in _ORGAN_OWNER.finditer(text)}
+    return stems | owners
 
 
 def is_actor_place(
-    candidate: Candidate, usages: list[str], places: set[str], demonyms: set[str], *, shape_only
+    candidate: Candidate, usages: list[str], places: set[str], polities: set[str], *, shape_only
 ) -> bool:
     """Whether a name that may be a place is an actor. A place that speaks or acts through its
     organs is a state ("Veloria rejected…", "Veloria's foreign ministry"): its kind becomes so.
@@ -98,15 +107,19 @@ def is_actor_place(
     placed = "placed" in usages or is_city(name) or name in places
     if kind == "person" and not placed:
         return True  # a person, in all likelihood
-    polity = placed or kind == "state" or _has_demonym(name, demonyms)
+    polity = placed or kind == "state" or name in polities or _has_demonym(name, polities)
     if "speaks" in usages or polity and "acts" in usages:
         candidate.kind = "state" if polity else kind
         return True
     if placed:
         return False
-    return not all(use in ("attribute", "located") for use in usages)
+    if all(use in ("attribute", "located") for use in usages):
+        return False
+    candidate.kind = "state" if polity else kind  # "talks with Veloria"
+    return True
 
 
-def _has_demonym(name: str, stems: set[str]) -> bool:
+def _has_demonym(name: str, cues: set[str]) -> bool:
     last = name.split()[-1] if name.split() else ""
+    stems = (cue.removeprefix("stem:") for cue in cues if cue.startswith("stem:"))
     return any(len(stem) >= 3 and last.startswith(stem) for stem in stems)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from generator.draft.actors import Candidate
 
 OFFICE_KINDS = ("role", "title")
-_OWNED = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<what>[a-z][a-z\s-]*)$")
+_OWNED = re.compile(r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<what>[a-z][a-z\s-]*)$")
 _GOVERNMENT_OF = re.compile(r"^(?:government|parliament)\s+of\s+(?P<owner>.+)$", re.IGNORECASE)
 
 

@@ -287,7 +287,7 @@ class SpeakerResolver:
         for mention in mentioned:
             candidate = self.by_id.get(self.finder.id_of(mention))
             if mention.kind == "role" and owner is None:  # "Kestrel's head of operations": Kestrel
-                owner = self._candidate_named(re.split(r"['’]s\s", mention.surface)[0])
+                owner = self._candidate_named(re.split(r"['’]s?\s", mention.surface)[0])
             if candidate is None:
                 continue
             if candidate.kind == "person":

@@ -51,7 +51,7 @@ def usage_of(text: str, start: int, end: int) -> str:
         return "acts"  # "Veloria signed…", "Lower Tarn asks…"
     if (
         _POSSESSIVE_AFTER.match(after)
-        or re.search(r"\bthe\s+$", before)
+        or re.search(r"\bthe\s+$", before, re.IGNORECASE)
         and _NOUN_AFTER.match(after)
     ):
         return "attribute"
