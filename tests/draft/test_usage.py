@@ -1,0 +1,33 @@
+"""How a sentence uses a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.draft.usage import usage_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "usage"),
+    [
+        ("Veloria rejected the plan.", "Veloria", "speaks"),
+        ("Veloria's foreign minister flew home.", "Veloria", "speaks"),
+        ("Veloria will decide in May.", "Veloria", "acts"),
+        ("Veloria signed the pact.", "Veloria", "acts"),
+        ("Nurses in Veloria walked out.", "Veloria", "placed"),
+        ("Subscribers in the Tarn region lost service.", "Tarn", "placed"),
+        ("Depots in Vessby and Ormsund were sold.", "Ormsund", "placed"),
+        ("A loan from Veloria arrived.", "Veloria", "located"),
+        ("The yield on Ostmark's bond rose.", "Ostmark", "attribute"),
+        ("The Ostmark operator grew.", "Ostmark", "attribute"),
+        ("The talks with Veloria stalled.", "Veloria", "named"),
+        (
+            "Kestrel's chief executive, Daniel Okafor, spoke.",
+            "Kestrel's chief executive",
+            "beside-person",
+        ),
+    ],
+)
+def test_usage(sentence, name, usage):
+    start = sentence.index(name)
+    assert usage_of(sentence, start, start + len(name)) == usage
