@@ -61,6 +61,11 @@ SHORTENED_RECALL = (
     20  # a shortened name is looked for among this many actors sharing its first word
 )
 _APPOSITION = re.compile(r"\s*[,(]\s*(?:the\s+|a\s+|an\s+|its\s+)?")
+_OFFICE_WORDS = (
+    r"chief|minister|president|director|secretary|commissioner|judge|mayor|governor|chair|"
+    r"spokes(?:man|woman|person)"
+)
+_TITLE_BEFORE = re.compile(rf"\b(?P<title>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICE_WORDS})),\s+$")
 _APPOSITIVE_TITLE = re.compile(
     r"\s*[,(]\s*(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){0,3}?(?:chair|minister|president|"
     r"director|secretary|commissioner|judge|mayor|governor|spokes(?:man|woman|person))\b)",
@@ -256,6 +261,10 @@ class ActorFinder:
                 candidate = self._take(mention, sentence, scan)
                 if title := _APPOSITIVE_TITLE.match(sentence.text, mention.end):
                     scan.titles[candidate.id].append(title["title"])
+                if candidate.kind == "person" and (
+                    title := _TITLE_BEFORE.search(sentence.text, 0, mention.start)
+                ):
+                    scan.titles[candidate.id].append(title["title"])  # "the digital chief, Piet…"
                 if previous and _APPOSITION.fullmatch(
                     sentence.text, previous[0].end, mention.start
                 ):
@@ -263,7 +272,8 @@ class ActorFinder:
                     scan.beside[candidate.id].append(previous[1].id)
                 previous = (mention, candidate)
         by_id, usage = scan.by_id, scan.usage
-        for folded_id, into_id in fold_references(by_id, scan.beside, scan.titles).items():
+        acts = lambda i: bool({"speaks", "acts"} & set(usage[i]))  # noqa: E731
+        for folded_id, into_id in fold_references(by_id, scan.beside, scan.titles, acts).items():
             folded = by_id.pop(folded_id)
             self.merged[folded_id] = into_id or folded_id
             if into_id is not None:

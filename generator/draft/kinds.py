@@ -149,6 +149,8 @@ def guess_kind(name: str) -> str | None:
         return "intergovernmental-organisation"
     if head == ["Bank"]:
         return _bank_kind(name)
+    if head == ["Chamber"]:
+        return _chamber_kind(name)
     for group in (head, words):
         for kind, markers in KIND_WORDS:
             if any(word in markers for word in group):
@@ -198,3 +200,12 @@ def _part_of_international(name: str, head: list[str]) -> bool:
         and head[0] in _words("Mission Office Delegation Secretariat Committee")
         and guess_kind(owner["owner"]) in ("intergovernmental-organisation", "supranational-union")
     )
+
+
+def _chamber_kind(name: str) -> str:
+    """A chamber of commerce is a trade association, of deputies a legislature, else a court's."""
+    if re.search(r"\bof\s+(?:Commerce|Industry|Trade|Crafts|Agriculture|Shipping)\b", name):
+        return "trade-association"
+    if re.search(r"\bof\s+(?:Deputies|Representatives|Commons|Lords)\b", name):
+        return "legislature"
+    return "court"  # "Grand Chamber", "Appeals Chamber"

@@ -27,6 +27,7 @@ NOT_NAMES = {
     *"With By To Of Article Articles Section Chapter Today Yesterday".split(),
     *"Tomorrow Earlier Later Last Next Under Between During Until Tonight Here There".split(),
     *"What Which Who Where Why How My Your Let Yes Thank Good Please About".split(),
+    *"Nobody Everybody Everyone Anyone Anybody Someone Somebody Nothing Everything None".split(),
     *TIME_WORDS.split("|"),
     *"Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(),
 }

@@ -8,11 +8,15 @@
 - a state's government ("Veloria's government", "the government of Lower Tarn"): the state;
 - a body described by its owner and what it does ("Ostmark's communications regulator"): the
   body the article names with those words ("Ostmark Communications Authority").
+
+An office whose holder the article never names stays an actor only when it speaks or acts
+("the European Union's digital chief urged…").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from generator.draft.names import split_title
@@ -26,11 +30,15 @@ _GOVERNMENT_OF = re.compile(r"^(?:government|parliament)\s+of\s+(?P<owner>.+)$",
 
 
 def fold_references(
-    by_id: dict[str, Candidate], beside: dict[str, list[str]], titles: dict[str, list[str]]
+    by_id: dict[str, Candidate],
+    beside: dict[str, list[str]],
+    titles: dict[str, list[str]],
+    acts: Callable[[str], bool],
 ) -> dict[str, str | None]:
-    """{candidate id: the id it folds into, or None for an office with no holder}, for every
-    candidate that is another reference to an actor. ``beside`` maps an id to the ids named in
-    apposition with it; ``titles`` a person's id to the titles the article gives them."""
+    """{candidate id: the id it folds into, or None for an office with no holder that does
+    nothing itself}, for every candidate that is another reference to an actor. ``beside`` maps
+    an id to the ids named in apposition with it; ``titles`` a person's id to the titles the
+    article gives them; ``acts`` tells whether the article has an actor speak or act."""
     order = {candidate_id: i for i, candidate_id in enumerate(by_id)}
     folded: dict[str, str | None] = {}
     for candidate in by_id.values():
@@ -38,7 +46,10 @@ def fold_references(
             continue
         if candidate.kind in OFFICE_KINDS:
             holder = _holder(candidate, by_id, beside, titles, order)
-            folded[candidate.id] = holder.id if holder else None
+            if holder is not None:
+                folded[candidate.id] = holder.id
+            elif candidate.kind == "title" or not acts(candidate.id):
+                folded[candidate.id] = None  # "the EU's digital chief urged…" stays an office
         elif into := _owner_or_named_body(candidate, by_id):
             folded[candidate.id] = into.id
     return folded

@@ -8,13 +8,16 @@ import re
 
 from generator.draft.places import LOCATED, PLACE_AFTER, PLACED
 
-SPEAKS = re.compile(
-    r"\s+(?:said|says|told|welcomed|rejected|announced|denied|agreed|warned|insisted|refused)\b"
+# Verbs of speaking and deciding: their subject is an actor ("Ostmark said", "Veloria signed").
+_SPEECH = (
+    r"said|says|told|welcomed|rejected|announced|denied|agreed|warned|insisted|refused|declined|"
+    r"confirmed|critici[sz]ed|urged|called|accused|argued|added|stated|replied|responded|"
+    r"countered|dismissed|blamed|wrote|asked|claimed|promised|pledged|vowed|threatened|approved|"
+    r"voted|signed|filed|sued|appealed|fined|ruled|ordered|proposed|protested|condemned"
 )
-ACTS = re.compile(
-    r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
-    r"denied|agreed|warned|insisted|refused)\b"
-)
+_WHEN = r"(?:\s+(?:on|in|last|this|late on|early on)\s+[A-Z]?[a-z]+(?:\s+\d{1,2})?,?)?"  # "in May"
+SPEAKS = re.compile(rf"{_WHEN}\s+(?:{_SPEECH})\b")
+ACTS = re.compile(rf"{_WHEN}\s+(?:has|have|had|will|would|is|was|{_SPEECH})\b")
 _BESIDE_PERSON_AFTER = re.compile(r"^[\w\s-]{0,40}?,\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
 _BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
 

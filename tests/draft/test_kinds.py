@@ -18,6 +18,8 @@ from generator.draft.kinds import guess_kind
         ("Nurses' Union of Carvania", "trade-association"),
         ("Atlantic Union", "supranational-union"),
         ("Port Avel Chamber of Commerce", "trade-association"),
+        ("Grand Chamber", "court"),
+        ("Chamber of Deputies", "legislature"),
         ("Bank of Veloria", "government-body"),
         ("Atlantic Development Bank", "intergovernmental-organisation"),
         ("Harbour Bank", "company"),
