@@ -134,6 +134,11 @@ BODY_NOUN_KINDS = {
     "provider": {"company"},
     "lender": {"company"},
     "fund": {"company"},
+    **dict.fromkeys(
+        ("directorate", "department", "bureau", "watchdog", "board"), {"government-body"}
+    ),
+    **dict.fromkeys(("trust", "charity", "institute"), {"ngo"}),
+    "university": {"other"},
 }
 
 

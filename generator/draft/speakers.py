@@ -169,7 +169,7 @@ class SpeakerResolver:
             )
             if state is not None:
                 return state
-        return None
+        return self._body_by_any_noun(phrase, offset)  # "a senior ministry official"
 
     def _mentions_in(self, phrase: str, sentence: Sentence) -> list[_Mention]:
         at = sentence.text.find(phrase)
@@ -299,7 +299,7 @@ class SpeakerResolver:
             pronoun = possessive["owner"].casefold()
             if possessive["noun"]:
                 owner = owner or self._body_by_noun(possessive["noun"], start)
-            elif pronoun in ("its", "their"):
+            elif pronoun in ("its", "their") and body is None:  # "Its trade body, the X…": X
                 owner = owner or self._subject_before(start)
             elif person is None:
                 person = self._last(offset, lambda c: c.kind == "person")
