@@ -4,6 +4,7 @@ stands behind."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -90,6 +91,7 @@ def strip_determiner(surface: str) -> str:
     return rest if first in DETERMINERS and rest else surface
 
 
+@functools.lru_cache(maxsize=4096)  # ids are asked for again and again
 def slugify(name: str) -> str:
     name = re.sub(r"['’]s\b", "", name).replace(".", "")
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -120,13 +122,22 @@ def shortened_from(
 
 
 def _shortens(words: list[str], actor: Candidate, head_words: set[str]) -> bool:
-    names = [n.split() for n in (actor.name, *actor.mentions)]
+    # The cheap tests first: this runs for every new name against the recent actors.
     if len(words) == 1 and (letters := acronym_letters(words[0])):
-        return actor.kind != "person" and any(_initials_hold(letters, n) for n in names)
+        return actor.kind != "person" and any(
+            _initials_hold(letters, n.split()) for n in (actor.name, *actor.mentions)
+        )
+    if actor.kind == "person" and len(words) > 1:
+        return False
+    # what must be written in the actor's name: "Green" for "Greens", "Kestrel Networks"
+    held = words[0].removesuffix("s") if len(words) == 1 else " ".join(words)
+    if held not in actor.name and not any(held in name for name in actor.mentions):
+        return False
     if any(w.isupper() and len(w) > 1 for w in words):
         return False  # a label in capitals is read by label_name first
+    names = [n.split() for n in (actor.name, *actor.mentions)]
     if actor.kind == "person":
-        return len(words) == 1 and any(len(n) > 1 and words[0] in (n[0], n[-1]) for n in names)
+        return any(len(n) > 1 and words[0] in (n[0], n[-1]) for n in names)
     if actor.kind == "political-party":
         return len(words) == 1 and words[0] == names[0][0] + "s"  # "the Greens": "Green Renewal"
     bare = [w for w in words if w not in NAME_SUFFIXES]

@@ -48,6 +48,10 @@ _AND_TAIL = re.compile(r"\s+and\s+(?P<word>[A-Z][\w-]*)(?=[\s,.;:)]|$)(?!\s+[A-Z
 _HEAD_ALONE_KINDS = ("legislature", "government-body", "court")  # "Parliament", "Commission"
 _OPENING_MARKS = ("“", '"', "‘", "'")
 _CLOSING = re.compile(r"[,.]?[”\"’']")
+_NO_ACTOR_HEADS = NOT_ACTOR_NOUNS | PLACE_HEADS
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_NUMBER_NEXT = re.compile(r"\s+\d")
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
 _QUESTIONER = re.compile(r"^(?:QUESTION|Q|REPORTER|JOURNALIST|AUDIENCE)\b[^:]{0,80}:")
 
 
@@ -71,13 +75,15 @@ class NameReader:
             for sentence in article.sentences
             for m in PHRASE.finditer(sentence.text)
         ]
-        self.standalone = {
+        standalone = {
             words[0]
             for words, at, text in phrases
             if len(words) == 1 and not _opens_clause(text, at) and text[at - 4 : at] != "and "
         }
         self.first_name_words = {words[0] for words, _, _ in phrases if len(words) > 1}
-        self.end_words = self.first_name_words | {w[-1] for w, _, _ in phrases if len(w) > 1}
+        # (united once: a union per name read would take time growing with the article)
+        self.named_alone = standalone | self.first_name_words
+        self.name_ends = self.named_alone | {w[-1] for w, _, _ in phrases if len(w) > 1}
 
     def read(
         self, text: str, match: re.Match
@@ -129,13 +135,13 @@ class NameReader:
         if surface.split()[-1] in SUFFIX_WITH_DOT and text[end : end + 1] == ".":
             surface, end = surface + ".", end + 1
         if re.search(r"\s(?:of|on|for)\s", surface) and (tail := _AND_TAIL.match(text, end)):
-            if tail["word"] not in self.standalone | self.first_name_words:  # "… and Ports"
+            if tail["word"] not in self.named_alone:  # "Ministry of Transport and Ports"
                 surface, end = surface + tail.group(), tail.end()
         return surface, start, end
 
     def _no_name(self, text: str, surface: str, start: int, end: int) -> bool:
         words = surface.split()
-        if (self.long_form_of(surface) or surface).split()[-1] in NOT_ACTOR_NOUNS | PLACE_HEADS:
+        if (self.long_form_of(surface) or surface).split()[-1] in _NO_ACTOR_HEADS:
             return True  # a law, a plan, a station
         if surface in self.not_actors or surface in self.outlet:
             return True  # the laws of the article; its own newspaper ("told the Courier")
@@ -151,15 +157,15 @@ class NameReader:
         if word in NOT_NAMES or word.casefold() in GENERIC_PLURALS:
             return True  # "Officials", "Analysts": no one actor
         if DEMONYM.match(word.removesuffix("s")) and (
-            word.endswith("s") or re.match(r"\s+[a-z]", text[end:])
+            word.endswith("s") or _LOWER_NEXT.match(text, end)
         ):
             return True  # "Chinese espionage", "Europeans": an adjective, a people
-        if re.match(r"\s+\d", text[end:]) or re.search(r"\d\s*$", text[:start]):
+        if _NUMBER_NEXT.match(text, end) or _NUMBER_BEFORE.search(text[max(0, start - 4) : start]):
             return True  # "Clause 9", "3.5 GHz": a reference or a unit
         return (
             not word.isupper()
             and _opens_clause(text, start)
-            and word not in self.standalone | self.end_words
+            and word not in self.name_ends
             and guess_kind(word) not in _HEAD_ALONE_KINDS  # "Parliament will debate…" is a body
             and not SPEAKS.match(text[end:])  # "Ostmark said no"
         )  # "Officials said…", "One…": capitalised only because it opens the sentence
@@ -177,7 +183,7 @@ def _outlet_forms(publisher: str | None, *, agency: bool) -> set[str]:
 def _opens_clause(text: str, start: int) -> bool:
     """Whether a word at ``start`` is capitalised because it opens a sentence, a quoted sentence or
     what follows a label ("Review: Inflation is…")."""
-    before = text[:start].rstrip(" “\"‘'(")
+    before = text[max(0, start - 12) : start].rstrip(" “\"‘'(")  # a window: linear time
     return not before or before[-1] in ".!?:"
 
 
