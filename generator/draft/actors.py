@@ -6,6 +6,11 @@ Treaty Organization", "EU digital chief" / "the European Union's digital chief")
 then offices ("the European Union's digital chief") and runs of capitalised words
 ("Chinese Mission to the EU") that the registry does not know are proposed as new
 actors, with a guessed kind.
+
+The pieces: ``phrases`` says which capitalised words are names, ``names`` compares them and
+finds the earlier actor a shorter one refers to, ``kinds`` guesses kinds, ``usage`` and
+``places`` tell a place from an actor, ``references`` folds offices, titles and descriptions
+into the actor they name. This module finds the mentions and makes the candidates.
 """
 
 from __future__ import annotations
