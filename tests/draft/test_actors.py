@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.content.models import Actor
-from generator.draft.actors import ActorFinder, canonical, guess_kind, slugify
+from generator.draft.actors import ActorFinder
 from generator.draft.article import read_article
 
 REGISTRY = [
@@ -97,14 +97,3 @@ def test_sentence_openers_adjectives_and_months_are_not_actors():
         "However, Chinese officials met in January. The talks went well. Due to rain, it ended.", []
     )
     assert found == {}
-
-
-def test_canonical_forms():
-    assert (
-        canonical("the EU’s digital chief", {"eu": "european union"})
-        == "european union digital chief"
-    )
-    assert canonical("U.S.", {}) == "us"
-    assert slugify("The European Union’s digital chief") == "european-union-digital-chief"
-    assert guess_kind("Embassy of Ruritania") == "diplomatic-mission"
-    assert guess_kind("Xyz") is None

@@ -335,8 +335,15 @@ def test_wire_story_speakers_datelines_and_names(project):
     ]
     assert found == [
         ("ruritanian-data-board", "named", "Jane Doe", "Ruritanian Data Board chair", None),
-        # a named person beside an office of a body the article does not name otherwise: the person
-        ("john-roe", "named", "John Roe", "Example's president of global affairs", None),
+        # a named person beside an office of a body ("Example" shortens "Example Platforms Inc."):
+        # the body spoken for
+        (
+            "example-platforms-inc",
+            "named",
+            "John Roe",
+            "Example's president of global affairs",
+            None,
+        ),
         # anonymous, but the article gives no reason: reason_given is false in the draft
         (None, "anonymous", None, "A senior official", None),
     ]
