@@ -174,7 +174,9 @@ def test_quotes_match_across_marks_whitespace_and_closing_punctuation(words, mar
 @given(_WORDS, st.data())
 def test_a_quote_with_other_words_is_another_quote(words, data):
     index = data.draw(st.integers(0, len(words) - 1))
-    changed = [*words[:index], "absolutely" + words[index] + "never", *words[index + 1 :]]
+    # Words added in proportion to the quote: a tenth more of a long quote is still the same one.
+    added = "absolutely never " * (1 + len(" ".join(words)) // 40)
+    changed = [*words[:index], added + words[index], *words[index + 1 :]]
     assert not same_quote(" ".join(changed), " ".join(words))
 
 
