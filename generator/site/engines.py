@@ -18,7 +18,14 @@ DOCS = "docs"
 OVERRIDES = "overrides"
 # The theme keys every engine reads; the rest of the project's theme settings are MkDocs-only.
 _THEME_KEYS = ("name", "language", "features", "palette", "font")
-_KEPT = ("site_name", "site_description", "nav", "not_in_nav", "markdown_extensions")
+_KEPT = (
+    "site_name",
+    "site_description",
+    "use_directory_urls",
+    "nav",
+    "not_in_nav",
+    "markdown_extensions",
+)
 # Stylesheets that the theme override (templates/overrides/main.html) links itself, only where
 # they are needed, instead of extra_css, which every page would wait for before its first paint:
 # print styles (media="print"), the search page's, and the stance matrix's and network
@@ -54,6 +61,12 @@ def project_settings(project_config: Path) -> dict[str, Any]:
     except (OSError, yaml.YAMLError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+def directory_urls(project: dict[str, Any]) -> bool:
+    """Whether pages are folders (briefs/x/) or files (briefs/x.html), as every engine reads
+    ``use_directory_urls``: the export's links must be written the way the engine lays out pages."""
+    return project.get("use_directory_urls") is not False
 
 
 def hand_written_files(project_config: Path, project: dict[str, Any]) -> list[tuple[str, Path]]:
