@@ -32,13 +32,17 @@ def engine_command(engine: str) -> str | None:
     return shutil.which(engine, path=str(BIN)) or shutil.which(engine)
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("export") / "project"
+def export(project: Path, out: Path) -> Path:
+    """`briefing export OUT` run in ``project``: the exported site project."""
     command = [sys.executable, "-m", "generator.cli", "export", str(out)]
-    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    return export(PROJECT, tmp_path_factory.mktemp("export") / "project")
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -118,11 +122,7 @@ def hostile_export(tmp_path_factory) -> Path:
     write_corpus(project / "content")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n")
-    out = project / "exported"
-    command = [sys.executable, "-m", "generator.cli", "export", str(out)]
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return out
+    return export(project, project / "exported")
 
 
 @pytest.fixture(scope="module", params=FILE_URL_ENGINES)
