@@ -378,7 +378,10 @@ def export(
     _report(problems)
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
-    renderer = Renderer(templates_dir, site_url=site_url)
+    project = engines.project_settings(templates_dir.parent / "mkdocs.yml")
+    renderer = Renderer(
+        templates_dir, site_url=site_url, directory_urls=engines.directory_urls(project)
+    )
     index = Index(corpus, include_drafts=drafts)
     pages = renderer.render_site(index)
     try:

@@ -56,15 +56,12 @@ from generator.mkdocs.staging import SiteSwap, strict_mode_will_abort
 from generator.mkdocs.state import BuildState, Session, Timings
 from generator.runtime import memory
 from generator.site.build_date import pin_build_date
+from generator.site.engines import LINKED_BY_THEME  # linked where needed, not in extra_css
 from generator.site.incremental import IncrementalRenderer
 from generator.site.pagefind import BUNDLE_FOLDER, SearchIndexError, index_site
 from generator.site.render import BuilderPage, Renderer
 
 log = get_plugin_logger(__name__)
-
-# Stylesheets that templates/overrides/main.html links itself, where they are needed
-# (print only; the search page only), so that they don't block every page's first paint.
-LINKED_BY_THEME = frozenset({"assets/print.css", "assets/search.css"})
 
 
 class BriefingConfig(base.Config):

@@ -18,9 +18,19 @@ DOCS = "docs"
 OVERRIDES = "overrides"
 # The theme keys every engine reads; the rest of the project's theme settings are MkDocs-only.
 _THEME_KEYS = ("name", "language", "features", "palette", "font")
-_KEPT = ("site_name", "site_description", "nav", "not_in_nav", "markdown_extensions")
-# Linked by the theme override (templates/overrides/main.html), not through extra_css.
-_LINKED_BY_THEME = frozenset({"assets/print.css", "assets/search.css"})
+_KEPT = (
+    "site_name",
+    "site_description",
+    "use_directory_urls",
+    "nav",
+    "not_in_nav",
+    "markdown_extensions",
+)
+# Stylesheets that the theme override (templates/overrides/main.html) links itself, only where
+# they are needed, instead of extra_css, which every page would wait for before its first paint:
+# print styles (media="print"), the search page's, and the stance matrix's and network
+# explorer's (stances/ and network/). The MkDocs plugin leaves them out of extra_css too.
+LINKED_BY_THEME = frozenset({"assets/print.css", "assets/search.css", "assets/analysis.css"})
 
 BUILD_SCRIPT = """#!/bin/sh
 # Build this site with an engine that reads mkdocs.yml, then index it for search (Pagefind).
@@ -53,6 +63,12 @@ def project_settings(project_config: Path) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
+def directory_urls(project: dict[str, Any]) -> bool:
+    """Whether pages are folders (briefs/x/) or files (briefs/x.html), as every engine reads
+    ``use_directory_urls``: the export's links must be written the way the engine lays out pages."""
+    return project.get("use_directory_urls") is not False
+
+
 def hand_written_files(project_config: Path, project: dict[str, Any]) -> list[tuple[str, Path]]:
     """The project's own pages (docs/about.md …), which the generated ones sit beside."""
     folder = project_config.parent / str(project.get("docs_dir") or "docs")
@@ -78,7 +94,7 @@ def engine_config(project: dict[str, Any], asset_paths: list[str], site_url: str
     config["theme"]["font"] = False  # nothing loaded from outside the site
     config["theme"]["custom_dir"] = OVERRIDES
     config["extra_css"] = [
-        path for path in asset_paths if path.endswith(".css") and path not in _LINKED_BY_THEME
+        path for path in asset_paths if path.endswith(".css") and path not in LINKED_BY_THEME
     ]
     config["plugins"] = []  # MkDocs would add its own search otherwise
     return config
