@@ -5,10 +5,11 @@
 Serves the built site ``SITE`` (a folder with ``index.html``), opens its pages in Chromium
 (Playwright driving ``/usr/bin/chromium``, or ``$CHROMIUM``) at 1,280 px and at 390 px, and
 prints, per kind of page, the tallest at 1,280 px and the widest sideways overflow at 390 px
-(the page's own, or a table's inside its wrapper). Every analysis page is measured (stances,
-topics' matrices, readings, network, timeline years, months and their pages); of the kinds with
-a page per record (briefs, actors, legal instruments, topics) the ``N`` largest by HTML size, the
-likeliest to be the tallest (``--all``: every page). Exit status 1 when a page is taller than
+(the page's own, or a table's inside its wrapper). Every page of the analysis is measured
+(stances, readings, network, timeline years, months and their pages) but of the kinds with a
+page per record or topic (briefs, actors, legal instruments, topics, topics' stance matrices):
+of those, the ``N`` largest by HTML size, the likeliest to be the tallest (``--all``: every
+page). Exit status 1 when a page is taller than
 ``--max-height`` (20,000 px unless told) or overflows at 390 px.
 """
 
@@ -53,8 +54,8 @@ KINDS = (
     ("timeline-month-page", r"timeline/\d{4}-\d\d/\d+/"),
     ("search", r"search/"),
 )
-# Kinds with a page per record: only the largest are measured unless --all.
-PER_RECORD = {"brief", "actor", "actor-page", "legal", "topic"}
+# Kinds with a page per record or per topic: only the largest are measured unless --all.
+SAMPLED = {"brief", "actor", "actor-page", "legal", "topic", "stances-topic"}
 
 OVERFLOW = """() => {
     const tables = [...document.querySelectorAll('.md-content table')].map(table => {
@@ -91,13 +92,13 @@ def site_pages(site: Path) -> list[Measure]:
 
 
 def chosen(pages: list[Measure], largest: int | None) -> list[Measure]:
-    """Every page, or of each per-record kind only the ``largest`` by HTML size."""
+    """Every page, or of each kind in SAMPLED only the ``largest`` by HTML size."""
     if largest is None:
         return pages
     kept: list[Measure] = []
     for kind in dict.fromkeys(p.kind for p in pages):
         of_kind = [p for p in pages if p.kind == kind]
-        if kind in PER_RECORD:
+        if kind in SAMPLED:
             of_kind = sorted(of_kind, key=lambda p: -p.html_bytes)[:largest]
         kept += of_kind
     return kept

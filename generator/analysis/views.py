@@ -40,6 +40,7 @@ class Views:
     def __init__(self, index: Index):
         self.index = index
         self._related: dict[str, list[related.RelatedBrief]] = {}
+        self._timeline_parts: dict[str, list[timeline.TimelinePart]] = {}
 
     def prepare(self) -> None:
         """Work out the views many pages share, once, before pages are rendered in worker
@@ -197,6 +198,16 @@ class Views:
     def months_split(year: timeline.Year) -> bool:
         """Whether a year is too long for one page and gets a page per month."""
         return year.count > TIMELINE_PAGE_LIMIT
+
+    def timeline_parts(self, period: timeline.Period) -> list[timeline.TimelinePart]:
+        """A month's pages (or a year's entries known only to the year): one, or several of
+        at most TIMELINE_PAGE_LIMIT entries each when the period has more."""
+        parts = self._timeline_parts.get(period.date)
+        if parts is None or parts[0].period is not period:
+            parts = self._timeline_parts[period.date] = timeline.parts_of(
+                period, TIMELINE_PAGE_LIMIT
+            )
+        return parts
 
     # --- the list of briefs ----------------------------------------------------
 
