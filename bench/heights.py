@@ -51,7 +51,7 @@ KINDS = (
     ("timeline", r"timeline/"),
     ("timeline-year", r"timeline/\d{4}/"),
     ("timeline-month", r"timeline/\d{4}-\d\d/"),
-    ("timeline-month-page", r"timeline/\d{4}-\d\d/\d+/"),
+    ("timeline-part", r"timeline/\d{4}(-\d\d)?/\d+/"),
     ("search", r"search/"),
 )
 # Kinds with a page per record or per topic: only the largest are measured unless --all.
