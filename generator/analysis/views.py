@@ -142,6 +142,11 @@ class Views:
         ego = network.neighbourhood(self.graph, actor.id)
         return network.draw_neighbourhood(ego, self.index, actor.id)
 
+    def phone_neighbourhood(self, actor: Actor) -> network.PhoneDrawing:
+        """The actor's closest neighbours, drawn for a phone (issue 20: names stay legible)."""
+        ego = network.neighbourhood(self.graph, actor.id, network.PHONE_NEIGHBOURS)
+        return network.draw_phone_neighbourhood(ego, self.index, actor.id)
+
     # --- timelines -------------------------------------------------------------
 
     @cached_property
