@@ -297,15 +297,16 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
 
 
 # A phone's drawing is drawn at the size it is shown (a 390 px screen leaves 358 px for it), so
-# its 12 px names show at about 12 px: fewer actors, names wrapped on two lines, no relation
+# its 12 px names show at about 12 px: fewer actors, names wrapped on up to three lines, no relation
 # labels on the arrows (each neighbour's relations are named under its name instead).
 PHONE_NEIGHBOURS = 12
 PHONE_WIDTH = 358
 PHONE_COLUMN = 44  # px from the middle to each column of neighbours
 PHONE_FOCUS_Y = 50  # the actor's node, under its name
 PHONE_FIRST_ROW = 100
-PHONE_ROW = 56  # px between rows: two lines of name, one of relations
+PHONE_ROW = 64  # px between rows: up to three lines of name, one of relations
 PHONE_LINE = 15  # px between the lines of a label
+PHONE_NAME_LINES = 3
 PHONE_LABEL_CHARS = 17  # characters on a line of a neighbour's name (12 px letters: 125 px)
 PHONE_FOCUS_CHARS = 34  # characters on a line of the actor's own name, centred above it
 
@@ -322,7 +323,7 @@ def draw_phone_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) 
         types.setdefault(other, []).append(kind.replace("-", " "))
     others = sorted(weight, key=lambda a: (-weight[a], index.actors[a].name.casefold(), a))
     middle, actor = PHONE_WIDTH / 2, index.actors[actor_id]
-    lines = _wrapped(actor, PHONE_FOCUS_CHARS)  # above the node, the last line nearest to it
+    lines = _wrapped(actor, PHONE_FOCUS_CHARS, 2)  # above the node, the last line nearest it
     label_y = PHONE_FOCUS_Y - NODE_RADIUS - 7 - PHONE_LINE * (len(lines) - 1)
     focus = PhoneNode(actor, middle, PHONE_FOCUS_Y, lines, "", middle, label_y, "middle")
     nodes = [_phone_node(index.actors[a], n, types[a]) for n, a in enumerate(others)]
@@ -351,7 +352,7 @@ def _phone_node(actor: Actor, n: int, types: list[str]) -> PhoneNode:
         actor,
         _round(x),
         _round(y),
-        _wrapped(actor, PHONE_LABEL_CHARS),
+        _wrapped(actor, PHONE_LABEL_CHARS, PHONE_NAME_LINES),
         relations,
         _round(x + side * (NODE_RADIUS + 4)),
         _round(y + 4),
@@ -359,15 +360,15 @@ def _phone_node(actor: Actor, n: int, types: list[str]) -> PhoneNode:
     )
 
 
-def _wrapped(actor: Actor, width: int) -> tuple[str, ...]:
-    """The name on at most two lines of ``width`` characters; else the first alias that fits;
-    else the name's first two lines, the second cut short."""
+def _wrapped(actor: Actor, width: int, most: int) -> tuple[str, ...]:
+    """The name on at most ``most`` lines of ``width`` characters; else the first alias that
+    fits; else the name's first lines, the last cut short."""
     for name in (actor.name, *actor.aliases):
         lines = textwrap.wrap(name, width)
-        if len(lines) <= 2:
+        if len(lines) <= most:
             return tuple(lines)
-    lines = textwrap.wrap(actor.name, width)
-    return (lines[0], lines[1][: width - 1].rstrip() + "…")
+    lines = textwrap.wrap(actor.name, width)[:most]
+    return (*lines[:-1], lines[-1][: width - 1].rstrip() + "…")
 
 
 def _ring(actors: list[str], radius: float) -> dict[str, tuple[float, float]]:

@@ -20,6 +20,7 @@ from generator.analysis.network import (
     NEIGHBOUR_LIMIT,
     NETWORK_LIMIT,
     PHONE_LABEL_CHARS,
+    PHONE_NAME_LINES,
     PHONE_NEIGHBOURS,
     PHONE_WIDTH,
     NetworkEdge,
@@ -252,7 +253,7 @@ def test_an_actors_drawing_keeps_every_neighbour_off_it_and_the_actor_in_the_mid
 @settings(max_examples=60, deadline=None)
 @given(small_graphs(), st.integers(1, 12))
 def test_a_phone_s_drawing_keeps_the_closest_neighbours_apart_the_actor_in_the_middle(graph, n):
-    named = "with a long name " * (n % 4)  # on one line, two, or cut short
+    named = "with a long name " * (n % 5)  # on one line, two, three, or cut short
     index = SimpleNamespace(
         actors={
             a.id: a.model_copy(update={"name": f"{a.name} {named}".strip()})
@@ -268,14 +269,15 @@ def test_a_phone_s_drawing_keeps_the_closest_neighbours_apart_the_actor_in_the_m
         assert_nodes_apart(SimpleNamespace(nodes=[drawing.focus, *drawing.nodes], node_radius=7))
         for node in [drawing.focus, *drawing.nodes]:
             assert 7 <= node.x <= drawing.width - 7 and 7 <= node.y <= drawing.height - 7
-            assert 1 <= len(node.lines) <= 2
+            assert 1 <= len(node.lines) <= (2 if node is drawing.focus else PHONE_NAME_LINES)
             assert 0 < node.label_y - (node.y if node is not drawing.focus else 0) <= drawing.height
         for node in drawing.nodes:  # a name fits between its node and the edge of the drawing
             room = node.label_x if node.anchor == "end" else drawing.width - node.label_x
             longest = max(len(line) for line in [*node.lines, node.relations])
             assert longest <= PHONE_LABEL_CHARS and longest * 7.2 <= room
         rows = sorted({n.y for n in drawing.nodes})
-        assert all(b - a >= 3 * 15 for a, b in zip(rows, rows[1:]))  # three lines of a label
+        lines = PHONE_NAME_LINES + 1  # a name's lines, and its relations'
+        assert all(b - a >= lines * 15 for a, b in zip(rows, rows[1:]))
 
 
 @settings(max_examples=30, deadline=None)

@@ -53,7 +53,7 @@ def test_seed_readings_page_shows_each_reading_with_source_and_date():
     assert len(rows) == 3
     both = next(r for r in rows if "Huawei Technologies Co.</a>," in r)
     assert "Chinese Mission to the EU</a>," in both and "2 actors" in both
-    assert 'they say <span class="stance stance--opposes">opposes</span>' in both
+    assert '”: <span class="stance stance--opposes">opposes</span>' in both
     assert "In its words: Opposes such interpretations" in both  # the other reader's own words
     expected = {
         "U.S. State Department": "no recourse to resist requests",
