@@ -19,7 +19,7 @@ from generator.site import build_date
 
 BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
 TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
-ACTOR_TIMELINE_SHOWN = 40  # entries of an actor's own timeline on its page: the latest
+ACTOR_TIMELINE_SHOWN = 20  # entries of an actor's own timeline on its page: the latest
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
 DISPUTED_SHOWN = 10  # disputed events on it: the latest
 READINGS_INSTRUMENTS = 6  # instruments on the readings page: the most read
@@ -28,6 +28,7 @@ MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is on t
 TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active (each actor's page has all)
 TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
 LATEST_CHANGES = 20  # stance changes on the stances page: the latest (each topic's page has all)
+STANCE_TOPICS_SHOWN = 40  # topics in the stances page's table: the most active (the rest listed)
 
 
 @dataclass
@@ -72,6 +73,10 @@ class Views:
     def stance_topic_of_column(self) -> dict[str, str]:
         """The key of the topic page (``stances-topic``) that holds each question column."""
         return {c.id: t.key for t in self.stance_topics for c in t.matrix.columns}
+
+    @property
+    def stance_topics_shown(self) -> int:
+        return STANCE_TOPICS_SHOWN
 
     @property
     def topic_matrix_actors(self) -> int:
