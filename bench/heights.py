@@ -5,11 +5,11 @@
 Serves the built site ``SITE`` (a folder with ``index.html``), opens its pages in Chromium
 (Playwright driving ``/usr/bin/chromium``, or ``$CHROMIUM``) at 1,280 px and at 390 px, and
 prints, per kind of page, the tallest at 1,280 px and the widest sideways overflow at 390 px
-(the page's own, or a table's inside its wrapper). Every page of the analysis is measured
-(stances, readings, network, timeline years, months and their pages) but of the kinds with a
-page per record or topic (briefs, actors, legal instruments, topics, topics' stance matrices):
-of those, the ``N`` largest by HTML size, the likeliest to be the tallest (``--all``: every
-page). Exit status 1 when a page is taller than
+(the page's own, or a table's inside its wrapper). Of the kinds with a page per record, topic,
+month or part of a month (briefs, actors, legal instruments, topics, topics' stance matrices,
+timeline months and their pages), the ``N`` largest by HTML size are measured, the likeliest to
+be the tallest; of the others (stances, readings, network, timeline years…) every page
+(``--all``: every page of every kind). Exit status 1 when a page is taller than
 ``--max-height`` (20,000 px unless told) or overflows at 390 px.
 """
 
@@ -54,8 +54,18 @@ KINDS = (
     ("timeline-part", r"timeline/\d{4}(-\d\d)?/\d+/"),
     ("search", r"search/"),
 )
-# Kinds with a page per record or per topic: only the largest are measured unless --all.
-SAMPLED = {"brief", "actor", "actor-page", "legal", "topic", "stances-topic"}
+# Kinds with a page per record, topic, month or part of a month: only the largest are measured
+# unless --all (a page's HTML size goes with its height: the largest are the likeliest tallest).
+SAMPLED = {
+    "brief",
+    "actor",
+    "actor-page",
+    "legal",
+    "topic",
+    "stances-topic",
+    "timeline-month",
+    "timeline-part",
+}
 
 OVERFLOW = """() => {
     const tables = [...document.querySelectorAll('.md-content table')].map(table => {
