@@ -17,7 +17,7 @@ from generator.analysis.index import Index
 from generator.content.models import Actor, Brief, LegalInstrument, Membership
 from generator.site import build_date
 
-BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
+BRIEFS_LIST_LIMIT = 200  # briefs listed on one page (about 80 px each at 1,280 px); beyond, by year
 TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
 ACTOR_TIMELINE_SHOWN = 20  # entries of an actor's own timeline on its page: the latest
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
