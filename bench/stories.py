@@ -286,6 +286,22 @@ LAW_QUOTES = {
     "neutral": "That is for the courts to decide.",
     "unclear": "We are studying the {law} carefully.",
 }
+READING_LINES = {  # how a reader reads the law: one side, worded several ways
+    "supports": (
+        "It plainly lets the government {power}.",
+        "The law, as written, gives the government the power to {power}.",
+        "It was written to let the government {power}, and it does.",
+    ),
+    "opposes": (
+        "It gives the government no power to {power}.",
+        "Nothing in it lets the government {power}.",
+        "It does not allow the government to {power}.",
+    ),
+    "mixed": (
+        "It lets the government {power} only in narrow cases.",
+        "Only in exceptional cases may the government {power} under it.",
+    ),
+}
 QUOTE_LINES = {
     "supports": "We have waited long enough for {subject}.",
     "opposes": "We cannot accept {subject} in its present form.",
@@ -1218,11 +1234,10 @@ class _Story:
 
     def reading(self, actor: str, instrument: str, day: datetime.date) -> dict:
         stance = self.w.stances.get((actor, self.questions[-1]["id"]), ("mixed",))[0]
-        power = self.topic.domain.power
-        text = {
-            "supports": f"It plainly lets the government {power}.",
-            "opposes": f"It gives the government no power to {power}.",
-        }.get(stance, f"It lets the government {power} only in narrow cases.")
+        lines = READING_LINES.get(stance, READING_LINES["mixed"])
+        # Its own generator, so that the corpus drawn from self.rng stays as it was.
+        line = random.Random(f"{actor} {instrument} {day}").choice(lines)
+        text = line.format(power=self.topic.domain.power)
         reading = {"actor": actor, "reading": text, "date": _iso(day), "source": self.source()}
         if self.rng.random() < 0.3:
             reading["attribution"] = self.attribution(actor)

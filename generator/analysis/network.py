@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,6 +68,35 @@ class NodeShape:
     label_x: float
     label_y: float
     anchor: str  # text-anchor: start, middle or end
+
+
+@dataclass(frozen=True)
+class PhoneNode:
+    """An actor of a phone's drawing: its name on one or two lines, and a line naming its
+    relations with the drawing's actor."""
+
+    actor: Actor
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    relations: str
+    label_x: float
+    label_y: float  # the first line's baseline
+    anchor: str
+
+
+@dataclass(frozen=True)
+class PhoneDrawing:
+    """An actor's closest neighbours drawn for a phone's width, where names stay legible: the
+    actor at the top in the middle, its neighbours in two columns below, the closest first."""
+
+    width: int
+    height: int
+    focus: PhoneNode
+    nodes: list[PhoneNode]
+    edges: list[EdgeShape]
+    actors_total: int  # the actor's neighbours, drawn or not
+    node_radius: int = NODE_RADIUS
 
 
 @dataclass(frozen=True)
@@ -264,6 +294,81 @@ def draw_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> Dra
     return Drawing(
         width, height, nodes, edges, actors_total=ego.graph.get("actors_total", 0), focus=actor_id
     )
+
+
+# A phone's drawing is drawn at the size it is shown (a 390 px screen leaves 358 px for it), so
+# its 12 px names show at about 12 px: fewer actors, names wrapped on up to three lines, no relation
+# labels on the arrows (each neighbour's relations are named under its name instead).
+PHONE_NEIGHBOURS = 12
+PHONE_WIDTH = 358
+PHONE_COLUMN = 44  # px from the middle to each column of neighbours
+PHONE_FOCUS_Y = 50  # the actor's node, under its name
+PHONE_FIRST_ROW = 100
+PHONE_ROW = 64  # px between rows: up to three lines of name, one of relations
+PHONE_LINE = 15  # px between the lines of a label
+PHONE_NAME_LINES = 3
+PHONE_LABEL_CHARS = 17  # characters on a line of a neighbour's name (12 px letters: 125 px)
+PHONE_FOCUS_CHARS = 34  # characters on a line of the actor's own name, centred above it
+
+
+def draw_phone_neighbourhood(ego: nx.MultiDiGraph, index: Index, actor_id: str) -> PhoneDrawing:
+    """The actor and its closest neighbours (``ego``, see :func:`neighbourhood`) for a phone."""
+    weight: dict[str, int] = {}
+    types: dict[str, list[str]] = {}
+    for u, v, kind in sorted(ego.edges(keys=True)):
+        if u == v:  # a relation with itself: no neighbour to draw
+            continue
+        other = v if u == actor_id else u
+        weight[other] = weight.get(other, 0) + 1
+        types.setdefault(other, []).append(kind.replace("-", " "))
+    others = sorted(weight, key=lambda a: (-weight[a], index.actors[a].name.casefold(), a))
+    middle, actor = PHONE_WIDTH / 2, index.actors[actor_id]
+    lines = _wrapped(actor, PHONE_FOCUS_CHARS, 2)  # above the node, the last line nearest it
+    label_y = PHONE_FOCUS_Y - NODE_RADIUS - 7 - PHONE_LINE * (len(lines) - 1)
+    focus = PhoneNode(actor, middle, PHONE_FOCUS_Y, lines, "", middle, label_y, "middle")
+    nodes = [_phone_node(index.actors[a], n, types[a]) for n, a in enumerate(others)]
+    points = {n.actor.id: (n.x, n.y) for n in [focus, *nodes]}
+    rows = (len(nodes) + 1) // 2
+    height = PHONE_FIRST_ROW + max(rows - 1, 0) * PHONE_ROW + PHONE_ROW - 8
+    return PhoneDrawing(
+        PHONE_WIDTH,
+        int(height),
+        focus,
+        nodes,
+        _edge_shapes(ego, points),
+        ego.graph.get("actors_total", len(ego)) - 1,
+    )
+
+
+def _phone_node(actor: Actor, n: int, types: list[str]) -> PhoneNode:
+    """The ``n``-th closest neighbour: left column for even ``n``, right for odd, a row per pair;
+    its name on the far side of its node from the middle."""
+    side = -1 if n % 2 == 0 else 1
+    x = PHONE_WIDTH / 2 + side * PHONE_COLUMN
+    y = PHONE_FIRST_ROW + (n // 2) * PHONE_ROW
+    kinds = list(dict.fromkeys(types))  # the first, and how many more (the table has them all)
+    relations = kinds[0] + (f" +{len(kinds) - 1}" if len(kinds) > 1 else "")
+    return PhoneNode(
+        actor,
+        _round(x),
+        _round(y),
+        _wrapped(actor, PHONE_LABEL_CHARS, PHONE_NAME_LINES),
+        relations,
+        _round(x + side * (NODE_RADIUS + 4)),
+        _round(y + 4),
+        "end" if side < 0 else "start",
+    )
+
+
+def _wrapped(actor: Actor, width: int, most: int) -> tuple[str, ...]:
+    """The name on at most ``most`` lines of ``width`` characters; else the first alias that
+    fits; else the name's first lines, the last cut short."""
+    for name in (actor.name, *actor.aliases):
+        lines = textwrap.wrap(name, width)
+        if len(lines) <= most:
+            return tuple(lines)
+    lines = textwrap.wrap(actor.name, width)[:most]
+    return (*lines[:-1], lines[-1][: width - 1].rstrip() + "…")
 
 
 def _ring(actors: list[str], radius: float) -> dict[str, tuple[float, float]]:

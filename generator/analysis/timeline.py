@@ -129,6 +129,42 @@ def group_by_brief(entries: list[TimelineEntry]) -> list[EntryGroup]:
     return list(groups.values())
 
 
+@dataclass
+class TimelinePart:
+    """One page of a period's entries, when they are too many for one page: groups (a date of
+    one brief) follow each other whole, as many as fit in the page's limit."""
+
+    period: Period
+    number: int  # from 1
+    count: int  # how many parts the period has
+    entries: list[TimelineEntry]
+    first: int  # the number of its first entry in the period, from 1
+
+    @property
+    def key(self) -> str:
+        """The page's key: the period's date, then "/2", "/3"… for the parts after the first."""
+        return self.period.date if self.number == 1 else f"{self.period.date}/{self.number}"
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.entries) - 1
+
+
+def parts_of(period: Period, limit: int) -> list[TimelinePart]:
+    """The period's entries cut into pages of at most ``limit`` entries, at group boundaries
+    (a group of more than ``limit`` entries is a page of its own)."""
+    chunks: list[list[TimelineEntry]] = [[]]
+    for group in group_by_brief(period.entries):
+        if chunks[-1] and len(chunks[-1]) + len(group.entries) > limit:
+            chunks.append([])
+        chunks[-1] += group.entries
+    parts, first = [], 1
+    for number, chunk in enumerate(chunks, 1):
+        parts.append(TimelinePart(period, number, len(chunks), chunk, first))
+        first += len(chunk)
+    return parts
+
+
 def soonest_first(entry: TimelineEntry) -> tuple:
     """Upcoming things by date, one known only to its month or year after the days inside it
     (it may come as late as the period's end: "~" sorts after "-" and the digits)."""

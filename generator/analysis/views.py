@@ -17,9 +17,9 @@ from generator.analysis.index import Index
 from generator.content.models import Actor, Brief, LegalInstrument, Membership
 from generator.site import build_date
 
-BRIEFS_LIST_LIMIT = 500  # briefs listed on one page; beyond that the list has a page per year
+BRIEFS_LIST_LIMIT = 200  # briefs listed on one page (about 80 px each at 1,280 px); beyond, by year
 TIMELINE_PAGE_LIMIT = 100  # entries on one page; beyond, the timeline splits by year, then month
-ACTOR_TIMELINE_SHOWN = 40  # entries of an actor's own timeline on its page: the latest
+ACTOR_TIMELINE_SHOWN = 20  # entries of an actor's own timeline on its page: the latest
 UPCOMING_SHOWN = 30  # upcoming events and deadlines on the timeline's first page: the soonest
 DISPUTED_SHOWN = 10  # disputed events on it: the latest
 READINGS_INSTRUMENTS = 6  # instruments on the readings page: the most read
@@ -28,6 +28,7 @@ MATRIX_INLINE = (6, 25)  # a whole matrix this small (questions, actors) is on t
 TOPIC_MATRIX_ACTORS = 40  # rows of a topic's matrix: the most active (each actor's page has all)
 TOPIC_CHANGES = 100  # changes listed on a topic's page: the latest (each actor's page has its own)
 LATEST_CHANGES = 20  # stance changes on the stances page: the latest (each topic's page has all)
+STANCE_TOPICS_SHOWN = 40  # topics in the stances page's table: the most active (the rest listed)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Views:
     def __init__(self, index: Index):
         self.index = index
         self._related: dict[str, list[related.RelatedBrief]] = {}
+        self._timeline_parts: dict[str, list[timeline.TimelinePart]] = {}
 
     def prepare(self) -> None:
         """Work out the views many pages share, once, before pages are rendered in worker
@@ -71,6 +73,10 @@ class Views:
     def stance_topic_of_column(self) -> dict[str, str]:
         """The key of the topic page (``stances-topic``) that holds each question column."""
         return {c.id: t.key for t in self.stance_topics for c in t.matrix.columns}
+
+    @property
+    def stance_topics_shown(self) -> int:
+        return STANCE_TOPICS_SHOWN
 
     @property
     def topic_matrix_actors(self) -> int:
@@ -141,6 +147,11 @@ class Views:
         ego = network.neighbourhood(self.graph, actor.id)
         return network.draw_neighbourhood(ego, self.index, actor.id)
 
+    def phone_neighbourhood(self, actor: Actor) -> network.PhoneDrawing:
+        """The actor's closest neighbours, drawn for a phone (issue 20: names stay legible)."""
+        ego = network.neighbourhood(self.graph, actor.id, network.PHONE_NEIGHBOURS)
+        return network.draw_phone_neighbourhood(ego, self.index, actor.id)
+
     # --- timelines -------------------------------------------------------------
 
     @cached_property
@@ -197,6 +208,16 @@ class Views:
     def months_split(year: timeline.Year) -> bool:
         """Whether a year is too long for one page and gets a page per month."""
         return year.count > TIMELINE_PAGE_LIMIT
+
+    def timeline_parts(self, period: timeline.Period) -> list[timeline.TimelinePart]:
+        """A month's pages (or a year's entries known only to the year): one, or several of
+        at most TIMELINE_PAGE_LIMIT entries each when the period has more."""
+        parts = self._timeline_parts.get(period.date)
+        if parts is None or parts[0].period is not period:
+            parts = self._timeline_parts[period.date] = timeline.parts_of(
+                period, TIMELINE_PAGE_LIMIT
+            )
+        return parts
 
     # --- the list of briefs ----------------------------------------------------
 

@@ -49,7 +49,8 @@ class IncrementalRenderer:
         else:
             stale = _stale_pages(last, records, index, related)
             fresh = self.renderer.render_for_builder(
-                index, only=lambda path: path in stale or not _scoped(path)
+                index,
+                only=lambda path: path in stale or _first_page(path) in stale or not _scoped(path),
             )
             known = {**last.pages, **{page.path: page for page in fresh}}
             paths = self.renderer.page_paths(index)
@@ -196,6 +197,12 @@ def _timeline_pages(index: Index, brief: Brief) -> Iterator[str]:
     for date in filter(None, dates):
         yield page_path("timeline-year", date[:4])
         yield page_path("timeline-month", date[:7])
+
+
+def _first_page(path: str) -> str:
+    """The first page of the period a timeline page continues ("timeline/2026-09/2.md" →
+    "timeline/2026-09.md"): when it is stale, every entry after the edit may have moved on."""
+    return path.rsplit("/", 1)[0] + ".md"
 
 
 def _scoped(path: str) -> bool:

@@ -49,6 +49,9 @@ PAGE_KINDS: dict[str, PageKind] = {
         PageKind("timeline", "timeline/index.md", "timeline.md.j2"),
         PageKind("timeline-year", "timeline/{}.md", "timeline_year.md.j2"),
         PageKind("timeline-month", "timeline/{}.md", "timeline_month.md.j2"),  # key "2019-03"
+        # A busy month's pages after the first (key "2019-03/2"), or those of a year's entries
+        # known only to the year, after the year page's (key "2019/2").
+        PageKind("timeline-part", "timeline/{}.md", "timeline_month.md.j2"),
         PageKind("search", "search.md", "search.md.j2"),
     )
 }

@@ -216,13 +216,15 @@ class Renderer:
             yield self._page(kind, index=index)
         for topic in views.stance_topics:
             yield self._page("stances-topic", topic.key, index=index, topic=topic)
-        if views.timeline_split:
-            for year in views.timeline_years:
-                yield self._page("timeline-year", year.year, index=index, year=year)
-                for month in year.months if views.months_split(year) else ():
-                    yield self._page(
-                        "timeline-month", month.date, index=index, year=year, month=month
-                    )
+        for year in views.timeline_years if views.timeline_split else ():
+            yield self._page("timeline-year", year.year, index=index, year=year)
+            for period in year.periods if views.months_split(year) else ():
+                for part in views.timeline_parts(period):
+                    context = {"index": index, "year": year, "month": period, "part": part}
+                    if part.number > 1:  # a busy month's next pages, or the year-only entries'
+                        yield self._page("timeline-part", part.key, **context)
+                    elif period is not year.year_only:  # those are on the year's page
+                        yield self._page("timeline-month", part.key, **context)
 
     def _page(
         self, kind: str, key: str | None = None, record: object = None, **context: object

@@ -19,9 +19,14 @@ from generator.analysis.index import Index
 from generator.analysis.network import (
     NEIGHBOUR_LIMIT,
     NETWORK_LIMIT,
+    PHONE_LABEL_CHARS,
+    PHONE_NAME_LINES,
+    PHONE_NEIGHBOURS,
+    PHONE_WIDTH,
     NetworkEdge,
     draw_neighbourhood,
     draw_network,
+    draw_phone_neighbourhood,
     edges_of,
     neighbourhood,
 )
@@ -245,6 +250,36 @@ def test_an_actors_drawing_keeps_every_neighbour_off_it_and_the_actor_in_the_mid
             assert r <= n.x <= drawing.width - r and r <= n.y <= drawing.height - r
 
 
+@settings(max_examples=60, deadline=None)
+@given(small_graphs(), st.integers(1, 12))
+def test_a_phone_s_drawing_keeps_the_closest_neighbours_apart_the_actor_in_the_middle(graph, n):
+    named = "with a long name " * (n % 5)  # on one line, two, three, or cut short
+    index = SimpleNamespace(
+        actors={
+            a.id: a.model_copy(update={"name": f"{a.name} {named}".strip()})
+            for a in graph.graph["index"].actors.values()
+        }
+    )
+    for actor_id in sorted(graph):
+        ego = neighbourhood(graph, actor_id, PHONE_NEIGHBOURS)
+        drawing = draw_phone_neighbourhood(ego, index, actor_id)
+        assert drawing.width == PHONE_WIDTH
+        assert (drawing.focus.x, drawing.focus.actor.id) == (PHONE_WIDTH / 2, actor_id)
+        assert sorted(n.actor.id for n in drawing.nodes) == sorted(set(ego) - {actor_id})
+        assert_nodes_apart(SimpleNamespace(nodes=[drawing.focus, *drawing.nodes], node_radius=7))
+        for node in [drawing.focus, *drawing.nodes]:
+            assert 7 <= node.x <= drawing.width - 7 and 7 <= node.y <= drawing.height - 7
+            assert 1 <= len(node.lines) <= (2 if node is drawing.focus else PHONE_NAME_LINES)
+            assert 0 < node.label_y - (node.y if node is not drawing.focus else 0) <= drawing.height
+        for node in drawing.nodes:  # a name fits between its node and the edge of the drawing
+            room = node.label_x if node.anchor == "end" else drawing.width - node.label_x
+            longest = max(len(line) for line in [*node.lines, node.relations])
+            assert longest <= PHONE_LABEL_CHARS and longest * 7.2 <= room
+        rows = sorted({n.y for n in drawing.nodes})
+        lines = PHONE_NAME_LINES + 1  # a name's lines, and its relations'
+        assert all(b - a >= lines * 15 for a, b in zip(rows, rows[1:]))
+
+
 @settings(max_examples=30, deadline=None)
 @given(small_graphs())
 def test_the_whole_network_keeps_nodes_apart(graph):
@@ -288,10 +323,10 @@ def test_in_a_browser_the_busiest_actors_drawing_shows_the_actor_inside_its_box(
     tab = context.new_page()
     try:
         tab.goto(f"{base_url}actors/{actor_id}/")
-        canvas = tab.locator(".network__canvas").first
+        canvas = tab.locator(".network__canvas:visible").first  # the wide or the phone's
         canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
-        focus = tab.locator(".network__canvas a.network__node--focus circle").bounding_box()
+        focus = tab.locator(".network__canvas a.network__node--focus circle:visible").bounding_box()
         assert box["x"] <= focus["x"] and focus["x"] + focus["width"] <= box["x"] + box["width"]
         assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
         assert (

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from generator.analysis import views as views_module
 from generator.analysis.index import Index
 from generator.analysis.stances import NO_TOPIC, change_date, latest_changes
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
 from helpers.corpora import rendered, scratch_folder, tiny_brief, tiny_content
-from helpers.story_corpus import story_pages, story_views
+from helpers.story_corpus import story_content, story_pages, story_views
 
 
 def test_every_stance_is_in_the_matrix_of_exactly_one_topic():
@@ -105,3 +106,21 @@ def test_a_topic_page_shows_the_stance_now_and_its_history_in_words():
     steps = [r.stance for r in history.changes][-3:]
     assert " → ".join(steps) + ", " in words
     assert f'<li id="change-{actor.id}--{column.id}">' in page
+
+
+def test_past_its_limit_the_stances_page_tables_the_most_active_topics_and_names_the_rest(
+    monkeypatch,
+):
+    monkeypatch.setattr(views_module, "STANCE_TOPICS_SHOWN", 2)
+    topics = story_views().stance_topics
+    assert len(topics) > 2
+    page = rendered(story_content())["stances/index.md"]
+    table = page[page.index('<table class="stance-topics">') : page.index("</table>")]
+    assert table.count('<tr><th scope="row">') == 2
+    assert all(f'href="{t.key}/"' in table for t in topics[:2])  # the most active
+    rest = page[page.index('id="other-topics"') : page.index("## Latest stance changes")]
+    assert f"The {len(topics) - 2} other topics, by name" in rest
+    links = [rest.index(f'<a href="{t.key}/">{t.label}</a>') for t in topics[2:]]
+    by_name = sorted(topics[2:], key=lambda t: t.label)
+    assert [t.key for _, t in sorted(zip(links, topics[2:]))] == [t.key for t in by_name]
+    assert 'the 2 most active; <a href="#other-topics">' in page

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import markupsafe
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.analysis import views as views_module
 from generator.analysis.index import Index
+from generator.analysis.timeline import Period, group_by_brief, parts_of
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
 from helpers.corpora import (
@@ -152,28 +156,87 @@ def test_synthetic_timelines_hold_every_event_once_in_order():
     assert any(e.kind == "statement" for e in mine)
 
 
-def test_a_long_timeline_gets_a_page_per_year(monkeypatch: pytest.MonkeyPatch):
+def test_a_long_timeline_gets_a_page_per_year_month_and_part_of_a_busy_month(monkeypatch):
     monkeypatch.setattr(views_module, "TIMELINE_PAGE_LIMIT", 10)
     pages = rendered(synthetic_content())
-    years = synthetic_views().timeline_years
+    views = synthetic_views()
     timeline_pages = [p for p in pages if p.startswith("timeline/")]
     expected = ["timeline/index.md"]
-    for year in years:  # each has more than 10 entries: a page per month too
-        expected += [f"timeline/{year.year}.md"] + [
-            f"timeline/{month.date}.md" for month in year.months
-        ]
+    for year in views.timeline_years:  # each has more than 10 entries: a page per month too
+        expected.append(f"timeline/{year.year}.md")
+        for period in year.periods:
+            parts = views.timeline_parts(period)
+            first = [] if period is year.year_only else [f"timeline/{period.date}.md"]
+            expected += first + [f"timeline/{period.date}/{n}.md" for n in range(2, len(parts) + 1)]
     assert timeline_pages == expected
-    for year in years:
+    assert any(p.count("/") == 2 for p in expected)  # some month or year is cut into pages
+    for year in views.timeline_years:
         assert f'<a href="{year.year}/">{year.year}</a>' in pages["timeline/index.md"]
         assert f"\n# Timeline: {year.year}\n" in pages[f"timeline/{year.year}.md"]
         for month in year.months:
             assert f'<a href="../{month.date}/">' in pages[f"timeline/{year.year}.md"]
-            page = pages[f"timeline/{month.date}.md"]
-            assert page.count('<li class="timeline__entry') == len(month.entries)
-        if year.year_only:
-            assert pages[f"timeline/{year.year}.md"].count('<li class="timeline__entry') == len(
-                year.year_only.entries
+        for period in year.periods:
+            parts = views.timeline_parts(period)
+            on_pages = [
+                pages[
+                    f"timeline/{year.year}.md"
+                    if n == 1 and period is year.year_only
+                    else f"timeline/{period.date}.md"
+                    if n == 1
+                    else f"timeline/{period.date}/{n}.md"
+                ]
+                for n in range(1, len(parts) + 1)
+            ]
+            counts = [page.count('<li class="timeline__entry') for page in on_pages]
+            if period is year.year_only:  # the year's page holds its first part only
+                counts[0] = len(parts[0].entries)
+            assert sum(counts) == len(period.entries)
+            for part, page in zip(parts, on_pages):
+                assert len(part.entries) <= 10 or len(views.timeline_groups(part.entries)) == 1
+                if len(parts) > 1:  # says what it holds, and where the rest is
+                    assert f"this is page {part.number} of {len(parts)}, entries" in page
+                    assert page.count('<li><a href="') >= len(parts) - 1
+                if part.number < len(parts):
+                    assert f">Next: page {part.number + 1} of {len(parts)}</a>" in page
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 28), st.integers(0, 3), st.integers(1, 4)), max_size=40),
+    st.integers(1, 12),
+)
+def test_a_period_is_cut_into_pages_at_group_boundaries(spec, limit):
+    # (day, brief, entries of that brief on that day): a group is never cut between pages
+    entries = sorted(
+        (
+            SimpleNamespace(
+                date=f"2026-09-{day:02}",
+                brief=SimpleNamespace(id=f"b{brief}"),
+                event=True,
+                sort_key=(day, brief, n),
             )
+            for day, brief, count in spec
+            for n in range(count)
+        ),
+        key=lambda e: e.sort_key,
+    )
+    period = Period("2026-09", entries)
+    parts = parts_of(period, limit)
+    assert [e for p in parts for e in p.entries] == [
+        e for g in group_by_brief(entries) for e in g.entries
+    ]
+    assert [p.number for p in parts] == list(range(1, len(parts) + 1))
+    assert all(p.count == len(parts) for p in parts)
+    assert [p.first for p in parts] == [
+        1 + sum(len(q.entries) for q in parts[:i]) for i in range(len(parts))
+    ]
+    groups = [{(e.date, e.brief.id) for e in p.entries} for p in parts]
+    for i, one in enumerate(groups):
+        assert all(not one & other for other in groups[i + 1 :])  # no group on two pages
+    for part in parts:
+        assert len(part.entries) <= limit or len(groups[parts.index(part)]) == 1
+    for part, following in zip(parts, parts[1:]):  # a page is cut only when the next group
+        first_group = group_by_brief(following.entries)[0]  # would not fit
+        assert len(part.entries) + len(first_group.entries) > limit
 
 
 # --- issue 20, item 4: what comes next, disputed events, one group per date and brief, filters ---

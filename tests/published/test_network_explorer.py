@@ -81,10 +81,10 @@ def test_every_actor_s_drawing_shows_the_actor_inside_its_box(stories, tabs, wid
     assert len(actors) > 40
     for actor in actors:
         tab.goto(f"{base_url}actors/{actor}/")
-        canvas = tab.locator(".network__canvas").first
+        canvas = tab.locator(".network__canvas:visible").first  # the wide or the phone's
         canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
-        focus = tab.locator(".network__node--focus circle").bounding_box()
+        focus = tab.locator(".network__node--focus circle:visible").bounding_box()
         right, bottom = focus["x"] + focus["width"], focus["y"] + focus["height"]
         inside = (
             box["x"] <= focus["x"]
@@ -96,6 +96,61 @@ def test_every_actor_s_drawing_shows_the_actor_inside_its_box(stories, tabs, wid
         if not inside:
             outside.append(actor)
     assert outside == []
+
+
+LABELS = """svg => {
+    const scale = svg.getScreenCTM().a, box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].map(text => {
+        const r = text.getBoundingClientRect();
+        return {size: parseFloat(getComputedStyle(text).fontSize) * scale, text: text.textContent,
+                left: r.left - box.left, right: r.right - box.left, top: r.top, bottom: r.bottom,
+                boxWidth: box.width};
+    });
+}"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(labels)
+        for b in labels[i + 1 :]
+        if a["left"] < b["right"] - 1
+        and b["left"] < a["right"] - 1
+        and a["top"] < b["bottom"] - 1
+        and b["top"] < a["bottom"] - 1
+    ]
+
+
+def test_on_a_phone_an_actor_s_drawing_has_legible_names_apart_and_the_actor_centred(stories, tabs):
+    base_url, site, _ = stories
+    tab = tabs[PHONE]
+    busiest = sorted(drawn_actors(site), key=lambda a: -page_size(site, a))[:8]
+    for actor in busiest:
+        tab.goto(f"{base_url}actors/{actor}/")
+        assert tab.locator("div.network--wide").is_hidden()
+        svg = tab.locator("svg.network__svg--phone")
+        svg.scroll_into_view_if_needed()
+        labels = svg.evaluate(LABELS)
+        assert len(labels) > 2
+        assert min(label["size"] for label in labels) >= 11, actor  # rendered px, not SVG units
+        assert all(
+            -1 <= label["left"] and label["right"] <= label["boxWidth"] + 1 for label in labels
+        )
+        assert overlapping(labels) == [], actor
+        box = svg.bounding_box()
+        focus = tab.locator(".network__svg--phone .network__node--focus circle").bounding_box()
+        middle = focus["x"] + focus["width"] / 2
+        assert abs(middle - (box["x"] + box["width"] / 2)) <= 2  # in the middle
+        assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
+        assert 0 <= focus["y"] and focus["y"] + focus["height"] <= 900  # in view (viewport px)
+
+
+def test_a_wide_screen_shows_the_wide_drawing_only(stories, tabs):
+    base_url, site, _ = stories
+    tab = tabs[DESKTOP]
+    tab.goto(f"{base_url}actors/{drawn_actors(site)[0]}/")
+    assert tab.locator("div.network--wide").is_visible()
+    assert tab.locator("div.network--phone").is_hidden()
 
 
 TABLE_OVERFLOW = """() => [...document.querySelectorAll('.md-content table')].map(table => {
