@@ -24,6 +24,8 @@ import os
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -51,9 +53,27 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: Path, *, pages_per_shard: int = PAGES_PER_SHARD) -> None:
+@dataclass(frozen=True)
+class EarlierIndex:
+    """The search index of an earlier build of the site: its bundle folder and the digest of
+    each shard's pages (what :func:`index_site` returned), so that shards whose pages are the
+    same are taken from it instead of indexed again."""
+
+    bundle: Path
+    shards: list[str]
+
+
+def index_site(
+    site_dir: Path,
+    *,
+    pages_per_shard: int = PAGES_PER_SHARD,
+    earlier: EarlierIndex | None = None,
+    page_digest: Callable[[Path], str] | None = None,
+) -> list[str]:
     """Write the search index and UI into ``site_dir/pagefind/``, in shards of at most about
-    ``pages_per_shard`` pages (see the module's description)."""
+    ``pages_per_shard`` pages (see the module's description); return each shard's digest (of
+    its pages' paths and of what ``page_digest`` says of each, by default a digest of its bytes).
+    A shard whose digest is that of the same shard in ``earlier`` is linked from it."""
     return_freed_memory()  # Pagefind takes gigabytes on a large site: leave it what the build let go of
     if not site_dir.is_dir():
         raise SearchIndexError(f"no site to index at {site_dir}")
@@ -61,15 +81,51 @@ def index_site(site_dir: Path, *, pages_per_shard: int = PAGES_PER_SHARD) -> Non
     bundle = site_dir / BUNDLE_FOLDER
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
     shards = [shard for shard in _shards(pages, pages_per_shard) if shard]
-    if len(shards) <= 1:  # the whole site in one run, read where it is
-        _run_pagefind(site_dir, bundle, options)
-        folders = []
-    else:
-        folders = [SHARD_FOLDER.format(number) for number in range(1, len(shards))]
-        for shard, output in zip(shards, [bundle, *(bundle / folder for folder in folders)]):
+    folders = [SHARD_FOLDER.format(number) for number in range(1, len(shards))]
+    digests = [_shard_digest(site_dir, shard, options, page_digest) for shard in shards]
+    kept = earlier.shards if earlier is not None and len(earlier.shards) == len(shards) else []
+    outputs = [bundle, *(bundle / folder for folder in folders)]
+    # The first shard first: Pagefind writes the bundle's own files, then the others go inside it.
+    for number, (shard, output) in enumerate(zip(shards, outputs)):
+        if kept and kept[number] == digests[number]:
+            _link_shard(earlier.bundle, bundle, output, folders)
+        elif len(shards) == 1:  # the whole site in one run, read where it is
+            _run_pagefind(site_dir, bundle, options)
+        else:
             _index_shard(site_dir, shard, output, options)
     listed = json.dumps([f"{folder}/" for folder in folders])
     (bundle / SHARDS_FILE).write_text(listed, encoding="utf-8")
+    return digests
+
+
+def _shard_digest(
+    site_dir: Path, pages: list[Path], options: list[str], page_digest: Callable[[Path], str] | None
+) -> str:
+    hashed = hashlib.blake2b(repr(options).encode("utf-8"), digest_size=16)
+    for page in pages:
+        hashed.update(page.as_posix().encode("utf-8") + b"\0")
+        if page_digest is not None:
+            hashed.update(page_digest(page).encode("utf-8"))
+        else:
+            hashed.update(hashlib.blake2b((site_dir / page).read_bytes()).digest())
+    return hashed.hexdigest()
+
+
+def _link_shard(earlier: Path, bundle: Path, output: Path, folders: list[str]) -> None:
+    """Link a shard's files from an earlier bundle (the first shard: the bundle without the
+    others' folders). Pagefind never writes into them: the shards it indexes go elsewhere."""
+    source = earlier / output.relative_to(bundle)
+    skipped = shutil.ignore_patterns(*folders, SHARDS_FILE) if output == bundle else None
+    shutil.copytree(source, output, ignore=skipped, copy_function=link_or_copy, dirs_exist_ok=True)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link where the disk allows, else a copy. (Files of a built site and of its
+    search index are only ever replaced whole, never written in place.)"""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def shard_count(pages: int, pages_per_shard: int = PAGES_PER_SHARD) -> int:
