@@ -60,6 +60,7 @@ from generator.site.build_date import build_day, pin_build_date
 from generator.site.incremental import IncrementalRenderer
 from generator.site.pagefind import (
     BUNDLE_FOLDER,
+    PAGES_PER_SHARD,
     EarlierIndex,
     SearchIndexError,
     index_site,
@@ -103,6 +104,8 @@ class BriefingConfig(base.Config):
     # A folder for the build cache (site/cache.py), relative to mkdocs.yml; the BRIEFING_CACHE
     # environment variable takes precedence ("off" for none). No cache by default.
     cache_dir = c.Optional(c.Type(str))
+    # Pages per Pagefind run, at most (pagefind.py): a large site is indexed in shards.
+    search_pages_per_shard = c.Type(int, default=PAGES_PER_SHARD)
 
 
 class _GeneratedFile(File):
@@ -452,7 +455,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             with self.build.timings("search index"):
                 if self.build.cache is None:
-                    index_site(site)
+                    index_site(site, pages_per_shard=self.config.search_pages_per_shard)
                 else:
                     self._index_with_cache(site, self.build.cache)
         except SearchIndexError as error:
@@ -474,7 +477,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         bundle = (
             EarlierIndex(cached.previous.site / BUNDLE_FOLDER, earlier.search) if earlier else None
         )
-        cached.manifest.search = index_site(site, earlier=bundle, page_digest=page_digest)
+        cached.manifest.search = index_site(
+            site,
+            pages_per_shard=self.config.search_pages_per_shard,
+            earlier=bundle,
+            page_digest=page_digest,
+        )
+        shards, kept = cached.manifest.search, earlier.search if earlier is not None else []
+        again = (
+            sum(a != b for a, b in zip(shards, kept)) if len(kept) == len(shards) else len(shards)
+        )
+        log.info(
+            "build cache: %d of %d pages kept, %d of %d search shards indexed again",
+            len(cached.reused),
+            len(cached.manifest.pages),
+            again,
+            len(cached.manifest.search),
+        )
 
     def _save_cache(self, site: Path, cached: CachedBuild) -> None:
         """Leave this build's state for the next, once its site is in place."""
