@@ -57,6 +57,7 @@ from generator.mkdocs.state import BuildState, CachedBuild, Session, Timings
 from generator.runtime import memory
 from generator.site import cache
 from generator.site.build_date import build_day, pin_build_date
+from generator.site.cache import FileJobs
 from generator.site.incremental import IncrementalRenderer
 from generator.site.pagefind import (
     BUNDLE_FOLDER,
@@ -241,7 +242,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             else:
                 build.pages = self.renderer.render_for_builder(index)
         with build.timings("data and feeds"):
+            if build.cache is not None:
+                cached = build.cache
+                files = FileJobs(corpus, cached.content, cached.previous, cached.manifest)
+                self.renderer.file_memo.recall = files.recall
             build.files = self.renderer.render_files(index)
+            if build.cache is not None:
+                files.record(self.renderer.file_memo.made())
+                log.info(
+                    "build cache: %d of %d data and feed jobs kept",
+                    files.recalled,
+                    len(cached.manifest.files),
+                )
         self.session.served_paths = [_path_of(page) for page in build.pages]
         build.generated = {*self.session.served_paths, *(file.path for file in build.files)}
 

@@ -35,6 +35,7 @@ import generator
 from generator.content.corpus import FOLDERS, Corpus, check_content
 from generator.site.output import FolderError, StagedFolder
 from generator.site.pagefind import link_or_copy
+from generator.site.render import GeneratedFile
 
 FORMAT = 1
 CACHE_MARKER = ".briefing-cache"
@@ -123,6 +124,7 @@ class Manifest:
     pages: dict[str, list[str]] = field(default_factory=dict)  # source → [input digest, output]
     html: dict[str, str] = field(default_factory=dict)  # every HTML page of the site → digest
     search: list[str] = field(default_factory=list)  # each search shard's digest, in order
+    files: dict[str, list] = field(default_factory=dict)  # data/feed job → [inputs, [paths]]
     content: dict[str, str] = field(default_factory=dict)  # "folder/id" → digest of its file
     sizes: dict[str, int] = field(default_factory=dict)  # every file of the cache → its size
 
@@ -136,6 +138,7 @@ class Manifest:
             raise ValueError("another format")
         manifest = cls(**data)
         shapes = {"pages": dict, "html": dict, "search": list, "content": dict, "sizes": dict}
+        shapes["files"] = dict
         if not isinstance(manifest.key, str) or any(
             not isinstance(getattr(manifest, name), kind) for name, kind in shapes.items()
         ):
@@ -235,3 +238,62 @@ def save(
     finally:
         output.discard()
     return None
+
+
+class FileJobs:
+    """Data files and feeds (``render.Renderer.render_files``) made from the very content the
+    cached build made them from are read back from the cache instead of made again."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        content: dict[tuple[str, str], str],
+        previous: Previous | None,
+        manifest: Manifest,
+    ):
+        self.previous, self.manifest = previous, manifest
+        self.recalled = 0  # jobs whose files were read back
+        self.digests = {}  # record (by identity) → digest of its file
+        for (folder, key), value in content.items():
+            record = getattr(corpus, folder).get(key)
+            if record is not None:
+                self.digests[id(record)] = value
+        # Feeds are stamped with the build's time: the same day is not enough.
+        self.moment = os.environ.get("SOURCE_DATE_EPOCH", "")
+
+    def inputs_digest(self, inputs: tuple) -> str | None:
+        """A digest of a job's inputs (records and texts); None for inputs of another kind."""
+        parts = [self.moment]
+        for item in inputs:
+            if isinstance(item, str):
+                parts.append(f"text:{item}")
+            elif id(item) in self.digests:
+                parts.append(f"record:{self.digests[id(item)]}")
+            else:
+                return None
+        return digest(json.dumps(parts).encode("utf-8"))
+
+    def recall(self, key: object, inputs: tuple) -> list[GeneratedFile] | None:
+        previous = self.previous
+        earlier = previous.manifest.files.get(_job_name(key)) if previous is not None else None
+        if earlier is None or earlier[0] != self.inputs_digest(inputs):
+            return None
+        try:
+            files = [
+                GeneratedFile(path, (previous.site / path).read_bytes()) for path in earlier[1]
+            ]
+        except OSError:
+            return None
+        self.recalled += 1
+        return files
+
+    def record(self, made: Iterable[tuple[object, tuple, list[GeneratedFile]]]) -> None:
+        for key, inputs, files in made:
+            inputs_digest = self.inputs_digest(inputs)
+            if inputs_digest is not None:
+                paths = [file.path for file in files]
+                self.manifest.files[_job_name(key)] = [inputs_digest, paths]
+
+
+def _job_name(key: object) -> str:
+    return json.dumps(key, default=repr)
