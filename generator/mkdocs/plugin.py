@@ -478,24 +478,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Index only the shards whose pages changed; record every page's digest for the next."""
         earlier = cached.previous.manifest if cached.previous is not None else None
         reused = {file.dest_uri for file in cached.reused}
-        html = cached.manifest.html
 
-        def page_digest(page: Path) -> str:
+        def page_digest(page: Path) -> str | None:  # known for a page taken from the cache
             name = page.as_posix()
-            known = earlier.html.get(name) if earlier is not None and name in reused else None
-            html[name] = known or cache.file_digest(site / page)
-            return html[name]
+            return earlier.html.get(name) if earlier is not None and name in reused else None
 
         bundle = (
             EarlierIndex(cached.previous.site / BUNDLE_FOLDER, earlier.search) if earlier else None
         )
-        cached.manifest.search = index_site(
+        made = index_site(
             site,
             pages_per_shard=self.config.search_pages_per_shard,
             earlier=bundle,
             page_digest=page_digest,
         )
-        shards, kept = cached.manifest.search, earlier.search if earlier is not None else []
+        cached.manifest.search, cached.manifest.html = made["shards"], made["pages"]
+        shards, kept = made["shards"], earlier.search if earlier is not None else []
         again = (
             sum(a != b for a, b in zip(shards, kept)) if len(kept) == len(shards) else len(shards)
         )
@@ -504,7 +502,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             len(cached.reused),
             len(cached.manifest.pages),
             again,
-            len(cached.manifest.search),
+            len(shards),
         )
 
     def _save_cache(self, site: Path, cached: CachedBuild) -> None:

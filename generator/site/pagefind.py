@@ -21,6 +21,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -68,12 +69,13 @@ def index_site(
     *,
     pages_per_shard: int = PAGES_PER_SHARD,
     earlier: EarlierIndex | None = None,
-    page_digest: Callable[[Path], str] | None = None,
-) -> list[str]:
+    page_digest: Callable[[Path], str | None] | None = None,
+) -> dict[str, list]:
     """Write the search index and UI into ``site_dir/pagefind/``, in shards of at most about
-    ``pages_per_shard`` pages (see the module's description); return each shard's digest (of
-    its pages' paths and of what ``page_digest`` says of each, by default a digest of its bytes).
-    A shard whose digest is that of the same shard in ``earlier`` is linked from it."""
+    ``pages_per_shard`` pages (see the module's description). A shard whose digest (of its pages'
+    paths and of what Pagefind reads of each, :func:`searched_digest`) is that of the same shard
+    in ``earlier`` is linked from it. ``page_digest`` may know a page's digest already (None if
+    not). Returns ``{"shards": [each shard's digest], "pages": {page: its digest}}``."""
     return_freed_memory()  # Pagefind takes gigabytes on a large site: leave it what the build let go of
     if not site_dir.is_dir():
         raise SearchIndexError(f"no site to index at {site_dir}")
@@ -82,7 +84,14 @@ def index_site(
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
     shards = [shard for shard in _shards(pages, pages_per_shard) if shard]
     folders = [SHARD_FOLDER.format(number) for number in range(1, len(shards))]
-    digests = [_shard_digest(site_dir, shard, options, page_digest) for shard in shards]
+    pages_digests: dict[str, str] = {}
+    if page_digest is not None or earlier is not None:  # else none is kept: no need
+        marked = INDEXED_PART in options
+        for page in pages:
+            name = page.as_posix()
+            known = page_digest(page) if page_digest is not None else None
+            pages_digests[name] = known or searched_digest((site_dir / page).read_bytes(), marked)
+    digests = [_shard_digest(shard, options, pages_digests) for shard in shards]
     kept = earlier.shards if earlier is not None and len(earlier.shards) == len(shards) else []
     outputs = [bundle, *(bundle / folder for folder in folders)]
     # The first shard first: Pagefind writes the bundle's own files, then the others go inside it.
@@ -95,20 +104,61 @@ def index_site(
             _index_shard(site_dir, shard, output, options)
     listed = json.dumps([f"{folder}/" for folder in folders])
     (bundle / SHARDS_FILE).write_text(listed, encoding="utf-8")
-    return digests
+    return {"shards": digests, "pages": pages_digests}
 
 
-def _shard_digest(
-    site_dir: Path, pages: list[Path], options: list[str], page_digest: Callable[[Path], str] | None
-) -> str:
+def _shard_digest(pages: list[Path], options: list[str], digests: dict[str, str]) -> str:
     hashed = hashlib.blake2b(repr(options).encode("utf-8"), digest_size=16)
     for page in pages:
-        hashed.update(page.as_posix().encode("utf-8") + b"\0")
-        if page_digest is not None:
-            hashed.update(page_digest(page).encode("utf-8"))
-        else:
-            hashed.update(hashlib.blake2b((site_dir / page).read_bytes()).digest())
+        hashed.update(f"{page.as_posix()}\0{digests.get(page.as_posix())}\0".encode())
     return hashed.hexdigest()
+
+
+def searched_digest(html: bytes, marked: bool) -> str:
+    """A digest of what Pagefind reads of a page, so that a page whose indexed text did not
+    change keeps its shard. Where pages mark the indexed part: that part, less the text of what
+    it says to ignore (lists of other briefs, an actor's statements, which change with other
+    pages), plus every ``data-pagefind-*`` attribute, the ``<html>`` tag and the title.
+    Otherwise, the page's bytes. Where the markup cannot be followed, more is kept, never less."""
+    hashed = hashlib.blake2b(digest_size=16)
+    if not marked:
+        hashed.update(html)
+        return hashed.hexdigest()
+    for head in (_HTML_TAG.search(html), _TITLE.search(html)):
+        hashed.update(head.group() if head else b"")
+    hashed.update(b"\0".join(_PAGEFIND_ATTRIBUTE.findall(html)))
+    body = _MARKED.search(html)
+    if body is not None:
+        end = _element_end(html, body.group(1), body.end()) or len(html)
+        position = body.start()
+        for ignored in _IGNORED.finditer(html, body.start(), end):
+            if ignored.start() < position:
+                continue  # inside the part ignored last
+            ignored_end = _element_end(html, ignored.group(1), ignored.end())
+            if ignored_end is None:
+                continue
+            hashed.update(html[position : ignored.start()] + b"\0")
+            position = ignored_end
+        hashed.update(html[position:end])
+    return hashed.hexdigest()
+
+
+_HTML_TAG = re.compile(rb"<html\b[^>]*>")
+_TITLE = re.compile(rb"<title>.*?</title>", re.S)
+_PAGEFIND_ATTRIBUTE = re.compile(rb'\sdata-pagefind-[\w-]+(?:="[^"]*")?')
+_MARKED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\b" + MARK.encode() + rb"\b[^>]*>")
+_IGNORED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\bdata-pagefind-ignore\b[^>]*>")
+
+
+def _element_end(html: bytes, tag: bytes, start: int) -> int | None:
+    """Where the element of ``tag`` opened just before ``start`` ends (after its end tag);
+    None when its end tag is not found."""
+    depth = 1
+    for found in re.finditer(rb"<(/?)" + re.escape(tag) + rb"\b[^>]*>", html[start:]):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return start + found.end()
+    return None
 
 
 def _link_shard(earlier: Path, bundle: Path, output: Path, folders: list[str]) -> None:
