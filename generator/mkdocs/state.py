@@ -7,11 +7,13 @@ import contextlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.structure.files import File
 
 from generator.content.filecache import FileCache
 from generator.mkdocs.pages import ParallelPages
+from generator.site.cache import Manifest, Previous
 from generator.site.incremental import IncrementalRenderer
 from generator.site.pageparts import PageParts
 
@@ -45,6 +47,19 @@ class BuildState:
     texts: list[File] = field(default_factory=list)  # files whose text is held until written
     bodies: dict[str, bytes] = field(default_factory=dict)  # converted bodies, as UTF-8
     parallel: ParallelPages | None = None
+    cache: CachedBuild | None = None  # with a build cache (site/cache.py)
+
+
+@dataclass
+class CachedBuild:
+    """A build with a cache folder: what the last build left, and what this one will leave."""
+
+    folder: Path
+    previous: Previous | None  # None: a clean build (no cache, or one that does not match)
+    manifest: Manifest  # this build's, filled in as it goes
+    content: dict[tuple[str, str], str] = field(default_factory=dict)  # its content files' digests
+    reused: list[File] = field(default_factory=list)  # pages taken whole from the last build
+    all_pages: list[File] = field(default_factory=list)  # every page, in MkDocs' order
 
 
 class Timings:

@@ -11,7 +11,7 @@ are always rendered again, and everything is when a template changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,26 @@ class IncrementalRenderer:
                 pages = self.renderer.render_for_builder(index)
         self._last = _Build(records, index, {page.path: page for page in pages}, templates, related)
         return pages
+
+    def resume(self, corpus: Corpus) -> None:
+        """Take ``corpus`` as the last build's content, as if this renderer had rendered it (the
+        build cache's: its unchanged records must be the very objects of the corpus now)."""
+        stamp = _stamp(self.renderer.templates_dir)  # the cache's key vouches for the templates
+        self._last = _Build(_records(corpus), Index(corpus), {}, stamp, {})
+
+    def render_changed(
+        self, corpus: Corpus, index: Index, *, known: Callable[[str], bool]
+    ) -> list[BuilderPage | str]:
+        """After :meth:`resume`: every page in order, those an edit may have changed rendered and
+        the others (kept from the last build) given by their path alone. A page the last build
+        did not make, or that ``known`` does not vouch for, is rendered whatever changed."""
+        assert self._last is not None, "render_changed() without resume()"
+        stale = _stale_pages(self._last, _records(corpus), index, {})
+        paths = self.renderer.page_paths(index)
+        render = {p for p in paths if p in stale or not _scoped(p) or not known(p)}
+        rendered = iter(self.renderer.render_for_builder(index, only=render.__contains__))
+        self._last = None  # its pages are not kept: a build renders once
+        return [next(rendered) if path in render else path for path in paths]
 
 
 def _records(corpus: Corpus) -> dict[tuple[str, str], object]:

@@ -21,9 +21,12 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -51,9 +54,28 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: Path, *, pages_per_shard: int = PAGES_PER_SHARD) -> None:
+@dataclass(frozen=True)
+class EarlierIndex:
+    """The search index of an earlier build of the site: its bundle folder and the digest of
+    each shard's pages (what :func:`index_site` returned), so that shards whose pages are the
+    same are taken from it instead of indexed again."""
+
+    bundle: Path
+    shards: list[str]
+
+
+def index_site(
+    site_dir: Path,
+    *,
+    pages_per_shard: int = PAGES_PER_SHARD,
+    earlier: EarlierIndex | None = None,
+    page_digest: Callable[[Path], str | None] | None = None,
+) -> dict[str, list]:
     """Write the search index and UI into ``site_dir/pagefind/``, in shards of at most about
-    ``pages_per_shard`` pages (see the module's description)."""
+    ``pages_per_shard`` pages (see the module's description). A shard whose digest (of its pages'
+    paths and of what Pagefind reads of each, :func:`searched_digest`) is that of the same shard
+    in ``earlier`` is linked from it. ``page_digest`` may know a page's digest already (None if
+    not). Returns ``{"shards": [each shard's digest], "pages": {page: its digest}}``."""
     return_freed_memory()  # Pagefind takes gigabytes on a large site: leave it what the build let go of
     if not site_dir.is_dir():
         raise SearchIndexError(f"no site to index at {site_dir}")
@@ -61,15 +83,99 @@ def index_site(site_dir: Path, *, pages_per_shard: int = PAGES_PER_SHARD) -> Non
     bundle = site_dir / BUNDLE_FOLDER
     pages = sorted(path.relative_to(site_dir) for path in site_dir.rglob("*.html"))
     shards = [shard for shard in _shards(pages, pages_per_shard) if shard]
-    if len(shards) <= 1:  # the whole site in one run, read where it is
-        _run_pagefind(site_dir, bundle, options)
-        folders = []
-    else:
-        folders = [SHARD_FOLDER.format(number) for number in range(1, len(shards))]
-        for shard, output in zip(shards, [bundle, *(bundle / folder for folder in folders)]):
+    folders = [SHARD_FOLDER.format(number) for number in range(1, len(shards))]
+    pages_digests: dict[str, str] = {}
+    if page_digest is not None or earlier is not None:  # else none is kept: no need
+        marked = INDEXED_PART in options
+        for page in pages:
+            name = page.as_posix()
+            known = page_digest(page) if page_digest is not None else None
+            pages_digests[name] = known or searched_digest((site_dir / page).read_bytes(), marked)
+    digests = [_shard_digest(shard, options, pages_digests) for shard in shards]
+    kept = earlier.shards if earlier is not None and len(earlier.shards) == len(shards) else []
+    outputs = [bundle, *(bundle / folder for folder in folders)]
+    # The first shard first: Pagefind writes the bundle's own files, then the others go inside it.
+    for number, (shard, output) in enumerate(zip(shards, outputs)):
+        if kept and kept[number] == digests[number]:
+            _link_shard(earlier.bundle, bundle, output, folders)
+        elif len(shards) == 1:  # the whole site in one run, read where it is
+            _run_pagefind(site_dir, bundle, options)
+        else:
             _index_shard(site_dir, shard, output, options)
     listed = json.dumps([f"{folder}/" for folder in folders])
     (bundle / SHARDS_FILE).write_text(listed, encoding="utf-8")
+    return {"shards": digests, "pages": pages_digests}
+
+
+def _shard_digest(pages: list[Path], options: list[str], digests: dict[str, str]) -> str:
+    hashed = hashlib.blake2b(repr(options).encode("utf-8"), digest_size=16)
+    for page in pages:
+        hashed.update(f"{page.as_posix()}\0{digests.get(page.as_posix())}\0".encode())
+    return hashed.hexdigest()
+
+
+def searched_digest(html: bytes, marked: bool) -> str:
+    """A digest of what Pagefind reads of a page, so that a page whose indexed text did not
+    change keeps its shard. Where pages mark the indexed part: that part, less the text of what
+    it says to ignore (lists of other briefs, an actor's statements, which change with other
+    pages), plus every ``data-pagefind-*`` attribute, the ``<html>`` tag and the title.
+    Otherwise, the page's bytes. Where the markup cannot be followed, more is kept, never less."""
+    hashed = hashlib.blake2b(digest_size=16)
+    if not marked:
+        hashed.update(html)
+        return hashed.hexdigest()
+    for head in (_HTML_TAG.search(html), _TITLE.search(html)):
+        hashed.update(head.group() if head else b"")
+    hashed.update(b"\0".join(_PAGEFIND_ATTRIBUTE.findall(html)))
+    body = _MARKED.search(html)
+    if body is not None:
+        end = _element_end(html, body.group(1), body.end()) or len(html)
+        position = body.start()
+        for ignored in _IGNORED.finditer(html, body.start(), end):
+            if ignored.start() < position:
+                continue  # inside the part ignored last
+            ignored_end = _element_end(html, ignored.group(1), ignored.end())
+            if ignored_end is None:
+                continue
+            hashed.update(html[position : ignored.start()] + b"\0")
+            position = ignored_end
+        hashed.update(html[position:end])
+    return hashed.hexdigest()
+
+
+_HTML_TAG = re.compile(rb"<html\b[^>]*>")
+_TITLE = re.compile(rb"<title>.*?</title>", re.S)
+_PAGEFIND_ATTRIBUTE = re.compile(rb'\sdata-pagefind-[\w-]+(?:="[^"]*")?')
+_MARKED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\b" + MARK.encode() + rb"\b[^>]*>")
+_IGNORED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\bdata-pagefind-ignore\b[^>]*>")
+
+
+def _element_end(html: bytes, tag: bytes, start: int) -> int | None:
+    """Where the element of ``tag`` opened just before ``start`` ends (after its end tag);
+    None when its end tag is not found."""
+    depth = 1
+    for found in re.finditer(rb"<(/?)" + re.escape(tag) + rb"\b[^>]*>", html[start:]):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return start + found.end()
+    return None
+
+
+def _link_shard(earlier: Path, bundle: Path, output: Path, folders: list[str]) -> None:
+    """Link a shard's files from an earlier bundle (the first shard: the bundle without the
+    others' folders). Pagefind never writes into them: the shards it indexes go elsewhere."""
+    source = earlier / output.relative_to(bundle)
+    skipped = shutil.ignore_patterns(*folders, SHARDS_FILE) if output == bundle else None
+    shutil.copytree(source, output, ignore=skipped, copy_function=link_or_copy, dirs_exist_ok=True)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link where the disk allows, else a copy. (Files of a built site and of its
+    search index are only ever replaced whole, never written in place.)"""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def shard_count(pages: int, pages_per_shard: int = PAGES_PER_SHARD) -> int:

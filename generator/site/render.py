@@ -104,9 +104,8 @@ class Renderer:
             date=format_partial_date,
             topic_slug=topic_slug,
         )
-        self._file_memo = (
-            _FileMemo()
-        )  # kept while serving: files an edit did not touch are not made again
+        # Kept while serving: files an edit did not touch are not made again.
+        self.file_memo = _FileMemo()
         self.env.globals["url"] = self._url
         self.env.globals["file_url"] = self._file_url
 
@@ -165,7 +164,7 @@ class Renderer:
         for key, title, home, briefs in feeds.specs(index):
             jobs.append((("feed", key), (title, home, *briefs[:FEED_LENGTH])))
             makers.append(functools.partial(self._feed_files, feeds, (key, title, home, briefs)))
-        files = [file for made in self._file_memo.make(jobs, makers) for file in made]
+        files = [file for made in self.file_memo.make(jobs, makers) for file in made]
         sitemap = absolute_url(self.site_url, "sitemap.xml") if self.site_url else ""
         robots = self.env.get_template("robots.txt.j2").render(sitemap_url=sitemap)
         files.append(GeneratedFile("robots.txt", robots.encode()))
@@ -270,6 +269,13 @@ class _FileMemo:
 
     def __init__(self) -> None:
         self._made: dict[Hashable, tuple[tuple, list[GeneratedFile]]] = {}
+        # Asked for a job not made in this process: the files an earlier build made from the
+        # same inputs, or None (the build cache's, site/cache.py).
+        self.recall: Callable[[Hashable, tuple], list[GeneratedFile] | None] | None = None
+
+    def made(self) -> Iterator[tuple[Hashable, tuple, list[GeneratedFile]]]:
+        """Each job's key, inputs and files, as last made (or recalled)."""
+        return ((key, inputs, files) for key, (inputs, files) in self._made.items())
 
     def make(
         self, jobs: list[tuple[Hashable | None, tuple]], makers: list[Callable]
@@ -279,6 +285,10 @@ class _FileMemo:
             known = self._made.get(key) if key is not None else None
             if known is not None and _same(known[0], inputs):
                 made[n] = known[1]
+            elif key is not None and self.recall is not None:
+                recalled = self.recall(key, inputs)
+                if recalled is not None:
+                    made[n], self._made[key] = recalled, (inputs, recalled)
         todo = [n for n in range(len(jobs)) if n not in made]
         for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers)):
             made[n] = files

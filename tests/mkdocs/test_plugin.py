@@ -102,7 +102,7 @@ def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(
         held.extend(plugin.build.texts)
         return files
 
-    def index_site(site: Path) -> None:
+    def index_site(site: Path, **_: object) -> None:
         held.append(sum(len(file.content_bytes) for file in held))
         held.append(gc.get_freeze_count())
 

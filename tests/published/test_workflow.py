@@ -71,3 +71,18 @@ def test_least_privilege_and_one_deployment_at_a_time():
     assert workflow["jobs"]["deploy"]["needs"] == "build"
     assert workflow["concurrency"]["group"]
     assert workflow["concurrency"]["cancel-in-progress"] is False
+
+
+def test_the_build_cache_is_restored_before_the_build_and_reused_after_content_changes():
+    steps = _workflow()["jobs"]["build"]["steps"]
+    names = [step.get("uses", "").split("@")[0] or step.get("run", "") for step in steps]
+    restore = names.index("actions/cache")
+    build = next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
+    assert restore < build
+    cache = steps[restore]["with"]
+    assert cache["path"] == steps[build]["env"]["BRIEFING_CACHE"]
+    # Saved under each commit; a later commit with the same templates and generator restores it.
+    assert cache["key"].endswith("-${{ github.sha }}")
+    assert cache["restore-keys"].strip() == cache["key"].removesuffix("${{ github.sha }}")
+    for inputs in ("templates/**", "mkdocs.yml", "pyproject.toml", "generator/**"):
+        assert f"'{inputs}'" in cache["key"]

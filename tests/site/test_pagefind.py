@@ -22,6 +22,7 @@ from generator.site.pagefind import (
     SHARDS_FILE,
     SearchIndexError,
     index_site,
+    searched_digest,
     shard_count,
     shard_of,
 )
@@ -478,3 +479,40 @@ def test_the_search_page_merges_the_shards_into_one_list(
     assert sharded_status == whole_status
     assert len(sharded) == len(set(sharded))
     assert sorted(sharded) == sorted(whole) and len(whole) > 0
+
+
+# --- What a build cache compares (issue #23 item 2): what Pagefind reads of a page -------------
+
+PAGE = (
+    '<html lang="en"><head><title>T</title></head><body><nav>Menu {nav}</nav>'
+    "<div data-pagefind-body><h1>Title {title}</h1><p>Text {text}</p>"
+    '<ol class="related" data-pagefind-ignore><li><a href="x/">{listed}</a>'
+    '<span data-pagefind-filter="actor:{actor}"></span></li><li><ol><li>{nested}</li></ol></li></ol>'
+    "<p>After {after}</p></div><footer>{footer}</footer></body></html>"
+)
+PARTS = dict(nav="", title="", text="", listed="", actor="", nested="", after="", footer="")
+
+
+def _digest(**changed: str) -> str:
+    return searched_digest(PAGE.format(**{**PARTS, **changed}).encode(), marked=True)
+
+
+@pytest.mark.parametrize("part", ["title", "text", "actor", "after"])
+def test_a_change_pagefind_reads_changes_the_page_digest(part):
+    assert _digest(**{part: "changed"}) != _digest()
+
+
+@pytest.mark.parametrize("part", ["nav", "listed", "nested", "footer"])
+def test_text_pagefind_does_not_read_leaves_the_page_digest(part):
+    assert _digest(**{part: "changed"}) == _digest()
+
+
+def test_an_ignored_part_left_open_keeps_its_text_in_the_digest():
+    page = "<div data-pagefind-body><p>a</p><ol data-pagefind-ignore><li>{}</li></div>"
+    assert searched_digest(page.format("x").encode(), True) != searched_digest(
+        page.format("y").encode(), True
+    )
+
+
+def test_without_the_mark_every_byte_counts():
+    assert searched_digest(b"<p>a</p>", False) != searched_digest(b"<p>b</p>", False)

@@ -1,0 +1,299 @@
+"""The build cache: what a build leaves for the next one, so that it redoes only what changed.
+
+    BRIEFING_CACHE=.briefing-cache mkdocs build   # or the plugin's cache_dir option
+
+A cache folder holds the last published site (hard links to its files where the disk allows),
+the content files it was built from, and ``manifest.json``: the key it was built under, a digest
+of each generated page's Markdown and metadata, of each HTML page, and of each search shard's
+pages. A build whose key matches renders again only the pages the changed records reach
+(``incremental.py``, the model ``mkdocs serve`` uses), converts only those whose Markdown
+changed, and re-indexes only the shards whose pages changed; the rest is taken from the cache.
+
+The key covers everything besides content that shapes a page: the templates, the hand-written
+pages (docs/), the MkDocs configuration as resolved (SITE_URL included), the generator's own
+source, every installed package's version, Python's, and the build's day (what is upcoming and
+what has passed is seen from it). Any change starts clean. A cache that does not match its
+manifest (a missing file, a size that differs, a manifest that does not parse), or of another
+format or key, is ignored, never trusted. The folder is replaced whole (``output.py``), and
+only after the new site has been swapped in: a killed build leaves the last good cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import generator
+from generator.content.corpus import FOLDERS, Corpus, check_content
+from generator.site.output import FolderError, StagedFolder
+from generator.site.pagefind import link_or_copy
+from generator.site.render import GeneratedFile
+
+FORMAT = 1
+CACHE_MARKER = ".briefing-cache"
+MANIFEST = "manifest.json"
+SITE, CONTENT = "site", "content"
+ENVIRONMENT_VARIABLE = "BRIEFING_CACHE"  # a folder, or "" / "off" for no cache
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def meta_bytes(meta: dict | None) -> bytes:
+    """A page's metadata as bytes, for its digest."""
+    return json.dumps(meta, sort_keys=True, default=repr).encode("utf-8")
+
+
+def file_digest(path: Path) -> str:
+    return digest(path.read_bytes())
+
+
+def cache_folder(option: str | None, root: Path) -> Path | None:
+    """Where the cache lives: ``BRIEFING_CACHE`` if set, else the plugin's option (relative to
+    the folder of mkdocs.yml); None when neither asks for one."""
+    chosen = os.environ.get(ENVIRONMENT_VARIABLE, option or "")
+    if chosen.strip().lower() in ("", "off", "0", "no", "false"):
+        return None
+    return root / chosen
+
+
+def key_of(parts: dict[str, object]) -> str:
+    """The cache key of a build whose inputs besides content are ``parts`` (see :func:`key_parts`)."""
+    return digest(json.dumps(parts, sort_keys=True, default=repr).encode("utf-8"))
+
+
+def key_parts(*, folders: Iterable[Path], settings: object, day: str) -> dict[str, object]:
+    """What a page depends on besides content: the ``folders`` (templates, docs), the resolved
+    ``settings``, the generator's source, installed packages, Python, and the build's ``day``."""
+    return {
+        "format": FORMAT,
+        "folders": {str(folder): _folder_digest(folder) for folder in folders},
+        "settings": settings,
+        "generator": [generator.__version__, _folder_digest(Path(generator.__file__).parent)],
+        "packages": sorted(
+            f"{dist.metadata['Name']}=={dist.version}"
+            for dist in importlib.metadata.distributions()
+        ),
+        "python": sys.version,
+        "day": day,
+    }
+
+
+def _folder_digest(folder: Path) -> str:
+    """A digest of the names and bytes of every file under ``folder`` (caches left out)."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for path in sorted(_files_under(folder)):
+        if "__pycache__" in path.parts:
+            continue
+        hashed.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        hashed.update(file_digest(path).encode("ascii"))
+    return hashed.hexdigest()
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for directory, _, names in os.walk(folder, followlinks=True):
+        for name in names:
+            yield Path(directory, name)
+
+
+def content_digests(content_dir: Path) -> dict[tuple[str, str], str]:
+    """The digest of each content file, by (folder, id): read before the content is loaded, so
+    that a file saved during the build is seen as changed by the next one."""
+    found = {}
+    for folder in FOLDERS:
+        for path in sorted((content_dir / folder).glob("*.yaml")):
+            if path.is_file():
+                found[(folder, path.stem)] = file_digest(path)
+    return found
+
+
+@dataclass
+class Manifest:
+    """What a build records for the next one (and checks the cache against)."""
+
+    key: str
+    pages: dict[str, list[str]] = field(default_factory=dict)  # source → [input digest, output]
+    html: dict[str, str] = field(default_factory=dict)  # every HTML page of the site → digest
+    search: list[str] = field(default_factory=list)  # each search shard's digest, in order
+    files: dict[str, list] = field(default_factory=dict)  # data/feed job → [inputs, [paths]]
+    content: dict[str, str] = field(default_factory=dict)  # "folder/id" → digest of its file
+    sizes: dict[str, int] = field(default_factory=dict)  # every file of the cache → its size
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, **self.__dict__}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.pop("format", None) != FORMAT:
+            raise ValueError("another format")
+        manifest = cls(**data)
+        shapes = {"pages": dict, "html": dict, "search": list, "content": dict, "sizes": dict}
+        shapes["files"] = dict
+        if not isinstance(manifest.key, str) or any(
+            not isinstance(getattr(manifest, name), kind) for name, kind in shapes.items()
+        ):
+            raise ValueError("not a manifest")
+        return manifest
+
+
+@dataclass
+class Previous:
+    """A cache that matched: the last build's manifest and where its files are."""
+
+    folder: Path
+    manifest: Manifest
+
+    @property
+    def site(self) -> Path:
+        return self.folder / SITE
+
+    def content_file(self, folder: str, key: str) -> Path:
+        return self.folder / CONTENT / folder / f"{key}.yaml"
+
+    def changed_records(self, now: dict[tuple[str, str], str]) -> set[tuple[str, str]]:
+        """The records added, edited or deleted since the last build."""
+        before = {tuple(name.split("/", 1)): value for name, value in self.manifest.content.items()}
+        return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+
+
+class CacheError(Exception):
+    """The cache does not hold what its manifest says: it is not used."""
+
+
+def corpus_before(previous: Previous, corpus: Corpus, changed: set[tuple[str, str]]) -> Corpus:
+    """The content of the last build: its records that have not changed since are the very
+    objects of ``corpus`` (the incremental renderer tells changes by identity); those that
+    have are read back from the cache."""
+    with tempfile.TemporaryDirectory(prefix="briefing-cache-") as scratch:
+        for folder, key in changed:
+            source = previous.content_file(folder, key)
+            if f"{folder}/{key}" in previous.manifest.content:
+                (Path(scratch) / folder).mkdir(exist_ok=True)
+                shutil.copyfile(source, Path(scratch) / folder / f"{key}.yaml")
+        changed_before, _ = check_content(Path(scratch))  # references are checked on the whole
+    before = Corpus()
+    for name in sorted(previous.manifest.content, key=lambda name: f"{name}.yaml"):
+        folder, key = name.split("/", 1)
+        source = changed_before if (folder, key) in changed else corpus
+        record = getattr(source, folder).get(key)
+        if record is None:
+            raise CacheError(f"{name}: not in the cache as its manifest says")
+        getattr(before, folder)[key] = record
+    return before
+
+
+def load(folder: Path, key: str) -> tuple[Previous | None, str]:
+    """The cache in ``folder`` if it was written under ``key`` and is whole; else None, and why."""
+    try:
+        manifest = Manifest.from_json((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, "no cache yet"
+    except (OSError, ValueError, TypeError, UnicodeDecodeError) as error:
+        return None, f"the cache's manifest cannot be read ({type(error).__name__}): ignored"
+    if manifest.key != key:
+        return None, "templates, configuration, packages or the build's day changed"
+    for name, size in manifest.sizes.items():
+        path = folder / name
+        if ".." in Path(name).parts or not path.is_file() or path.stat().st_size != size:
+            return None, f"the cache is not whole ({name}): ignored"
+    return Previous(folder, manifest), "cache found"
+
+
+def save(
+    folder: Path, site: Path, manifest: Manifest, content: dict[tuple[str, str], Path]
+) -> str | None:
+    """Replace the cache in ``folder`` with the published ``site`` and the ``content`` files it
+    was built from; None when saved, else why not. A content file whose bytes are no longer
+    those the build read means the cache would lie: nothing is saved then."""
+    output = StagedFolder(folder, marker=CACHE_MARKER)
+    try:
+        staging = output.open()
+        for (kind, key), path in content.items():
+            data = path.read_bytes()
+            if digest(data) != manifest.content.get(f"{kind}/{key}"):
+                return f"{path} changed during the build: no cache saved"
+            target = staging / CONTENT / kind / f"{key}.yaml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        shutil.copytree(site, staging / SITE, symlinks=True, copy_function=link_or_copy)
+        manifest.sizes = {
+            path.relative_to(staging).as_posix(): path.stat().st_size
+            for path in _files_under(staging)
+            if path.name != CACHE_MARKER
+        }
+        (staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+        output.publish()
+    except (OSError, FolderError) as error:
+        return f"no cache saved: {error}"
+    finally:
+        output.discard()
+    return None
+
+
+class FileJobs:
+    """Data files and feeds (``render.Renderer.render_files``) made from the very content the
+    cached build made them from are read back from the cache instead of made again."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        content: dict[tuple[str, str], str],
+        previous: Previous | None,
+        manifest: Manifest,
+    ):
+        self.previous, self.manifest = previous, manifest
+        self.recalled = 0  # jobs whose files were read back
+        self.digests = {}  # record (by identity) → digest of its file
+        for (folder, key), value in content.items():
+            record = getattr(corpus, folder).get(key)
+            if record is not None:
+                self.digests[id(record)] = value
+        # Feeds are stamped with the build's time: the same day is not enough.
+        self.moment = os.environ.get("SOURCE_DATE_EPOCH", "")
+
+    def inputs_digest(self, inputs: tuple) -> str | None:
+        """A digest of a job's inputs (records and texts); None for inputs of another kind."""
+        parts = [self.moment]
+        for item in inputs:
+            if isinstance(item, str):
+                parts.append(f"text:{item}")
+            elif id(item) in self.digests:
+                parts.append(f"record:{self.digests[id(item)]}")
+            else:
+                return None
+        return digest(json.dumps(parts).encode("utf-8"))
+
+    def recall(self, key: object, inputs: tuple) -> list[GeneratedFile] | None:
+        previous = self.previous
+        earlier = previous.manifest.files.get(_job_name(key)) if previous is not None else None
+        if earlier is None or earlier[0] != self.inputs_digest(inputs):
+            return None
+        try:
+            files = [
+                GeneratedFile(path, (previous.site / path).read_bytes()) for path in earlier[1]
+            ]
+        except OSError:
+            return None
+        self.recalled += 1
+        return files
+
+    def record(self, made: Iterable[tuple[object, tuple, list[GeneratedFile]]]) -> None:
+        for key, inputs, files in made:
+            inputs_digest = self.inputs_digest(inputs)
+            if inputs_digest is not None:
+                paths = [file.path for file in files]
+                self.manifest.files[_job_name(key)] = [inputs_digest, paths]
+
+
+def _job_name(key: object) -> str:
+    return json.dumps(key, default=repr)

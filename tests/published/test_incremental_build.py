@@ -1,0 +1,308 @@
+"""The build cache (issue #23 item 2): after random edits, additions and deletions, a build
+that starts from the cache writes the same site as a clean build, while it renders, converts
+and indexes again only part of it; a cache made under other templates, or a damaged one,
+is not used.
+
+Outside ``pagefind/`` the two sites are compared byte for byte. Pagefind 1.5.2 writes some
+files of its index (filters, metadata, the entry file) in an order that varies from run to run,
+so two clean builds already differ there: the index is compared by what it holds, each shard's
+pages as Pagefind stored them (their text, filters and metadata).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.stories import to_yaml, write_story_corpus
+from helpers.site_builder import write_config
+from helpers.story_corpus import STORY_BUILD_DAY_EPOCH
+
+PAGES_PER_SHARD = 60  # a few hundred pages: several shards, so that some are kept
+NAVIGATION_PAGES = 11  # generated pages in mkdocs.yml's nav (home, section indexes, search)
+STANCES = ["supports", "opposes", "mixed", "neutral", "unclear"]
+
+
+def _build(content: Path, work: Path, *, cache: bool, **options: object) -> str:
+    """``mkdocs build --strict`` of ``content`` into ``work/site``; with ``cache``, the build
+    cache in ``work/.briefing-cache``. Returns what the build logged."""
+    config = write_config(content, work, search_pages_per_shard=PAGES_PER_SHARD, **options)
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": STORY_BUILD_DAY_EPOCH,
+        "BRIEFING_CACHE": str(work / ".briefing-cache") if cache else "off",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file() and not path.relative_to(site).as_posix().startswith("pagefind/")
+    }
+
+
+def _search_index(site: Path) -> dict[str, list[str]]:
+    """Each shard's pages as Pagefind stored them, and the list of shards."""
+    bundle = site / "pagefind"
+    shards = {"shards.json": [(bundle / "shards.json").read_text()]}
+    for folder in [bundle, *(path.parent for path in bundle.glob("shard-*/pagefind-entry.json"))]:
+        fragments = [
+            gzip.decompress(path.read_bytes()).decode("utf-8")
+            for path in folder.glob("fragment/*.pf_fragment")
+        ]
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        counts = [language.get("page_count") for language in entry["languages"].values()]
+        shards[folder.name] = sorted(fragments) + [repr(counts)]
+    return shards
+
+
+def assert_same_site(site: Path, clean: Path) -> None:
+    built, expected = _files(site), _files(clean)
+    assert sorted(built) == sorted(expected)
+    differing = [name for name in expected if built[name] != expected[name]]
+    assert differing == []
+    assert _search_index(site) == _search_index(clean)
+
+
+# -- the edits ------------------------------------------------------------------------------------
+
+
+class Content:
+    """A story corpus edited the way an analyst would: one YAML file at a time."""
+
+    def __init__(self, folder: Path, rng: random.Random):
+        self.folder, self.rng = folder, rng
+
+    def paths(self, kind: str) -> list[Path]:
+        return sorted((self.folder / kind).glob("*.yaml"))
+
+    def read(self, path: Path) -> dict:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def write(self, path: Path, record: dict) -> None:
+        path.write_text(to_yaml(record), encoding="utf-8")
+
+    def referenced(self, key: str, *, besides: Path) -> bool:
+        pattern = re.compile(rf"\b{re.escape(key)}\b")
+        return any(
+            pattern.search(path.read_text(encoding="utf-8"))
+            for kind in ("briefs", "actors", "legal")
+            for path in self.paths(kind)
+            if path != besides
+        )
+
+    def edit_stance(self) -> str:
+        for path in self.rng.sample(self.paths("briefs"), 10):
+            brief = self.read(path)
+            positions = [
+                p
+                for p in brief.get("positions", [])
+                if "stance" in p and not any("stance" in s for s in p["statements"])
+            ]
+            if positions:
+                position = self.rng.choice(positions)
+                position["stance"] = self.rng.choice(
+                    [s for s in STANCES if s != position["stance"]]
+                )
+                self.write(path, brief)
+                return f"stance in {path.name}"
+        return "no stance to edit"
+
+    def edit_statement(self) -> str:
+        path = self.rng.choice(self.paths("briefs"))
+        brief = self.read(path)
+        statements = [s for p in brief.get("positions", []) for s in p["statements"]]
+        if not statements:
+            return "no statement"
+        statement = self.rng.choice(statements)
+        field = "quote" if "quote" in statement else "paraphrase"
+        statement[field] = f"{statement[field]} Edited {self.rng.randrange(10**6)}."
+        self.write(path, brief)
+        return f"{field} in {path.name}"
+
+    def edit_title(self) -> str:
+        path = self.rng.choice(self.paths("briefs"))
+        brief = self.read(path)
+        brief["title"] = f"A new headline, number {self.rng.randrange(10**6)}"
+        self.write(path, brief)
+        return f"title of {path.name}"
+
+    def edit_date(self) -> str:
+        path = self.rng.choice(self.paths("briefs"))
+        brief = self.read(path)
+        brief["date"] = (
+            f"20{self.rng.randrange(15, 25)}-0{self.rng.randrange(1, 10)}-1{self.rng.randrange(10)}"
+        )
+        self.write(path, brief)
+        return f"date of {path.name}"
+
+    def rename_actor(self) -> str:
+        path = self.rng.choice(self.paths("actors"))
+        actor = self.read(path)
+        actor["name"] = f"{actor['name']} Renamed"
+        self.write(path, actor)
+        return f"name of {path.name}"
+
+    def add_brief(self) -> str:
+        source = self.rng.choice(self.paths("briefs"))
+        brief = self.read(source)
+        brief["id"] = f"{brief['id']}-copy{self.rng.randrange(10**6)}"
+        brief["title"] = f"{brief['title']} (a second look)"
+        brief.pop("follows", None)
+        self.write(source.with_name(f"{brief['id']}.yaml"), brief)
+        return f"brief {brief['id']} added"
+
+    def delete_brief(self) -> str:
+        for path in self.rng.sample(self.paths("briefs"), len(self.paths("briefs"))):
+            if not self.referenced(path.stem, besides=path):
+                path.unlink()
+                return f"brief {path.name} deleted"
+        return "no brief to delete"
+
+    def add_actor(self) -> str:
+        key = f"new-actor-{self.rng.randrange(10**6)}"
+        self.write(self.folder / "actors" / f"{key}.yaml", {"id": key, "name": key, "kind": "ngo"})
+        # and a brief cites it, so that it reaches pages beyond its own
+        path = self.rng.choice(self.paths("briefs"))
+        brief = self.read(path)
+        if brief.get("positions"):
+            self.rng.choice(brief["positions"])["actor"] = key
+            self.write(path, brief)
+        return f"actor {key} added"
+
+    def delete_record(self, kind: str) -> str:
+        for path in self.rng.sample(self.paths(kind), len(self.paths(kind))):
+            if not self.referenced(path.stem, besides=path):
+                path.unlink()
+                return f"{kind} {path.name} deleted"
+        return f"no {kind} to delete"
+
+    def add_legal(self) -> str:
+        key = f"new-law-{self.rng.randrange(10**6)}"
+        law = {"id": key, "title": f"New Law {key}", "jurisdiction": "Nauru", "year": 2020}
+        law["summary"] = "A law added by the test."
+        self.write(self.folder / "legal" / f"{key}.yaml", law)
+        return f"law {key} added"
+
+    def random_edits(self, count: int) -> list[str]:
+        edits = [
+            self.edit_stance,
+            self.edit_statement,
+            self.edit_title,
+            self.edit_date,
+            self.rename_actor,
+            self.add_brief,
+            self.delete_brief,
+            self.add_actor,
+            lambda: self.delete_record("actors"),
+            self.add_legal,
+            lambda: self.delete_record("legal"),
+        ]
+        return [self.rng.choice(edits)() for _ in range(count)]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    write_story_corpus(tmp_path / "content", briefs=60, seed=3)
+    return tmp_path
+
+
+def test_a_build_from_the_cache_after_random_edits_is_a_clean_build(project):
+    content, work, clean = project / "content", project / "cached", project / "clean"
+    log = _build(content, work, cache=True)
+    assert "no cache yet" in log
+    rng = random.Random(23)
+    for _ in range(2):
+        edits = Content(content, rng).random_edits(4)
+        log = _build(content, work, cache=True)
+        _build(content, clean, cache=False)
+        assert "cache found" in log, edits
+        kept = re.search(r"(\d+) of (\d+) pages kept, (\d+) of (\d+) search shards", log)
+        assert kept is not None, log
+        assert 0 < int(kept[1]) < int(kept[2]), edits  # part of the site was kept ...
+        assert int(kept[4]) > 1  # ... in several shards
+        assert_same_site(work / "site", clean / "site")
+
+
+def test_no_edit_keeps_every_generated_page_and_every_shard(project):
+    content, work = project / "content", project / "cached"
+    _build(content, work, cache=True)
+    log = _build(content, work, cache=True)
+    kept = re.search(r"(\d+) of (\d+) pages kept, (\d+) of (\d+) search shards", log)
+    # Only the 11 generated pages of the navigation are built again: they are always built.
+    assert int(kept[2]) - int(kept[1]) == NAVIGATION_PAGES and kept[3] == "0", log
+
+
+def test_a_changed_template_starts_clean(project):
+    content, work, clean = project / "content", project / "cached", project / "clean"
+    templates = project / "templates"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "templates", templates)
+    _build(content, work, cache=True, templates_dir=str(templates))
+    brief_template = templates / "brief.md.j2"
+    brief_template.write_text(
+        brief_template.read_text(encoding="utf-8") + "\nShown by the edited template.\n",
+        encoding="utf-8",
+    )
+    log = _build(content, work, cache=True, templates_dir=str(templates))
+    assert "templates, configuration, packages or the build's day changed" in log
+    _build(content, clean, cache=False, templates_dir=str(templates))
+    assert_same_site(work / "site", clean / "site")
+    a_brief = next((work / "site" / "briefs").glob("*/index.html"))
+    assert "Shown by the edited template." in a_brief.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "truncated page",
+        "missing page",
+        "manifest not JSON",
+        "manifest of another key",
+        "content file gone",
+    ],
+)
+def test_a_damaged_cache_is_ignored(project, damage):
+    content, work, clean = project / "content", project / "cached", project / "clean"
+    _build(content, work, cache=True)
+    cache = work / ".briefing-cache"
+    manifest = cache / "manifest.json"
+    a_page = next((cache / "site" / "briefs").glob("*/index.html"))
+    if damage == "truncated page":
+        a_page.write_bytes(a_page.read_bytes()[:100])  # the site's file too: a hard link
+        shutil.rmtree(work / "site")
+    elif damage == "missing page":
+        a_page.unlink()
+    elif damage == "manifest not JSON":
+        manifest.write_text("{not json", encoding="utf-8")
+    elif damage == "manifest of another key":
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        manifest.write_text(json.dumps({**data, "key": "0" * 32}), encoding="utf-8")
+    else:
+        next((cache / "content" / "briefs").glob("*.yaml")).unlink()
+    Content(content, random.Random(5)).edit_title()
+    log = _build(content, work, cache=True)
+    assert "cache found" not in log
+    _build(content, clean, cache=False)
+    assert_same_site(work / "site", clean / "site")
+    assert "cache found" in _build(content, work, cache=True)  # and a sound one replaced it
