@@ -39,25 +39,32 @@ from generator.runtime import parallel
 
 # A stage is the time spent under its functions (cumulative), less the stages nested in it.
 # Each entry: stage, then (file suffix, function name) pairs whose cumulative time it counts.
+TEMPLATES = "page templates (our Jinja)"
+MARKDOWN_OF_SUMMARIES = "Markdown of summaries (markdown filter, in pages and feeds)"
+DATA_AND_FEEDS = "data and feeds"
 STAGES = {
     "content load+validate": [("generator/content/corpus.py", "load_content")],
     "index": [("generator/analysis/index.py", "__init__")],
+    # worked out before the pages are (those worked out for one page count as templates)
     "views": [("generator/analysis/views.py", "prepare"), ("generator/site/render.py", "_pages")],
-    "page templates (our Jinja)": [("generator/site/render.py", "_render_job")],
-    "Markdown in templates (nh3, markdown filter)": [
-        ("generator/site/markup.py", "render_markdown")
-    ],
+    TEMPLATES: [("generator/site/render.py", "_render_job")],
+    MARKDOWN_OF_SUMMARIES: [("generator/site/markup.py", "render_markdown")],
     "Markdown (MkDocs page.render)": [("mkdocs/structure/pages.py", "render")],
     "MkDocs + Material theme (_build_page)": [("mkdocs/commands/build.py", "_build_page")],
     "compaction": [("generator/mkdocs/compact.py", "compact")],
-    "data and feeds": [("generator/site/render.py", "render_files")],
+    DATA_AND_FEEDS: [
+        ("generator/site/render.py", "render_files"),
+        ("generator/site/render.py", "_make_files"),  # in the workers
+    ],
 }
 # Stage nested in another: its time is taken out of the outer one.
-NESTED = {
-    "Markdown in templates (nh3, markdown filter)": "page templates (our Jinja)",
-    "compaction": "MkDocs + Material theme (_build_page)",
-    "views": "page templates (our Jinja)",
-}
+NESTED = [
+    # (inner stage, outer stage, the outer's calling file: None for any caller)
+    (MARKDOWN_OF_SUMMARIES, TEMPLATES, "generator/site/render.py"),  # the markdown filter
+    (MARKDOWN_OF_SUMMARIES, TEMPLATES, "generator/site/pagemeta.py"),
+    (MARKDOWN_OF_SUMMARIES, DATA_AND_FEEDS, "generator/site/feeds.py"),
+    ("compaction", "MkDocs + Material theme (_build_page)", None),
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         stats.add(str(worker))
     stats.dump_stats(out / "build.prof")
     stages = stage_seconds(stats)
-    stages["Pagefind (child process CPU)"] = _children_cpu() - children_before
+    # The children are the forked workers, then Pagefind: what the workers' profiles miss is Pagefind's.
+    in_workers = sum(_total(pstats.Stats(str(worker))) for worker in workers)
+    stages["Pagefind (child process CPU)"] = round(
+        _children_cpu() - children_before - in_workers, 2
+    )
     summary = {"project": str(project), "wall_s": round(wall, 1), "stages_cpu_s": stages}
     (out / "stages.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(summary, indent=2))
@@ -125,21 +136,32 @@ def stage_seconds(stats: pstats.Stats) -> dict[str, float]:
         stage: sum(_cumulative(stats, suffix, name) for suffix, name in functions)
         for stage, functions in STAGES.items()
     }
-    total = sum(tottime for _, _, tottime, _, _ in stats.stats.values())
+    total = _total(stats)
     own = dict(cumulative)
-    for inner, outer in NESTED.items():
-        own[outer] -= cumulative[inner]
+    for inner, outer, caller in NESTED:
+        own[outer] -= (
+            cumulative[inner]
+            if caller is None
+            else sum(_cumulative(stats, *function, caller) for function in STAGES[inner])
+        )
     own["other (main and workers)"] = total - sum(own.values())
     return {stage: round(seconds, 2) for stage, seconds in own.items()}
 
 
-def _cumulative(stats: pstats.Stats, suffix: str, name: str) -> float:
-    """The cumulative time of a function, counted once however it recurses."""
-    return sum(
-        cumtime
-        for (filename, _, function), (_, _, _, cumtime, _) in stats.stats.items()
-        if function == name and filename.endswith(suffix)
-    )
+def _total(stats: pstats.Stats) -> float:
+    return sum(tottime for _, _, tottime, _, _ in stats.stats.values())
+
+
+def _cumulative(stats: pstats.Stats, suffix: str, name: str, caller: str | None = None) -> float:
+    """The cumulative time of a function (only when called from file ``caller``, if given)."""
+    found = 0.0
+    for (filename, _, function), (*_, cumtime, callers) in stats.stats.items():
+        if function == name and filename.endswith(suffix):
+            if caller is None:
+                found += cumtime
+            else:
+                found += sum(t[3] for (f, _, _), t in callers.items() if f.endswith(caller))
+    return found
 
 
 def _profile_workers(out: Path) -> None:
