@@ -111,6 +111,8 @@ class Index:
         self.stance_tables: dict[str, StanceTable] = {}
         for brief in self.briefs:
             self._add_brief(brief)
+        self._by_id = {b.id: b for b in self.briefs}
+        self._place = {b.id: n for n, b in enumerate(self.briefs)}  # newest first
         self._follows = {b.id: [e for e in b.follows if e in self.sources] for b in self.briefs}
         self._followed_by: dict[str, list[str]] = defaultdict(list)
         for brief in reversed(self.briefs):  # oldest first
@@ -186,8 +188,9 @@ class Index:
             if key not in seen and key != start:
                 seen[key] = None
                 todo += links.get(key, ())
-        found = [b for b in self.briefs if b.id in seen]  # newest first
-        return found[::-1]
+        # Oldest first: by place in the list, not by a pass over every brief (once per page).
+        oldest_first = sorted(seen, key=self._place.__getitem__, reverse=True)
+        return [self._by_id[key] for key in oldest_first]
 
     def outcome_in_story(self, brief: Brief, event: Event) -> Brief | None:
         """The first later brief of the story that records what became of a scheduled event or

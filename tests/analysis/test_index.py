@@ -1,3 +1,4 @@
+from bench.stories import write_story_corpus
 from conftest import SEED_BRIEF
 from generator.analysis.index import Index, topic_slug
 from generator.content.corpus import load_content
@@ -52,3 +53,25 @@ def test_topic_slugs_are_safe_for_any_label():
     assert topic_slug("../../etc") == "etc"
     assert topic_slug("北京 政策") == "北京-政策"
     assert topic_slug("!!!").startswith("topic-")
+
+
+def test_story_threads_come_oldest_first(tmp_path):
+    """A thread is every brief reachable through ``follows``, in the order of the corpus's
+    newest-first list, reversed; checked on a story corpus, whose threads branch and skip."""
+    write_story_corpus(tmp_path, 120, 7)
+    index = Index(load_content(tmp_path))
+    threads = 0
+    for thread_start in index.briefs:
+        for links, found in (
+            (index._follows, index.earlier_in_story(thread_start)),
+            (index._followed_by, index.later_in_story(thread_start)),
+        ):
+            reachable, todo = set(), list(links.get(thread_start.id, ()))
+            while todo:
+                key = todo.pop()
+                if key not in reachable and key != thread_start.id:
+                    reachable.add(key)
+                    todo += links.get(key, ())
+            assert found == [b for b in reversed(index.briefs) if b.id in reachable]
+            threads += bool(found)
+    assert threads > 50  # the corpus has threads to check
