@@ -123,7 +123,9 @@ def render_markdown(text: str, link: Callable[[str, str], str] | None = None) ->
     )
 
 
-@functools.lru_cache(maxsize=4096)  # a summary shows on its page, in its description, in feeds
+# A summary shows on its page, in lists, in its description and in feeds: a cache smaller than
+# the corpus's summaries would convert them again and again on a large site.
+@functools.lru_cache(maxsize=1 << 16)
 def _sanitised(text: str) -> Markup:
     text = _PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text)
     html = _md.reset().convert(text)
