@@ -8,6 +8,7 @@
 Each hook delegates: the pipeline (``generator.content`` → ``analysis`` → ``site``) renders
 every page before MkDocs starts; :mod:`.staging` makes the site appear whole or not at all;
 :mod:`.pages` builds generated pages on every core; :mod:`.serve` keeps the preview up;
+:mod:`.buildcache` reuses the last build's work when a cache folder is set;
 :mod:`.state` holds what a build and a serving session keep; the garbage-collector policy is
 ``generator.runtime.memory``.
 
@@ -47,50 +48,29 @@ from mkdocs.structure.pages import Page
 
 from generator.analysis.index import Index
 from generator.content.corpus import Corpus, load_content
-from generator.content.problems import ContentError, Problem, one_line
-from generator.mkdocs import serve
+from generator.content.problems import ContentError, Problem
+from generator.mkdocs import buildcache, serve
 from generator.mkdocs.compact import compact
-from generator.mkdocs.pages import ParallelPages, _BuiltPage
+from generator.mkdocs.pages import ParallelPages
 from generator.mkdocs.preview import nav_paths, problem_pages, template_problem
 from generator.mkdocs.staging import SiteSwap, strict_mode_will_abort
-from generator.mkdocs.state import BuildState, CachedBuild, Session, Timings
+from generator.mkdocs.state import BuildState, Session, Timings
 from generator.runtime import memory
 from generator.site import cache
-from generator.site.build_date import build_day, pin_build_date
+from generator.site.build_date import pin_build_date
 from generator.site.cache import FileJobs
 from generator.site.engines import LINKED_BY_THEME  # linked where needed, not in extra_css
 from generator.site.incremental import IncrementalRenderer
 from generator.site.pagefind import (
     BUNDLE_FOLDER,
     PAGES_PER_SHARD,
-    EarlierIndex,
     SearchIndexError,
     index_site,
-    link_or_copy,
 )
 from generator.site.render import BuilderPage, Renderer
 
 log = get_plugin_logger(__name__)
 
-# Settings of mkdocs.yml that shape every page: part of the build cache's key (with the theme's).
-KEY_SETTINGS = (
-    "site_url",
-    "site_name",
-    "site_description",
-    "site_author",
-    "use_directory_urls",
-    "nav",
-    "not_in_nav",
-    "markdown_extensions",
-    "mdx_configs",
-    "extra",
-    "extra_css",
-    "extra_javascript",
-    "copyright",
-    "repo_url",
-    "repo_name",
-    "edit_uri",
-)
 
 class BriefingConfig(base.Config):
     # Folders, relative to mkdocs.yml: a typo is a configuration error naming the option.
@@ -145,24 +125,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # `mkdocs serve` builds into a temporary folder of its own: left as it is.
         self.site = None if self.session.serving else SiteSwap(config, dirty=self.session.dirty)
         if not self.session.serving and not self.session.dirty:
-            self.build.cache = self._open_cache(config)
+            self.build.cache = buildcache.open_cache(
+                config, self.config, self.renderer.templates_dir, self.build.timings, log
+            )
         return config
-
-    def _open_cache(self, config: MkDocsConfig) -> CachedBuild | None:
-        """The build cache, with the last build's state if it was made under the same key."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        folder = cache.cache_folder(self.config.cache_dir, root)
-        if folder is None:
-            return None
-        with self.build.timings("cache"):
-            settings = {name: config[name] for name in KEY_SETTINGS}
-            settings.update(theme=dict(config.theme), plugins=list(config.plugins))
-            settings.update(briefing=dict(self.config))
-            folders = [self.renderer.templates_dir, Path(config.docs_dir)]
-            key = cache.key_of(cache.key_parts(folders=folders, settings=settings, day=build_day()))
-            previous, why = cache.load(folder, key)
-        log.info("build cache %s: %s", folder, why)
-        return CachedBuild(folder, previous, cache.Manifest(key))
 
     def _renderer(self, templates_dir: Path, config: MkDocsConfig) -> Renderer:
         """The renderer, kept across a serving session's rebuilds while its settings hold."""
@@ -220,7 +186,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self._show_problems([problem], "template", config)
         build.unchanged = self._unchanged_since_last_build() if self.session.dirty else set()
         if build.cache is not None:
-            build.pages = self._reuse_unchanged(build.pages, build.cache)
+            build.pages = buildcache.reuse_unchanged(build.pages, build.cache, self.nav_paths)
         rendered = [page for page in build.pages if not isinstance(page, str)]
         build.parts = {page.path: page.parts for page in rendered if page.parts}
         build.meta = {page.path: page.meta for page in rendered if page.meta}
@@ -235,7 +201,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.session.serving:
                 build.pages = self.session.incremental.render_site(corpus, index)
             elif build.cache is not None and build.cache.previous is not None:
-                build.pages = self._render_changed(corpus, index, build.cache)
+                build.pages = buildcache.render_changed(
+                    self.renderer, corpus, index, build.cache, self.nav_paths, log
+                )
             else:
                 build.pages = self.renderer.render_for_builder(index)
         with build.timings("data and feeds"):
@@ -253,46 +221,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 )
         self.session.served_paths = [_path_of(page) for page in build.pages]
         build.generated = {*self.session.served_paths, *(file.path for file in build.files)}
-
-    def _render_changed(
-        self, corpus: Corpus, index: Index, cached: CachedBuild
-    ) -> list[BuilderPage | str]:
-        """The pages the changes since the cached build reach, rendered; the others by path."""
-        previous = cached.previous
-        try:
-            before = cache.corpus_before(previous, corpus, previous.changed_records(cached.content))
-            incremental = IncrementalRenderer(self.renderer)
-            incremental.resume(before)
-        except (cache.CacheError, OSError, LookupError, ValueError) as error:
-            log.info("build cache: %s; building clean", one_line(str(error)))
-            cached.previous = None
-            return self.renderer.render_for_builder(index)
-
-        def known(path: str) -> bool:  # a page the cache has, and none the navigation shows
-            return path in previous.manifest.pages and path not in self.nav_paths
-
-        return incremental.render_changed(corpus, index, known=known)
-
-    def _reuse_unchanged(
-        self, pages: list[BuilderPage | str], cached: CachedBuild
-    ) -> list[BuilderPage | str]:
-        """Pages whose Markdown and metadata are the cached build's keep its HTML: given by path.
-        (A page's HTML depends on nothing else that the cache's key does not cover.)"""
-        earlier = cached.previous.manifest.pages if cached.previous is not None else {}
-        kept: list[BuilderPage | str] = []
-        for page in pages:
-            if isinstance(page, str):
-                cached.manifest.pages[page] = earlier[page]
-                kept.append(page)
-                continue
-            inputs = cache.digest(page.data + cache.meta_bytes(page.meta))
-            cached.manifest.pages[page.path] = [inputs, ""]  # its output once MkDocs names it
-            same = page.path in earlier and earlier[page.path][0] == inputs
-            if same and page.path not in self.nav_paths:
-                kept.append(page.path)
-            else:
-                kept.append(page)
-        return kept
 
     def _show_problems(self, problems: list[Problem], kind: str, config: MkDocsConfig) -> None:
         """Every page the preview serves lists ``problems`` until they are fixed."""
@@ -343,7 +271,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         build = self.build
         if build.cache is not None:
             with build.timings("cache"):
-                self._place_reused_pages(config, files, build.cache)
+                buildcache.place_reused_pages(config, files, build.cache)
         build.parallel = ParallelPages(
             lambda file: isinstance(file, _GeneratedPage) and not file.reused
         )
@@ -354,17 +282,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 build.parts.pop(file.src_uri, None)
                 build.meta.pop(file.src_uri, None)
         return nav
-
-    def _place_reused_pages(self, config: MkDocsConfig, files: Files, cached: CachedBuild) -> None:
-        """Link the HTML of the pages kept from the cached build into the site; MkDocs' loops
-        then pass over them without work, and they leave the list before pages are written."""
-        site, earlier = Path(config.site_dir), cached.previous.site if cached.previous else None
-        for file in cached.reused:
-            target = site / file.dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(earlier / file.dest_uri, target)
-            _BuiltPage(None, file, config)
-        cached.all_pages = files.documentation_pages()
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.build.parallel.leave_files(files)
@@ -466,50 +383,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if self.build.cache is None:
                     index_site(site, pages_per_shard=self.config.search_pages_per_shard)
                 else:
-                    self._index_with_cache(site, self.build.cache)
+                    buildcache.index_with_cache(
+                        site, self.build.cache, self.config.search_pages_per_shard, log
+                    )
         except SearchIndexError as error:
             raise PluginError(f"search index: {error}") from None
         log.info("Time spent: %s", self.build.timings)
-
-    def _index_with_cache(self, site: Path, cached: CachedBuild) -> None:
-        """Index only the shards whose pages changed; record every page's digest for the next."""
-        earlier = cached.previous.manifest if cached.previous is not None else None
-        reused = {file.dest_uri for file in cached.reused}
-
-        def page_digest(page: Path) -> str | None:  # known for a page taken from the cache
-            name = page.as_posix()
-            return earlier.html.get(name) if earlier is not None and name in reused else None
-
-        bundle = (
-            EarlierIndex(cached.previous.site / BUNDLE_FOLDER, earlier.search) if earlier else None
-        )
-        made = index_site(
-            site,
-            pages_per_shard=self.config.search_pages_per_shard,
-            earlier=bundle,
-            page_digest=page_digest,
-        )
-        cached.manifest.search, cached.manifest.html = made["shards"], made["pages"]
-        shards, kept = made["shards"], earlier.search if earlier is not None else []
-        again = (
-            sum(a != b for a, b in zip(shards, kept)) if len(kept) == len(shards) else len(shards)
-        )
-        log.info(
-            "build cache: %d of %d pages kept, %d of %d search shards indexed again",
-            len(cached.reused),
-            len(cached.manifest.pages),
-            again,
-            len(shards),
-        )
-
-    def _save_cache(self, site: Path, cached: CachedBuild) -> None:
-        """Leave this build's state for the next, once its site is in place."""
-        with self.build.timings("cache"):
-            cached.manifest.content = {f"{f}/{k}": v for (f, k), v in cached.content.items()}
-            files = {key: self.content_dir / key[0] / f"{key[1]}.yaml" for key in cached.content}
-            why_not = cache.save(cached.folder, site, cached.manifest, files)
-        if why_not:
-            log.info("build cache: %s", one_line(why_not))
 
     def _unchanged_since_last_build(self) -> set[str]:
         data = {page.path: (page.data, page.meta) for page in self.build.pages}
@@ -523,7 +402,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             site.finish(publish=publish)
             cached, self.build.cache = self.build.cache, None
             if publish and cached is not None and self.build.generated is not None:
-                self._save_cache(Path(site.site_dir), cached)
+                buildcache.save(
+                    Path(site.site_dir), cached, self.content_dir, self.build.timings, log
+                )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -1,0 +1,171 @@
+"""The build cache's part of the adapter: what MkDocs must be told so that a build reuses the
+last one's work (``generator.site.cache`` keeps the state; this module applies it).
+
+A build with a cache folder renders only the pages its changes reach (``render_changed``),
+keeps the HTML of every page whose Markdown and metadata are the cached build's
+(``reuse_unchanged``, ``place_reused_pages``), indexes only the search shards whose pages
+changed (``index_with_cache``), and leaves its own state once its site is in place
+(``save``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from generator.analysis.index import Index
+from generator.content.corpus import Corpus
+from generator.content.problems import one_line
+from generator.mkdocs.pages import _BuiltPage
+from generator.mkdocs.state import CachedBuild, Timings
+from generator.site import cache
+from generator.site.build_date import build_day
+from generator.site.incremental import IncrementalRenderer
+from generator.site.pagefind import BUNDLE_FOLDER, EarlierIndex, index_site, link_or_copy
+from generator.site.render import BuilderPage, Renderer
+
+# Settings of mkdocs.yml that shape every page: part of the build cache's key (with the theme's).
+KEY_SETTINGS = (
+    "site_url",
+    "site_name",
+    "site_description",
+    "site_author",
+    "use_directory_urls",
+    "nav",
+    "not_in_nav",
+    "markdown_extensions",
+    "mdx_configs",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "copyright",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+)
+
+
+def open_cache(
+    config: MkDocsConfig,
+    options: Mapping[str, Any],
+    templates_dir: Path,
+    timings: Timings,
+    log: logging.Logger,
+) -> CachedBuild | None:
+    """The build cache, with the last build's state if it was made under the same key."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    folder = cache.cache_folder(options["cache_dir"], root)
+    if folder is None:
+        return None
+    with timings("cache"):
+        settings = {name: config[name] for name in KEY_SETTINGS}
+        settings.update(theme=dict(config.theme), plugins=list(config.plugins))
+        settings.update(briefing=dict(options))
+        folders = [templates_dir, Path(config.docs_dir)]
+        key = cache.key_of(cache.key_parts(folders=folders, settings=settings, day=build_day()))
+        previous, why = cache.load(folder, key)
+    log.info("build cache %s: %s", folder, why)
+    return CachedBuild(folder, previous, cache.Manifest(key))
+
+
+def render_changed(
+    renderer: Renderer,
+    corpus: Corpus,
+    index: Index,
+    cached: CachedBuild,
+    nav_paths: set[str],
+    log: logging.Logger,
+) -> list[BuilderPage | str]:
+    """The pages the changes since the cached build reach, rendered; the others by path."""
+    previous = cached.previous
+    try:
+        before = cache.corpus_before(previous, corpus, previous.changed_records(cached.content))
+        incremental = IncrementalRenderer(renderer)
+        incremental.resume(before)
+    except (cache.CacheError, OSError, LookupError, ValueError) as error:
+        log.info("build cache: %s; building clean", one_line(str(error)))
+        cached.previous = None
+        return renderer.render_for_builder(index)
+
+    def known(path: str) -> bool:  # a page the cache has, and none the navigation shows
+        return path in previous.manifest.pages and path not in nav_paths
+
+    return incremental.render_changed(corpus, index, known=known)
+
+
+def reuse_unchanged(
+    pages: list[BuilderPage | str], cached: CachedBuild, nav_paths: set[str]
+) -> list[BuilderPage | str]:
+    """Pages whose Markdown and metadata are the cached build's keep its HTML: given by path.
+    (A page's HTML depends on nothing else that the cache's key does not cover.)"""
+    earlier = cached.previous.manifest.pages if cached.previous is not None else {}
+    kept: list[BuilderPage | str] = []
+    for page in pages:
+        if isinstance(page, str):
+            cached.manifest.pages[page] = earlier[page]
+            kept.append(page)
+            continue
+        inputs = cache.digest(page.data + cache.meta_bytes(page.meta))
+        cached.manifest.pages[page.path] = [inputs, ""]  # its output once MkDocs names it
+        same = page.path in earlier and earlier[page.path][0] == inputs
+        if same and page.path not in nav_paths:
+            kept.append(page.path)
+        else:
+            kept.append(page)
+    return kept
+
+
+def place_reused_pages(config: MkDocsConfig, files: Files, cached: CachedBuild) -> None:
+    """Link the HTML of the pages kept from the cached build into the site; MkDocs' loops
+    then pass over them without work, and they leave the list before pages are written."""
+    site, earlier = Path(config.site_dir), cached.previous.site if cached.previous else None
+    for file in cached.reused:
+        target = site / file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(earlier / file.dest_uri, target)
+        _BuiltPage(None, file, config)
+    cached.all_pages = files.documentation_pages()
+
+
+def index_with_cache(
+    site: Path, cached: CachedBuild, pages_per_shard: int, log: logging.Logger
+) -> None:
+    """Index only the shards whose pages changed; record every page's digest for the next."""
+    earlier = cached.previous.manifest if cached.previous is not None else None
+    reused = {file.dest_uri for file in cached.reused}
+
+    def page_digest(page: Path) -> str | None:  # known for a page taken from the cache
+        name = page.as_posix()
+        return earlier.html.get(name) if earlier is not None and name in reused else None
+
+    bundle = EarlierIndex(cached.previous.site / BUNDLE_FOLDER, earlier.search) if earlier else None
+    made = index_site(
+        site, pages_per_shard=pages_per_shard, earlier=bundle, page_digest=page_digest
+    )
+    cached.manifest.search, cached.manifest.html = made["shards"], made["pages"]
+    shards, kept = made["shards"], earlier.search if earlier is not None else []
+    again = sum(a != b for a, b in zip(shards, kept)) if len(kept) == len(shards) else len(shards)
+    log.info(
+        "build cache: %d of %d pages kept, %d of %d search shards indexed again",
+        len(cached.reused),
+        len(cached.manifest.pages),
+        again,
+        len(shards),
+    )
+
+
+def save(
+    site: Path, cached: CachedBuild, content_dir: Path, timings: Timings, log: logging.Logger
+) -> None:
+    """Leave this build's state for the next, once its site is in place."""
+    with timings("cache"):
+        cached.manifest.content = {f"{f}/{k}": v for (f, k), v in cached.content.items()}
+        files = {key: content_dir / key[0] / f"{key[1]}.yaml" for key in cached.content}
+        why_not = cache.save(cached.folder, site, cached.manifest, files)
+    if why_not:
+        log.info("build cache: %s", one_line(why_not))
