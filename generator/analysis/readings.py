@@ -22,7 +22,7 @@ from generator.content.models import Brief, LegalInstrument, Provision
 SAME_READING = 0.8  # word-set similarity (0–1) from which two readings are one side
 WORDINGS_COMPARED = 20  # of a side's wordings, the latest compared with a new reading
 # Words that make a reading its opposite or a narrower one: two readings are one side only
-# when the same kinds of them occur in both ("t" is what is left of "n't" by normalising).
+# when as many of each kind occur in both ("t" is what is left of "n't" by normalising).
 TURNING_WORDS = {
     "negation": {"no", "not", "nothing", "never", "none", "neither", "nor", "without", "cannot"}
     | {"t", "nobody", "nowhere"},
@@ -137,10 +137,10 @@ def reading_sides(
 
 
 def alike_words(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Whether two readings' words make one reading: the same kinds of turning words, and most
+    """Whether two readings' words make one reading: as many turning words of each kind, and most
     words shared (a token-set ratio: the shared words against the shorter rest)."""
-    for turning in TURNING_WORDS.values():
-        if bool(first & turning) != bool(second & turning):
+    for turning in TURNING_WORDS.values():  # as many of each kind: "without" may be the subject's
+        if len(first & turning) != len(second & turning):
             return False
     shared = len(first & second)
     rest = min(len(first - second), len(second - first))

@@ -260,3 +260,18 @@ def test_a_reading_without_an_answer_joins_the_side_alike_in_words():
     ]
     assert sides[0].worded_otherwise(refs[3]) and sides[1].worded_otherwise(refs[0])
     assert not sides[1].worded_otherwise(refs[2])  # the side in its latest words: c's
+
+
+def test_a_reading_whose_subject_holds_a_negation_still_stands_apart_from_its_opposite():
+    power = "exclude a vendor without publishing the evidence"  # "without": not a reading's turn
+    refs = [
+        reading("a", "2020", f"It gives the government no power to {power}."),
+        reading("b", "2021", f"It plainly lets the government {power}."),
+        reading("c", "2022", f"Nothing in it lets the government {power}."),
+        reading("d", "2023", f"It clearly lets the government {power}."),
+    ]
+    sides = reading_sides(refs)
+    assert sorted(sorted(r.reading.actor for r in s.refs) for s in sides) == [
+        ["a", "c"],
+        ["b", "d"],
+    ]
