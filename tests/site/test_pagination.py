@@ -88,5 +88,7 @@ def test_the_actors_instruments_and_a_topic_are_cut_into_linked_pages(small_page
 
 def test_a_list_that_fits_has_no_pager(small_pages):
     assert "list-pager" not in small_pages["topics/index.md"]
-    small = [p for p in small_pages if p.startswith("topics/") and "list-pager" not in small_pages[p]]
+    small = [
+        p for p in small_pages if p.startswith("topics/") and "list-pager" not in small_pages[p]
+    ]
     assert small, "some topic fits on one page"
