@@ -7,10 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.analysis import views as views_module
+from generator.analysis.index import Index
+from generator.content.corpus import load_content
 from generator.site import pagination
 from generator.site.pagination import paginate
+from generator.site.render import Renderer
 from generator.site.urls import page_path, relative_url
-from helpers.corpora import rendered, synthetic_content, synthetic_views
+from helpers.corpora import REPO, rendered, synthetic_content, synthetic_views
 
 
 @given(st.lists(st.integers()), st.integers(1, 50), st.sampled_from([None, "trade", "2026"]))
@@ -79,11 +82,22 @@ def test_a_long_year_of_briefs_is_cut_into_linked_pages(small_pages):
 def test_the_actors_instruments_and_a_topic_are_cut_into_linked_pages(small_pages):
     index = synthetic_views().index
     _check_list(small_pages, "actors/index.md", "actors/{}.md", 9, len(index.actors))
-    if len(index.legal) > 9:
-        _check_list(small_pages, "legal/index.md", "legal/{}.md", 9, len(index.legal))
     topic = max(index.topics.values(), key=lambda t: len(t.briefs))
     first = page_path("topic", topic.slug)
     _check_list(small_pages, first, first.removesuffix(".md") + "/{}.md", 9, len(topic.briefs))
+
+
+def test_the_instruments_are_cut_into_linked_pages(monkeypatch):
+    monkeypatch.setattr(pagination, "LINES_PER_PAGE", 2)  # the corpus has a few instruments
+    index = Index(load_content(synthetic_content()))
+    pages = Renderer(REPO / "templates").render_site(index, only=lambda p: p.startswith("legal/"))
+    texts = {page.path: page.text for page in pages}
+    _check_list(texts, "legal/index.md", "legal/{}.md", 2, len(index.legal))
+    count = -(-len(index.legal) // 2)
+    paths = ["legal/index.md"] + [f"legal/{n}.md" for n in range(2, count + 1)]
+    listed = [re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span', texts[p]) for p in paths]
+    titles = [title for page in listed for title in page]
+    assert titles == sorted((i.title for i in index.legal.values()), key=str.lower)
 
 
 def test_a_list_that_fits_has_no_pager(small_pages):
