@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 Entry = TypeVar("Entry")
 
 # Page sizes, each measured (bench/heights.py, 1,280 px) to keep a page under ~15,000 px.
-TABLE_ROWS_PER_PAGE = 100  # a brief as a table row of date, title and topics
-LINES_PER_PAGE = 300  # one-line entries: a brief's date and title, an actor, an instrument
+TABLE_ROWS_PER_PAGE = 100  # a brief as a table row of date, title and topics: ~85 px each
+LINES_PER_PAGE = 250  # a line: a brief (date, title), an actor, an instrument; ≤ ~50 px each
 
 
 @dataclass(frozen=True)
