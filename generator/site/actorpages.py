@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.analysis.index import Index, ReadingRef, RelationRef, StatementRef
 from generator.content.models import Actor, Brief
+from generator.site.pagination import later_page_kind, page_key, paginate
 from generator.site.urls import page_path
 
 BRIEFS_PER_PAGE = 20  # at 20 the busiest actor of a 300-brief story corpus stays under 20,000 px
@@ -68,23 +69,18 @@ def _statements(index: Index, actor_id: str) -> list[StatementRef]:
 
 
 def actor_page_path(actor_id: str, number: int) -> str:
-    return (
-        page_path("actor", actor_id)
-        if number == 1
-        else page_path("actor-page", f"{actor_id}/{number}")
-    )
+    kind = "actor" if number == 1 else later_page_kind("actor")
+    return page_path(kind, page_key(actor_id, number))
 
 
 def actor_pages(index: Index, actor: Actor) -> list[ActorPage]:
     """The actor's pages: always one, more when it appears in more than BRIEFS_PER_PAGE briefs."""
     briefs = index.briefs_by_actor.get(actor.id, [])
-    chunks = [
-        briefs[start : start + BRIEFS_PER_PAGE] for start in range(0, len(briefs), BRIEFS_PER_PAGE)
-    ] or [[]]
-    page_of = {brief.id: n for n, chunk in enumerate(chunks) for brief in chunk}
+    pages = paginate(briefs, BRIEFS_PER_PAGE, "actor", actor.id)
+    page_of = {brief.id: n for n, page in enumerate(pages) for brief in page.entries}
 
     def split(refs: list) -> list[list]:
-        parts: list[list] = [[] for _ in chunks]
+        parts: list[list] = [[] for _ in pages]
         for ref in refs:
             parts[page_of[ref.brief.id]].append(ref)
         return parts
@@ -95,14 +91,14 @@ def actor_pages(index: Index, actor: Actor) -> list[ActorPage]:
     return [
         ActorPage(
             actor,
-            n + 1,
-            len(chunks),
-            n * BRIEFS_PER_PAGE + 1,
-            len(briefs),
-            chunk,
+            page.number,
+            page.count,
+            page.first,
+            page.total,
+            list(page.entries),
             statements[n],
             readings[n],
             relations[n],
         )
-        for n, chunk in enumerate(chunks)
+        for n, page in enumerate(pages)
     ]

@@ -76,7 +76,11 @@ class IncrementalRenderer:
         assert self._last is not None, "render_changed() without resume()"
         stale = _stale_pages(self._last, _records(corpus), index, {})
         paths = self.renderer.page_paths(index)
-        render = {p for p in paths if p in stale or not _scoped(p) or not known(p)}
+        render = {
+            p
+            for p in paths
+            if p in stale or _first_page(p) in stale or not _scoped(p) or not known(p)
+        }
         rendered = iter(self.renderer.render_for_builder(index, only=render.__contains__))
         self._last = None  # its pages are not kept: a build renders once
         return [next(rendered) if path in render else path for path in paths]
@@ -221,7 +225,9 @@ def _timeline_pages(index: Index, brief: Brief) -> Iterator[str]:
 
 def _first_page(path: str) -> str:
     """The first page of the period a timeline page continues ("timeline/2026-09/2.md" →
-    "timeline/2026-09.md"): when it is stale, every entry after the edit may have moved on."""
+    "timeline/2026-09.md"), or of the list a list's page continues ("topics/trade/2.md" →
+    "topics/trade.md", pagination.py): when it is stale, every entry after the edit may have
+    moved on."""
     return path.rsplit("/", 1)[0] + ".md"
 
 
@@ -229,7 +235,9 @@ def _scoped(path: str) -> bool:
     """Whether the page shows a known set of records, so that only edits to them change it:
     the page of a brief, actor (any of its pages), instrument or topic, or a timeline year or month."""
     folder, _, name = path.partition("/")
-    return name != "index.md" and folder in {"briefs", "actors", "legal", "topics", "timeline"}
+    # The list of every actor or instrument, and its later pages ("actors/2.md"), show them all.
+    every_record = name == "index.md" or name.removesuffix(".md").isdigit()
+    return not every_record and folder in {"briefs", "actors", "legal", "topics", "timeline"}
 
 
 def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:

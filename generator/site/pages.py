@@ -32,14 +32,20 @@ PAGE_KINDS: dict[str, PageKind] = {
         PageKind("brief", "briefs/{}.md", "brief.md.j2", one_per="briefs"),
         # The list of briefs, when it is long: one page per year.
         PageKind("briefs-year", "briefs/by-year/{}.md", "briefs_year.md.j2"),
+        # The pages of a long list after its first (pagination.py): key "2026/2" (a year's
+        # briefs), "2" (the actors, the instruments), "trade/2" (a topic's briefs).
+        PageKind("briefs-year-page", "briefs/by-year/{}.md", "briefs_year.md.j2"),
         PageKind("actors", "actors/index.md", "actors_index.md.j2"),
+        PageKind("actors-page", "actors/{}.md", "actors_index.md.j2"),
         PageKind("actor", "actors/{}.md", "actor.md.j2", one_per="actors"),
         # Key "huawei/2": the actor's briefs past the first page (actorpages.py).
         PageKind("actor-page", "actors/{}.md", "actor.md.j2"),
         PageKind("legal-index", "legal/index.md", "legal_index.md.j2"),
+        PageKind("legal-index-page", "legal/{}.md", "legal_index.md.j2"),
         PageKind("legal", "legal/{}.md", "legal.md.j2", one_per="legal"),
         PageKind("topics", "topics/index.md", "topics_index.md.j2"),
         PageKind("topic", "topics/{}.md", "topic.md.j2"),
+        PageKind("topic-page", "topics/{}.md", "topic.md.j2"),
         PageKind("analysis", "analysis/index.md", "analysis.md.j2"),
         PageKind("stances", "stances/index.md", "stances.md.j2"),
         # A topic's stances over time; key: the topic's slug (stances.NO_TOPIC: no topic).

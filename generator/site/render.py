@@ -26,6 +26,13 @@ from generator.site.feeds import FEED_LENGTH, FeedBuilder, json_feed
 from generator.site.pagemeta import PageMeta
 from generator.site.pageparts import PageParts, split
 from generator.site.pages import PAGE_KINDS
+from generator.site.pagination import (
+    ListPage,
+    actors_index_pages,
+    legal_index_pages,
+    topic_pages,
+    year_pages,
+)
 from generator.site.urls import absolute_url, file_link, page_path, relative_url
 
 
@@ -187,9 +194,9 @@ class Renderer:
         yield self._page("home", index=index)
         yield self._page("briefs", index=index)
         for year in views.brief_years if views.briefs_split else ():
-            yield self._page("briefs-year", year.year, index=index, year=year)
-        yield self._page("actors", index=index)
-        yield self._page("legal-index", index=index)
+            yield from self._list_pages(year_pages(year), index=index, year=year)
+        yield from self._list_pages(actors_index_pages(index), index=index)
+        yield from self._list_pages(legal_index_pages(index), index=index)
         yield self._page("topics", index=index)
         for brief in index.briefs:
             yield self._page("brief", brief.id, brief, index=index, brief=brief)
@@ -205,7 +212,7 @@ class Renderer:
         for instrument in index.legal.values():
             yield self._page("legal", instrument.id, instrument, index=index, instrument=instrument)
         for topic in index.topics.values():
-            yield self._page("topic", topic.slug, topic, index=index, topic=topic)
+            yield from self._list_pages(topic_pages(topic), topic, index=index, topic=topic)
         yield self._page("search", index=index)
         yield from self._analysis_pages(index, views)
 
@@ -224,6 +231,15 @@ class Renderer:
                         yield self._page("timeline-part", part.key, **context)
                     elif period is not year.year_only:  # those are on the year's page
                         yield self._page("timeline-month", part.key, **context)
+
+    def _list_pages(
+        self, pages: list[ListPage], record: object = None, **context: object
+    ) -> Iterator[_PageJob]:
+        """The jobs for a list's pages (pagination.py). ``record`` is the first page's: the
+        later ones repeat its kind of page, so they carry no metadata of their own."""
+        for page in pages:
+            shown = record if page.number == 1 else None
+            yield self._page(page.kind, page.key, shown, part=page, parts=pages, **context)
 
     def _page(
         self, kind: str, key: str | None = None, record: object = None, **context: object

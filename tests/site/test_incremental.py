@@ -16,6 +16,7 @@ from generator.analysis import views as views_module
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.content.filecache import FileCache
+from generator.site import pagination
 from generator.site import render as render_module
 from generator.site.feeds import FEED_LENGTH, FeedBuilder
 from generator.site.incremental import IncrementalRenderer
@@ -176,3 +177,53 @@ def test_an_edit_reaches_its_year_in_a_long_list_of_briefs(content, monkeypatch)
         path.startswith("briefs/by-year/") and "A new headline" in text
         for path, (text, _) in after.items()
     )
+
+
+def _small_list_pages(monkeypatch) -> None:
+    """Pages of a few entries, so that an edit moves entries from one page of a list to another."""
+    monkeypatch.setattr(views_module, "BRIEFS_LIST_LIMIT", 10)  # a page per year
+    monkeypatch.setattr(pagination, "TABLE_ROWS_PER_PAGE", 3)
+    monkeypatch.setattr(pagination, "LINES_PER_PAGE", 4)
+
+
+def _list_edits(content: Path) -> list[tuple[Path, str, str]]:
+    """Edits that move entries across the pages of lists: a brief's date (its year's list, its
+    topics'), an actor's kind (the actors' list, by kind then name: the last goes first)."""
+    briefs = sorted((content / "briefs").glob("*.yaml"))
+    actors = load_content(content).actors.values()
+    last = max(actors, key=lambda a: (a.kind, a.name.lower()))
+    first_kind = min(a.kind for a in actors)
+    assert last.kind != first_kind
+    return [
+        (briefs[7], r"^date: .*$", "date: '1999-01-01'"),
+        (content / "actors" / f"{last.id}.yaml", r"^kind: .*$", f"kind: {first_kind}"),
+        (briefs[2], r"^title: .*$", "title: A new headline"),
+    ]
+
+
+def test_edits_that_move_entries_across_list_pages_match_a_full_render(content, monkeypatch):
+    _small_list_pages(monkeypatch)
+    preview = Preview(content, TEMPLATES)
+    first = preview.rebuild()
+    assert any(path.startswith("actors/") and path[7:-3].isdigit() for path in first)
+    for path, pattern, replacement in _list_edits(content):
+        _edit(path, pattern, replacement)
+        assert preview.rebuild() == _full_render(content, TEMPLATES), replacement
+
+
+def test_a_cached_build_keeps_only_list_pages_an_edit_left_alone(content, monkeypatch):
+    """render_changed (the build cache's) redoes a list's later pages with its first."""
+    _small_list_pages(monkeypatch)
+    for path, pattern, replacement in _list_edits(content):
+        cache, renderer = FileCache(), Renderer(TEMPLATES)
+        corpus = load_content(content, cache=cache)
+        before = {page.path: page.text for page in renderer.render_for_builder(Index(corpus))}
+        incremental = IncrementalRenderer(renderer)
+        incremental.resume(corpus)
+        _edit(path, pattern, replacement)
+        corpus = load_content(content, cache=cache)
+        pages = incremental.render_changed(corpus, Index(corpus), known=lambda _: True)
+        full = _full_render(content, TEMPLATES)
+        kept = [page for page in pages if isinstance(page, str)]
+        assert kept, "some pages are kept"
+        assert [p for p in kept if before[p] != full[p][0]] == [], replacement
