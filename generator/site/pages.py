@@ -22,6 +22,9 @@ class PageKind:
     # The record folder whose records each have a page of this kind; an edit of such a record
     # makes its own page stale. None: a page rendered again on every rebuild (lists, views).
     one_per: str | None = None
+    # Its keys are page numbers (2, 3, …) in a folder it shares with records: a record whose id
+    # is a number would take a list page's place.
+    numbered: bool = False
 
 
 PAGE_KINDS: dict[str, PageKind] = {
@@ -36,12 +39,12 @@ PAGE_KINDS: dict[str, PageKind] = {
         # briefs), "2" (the actors, the instruments), "trade/2" (a topic's briefs).
         PageKind("briefs-year-page", "briefs/by-year/{}.md", "briefs_year.md.j2"),
         PageKind("actors", "actors/index.md", "actors_index.md.j2"),
-        PageKind("actors-page", "actors/{}.md", "actors_index.md.j2"),
+        PageKind("actors-page", "actors/{}.md", "actors_index.md.j2", numbered=True),
         PageKind("actor", "actors/{}.md", "actor.md.j2", one_per="actors"),
         # Key "huawei/2": the actor's briefs past the first page (actorpages.py).
         PageKind("actor-page", "actors/{}.md", "actor.md.j2"),
         PageKind("legal-index", "legal/index.md", "legal_index.md.j2"),
-        PageKind("legal-index-page", "legal/{}.md", "legal_index.md.j2"),
+        PageKind("legal-index-page", "legal/{}.md", "legal_index.md.j2", numbered=True),
         PageKind("legal", "legal/{}.md", "legal.md.j2", one_per="legal"),
         PageKind("topics", "topics/index.md", "topics_index.md.j2"),
         PageKind("topic", "topics/{}.md", "topic.md.j2"),

@@ -55,9 +55,20 @@ def reserved_keys(kind: str) -> dict[str, str]:
     return reserved
 
 
+def numbered_pages(kind: str) -> list[str]:
+    """Paths of the numbered list pages (``actors/2/``…) that share the folder of ``kind``'s pages."""
+    return [
+        other.path.replace("{}", "N")
+        for other in PAGE_KINDS.values()
+        if other.numbered and other.name != kind and other.path == PAGE_PATHS[kind]
+    ]
+
+
 def reserved_key_problem(kind: str, key: str) -> str | None:
     """Why ``key`` cannot be the key of a page of ``kind``, or None when it can."""
     taken = reserved_keys(kind).get(key)
+    if not taken and key.isascii() and key.isdigit():
+        taken = next(iter(numbered_pages(kind)), None)
     return f"would take the place of the site's own page {taken}" if taken else None
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from generator.content.models import Actor, Brief, LegalInstrument
-from generator.site.urls import reserved_keys
+from generator.site.urls import reserved_key_problem, reserved_keys
 
 slugs = st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True)
 # Space Python's str.strip() removes: ASCII, no-break, ideographic, line and paragraph separators…
@@ -125,8 +125,14 @@ def test_an_id_the_site_takes_for_its_own_page_is_refused(kind):
 @given(st.sampled_from(list(MODELS)), slugs)
 def test_any_other_safe_id_is_accepted(kind, slug):
     model, make = MODELS[kind]
-    assume(slug not in reserved_keys(kind))
+    assume(reserved_key_problem(kind, slug) is None)
     assert model.model_validate(make(id=slug)).id == slug
+
+
+@given(st.sampled_from(["actor", "legal"]), st.integers(min_value=0, max_value=999))
+def test_a_number_is_refused_as_an_actor_or_law_id(kind, number):
+    error = refusal(kind, MODELS[kind][1](id=str(number)))
+    assert error["loc"] == ("id",) and "site's own page" in error["msg"]
 
 
 @given(slugs, st.sampled_from(["\n", " ", "\t", "\r\n", "\u2028", "-", "--x"]), st.booleans())

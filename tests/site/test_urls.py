@@ -46,6 +46,7 @@ from generator.site.urls import (  # noqa: E402
     KEY_MAX_BYTES,
     NAME_MAX_BYTES,
     PAGE_PATHS,
+    reserved_key_problem,
     reserved_keys,
     topic_slug,
     topic_slug_problem,
@@ -133,3 +134,21 @@ def test_a_label_that_slugs_to_a_reserved_name_is_refused(word, before, after):
     label = before + word + after
     assert topic_slug(label) == "index"
     assert "topics/index.md" in topic_slug_problem(label)
+
+
+@given(st.sampled_from(["actor", "legal"]), st.integers(min_value=0, max_value=10**6))
+def test_a_number_is_not_an_id_where_list_pages_are_numbered(kind, number):
+    """actors/2/ and legal/2/ are the lists' second pages: an actor or law with id 2 would
+    take that place."""
+    problem = reserved_key_problem(kind, str(number))
+    assert problem is not None and page_path(kind, "N") in problem
+
+
+@given(st.sampled_from(["actor", "legal", "brief"]), slugs)
+def test_a_slug_with_a_letter_is_no_list_page(kind, key):
+    if not key.replace("-", "").isdigit() and key not in reserved_keys(kind):
+        assert reserved_key_problem(kind, key) is None
+
+
+def test_brief_ids_may_be_numbers():  # briefs/ has no numbered list pages
+    assert reserved_key_problem("brief", "2") is None

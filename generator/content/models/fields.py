@@ -20,7 +20,12 @@ from pydantic import (
 
 from generator.content.dates import FIRST_YEAR, LAST_YEAR, parse_partial_date
 from generator.site.markup import page_links
-from generator.site.urls import reserved_key_problem, reserved_keys, topic_slug_problem
+from generator.site.urls import (
+    numbered_pages,
+    reserved_key_problem,
+    reserved_keys,
+    topic_slug_problem,
+)
 
 # --- field types -------------------------------------------------------------
 
@@ -63,8 +68,10 @@ def _page_id(kind: str):
             raise ValueError(f"'{shortened(value)}' {problem}; choose another id")
         return value
 
-    reserved = sorted(reserved_keys(kind))
-    schema = {**_SLUG_SCHEMA.json_schema_extra, "not": {"enum": reserved}}  # type: ignore[dict-item]
+    reserved: dict = {"enum": sorted(reserved_keys(kind))}
+    if numbered_pages(kind):  # a number is a list page's key there
+        reserved = {"anyOf": [reserved, {"pattern": "^[0-9]+$"}]}
+    schema = {**_SLUG_SCHEMA.json_schema_extra, "not": reserved}  # type: ignore[dict-item]
     return Annotated[
         str,
         AfterValidator(_check_slug),
