@@ -162,6 +162,43 @@ def test_light_and_dark_themes_toggle(page, site_url):
     assert scheme() == "default"
 
 
+@pytest.mark.parametrize("preference, scheme", [("light", "default"), ("dark", "slate")])
+def test_a_first_visit_follows_the_systems_light_or_dark_preference(
+    browser, site_url, preference, scheme
+):
+    context = browser.new_context(color_scheme=preference)
+    tab = context.new_page()
+    tab.goto(site_url + PAGE_KINDS["brief"])
+    shown = tab.eval_on_selector_all(
+        "form.md-header__option label", "els => els.filter(e => !e.hidden).map(e => e.title)"
+    )
+    assert tab.locator("body").get_attribute("data-md-color-scheme") == scheme
+    assert shown == ["Switch to dark mode" if scheme == "default" else "Switch to light mode"]
+    context.close()
+
+
+def test_the_theme_toggle_works_from_the_keyboard_and_tells_the_browser(page, site_url):
+    page.goto(site_url + PAGE_KINDS["brief"], wait_until="load")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    theme_colour = lambda: page.evaluate(  # noqa: E731
+        "document.querySelector('meta[name=theme-color]')?.content"
+    )
+    page.wait_for_function("document.querySelector('meta[name=theme-color]')")
+    light_colour = theme_colour()
+    page.locator("form.md-header__option input:checked").focus()
+    page.keyboard.press("Enter")
+    assert scheme() == "slate"
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    colour_scheme = lambda: page.evaluate(  # noqa: E731
+        "document.querySelector('meta[name=color-scheme]').content"
+    )
+    assert colour_scheme() == "dark"  # scrollbars and form controls follow
+    page.keyboard.press("Enter")
+    assert scheme() == "default"
+    assert colour_scheme() != "dark"
+    assert theme_colour() == light_colour  # the header's colour, the same in both schemes
+
+
 @pytest.mark.parametrize("kind", ["brief", "legal", "home"])
 def test_keyboard_alone_reaches_every_link_in_the_page(page, site_url, kind):
     page.goto(site_url + PAGE_KINDS[kind])

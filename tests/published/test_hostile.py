@@ -407,12 +407,14 @@ def test_every_feed_is_well_formed_and_says_what_the_briefs_say(hostile_site, ho
 
 # What of Material's templates the overrides replace or rely on, as audited for escaping
 # (Material 9.8.2). A new Material version that changes any of it fails here: compare the new
-# source with templates/overrides/ (main.html's blocks, partials/header.html), copy what
-# changed with every printed value escaped (`| e`), then record the new hashes printed.
+# source with templates/overrides/ (main.html's blocks, partials/header.html and palette.html,
+# whose markup the override keeps for its own script), copy what changed with every printed
+# value escaped (`| e`), then record the new hashes printed.
 AUDITED_MATERIAL = {
     "base.html block site_meta": "26f3fa30991041e52860342b32b079b4c576cb769766e265537384d7a5d4643b",
     "base.html block htmltitle": "8ebd0d3f80cb7be8baa6a77ed0759e9d08eba8a72047270089a452cd911f83ef",
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    "partials/palette.html": "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
     "lines that print page metadata": "a442057e33f4358bfdf46a3c72ec2f59434f03902120b9f2ec8349464d3a0fe7",
 }
 
@@ -426,9 +428,10 @@ def material_sources() -> dict[str, str]:
         ).group(0)
         for name in ("site_meta", "htmltitle")
     }
-    sources["partials/header.html"] = (templates / "partials" / "header.html").read_text(
-        encoding="utf-8"
-    )
+    for partial in ("header.html", "palette.html"):
+        sources[f"partials/{partial}"] = (templates / "partials" / partial).read_text(
+            encoding="utf-8"
+        )
     printing = re.compile(r"\{\{[^}]*\b(page|nav_item|toc_item|ref)\.(meta|title)\b[^}]*\}\}")
     sources["lines that print page metadata"] = "\n".join(
         f"{path.relative_to(templates)}: {line.strip()}"
