@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from generator.content.corpus import FOLDERS, Corpus
+from generator.content.corpus import FOLDERS, Corpus, Reference
 from generator.content.models import Actor, Brief, LegalInstrument, shortened
 from generator.content.problems import Problem
 from generator.content.yamlfile import KeyPath, YamlFile
@@ -19,25 +19,25 @@ from generator.site.markup import dropped_links
 
 
 def lint(corpus: Corpus) -> list[Problem]:
-    records = [
-        (folder, record, corpus.files[(folder, record.id)])
-        for folder in FOLDERS
-        for record in getattr(corpus, folder).values()
-    ]
-    used = set().union(*(actors_used(folder, record) for folder, record, _ in records))
-    return sorted(
-        [
-            *(w for folder, record, file in records for w in record_warnings(folder, record, file)),
-            *corpus_warnings(corpus, used),
-        ]
-    )
+    warnings: list[Problem] = []
+    used: set[str] = set()
+    for folder in FOLDERS:
+        for record in getattr(corpus, folder).values():
+            references = list(record.references())
+            yaml_file = corpus.files[(folder, record.id)]
+            warnings += record_warnings(record, yaml_file, references)
+            used |= actors_used(record, references)
+    return sorted(warnings + corpus_warnings(corpus, used))
 
 
-def record_warnings(folder: str, record: BaseModel, yaml_file: YamlFile) -> list[Problem]:
-    """The warnings one record gives on its own."""
-    warnings = list(_dropped_links(folder, record, yaml_file))
+def record_warnings(
+    record: BaseModel, yaml_file: YamlFile, references: list[Reference]
+) -> list[Problem]:
+    """The warnings one record gives on its own (``references``: what its references() gives)."""
+    warnings = list(_dropped_links(record, yaml_file))
     if isinstance(record, Brief):
-        warnings += [*_silent_positions(record, yaml_file), *_uncited_sources(record, yaml_file)]
+        warnings += _silent_positions(record, yaml_file)
+        warnings += _uncited_sources(record, yaml_file, references)
     return warnings
 
 
@@ -47,10 +47,10 @@ def corpus_warnings(corpus: Corpus, used: set[str]) -> list[Problem]:
     return [*_unused_actors(corpus, used), *_reworded_questions(corpus)]
 
 
-def actors_used(folder: str, record: BaseModel) -> set[str]:
+def actors_used(record: BaseModel, references: list[Reference]) -> set[str]:
     """The actors a record uses: a brief's references, an actor's groups, a ruling's court."""
     if isinstance(record, Brief):
-        return {ref for _, kind, ref in record.references() if kind == "actor"}
+        return {ref for _, kind, ref in references if kind == "actor"}
     if isinstance(record, Actor):
         return {m.actor for m in record.member_of} | ({record.part_of} if record.part_of else set())
     if isinstance(record, LegalInstrument) and record.court:
@@ -82,19 +82,18 @@ def _silent_positions(brief: Brief, yaml_file: YamlFile) -> Iterator[Problem]:
             )
 
 
-def _uncited_sources(brief: Brief, yaml_file: YamlFile) -> Iterator[Problem]:
-    cited = {ref for _, kind, ref in brief.references() if kind == "source"}
+def _uncited_sources(
+    brief: Brief, yaml_file: YamlFile, references: list[Reference]
+) -> Iterator[Problem]:
+    cited = {ref for _, kind, ref in references if kind == "source"}
     for i, source in enumerate(brief.sources):
         if source.id not in cited:
             yield _warning(yaml_file, ("sources", i, "id"), f"source '{source.id}' is never cited")
 
 
-_MARKDOWN_FIELDS = {"briefs": "summary", "actors": "description", "legal": "summary"}
-
-
-def _dropped_links(folder: str, record: BaseModel, yaml_file: YamlFile) -> Iterator[Problem]:
+def _dropped_links(record: BaseModel, yaml_file: YamlFile) -> Iterator[Problem]:
     """Links the sanitiser would drop from a Markdown field: said, never removed in silence."""
-    name = _MARKDOWN_FIELDS[folder]
+    name = "description" if isinstance(record, Actor) else "summary"
     for href in dropped_links(getattr(record, name) or ""):
         yield _warning(
             yaml_file,

@@ -15,9 +15,9 @@ from generator.content.corpus import (
     Corpus,
     Job,
     Outline,
-    load_file,
     content_files,
     cross_file_problems,
+    load_file,
     outline,
     record_problems,
 )
@@ -89,13 +89,13 @@ def _check_file(shared: tuple[dict[str, set[str]], dict[str, set[str]], Path], j
     yaml_file, record, problems = load_file(None, job)
     if record is None:
         return Checked(folder, yaml_file, None, problems, [], set())
-    problems += record_problems(record, yaml_file, present, provisions)
+    references = list(record.references())  # one walk of the record for three checks
+    problems += record_problems(record, yaml_file, present, provisions, references)
     if folder == "briefs":
         problems += verify_brief(record, yaml_file, project_root)  # type: ignore[arg-type]
-    warnings = record_warnings(folder, record, yaml_file)
-    return Checked(
-        folder, yaml_file, outline(record), problems, warnings, actors_used(folder, record)
-    )
+    warnings = record_warnings(record, yaml_file, references)
+    used = actors_used(record, references)
+    return Checked(folder, yaml_file, outline(record), problems, warnings, used)
 
 
 def within(problems: Sequence[Problem], paths: Sequence[Path]) -> list[Problem]:

@@ -126,6 +126,9 @@ def check_content(
     return corpus, problems
 
 
+Reference = tuple[KeyPath, str, str]
+"""(key path, kind, id) of an id a record uses, as its ``references()`` gives them."""
+
 Job = tuple[str, Path, str]
 """What to read: (folder, path, label)."""
 
@@ -340,13 +343,14 @@ def record_problems(
     yaml_file: YamlFile,
     present: dict[str, set[str]],
     provisions: dict[str, set[str]],
+    references: Iterable[Reference] | None = None,
 ) -> list[Problem]:
-    """One record's rules, and its references to ids: those of ``present``, its own, and
-    ``provisions`` (each valid instrument's provision ids)."""
+    """One record's rules, and its ``references`` (``record.references()`` unless given) to ids:
+    those of ``present``, its own, and ``provisions`` (each valid instrument's provision ids)."""
     problems: list[Problem] = []
     for keypath, message in getattr(record, "rule_problems", tuple)():
         problems.append(yaml_file.problem(keypath, message))
-    for keypath, kind, ref in record.references():
+    for keypath, kind, ref in record.references() if references is None else references:
         known = _known_ids(present, provisions, record, kind)
         if kind == "duplicate":
             problems.append(yaml_file.problem(keypath, f"'{ref}' is defined more than once"))
