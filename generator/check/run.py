@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from generator.check.cache import CheckCache
 from generator.check.lint import actors_used, corpus_warnings, record_warnings
 from generator.check.quotes import verify_brief
 from generator.content.corpus import (
@@ -48,6 +49,16 @@ class Checked(NamedTuple):
     problems: list[Problem]
     warnings: list[Problem]  # said only when the content has no error at all
     actors_used: set[str]
+    cache_key: str | None  # the file's entry in the cache, if any
+
+
+class _Shared(NamedTuple):
+    """What every file's check needs besides the file."""
+
+    present: dict[str, set[str]]  # ids with a file, per folder
+    provisions: dict[str, set[str]]  # each valid instrument's provision ids
+    project_root: Path  # where the sources' texts are
+    cache: CheckCache | None
 
 
 def _check(content_dir: Path) -> list[Problem]:
@@ -56,13 +67,16 @@ def _check(content_dir: Path) -> list[Problem]:
     The registries are checked first, so that the briefs' workers know every instrument's
     provisions; what the corpus's records are is then known from their outlines."""
     jobs, present, problems = content_files(content_dir)
-    shared = (present, {}, content_dir.resolve().parent)
+    cache = CheckCache.from_environment()
+    shared = _Shared(present, {}, content_dir.resolve().parent, cache)
     checked = ordered_map(_check_file, [job for job in jobs if job[0] != "briefs"], shared)
     provisions = {
         o.id: o.provision_ids for c in checked if (o := c.outline) and c.folder == "legal"
     }
-    shared = (present, provisions, shared[2])
+    shared = shared._replace(provisions=provisions)
     checked += ordered_map(_check_file, [job for job in jobs if job[0] == "briefs"], shared)
+    if cache is not None:
+        cache.keep_only({c.cache_key for c in checked if c.cache_key})
     corpus = Corpus()
     warnings: list[Problem] = []
     used: set[str] = set()
@@ -82,20 +96,22 @@ def _check(content_dir: Path) -> list[Problem]:
     return problems
 
 
-def _check_file(shared: tuple[dict[str, set[str]], dict[str, set[str]], Path], job: Job) -> Checked:
+def _check_file(shared: _Shared, job: Job) -> Checked:
     """Read, validate and check one file on its own (in a worker process when there are many)."""
-    present, provisions, project_root = shared
     folder = job[0]
-    yaml_file, record, problems = load_file(None, job)
+    if shared.cache is None:
+        key, (yaml_file, record, problems) = None, load_file(None, job)
+    else:
+        key, (yaml_file, record, problems) = shared.cache.loaded(job)
     if record is None:
-        return Checked(folder, yaml_file, None, problems, [], set())
+        return Checked(folder, yaml_file, None, problems, [], set(), key)
     references = list(record.references())  # one walk of the record for three checks
-    problems += record_problems(record, yaml_file, present, provisions, references)
+    problems += record_problems(record, yaml_file, shared.present, shared.provisions, references)
     if folder == "briefs":
-        problems += verify_brief(record, yaml_file, project_root)  # type: ignore[arg-type]
+        problems += verify_brief(record, yaml_file, shared.project_root)  # type: ignore[arg-type]
     warnings = record_warnings(record, yaml_file, references)
     used = actors_used(record, references)
-    return Checked(folder, yaml_file, outline(record), problems, warnings, used)
+    return Checked(folder, yaml_file, outline(record), problems, warnings, used, key)
 
 
 def within(problems: Sequence[Problem], paths: Sequence[Path]) -> list[Problem]:

@@ -219,10 +219,15 @@ def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def load_file(_: None, job: Job) -> tuple[YamlFile, BaseModel | None, list[Problem]]:
-    """Read and validate one file (in a worker process when there are many)."""
+Loaded = tuple[YamlFile, BaseModel | None, list[Problem]]
+"""A file read and validated: the file, its record (None if invalid), its problems."""
+
+
+def load_file(_: None, job: Job, raw: bytes | None = None) -> Loaded:
+    """Read (unless its bytes are ``raw``) and validate one file (in a worker process when there
+    are many)."""
     folder, path, label = job
-    yaml_file = read_yaml(path, label)
+    yaml_file = read_yaml(path, label, raw=raw)
     problems = list(yaml_file.problems)
     record = _validate(yaml_file, FOLDERS[folder], problems)
     yaml_file.data = None  # the record holds it now; problems are located from the file itself

@@ -479,10 +479,11 @@ class YamlFile:
         return Problem(self.label, line, col, message)
 
 
-def read_yaml(path: Path, label: str | None = None) -> YamlFile:
-    """Read ``path``; on failure ``data`` is None and ``problems`` says why."""
+def read_yaml(path: Path, label: str | None = None, *, raw: bytes | None = None) -> YamlFile:
+    """Read ``path`` (whose bytes are ``raw`` when already read through :mod:`safefile`); on
+    failure ``data`` is None and ``problems`` says why."""
     result = YamlFile(path, label or str(path))
-    text = _read_text(result)
+    text = _read_text(result, raw)
     if text is None:
         return result
     data = _simple_data(text)
@@ -522,9 +523,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
     return result
 
 
-def _read_text(result: YamlFile) -> str | None:
+def _read_text(result: YamlFile, raw: bytes | None = None) -> str | None:
     try:
-        raw = read_limited(result.path, MAX_FILE_BYTES)
+        raw = read_limited(result.path, MAX_FILE_BYTES) if raw is None else raw
     except UnreadableFile as unreadable:
         result.problems.append(Problem(result.label, 1, 1, str(unreadable)))
         return None
