@@ -4,7 +4,8 @@
 
 The user checks again after editing one brief; the other files need not be read and
 validated again. With a cache folder, each file's outcome (its validated record, or the
-problems that stopped it) is kept in the folder's ``check/`` sub-folder under a key made of
+problems that stopped it) is kept in a folder beside it (``.briefing-cache-check``; not inside:
+the build replaces its folder whole, and refuses one it did not write) under a key made of
 the file's bytes, its folder, path and label, and the generator's code and packages
 (:func:`code_key`); never under a modification time. An unchanged file's outcome is taken
 back; everything that depends on other files (references, quotes, the checks across files)
@@ -35,7 +36,7 @@ from generator.content.safefile import UnreadableFile, read_limited
 from generator.content.yamlfile import MAX_FILE_BYTES, YamlFile
 
 ENVIRONMENT_VARIABLE = "BRIEFING_CACHE"  # a folder, or "" / "off" for no cache (as the build's)
-SUB_FOLDER = "check"  # the build keeps its own cache beside it
+SUFFIX = "-check"  # the check's cache is beside the build's, which owns its folder
 PACKAGES = ("pydantic", "pydantic-core", "PyYAML")  # what validating a file depends on
 
 
@@ -49,7 +50,7 @@ class CheckCache:
         chosen = os.environ.get(ENVIRONMENT_VARIABLE, "")
         if chosen in ("", "off"):
             return None
-        return cls(Path(chosen) / SUB_FOLDER, code_key())
+        return cls(Path(chosen.rstrip("/\\") + SUFFIX), code_key())
 
     def loaded(self, job: Job) -> tuple[str | None, Loaded]:
         """The cache key of the file of ``job`` (None if it cannot be read) and what reading

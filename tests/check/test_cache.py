@@ -71,7 +71,7 @@ def test_a_check_with_the_cache_finds_what_a_check_without_it_finds(project, mon
     loads = loads_counted(monkeypatch)
     assert check_all(Path("content")) == expected
     assert sorted(loads) == sorted(path.name for path in edited)  # only those read again
-    entries = [p for p in Path(".briefing-cache/check").rglob("*") if p.is_file()]
+    entries = [p for p in Path(".briefing-cache-check").rglob("*") if p.is_file()]
     assert len(entries) == len(files) - 1  # the deleted file's entry and the old ones are gone
 
 
@@ -88,7 +88,7 @@ class Runs:
 def test_a_damaged_or_foreign_cache_is_ignored(project, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE", ".briefing-cache")
     expected = check_all(Path("content"))
-    entries = sorted(p for p in Path(".briefing-cache/check").rglob("*") if p.is_file())
+    entries = sorted(p for p in Path(".briefing-cache-check").rglob("*") if p.is_file())
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short
     entries[1].write_bytes(b"not a pickle")
     entries[2].write_bytes(pickle.dumps((entries[2].name, Runs("touch pwned"))))
@@ -107,3 +107,10 @@ def test_a_change_of_code_starts_clean(project, monkeypatch):
     monkeypatch.setattr(check_cache, "code_key", lambda: "another version")
     check_all(Path("content"))
     assert len(loads) == len(list(Path("content").rglob("*.yaml")))
+
+
+def test_the_builds_cache_folder_is_left_to_the_build(project, monkeypatch):
+    # The build replaces its folder whole, and only one it wrote: a check must not write there.
+    monkeypatch.setenv("BRIEFING_CACHE", ".briefing-cache/")
+    check_all(Path("content"))
+    assert not Path(".briefing-cache").exists() and Path(".briefing-cache-check").is_dir()
