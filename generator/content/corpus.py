@@ -355,8 +355,11 @@ def record_problems(
     problems: list[Problem] = []
     for keypath, message in getattr(record, "rule_problems", tuple)():
         problems.append(yaml_file.problem(keypath, message))
+    known_by_kind: dict[str, Iterable[str] | None] = {}  # a brief's questions: once, not per use
     for keypath, kind, ref in record.references() if references is None else references:
-        known = _known_ids(present, provisions, record, kind)
+        if kind not in known_by_kind:
+            known_by_kind[kind] = _known_ids(present, provisions, record, kind)
+        known = known_by_kind[kind]
         if kind == "duplicate":
             problems.append(yaml_file.problem(keypath, f"'{ref}' is defined more than once"))
         elif known is not None and ref not in known:
