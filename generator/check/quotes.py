@@ -69,11 +69,11 @@ def _first_difference(fragment: str, source_text: str, start: int) -> str:
 def verify_quotes(corpus: Corpus, project_root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for brief in corpus.briefs.values():
-        problems.extend(_verify_brief(brief, corpus.files[("briefs", brief.id)], project_root))
+        problems.extend(verify_brief(brief, corpus.files[("briefs", brief.id)], project_root))
     return sorted(problems)
 
 
-def _verify_brief(brief: Brief, yaml_file: YamlFile, project_root: Path) -> Iterator[Problem]:
+def verify_brief(brief: Brief, yaml_file: YamlFile, project_root: Path) -> Iterator[Problem]:
     quotes = list(_quotes(brief))
     for i, source in enumerate(brief.sources):
         if source.text_file is None:

@@ -21,6 +21,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -47,6 +48,54 @@ class Corpus:
     files: dict[tuple[str, str], YamlFile] = field(default_factory=dict)  # (folder, id) → file
 
 
+class QuestionOutline(NamedTuple):
+    id: str
+    text: str
+
+
+class MembershipOutline(NamedTuple):
+    actor: str
+
+
+@dataclass(slots=True)
+class BriefOutline:
+    """What the checks across files read of a brief (see :func:`outline`)."""
+
+    id: str
+    date: str
+    topics: list[str]
+    questions: list[QuestionOutline]
+
+
+@dataclass(slots=True)
+class ActorOutline:
+    id: str
+    part_of: str | None
+    member_of: list[MembershipOutline]
+
+
+@dataclass(slots=True)
+class LegalOutline:
+    id: str
+    provision_ids: set[str]
+
+
+Outline = BriefOutline | ActorOutline | LegalOutline
+
+
+def outline(record: BaseModel) -> Outline:
+    """The few fields of a record that checks across files read: a worker checking a large
+    corpus sends these back instead of the record, which costs more to send than to check."""
+    if isinstance(record, Brief):
+        questions = [QuestionOutline(q.id, q.text) for q in record.questions]
+        return BriefOutline(record.id, record.date, list(record.topics), questions)
+    if isinstance(record, Actor):
+        members = [MembershipOutline(m.actor) for m in record.member_of]
+        return ActorOutline(record.id, record.part_of, members)
+    assert isinstance(record, LegalInstrument)
+    return LegalOutline(record.id, {p.id for p in record.provisions})
+
+
 def load_content(
     content_dir: Path, *, relative_to: Path | None = None, cache: FileCache | None = None
 ) -> Corpus:
@@ -63,21 +112,9 @@ def check_content(
     """Like :func:`load_content`, but return the problems instead of raising.
 
     With a ``cache``, files unchanged since the last call are not read again."""
-    content_dir = Path(content_dir)
-    base = relative_to if relative_to is not None else Path.cwd()
     corpus = Corpus()
-    problems: list[Problem] = []
-    present: dict[str, set[str]] = {}  # ids with a file, valid or not, so errors don't cascade
-    if not content_dir.is_dir():
-        return corpus, [Problem(_label(content_dir, base), 1, 1, "content folder not found")]
-    jobs: list[tuple[str, Path, str]] = []
-    for folder in FOLDERS:
-        paths, not_read = _listing(content_dir / folder)
-        present[folder] = {path.stem for path in paths}
-        jobs += [(folder, path, _label(path, base)) for path in paths]
-        problems += [Problem(_label(path, base), 1, 1, why) for path, why in not_read]
-    problems += [Problem(_label(path, base), 1, 1, why) for path, why in _misplaced(content_dir)]
-    load = functools.partial(ordered_map, _load_file)
+    jobs, present, problems = content_files(content_dir, relative_to=relative_to)
+    load = functools.partial(ordered_map, load_file)
     with gc_paused():
         loaded = cache.map(load, jobs, path_of=lambda job: job[1]) if cache else load(jobs)
     for (folder, _, _), (yaml_file, record, file_problems) in zip(jobs, loaded):
@@ -87,6 +124,34 @@ def check_content(
             corpus.files[(folder, record.id)] = yaml_file
     problems.extend(_check_references(corpus, present))
     return corpus, problems
+
+
+Reference = tuple[KeyPath, str, str]
+"""(key path, kind, id) of an id a record uses, as its ``references()`` gives them."""
+
+Job = tuple[str, Path, str]
+"""What to read: (folder, path, label)."""
+
+
+def content_files(
+    content_dir: Path, *, relative_to: Path | None = None
+) -> tuple[list[Job], dict[str, set[str]], list[Problem]]:
+    """The files to read, the ids that have a file in each folder (valid or not, so that errors
+    don't cascade), and the problems of what is not where it should be."""
+    content_dir = Path(content_dir)
+    base = relative_to if relative_to is not None else Path.cwd()
+    if not content_dir.is_dir():
+        return [], {}, [Problem(_label(content_dir, base), 1, 1, "content folder not found")]
+    jobs: list[Job] = []
+    present: dict[str, set[str]] = {}
+    problems: list[Problem] = []
+    for folder in FOLDERS:
+        paths, not_read = _listing(content_dir / folder)
+        present[folder] = {path.stem for path in paths}
+        jobs += [(folder, path, _label(path, base)) for path in paths]
+        problems += [Problem(_label(path, base), 1, 1, why) for path, why in not_read]
+    problems += [Problem(_label(path, base), 1, 1, why) for path, why in _misplaced(content_dir)]
+    return jobs, present, problems
 
 
 CONTENT_SUFFIX = ".yaml"
@@ -154,12 +219,15 @@ def _misplaced(content_dir: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def _load_file(
-    _: None, job: tuple[str, Path, str]
-) -> tuple[YamlFile, BaseModel | None, list[Problem]]:
-    """Read and validate one file (in a worker process when there are many)."""
+Loaded = tuple[YamlFile, BaseModel | None, list[Problem]]
+"""A file read and validated: the file, its record (None if invalid), its problems."""
+
+
+def load_file(_: None, job: Job, raw: bytes | None = None) -> Loaded:
+    """Read (unless its bytes are ``raw``) and validate one file (in a worker process when there
+    are many)."""
     folder, path, label = job
-    yaml_file = read_yaml(path, label)
+    yaml_file = read_yaml(path, label, raw=raw)
     problems = list(yaml_file.problems)
     record = _validate(yaml_file, FOLDERS[folder], problems)
     yaml_file.data = None  # the record holds it now; problems are located from the file itself
@@ -266,35 +334,55 @@ def _did_you_mean(name: str, candidates: Iterable[str]) -> str:
 
 def _check_references(corpus: Corpus, present: dict[str, set[str]]) -> list[Problem]:
     """Every id used must exist: actors and instruments in the registries, the rest in the brief."""
+    provisions = {i.id: {p.id for p in i.provisions} for i in corpus.legal.values()}
     problems: list[Problem] = []
-    records = [("briefs", b) for b in corpus.briefs.values()]
-    records += [("actors", a) for a in corpus.actors.values()]
-    records += [("legal", i) for i in corpus.legal.values()]
-    for folder, record in records:
-        yaml_file = corpus.files[(folder, record.id)]
-        for keypath, message in getattr(record, "rule_problems", tuple)():
-            problems.append(yaml_file.problem(keypath, message))
-        for keypath, kind, ref in record.references():
-            known = _known_ids(corpus, present, record, kind)
-            if kind == "duplicate":
-                problems.append(yaml_file.problem(keypath, f"'{ref}' is defined more than once"))
-            elif known is not None and ref not in known:
-                what = kind.split(":")[0]
-                problems.append(
-                    yaml_file.problem(keypath, f"unknown {what} '{ref}'{_did_you_mean(ref, known)}")
-                )
-    problems += _check_topic_pages(corpus)
-    problems += _check_part_of_cycles(corpus)
+    for folder in FOLDERS:
+        for record in getattr(corpus, folder).values():
+            yaml_file = corpus.files[(folder, record.id)]
+            problems += record_problems(record, yaml_file, present, provisions)
+    return problems + cross_file_problems(corpus)
+
+
+def record_problems(
+    record: BaseModel,
+    yaml_file: YamlFile,
+    present: dict[str, set[str]],
+    provisions: dict[str, set[str]],
+    references: Iterable[Reference] | None = None,
+) -> list[Problem]:
+    """One record's rules, and its ``references`` (``record.references()`` unless given) to ids:
+    those of ``present``, its own, and ``provisions`` (each valid instrument's provision ids)."""
+    problems: list[Problem] = []
+    for keypath, message in getattr(record, "rule_problems", tuple)():
+        problems.append(yaml_file.problem(keypath, message))
+    known_by_kind: dict[str, Iterable[str] | None] = {}  # a brief's questions: once, not per use
+    for keypath, kind, ref in record.references() if references is None else references:
+        if kind not in known_by_kind:
+            known_by_kind[kind] = _known_ids(present, provisions, record, kind)
+        known = known_by_kind[kind]
+        if kind == "duplicate":
+            problems.append(yaml_file.problem(keypath, f"'{ref}' is defined more than once"))
+        elif known is not None and ref not in known:
+            what = kind.split(":")[0]
+            problems.append(
+                yaml_file.problem(keypath, f"unknown {what} '{ref}'{_did_you_mean(ref, known)}")
+            )
     return problems
 
 
+def cross_file_problems(corpus: Corpus) -> list[Problem]:
+    """What no record shows alone: topic labels that share a page, cycles of actors.
+
+    Only ``id``, ``topics`` of the briefs and ``id``, ``part_of``, ``member_of`` of the actors are
+    read, so a corpus of :class:`Outline` records does as well."""
+    return _check_topic_pages(corpus) + _check_part_of_cycles(corpus)
+
+
 def _known_ids(
-    corpus: Corpus, present: dict[str, set[str]], record: BaseModel, kind: str
+    present: dict[str, set[str]], provisions: dict[str, set[str]], record: BaseModel, kind: str
 ) -> Iterable[str] | None:
-    if kind == "actor":
-        return present["actors"]
-    if kind == "legal":
-        return present["legal"]
+    if kind in ("actor", "legal"):
+        return present["actors" if kind == "actor" else "legal"]
     if kind == "brief":
         return present["briefs"]
     if kind == "question":
@@ -302,11 +390,11 @@ def _known_ids(
     if kind == "source":
         return {s.id for s in record.sources}  # type: ignore[attr-defined]
     if kind.startswith("provision:"):
-        instrument = corpus.legal.get(kind.split(":", 1)[1])
-        if isinstance(record, LegalInstrument) and record.id == kind.split(":", 1)[1]:
-            instrument = record  # an instrument's amendments cite its own provisions
+        instrument = kind.split(":", 1)[1]
+        if isinstance(record, LegalInstrument) and record.id == instrument:
+            return {p.id for p in record.provisions}  # its amendments cite its own provisions
         # An unknown instrument is reported on its own; don't pile up provision errors.
-        return {p.id for p in instrument.provisions} if instrument else None
+        return provisions.get(instrument)
     return None
 
 

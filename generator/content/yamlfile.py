@@ -15,6 +15,11 @@ text, integers, floats, true/false, null, lists and mappings (merge keys ``<<`` 
   counts every time it is used ("billion laughs" bombs, and their slower cousins).
 - Duplicate keys are reported, and nesting deeper than content ever needs is refused.
 
+Most files use none of the above but plain values, lists and mappings: they are built straight
+from the parser's events (:func:`_simple_data`), which declines anything else (a tag, an
+anchor, a merge key, a duplicate key, deep nesting, many values, an error) and leaves it to the
+full loader, so either way the data and the problems are the same.
+
 Positions are only needed when something is wrong, so they are found lazily by
 composing the file again (:func:`locate`), which keeps the common path fast; the composed
 file is kept while its problems are located, so a file with many problems is parsed once.
@@ -358,6 +363,108 @@ def _crossing(text: str) -> tuple[Any, str] | None:
     return None  # not reached: the events and the nodes describe the same document
 
 
+_DECLINED = object()
+"""What :func:`_simple_data` gives for a document it leaves to the full loader."""
+
+_SIMPLE_DEPTH = MAX_DEPTH - 2  # nested collections the fast path takes: never too deep
+_SIMPLE_VALUES = MAX_VALUES // 2  # values it takes: never too many
+
+
+class _Decline(Exception):
+    """The document uses something the fast path leaves to :class:`_Loader`."""
+
+
+def _simple_data(text: str) -> Any:
+    """The document's data, built from the parser's events, or ``_DECLINED``.
+
+    Reading a file was mostly composing nodes and walking them again (a Python object and calls
+    for every value); events need neither. Only documents of plain values, lists and mappings
+    without a tag, an anchor, an alias, a merge key or a duplicate key are taken, so the data is
+    the very data :class:`_PlainBuilder` gives, and every refusal is still the loader's."""
+    parser = _BaseLoader(text)
+    try:
+        return _events_to_data(parser.get_event)
+    except (_Decline, yaml.YAMLError, ValueError, TypeError, AttributeError):
+        return _DECLINED
+    finally:
+        parser.dispose()
+
+
+def _events_to_data(next_event: Any) -> Any:
+    """The stream's single document as plain data, or :class:`_Decline` raised."""
+    _expect(next_event(), yaml.StreamStartEvent)
+    _expect(next_event(), yaml.DocumentStartEvent)
+    open_: list[dict | list] = []  # the collections being read, outermost first
+    keys: list[Any] = []  # for each, the key whose value comes next (_NO_KEY: a key comes next)
+    for _ in range(_SIMPLE_VALUES):
+        event = next_event()
+        kind = event.__class__
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = open_.pop()
+            keys.pop()
+        else:
+            if kind not in _SIMPLE_NODES or event.tag is not None or event.anchor is not None:
+                raise _Decline  # an alias, a tag or an anchor
+            awaits_key = bool(open_) and keys[-1] is _NO_KEY and open_[-1].__class__ is dict
+            if kind is yaml.ScalarEvent and awaits_key:
+                keys[-1] = _key(event, open_[-1])
+                continue
+            if kind is yaml.ScalarEvent:
+                value = _scalar(event)
+            elif awaits_key or len(open_) >= _SIMPLE_DEPTH:
+                raise _Decline  # a list or mapping as a key, or deep nesting
+            else:
+                open_.append({} if kind is yaml.MappingStartEvent else [])
+                keys.append(_NO_KEY)
+                continue
+        if not open_:
+            _expect(next_event(), yaml.DocumentEndEvent)
+            _expect(next_event(), yaml.StreamEndEvent)  # one document only
+            return value
+        into = open_[-1]
+        if into.__class__ is dict:
+            into[keys[-1]] = value
+            keys[-1] = _NO_KEY
+        else:
+            into.append(value)
+    raise _Decline  # many values: the loader counts them
+
+
+_NO_KEY = object()
+_SIMPLE_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _expect(event: Any, kind: type) -> None:
+    if event.__class__ is not kind:
+        raise _Decline
+
+
+def _key(event: Any, mapping: dict) -> str:
+    """Keys as written; a merge key (a plain ``<<``) and a key seen before are the loader's."""
+    key = event.value
+    if (event.implicit[0] and key == "<<") or key in mapping:
+        raise _Decline
+    return key
+
+
+def _scalar(event: Any) -> Any:
+    value = event.value
+    if event.implicit[0] and value[:1] in _IMPLICIT_RESOLVERS:
+        tag = _implicit_tag(value)
+        if tag in _PLAIN_SCALARS:
+            return _plain_scalar(tag, value) if len(value) <= 32 else _constructed(tag, value)
+    return value  # text, and "=" or "<<" as a value
+
+
+def _constructed(tag: str, value: str) -> Any:
+    """A number, true/false or null as PyYAML's safe constructor makes it."""
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+
+
+_CONSTRUCTOR = _Loader("")
+_plain_scalar = functools.lru_cache(maxsize=1 << 16)(_constructed)  # the same few, over and over
+
+
 @dataclass
 class YamlFile:
     """A YAML document read from disk: its data, or the problems that stopped it."""
@@ -372,11 +479,16 @@ class YamlFile:
         return Problem(self.label, line, col, message)
 
 
-def read_yaml(path: Path, label: str | None = None) -> YamlFile:
-    """Read ``path``; on failure ``data`` is None and ``problems`` says why."""
+def read_yaml(path: Path, label: str | None = None, *, raw: bytes | None = None) -> YamlFile:
+    """Read ``path`` (whose bytes are ``raw`` when already read through :mod:`safefile`); on
+    failure ``data`` is None and ``problems`` says why."""
     result = YamlFile(path, label or str(path))
-    text = _read_text(result)
+    text = _read_text(result, raw)
     if text is None:
+        return result
+    data = _simple_data(text)
+    if data is not _DECLINED:
+        result.data = data
         return result
     loader = _Loader(text)
     try:
@@ -411,9 +523,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlFile:
     return result
 
 
-def _read_text(result: YamlFile) -> str | None:
+def _read_text(result: YamlFile, raw: bytes | None = None) -> str | None:
     try:
-        raw = read_limited(result.path, MAX_FILE_BYTES)
+        raw = read_limited(result.path, MAX_FILE_BYTES) if raw is None else raw
     except UnreadableFile as unreadable:
         result.problems.append(Problem(result.label, 1, 1, str(unreadable)))
         return None

@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 
 from conftest import write
 from generator.content.yamlfile import (
+    _DECLINED,
     MAX_EXPANDED_CHARS,
     MAX_EXPANDED_VALUES,
     MAX_FILE_BYTES,
     _Loader,
+    _simple_data,
     locate,
     read_yaml,
 )
@@ -674,3 +676,76 @@ def yaml_problems(text: str) -> list[tuple[int, str]]:
         path = Path(folder) / "a.yaml"
         path.write_text(text, encoding="utf-8")
         return [(p.line, p.message) for p in read_yaml(path, "a.yaml").problems]
+
+
+# --- the fast path: plain documents built from events, the rest left to the loader ------------
+
+FRAGMENTS = [
+    *SPECIAL_SCALARS,
+    "text",
+    "'quoted'",
+    '"esc\\u00e9"',
+    "<<",
+    "=",
+    "!!str 1",
+    "!!int 1",
+    "!x y",
+    "! z",
+    "&a v",
+    "*a",
+    "[1, x]",
+    "{k: v}",
+    "{k: v, k: w}",
+    "{<<: {m: 1}, n: 2}",
+    "[]",
+    "{}",
+    "|\n    block",
+    "''",
+    "",
+    "[",
+    "{a: [b, {c: [d]}]}",
+]
+
+
+@st.composite
+def fragment_documents(draw) -> str:
+    """Block mappings and lists of the fragments above, nested a little; keys may repeat."""
+
+    def block(indent: int, depth: int) -> str:
+        pad = " " * indent
+        lines = []
+        as_list = draw(st.booleans())
+        for _ in range(draw(st.integers(1, 4))):
+            head = f"{pad}- " if as_list else f"{pad}{draw(st.sampled_from(FRAGMENTS[:12]))}: "
+            if depth < 2 and draw(st.integers(0, 3)) == 0:
+                lines.append(head.rstrip() + "\n" + block(indent + 2, depth + 1))
+            else:
+                lines.append(head + draw(st.sampled_from(FRAGMENTS)) + "\n")
+        return "".join(lines)
+
+    top = block(0, 0)
+    return top + draw(st.sampled_from(["", "---\nx: 1\n", "...\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=fragment_documents())
+def test_the_fast_path_gives_the_loaders_data_or_leaves_the_file_to_it(text):
+    simple = _simple_data(text)
+    if simple is _DECLINED:
+        return
+    data, duplicates = loaded_by("get_plain_data", text)  # raises where the loader refuses
+    assert repr(simple) == repr(data) and duplicates == []
+
+
+def test_the_fast_path_takes_plain_files_and_leaves_the_rest():
+    project = Path(__file__).resolve().parents[2]
+    plain = [TRICKY_DOCUMENTS[0], TRICKY_DOCUMENTS[5], TRICKY_DOCUMENTS[7]]
+    plain += [p.read_text(encoding="utf-8") for p in sorted((project / "content").rglob("*.yaml"))]
+    plain = [text for text in plain if "&" not in text]  # the seed brief shares an attribution
+    assert len(plain) > 3
+    for text in plain:
+        assert repr(_simple_data(text)) == repr(plain_data(text)), text
+    for text in TRICKY_DOCUMENTS[1:5] + TRICKY_DOCUMENTS[6:7]:  # aliases, merges, tags
+        assert _simple_data(text) is _DECLINED
+    assert _simple_data("a: 1\na: 2\n") is _DECLINED  # the loader reports the duplicate
+    assert _simple_data("a: [" * 60 + "]" * 60) is _DECLINED  # and the depth
