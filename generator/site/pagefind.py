@@ -18,7 +18,8 @@ same in total however the pages are split) and, for each word searched, one inde
 each shard (Pagefind's chunks hold about 20,000 word positions: some 23 KB, however large the
 shard). Measured by indexing the bench's site of 10,000 briefs (16,931 pages) in 8 shards of
 2,100 pages: 290 MB a run, a first search of a rarer word 404 KB; 4 shards: 560 MB, 313 KB;
-2 shards: 1.1 GB, 266 KB. A run takes about 130 KB a page.
+3 shards: 710 MB, 290 KB; 2 shards: 1.1 GB, 266 KB. A run takes about 125 KB a page. (A common
+word costs more: "the" fills a chunk of its own in each shard, 345 KB in all.)
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ INDEXED_PART = f"[{MARK}]"
 PAGES_LOOKED_AT = 20  # for the mark: the templates put it on every page that is searched
 # Left out of the index: heading permalinks ("¶"), which would show in every result title.
 EXCLUDED_SELECTORS = [".headerlink"]
-# Pages per Pagefind run, at most: about 780 MB a run (130 KB a page, measured at 10,000 briefs),
-# and 3 shards at 10,000 briefs, whose first search then stays under 300 KB for a rarer word.
+# Pages per Pagefind run, at most: 3 shards at 10,000 briefs, 710 MB a run, whose first search
+# stays under 300 KB for a rarer word (see above).
 PAGES_PER_SHARD = 6000
 SHARDS_FILE = "shards.json"  # in the bundle: the other shards' folders, relative to it
 SHARD_FOLDER = "shard-{}"
