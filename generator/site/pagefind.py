@@ -11,7 +11,15 @@ of the pages: the first shard is the bundle in ``pagefind/``, the others go to
 browser (Pagefind's ``mergeIndex``) into one search with one ranked list. A page's shard
 follows from a hash of its path, so each shard is an even sample of the site: its word
 statistics, which Pagefind ranks by, are the whole site's, give or take the sample's noise.
-The number of shards is a power of two, so when the site outgrows it each shard splits in two.
+
+Shards are the fewest that keep each Pagefind run within ``PAGES_PER_SHARD`` pages, as every
+shard costs the browser: a search fetches each shard's metadata (about 8 bytes a page, the
+same in total however the pages are split) and, for each word searched, one index chunk of
+each shard (Pagefind's chunks hold about 20,000 word positions: some 23 KB, however large the
+shard). Measured by indexing the bench's site of 10,000 briefs (16,931 pages) in 8 shards of
+2,100 pages: 290 MB a run, a first search of a rarer word 404 KB; 4 shards: 560 MB, 313 KB;
+3 shards: 710 MB, 290 KB; 2 shards: 1.1 GB, 266 KB. A run takes about 125 KB a page. (A common
+word costs more: "the" fills a chunk of its own in each shard, 345 KB in all.)
 """
 
 from __future__ import annotations
@@ -44,8 +52,9 @@ INDEXED_PART = f"[{MARK}]"
 PAGES_LOOKED_AT = 20  # for the mark: the templates put it on every page that is searched
 # Left out of the index: heading permalinks ("¶"), which would show in every result title.
 EXCLUDED_SELECTORS = [".headerlink"]
-# Pages per Pagefind run, at most: Pagefind took 4.9 GB for the 14,000-odd pages of 10,000 briefs.
-PAGES_PER_SHARD = 2500
+# Pages per Pagefind run, at most: 3 shards at 10,000 briefs, 710 MB a run, whose first search
+# stays under 300 KB for a rarer word (see above).
+PAGES_PER_SHARD = 6000
 SHARDS_FILE = "shards.json"  # in the bundle: the other shards' folders, relative to it
 SHARD_FOLDER = "shard-{}"
 
@@ -179,16 +188,13 @@ def link_or_copy(source: str, target: str) -> None:
 
 
 def shard_count(pages: int, pages_per_shard: int = PAGES_PER_SHARD) -> int:
-    """The smallest power of two that keeps shards within ``pages_per_shard`` pages, on average."""
-    count = 1
-    while pages > count * pages_per_shard:
-        count *= 2
-    return count
+    """The fewest shards that keep within ``pages_per_shard`` pages each, on average."""
+    return max(1, -(-pages // pages_per_shard))
 
 
 def shard_of(page: Path, count: int) -> int:
     """The shard of ``page`` (its path in the site) among ``count``: from a hash, so shards are
-    even samples; its low bits, so that doubling the count moves a page from n to n or n + count."""
+    even samples; its remainder, so that doubling the count moves a page from n to n or n + count."""
     digest = hashlib.blake2b(page.as_posix().encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") % count
 
