@@ -16,6 +16,7 @@ from generator.analysis.network import (
     _fit,
     _round,
     _shape,
+    _wrapped,
     edges_of,
 )
 from generator.content.models import Actor
@@ -28,8 +29,8 @@ DRAW_ALL_LIMIT = 40
 COMMUNITY_LIMIT = 24  # groups drawn and listed; the smaller rest are counted in one line
 MEMBERS_SHOWN = 12  # names listed per group, most connected first
 STRONGEST_LIMIT = 20  # rows of the table of the most reported relations
-MAP_GROUPS = 9  # groups drawn on the map: the largest; the table lists COMMUNITY_LIMIT
 LEADING_NAMES = 2  # members named under a group's disc, most connected first
+NAME_LINES = 2  # lines a leading member's name may take (else an alias, else cut short)
 MAP_PAD = 12  # px around a disc and its label inside the disc's cell
 MIN_DISC = 6  # px: the radius of the smallest group's disc, however small beside the largest
 CHAR_WIDTH = 0.62  # of the font size: a generous average letter width, so labels fit their cell
@@ -65,6 +66,7 @@ class Community:
 class MapLayout:
     """A grid of equal cells, one group's disc and label in each."""
 
+    groups: int  # drawn: the largest; the table lists COMMUNITY_LIMIT
     columns: int
     cell: int  # px: a cell's width
     disc: int  # px: the radius of the largest group's disc
@@ -73,7 +75,7 @@ class MapLayout:
 
     @property
     def cell_height(self) -> int:
-        lines = 1 + LEADING_NAMES
+        lines = 1 + LEADING_NAMES * NAME_LINES
         return 4 * MAP_PAD + 2 * self.disc + lines * self.line
 
     @property
@@ -83,9 +85,9 @@ class MapLayout:
 
 
 # Three columns fill the page's column on a wide screen at about their own size; two columns
-# fill a phone's width (the phone's map is shown instead below the breakpoint).
-WIDE_MAP = MapLayout(columns=3, cell=240, disc=56, font=15, line=19)
-PHONE_MAP = MapLayout(columns=2, cell=179, disc=42, font=13, line=17)
+# fill a phone's width (the phone's map is shown instead below the breakpoint), three rows.
+WIDE_MAP = MapLayout(groups=9, columns=3, cell=240, disc=56, font=15, line=19)
+PHONE_MAP = MapLayout(groups=6, columns=2, cell=179, disc=42, font=13, line=17)
 
 
 @dataclass(frozen=True)
@@ -215,10 +217,10 @@ def _most_reported(edge: NetworkEdge) -> tuple:
 
 
 def _community_map(communities: list[Community], layout: MapLayout, total: int) -> CommunityMap:
-    """The MAP_GROUPS largest groups, each a disc (area by its actors) in a cell of a grid, so
+    """The ``layout.groups`` largest groups, each a disc (area by its actors) in a cell of a grid, so
     that no disc or label can reach another; under each disc its number, size and leading
     members. The table below names the members and the groups each acts on."""
-    drawn = communities[:MAP_GROUPS]
+    drawn = communities[: layout.groups]
     if not drawn:
         return CommunityMap(0, 0, [], 0)
     largest = len(drawn[0].members)
@@ -237,7 +239,9 @@ def _group_shape(
     x = column * layout.cell + layout.cell / 2
     y = row * layout.cell_height + MAP_PAD + layout.disc
     chars = layout.label_chars
-    leading = tuple(_fitted(a.name, chars) for a in community.members[:LEADING_NAMES])
+    leading = (
+        line for a in community.members[:LEADING_NAMES] for line in _wrapped(a, chars, NAME_LINES)
+    )
     title = _fitted(f"{community.number}. {_actors(len(community.members))}", chars)
     first_line = y + layout.disc + MAP_PAD + layout.line
     return GroupShape(

