@@ -239,9 +239,8 @@ def _group_shape(
     x = column * layout.cell + layout.cell / 2
     y = row * layout.cell_height + MAP_PAD + layout.disc
     chars = layout.label_chars
-    leading = (
-        line for a in community.members[:LEADING_NAMES] for line in _wrapped(a, chars, NAME_LINES)
-    )
+    leaders = community.members[:LEADING_NAMES]
+    leading = [line for a in leaders for line in _name_lines(a, chars, a is not leaders[-1])]
     title = _fitted(f"{community.number}. {_actors(len(community.members))}", chars)
     first_line = y + layout.disc + MAP_PAD + layout.line
     return GroupShape(
@@ -251,6 +250,13 @@ def _group_shape(
 
 def _actors(count: int) -> str:
     return f"{count:,} actor" + ("" if count == 1 else "s")
+
+
+def _name_lines(actor: Actor, chars: int, comma: bool) -> tuple[str, ...]:
+    """A leading member's name on NAME_LINES lines at most; a comma ends all but the last
+    name, so that two names wrapped on several lines read apart."""
+    lines = _wrapped(actor, chars - 1, NAME_LINES)
+    return (*lines[:-1], lines[-1] + ",") if comma else lines
 
 
 def _fitted(text: str, chars: int) -> str:

@@ -104,5 +104,5 @@ def test_a_disc_s_area_follows_its_actors_and_its_label_names_its_leaders(groups
         assert abs(g.r - max(MIN_DISC, largest.r * math.sqrt(share))) <= 0.1
         assert g.lines[0].startswith(f"{g.community.number}. ")
         assert 1 < len(g.lines) <= 1 + LEADING_NAMES * NAME_LINES
-        first = " ".join(g.lines[1].removesuffix("…").split())
+        first = " ".join(g.lines[1].removesuffix(",").removesuffix("…").split())
         assert " ".join(g.community.members[0].name.split()).startswith(first)
