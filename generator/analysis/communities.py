@@ -14,10 +14,9 @@ from generator.analysis.network import (
     LAYOUT_SEED,
     NetworkEdge,
     _fit,
-    _framed,
     _round,
     _shape,
-    _short,
+    _wrapped,
     edges_of,
 )
 from generator.content.models import Actor
@@ -30,10 +29,11 @@ DRAW_ALL_LIMIT = 40
 COMMUNITY_LIMIT = 24  # groups drawn and listed; the smaller rest are counted in one line
 MEMBERS_SHOWN = 12  # names listed per group, most connected first
 STRONGEST_LIMIT = 20  # rows of the table of the most reported relations
-MAP_SIDE = 480  # px between the furthest group centres on the community map
-MAP_LABEL_HALF = 110  # px: half the width of a group's label (26 characters at 16 px)
-MAP_LABEL_LINE = 24
-GROUP_RADIUS = 9  # px per square root of a group's actors
+LEADING_NAMES = 2  # members named under a group's disc, most connected first
+NAME_LINES = 2  # lines a leading member's name may take (else an alias, else cut short)
+MAP_PAD = 12  # px around a disc and its label inside the disc's cell
+MIN_DISC = 6  # px: the radius of the smallest group's disc, however small beside the largest
+CHAR_WIDTH = 0.62  # of the font size: a generous average letter width, so labels fit their cell
 EXPLORER_SPREAD = 1200  # px: the explorer's rows of groups are at least this wide
 EXPLORER_STEP = 40  # px, roughly, between neighbouring actors in the explorer
 FORCE_LIMIT = 400  # actors in a group laid out by forces; a larger group goes on a spiral
@@ -63,25 +63,41 @@ class Community:
 
 
 @dataclass(frozen=True)
-class GroupShape:
-    community: Community
-    x: float
-    y: float
-    r: float
-    label: str
-    label_y: float
+class MapLayout:
+    """A grid of equal cells, one group's disc and label in each."""
+
+    groups: int  # drawn: the largest; the table lists COMMUNITY_LIMIT
+    columns: int
+    cell: int  # px: a cell's width
+    disc: int  # px: the radius of the largest group's disc
+    font: int  # px: the labels' letters
+    line: int  # px between the lines of a label
+
+    @property
+    def cell_height(self) -> int:
+        lines = 1 + LEADING_NAMES * NAME_LINES
+        return 4 * MAP_PAD + 2 * self.disc + lines * self.line
+
+    @property
+    def label_chars(self) -> int:
+        """Characters a label line may hold inside its cell."""
+        return int((self.cell - 2 * MAP_PAD) / (self.font * CHAR_WIDTH))
+
+
+# Three columns fill the page's column on a wide screen at about their own size; two columns
+# fill a phone's width (the phone's map is shown instead below the breakpoint), three rows.
+WIDE_MAP = MapLayout(groups=9, columns=3, cell=240, disc=56, font=15, line=19)
+PHONE_MAP = MapLayout(groups=6, columns=2, cell=179, disc=42, font=13, line=17)
 
 
 @dataclass(frozen=True)
-class GroupLink:
-    a: int  # group numbers
-    b: int
-    relations: int
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    width: float
+class GroupShape:
+    community: Community
+    x: float  # the disc's centre
+    y: float
+    r: float
+    lines: tuple[str, ...]  # the label under the disc: number and size, then leading members
+    first_line: float  # the first line's baseline; each next one MapLayout.line lower
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,13 @@ class CommunityMap:
     width: int
     height: int
     groups: list[GroupShape]
-    links: list[GroupLink]
+    groups_total: int  # every group found; the map draws the largest
+    font: int = 0  # px: the labels' letters
+    line: int = 0  # px between the lines of a label
+
+    @property
+    def partial(self) -> bool:
+        return len(self.groups) < self.groups_total
 
 
 @dataclass(frozen=True)
@@ -99,7 +121,8 @@ class Overview:
     communities: list[Community]  # the COMMUNITY_LIMIT largest
     others: int  # groups too small to list
     others_actors: int
-    drawing: CommunityMap
+    drawing: CommunityMap  # for a wide screen
+    phone_drawing: CommunityMap
     strongest: list[NetworkEdge]  # the relations the most briefs report
     actors_total: int
     relations_total: int
@@ -169,7 +192,8 @@ def overview(graph: nx.MultiDiGraph, index: Index) -> Overview:
         communities=communities,
         others=len(groups) - len(shown),
         others_actors=sum(len(g) for g in groups[len(shown) :]),
-        drawing=_community_map(communities, between),
+        drawing=_community_map(communities, WIDE_MAP, len(groups)),
+        phone_drawing=_community_map(communities, PHONE_MAP, len(groups)),
         strongest=sorted((e for e in edges if e.refs), key=_most_reported)[:STRONGEST_LIMIT],
         actors_total=len(graph),
         relations_total=len(edges),
@@ -192,50 +216,52 @@ def _most_reported(edge: NetworkEdge) -> tuple:
     return -len(edge.briefs), edge.source.id, edge.type, edge.target.id
 
 
-def _community_map(communities: list[Community], between: dict) -> CommunityMap:
-    """Each group a disc (area by its actors) placed by a seeded force layout, joined by lines
-    as thick as the relations between them; labels below the discs."""
-    if not communities:
-        return CommunityMap(0, 0, [], [])
-    centres = _group_centres(communities, between)
-    radius = {c.number: GROUP_RADIUS * math.sqrt(len(c.members)) for c in communities}
-    largest = max(radius.values())
-    points, width, height = _framed(centres, MAP_LABEL_HALF + largest, largest + MAP_LABEL_LINE)
-    groups = [
-        GroupShape(
-            c,
-            *points[c.number],
-            _round(radius[c.number]),
-            _group_label(c),
-            _round(points[c.number][1] + radius[c.number] + MAP_LABEL_LINE - 4),
-        )
-        for c in communities
-    ]
-    heaviest = max(between.values(), default=1)
-    links = [
-        GroupLink(a, b, count, *points[a], *points[b], _round(1 + 7 * count / heaviest))
-        for (a, b), count in sorted(between.items())
-        if a in points and b in points
-    ]
-    return CommunityMap(width, height, groups, links)
+def _community_map(communities: list[Community], layout: MapLayout, total: int) -> CommunityMap:
+    """The ``layout.groups`` largest groups, each a disc (area by its actors) in a cell of a grid, so
+    that no disc or label can reach another; under each disc its number, size and leading
+    members. The table below names the members and the groups each acts on."""
+    drawn = communities[: layout.groups]
+    if not drawn:
+        return CommunityMap(0, 0, [], 0)
+    largest = len(drawn[0].members)
+    columns = min(layout.columns, len(drawn))
+    rows = math.ceil(len(drawn) / columns)
+    groups = [_group_shape(c, i, columns, largest, layout) for i, c in enumerate(drawn)]
+    width, height = columns * layout.cell, rows * layout.cell_height
+    return CommunityMap(width, height, groups, total, layout.font, layout.line)
 
 
-def _group_label(community: Community) -> str:
-    return f"{community.number}. {_short(community.members[0])}"
-
-
-def _group_centres(communities: list[Community], between: dict[tuple[int, int], int]) -> dict:
-    """Group centres in a MAP_SIDE square: groups with many relations between them near."""
-    groups = nx.Graph()
-    groups.add_nodes_from(c.number for c in communities)
-    groups.add_weighted_edges_from(
-        (a, b, w) for (a, b), w in sorted(between.items()) if a in groups and b in groups
+def _group_shape(
+    community: Community, place: int, columns: int, largest: int, layout: MapLayout
+) -> GroupShape:
+    row, column = divmod(place, columns)
+    r = max(MIN_DISC, layout.disc * math.sqrt(len(community.members) / largest))
+    x = column * layout.cell + layout.cell / 2
+    y = row * layout.cell_height + MAP_PAD + layout.disc
+    chars = layout.label_chars
+    leaders = community.members[:LEADING_NAMES]
+    leading = [line for a in leaders for line in _name_lines(a, chars, a is not leaders[-1])]
+    title = _fitted(f"{community.number}. {_actors(len(community.members))}", chars)
+    first_line = y + layout.disc + MAP_PAD + layout.line
+    return GroupShape(
+        community, _round(x), _round(y), _round(r), (title, *leading), _round(first_line)
     )
-    if len(groups) == 1:
-        return {communities[0].number: (0.0, 0.0)}
-    spacing = 2 / math.sqrt(len(groups))  # spring_layout's optimal distance, wider than its default
-    layout = nx.spring_layout(groups, weight="weight", seed=LAYOUT_SEED, k=spacing)
-    return _fit(layout, 0.0, 0.0, MAP_SIDE)
+
+
+def _actors(count: int) -> str:
+    return f"{count:,} actor" + ("" if count == 1 else "s")
+
+
+def _name_lines(actor: Actor, chars: int, comma: bool) -> tuple[str, ...]:
+    """A leading member's name on NAME_LINES lines at most; a comma ends all but the last
+    name, so that two names wrapped on several lines read apart."""
+    lines = _wrapped(actor, chars - 1, NAME_LINES)
+    return (*lines[:-1], lines[-1] + ",") if comma else lines
+
+
+def _fitted(text: str, chars: int) -> str:
+    """``text`` cut short with an ellipsis when longer than ``chars`` characters."""
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
 def _years(edge: NetworkEdge) -> set[int]:

@@ -93,9 +93,12 @@ class Views:
     def stance_changes_by_actor(
         self,
     ) -> dict[str, list[tuple[stances.QuestionColumn, stances.StanceHistory]]]:
+        """Each actor's changes of stance, the latest first (its page shows the latest)."""
         changes: dict[str, list] = {}
         for actor, column, history in self.stance_matrix.changes():
             changes.setdefault(actor.id, []).append((column, history))
+        for listed in changes.values():
+            listed.sort(key=lambda change: stances.change_date(change[1]), reverse=True)
         return changes
 
     # --- readings --------------------------------------------------------------

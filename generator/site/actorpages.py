@@ -16,7 +16,12 @@ from generator.content.models import Actor, Brief
 from generator.site.pagination import later_page_kind, page_key, paginate
 from generator.site.urls import page_path
 
-BRIEFS_PER_PAGE = 20  # at 20 the busiest actor of a 300-brief story corpus stays under 20,000 px
+# Measured (bench/heights.py) at 10,000 story briefs: the tallest first page was 19,632 px at 20
+# briefs a page, of which ~12,000 px grow with its briefs (statements, relations, readings, the
+# briefs' list) and the rest with the corpus (stance changes, parts, members), now bounded below.
+BRIEFS_PER_PAGE = 16
+CHANGES_SHOWN = 10  # stance changes listed at once on an actor's page: the latest; the rest folded
+NAMES_SHOWN = 30  # parts or members listed at once on an actor's page; the rest folded
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,11 @@ class ActorPage:
     @property
     def last(self) -> int:
         return self.first + len(self.briefs) - 1
+
+    @property
+    def shown(self) -> dict[str, int]:
+        """How many items of a list that grows with the corpus the page shows at once."""
+        return {"changes": CHANGES_SHOWN, "names": NAMES_SHOWN}
 
     @property
     def brief_ids(self) -> frozenset[str]:

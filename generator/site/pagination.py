@@ -36,6 +36,14 @@ class ListPage(Generic[Entry]):
     first: int  # position of the page's first entry in the list, from 1
     total: int  # entries in the list
     entries: Sequence[Entry]
+    previous: Entry | None = None  # the previous page's last entry; None on the first page
+
+    def continues(self, attribute: str) -> bool:
+        """Whether the page opens in the middle of a run of entries alike in ``attribute`` (an
+        actor kind): a page that heads each run marks that first heading "(continued)"."""
+        if self.previous is None or not self.entries:
+            return False
+        return getattr(self.previous, attribute) == getattr(self.entries[0], attribute)
 
     @property
     def last(self) -> int:
@@ -74,6 +82,7 @@ def paginate(
             start + 1,
             len(entries),
             entries[start : start + per_page],
+            entries[start - 1] if start else None,
         )
         for n, start in enumerate(starts, start=1)
     ]

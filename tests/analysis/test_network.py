@@ -14,7 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.communities import COMMUNITY_LIMIT, DRAW_ALL_LIMIT, explorer_data, overview
+from generator.analysis.communities import (
+    COMMUNITY_LIMIT,
+    DRAW_ALL_LIMIT,
+    PHONE_MAP,
+    WIDE_MAP,
+    explorer_data,
+    overview,
+)
 from generator.analysis.index import Index
 from generator.analysis.network import (
     NEIGHBOUR_LIMIT,
@@ -411,7 +418,8 @@ def test_a_large_network_page_shows_groups_not_every_actor():
     assert "network__node" not in page  # no actor drawn one by one: the groups are
     groups = re.findall(r'<tr id="group-(\d+)">', page)
     assert groups == [str(n) for n in range(1, min(COMMUNITY_LIMIT, len(groups)) + 1)]
-    assert page.count('class="community-map__group ') == len(groups)
+    drawn = sum(min(layout.groups, len(groups)) for layout in (WIDE_MAP, PHONE_MAP))
+    assert page.count('class="community-map__group ') == drawn  # the largest, on each map
     listed = {a.id for c in views.network_overview.communities for a in c.members}
     table = page[page.index('<table class="communities">') :]
     linked = set(re.findall(r'<a href="\.\./actors/([a-z0-9-]+)/"', table))

@@ -4,6 +4,8 @@ page stays bounded, and its explorer (assets/network.js) works from the keyboard
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from pathlib import Path
 
@@ -143,6 +145,48 @@ def test_on_a_phone_an_actor_s_drawing_has_legible_names_apart_and_the_actor_cen
         assert abs(middle - (box["x"] + box["width"] / 2)) <= 2  # in the middle
         assert box["y"] <= focus["y"] and focus["y"] + focus["height"] <= box["y"] + box["height"]
         assert 0 <= focus["y"] and focus["y"] + focus["height"] <= 900  # in view (viewport px)
+
+
+DISCS = """svg => [...svg.querySelectorAll('circle')].map(circle => {
+    const r = circle.getBoundingClientRect();
+    return {x: r.left + r.width / 2, y: r.top + r.height / 2, r: r.width / 2};
+})"""
+
+
+def disc_meets_label(disc: dict, label: dict, box_left: float) -> bool:
+    """Whether a disc (viewport px) reaches into a label's box (left and right from box_left)."""
+    nearest_x = min(max(disc["x"], box_left + label["left"]), box_left + label["right"])
+    nearest_y = min(max(disc["y"], label["top"]), label["bottom"])
+    return math.dist((nearest_x, nearest_y), (disc["x"], disc["y"])) < disc["r"] - 1
+
+
+@pytest.mark.parametrize(
+    ("width", "shown", "hidden"), [(DESKTOP, "wide", "phone"), (PHONE, "phone", "wide")]
+)
+def test_the_map_of_groups_has_legible_labels_and_no_disc_or_label_on_another(
+    stories, tabs, width, shown, hidden
+):
+    base_url, _, _ = stories
+    tab = tabs[width]
+    tab.goto(base_url + "network/")
+    assert tab.locator(f".community-map.network--{hidden}").is_hidden()
+    svg = tab.locator(f".community-map.network--{shown} svg")
+    svg.scroll_into_view_if_needed()
+    labels, discs = svg.evaluate(LABELS), svg.evaluate(DISCS)
+    box = svg.bounding_box()
+    assert len(discs) >= 2 and len(labels) >= 2 * len(discs)  # a size, a name at least
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the drawing fits its box
+    assert min(label["size"] for label in labels) >= 11  # rendered px, not SVG units
+    assert all(-1 <= label["left"] and label["right"] <= label["boxWidth"] + 1 for label in labels)
+    assert overlapping(labels) == []
+    for a, b in itertools.combinations(discs, 2):
+        assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"]
+    assert [
+        (disc, label["text"])
+        for disc in discs
+        for label in labels
+        if disc_meets_label(disc, label, box["x"])
+    ] == []
 
 
 def test_a_wide_screen_shows_the_wide_drawing_only(stories, tabs):

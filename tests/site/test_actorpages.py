@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
+from generator.analysis.stances import change_date
 from generator.site import actorpages
 from generator.site.actorpages import actor_pages
 from helpers.corpora import rendered, seed_pages, seed_views, synthetic_content, synthetic_views
+from helpers.story_corpus import story_content, story_views
 
 
 @pytest.fixture
@@ -109,3 +112,49 @@ def test_two_statements_of_one_position_share_one_heading_on_the_actor_page():
     statements = page.split("## Positions and statements")[1].split("\n## ")[0]
     assert statements.count('class="statement__context"') == 1
     assert statements.count('class="statement__meta"') == 2
+
+
+# --- lists that grow with the corpus, bounded on an actor's page (issue 20) ---
+
+
+@pytest.fixture
+def two_shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.setattr(actorpages, "CHANGES_SHOWN", 2)
+    monkeypatch.setattr(actorpages, "NAMES_SHOWN", 2)
+    return rendered(story_content())
+
+
+def folded_section(page: str, heading: str) -> tuple[list[str], list[str], str]:
+    """The items of a section shown at once, those folded, and the section's text."""
+    section = page.split(f"\n## {heading}\n")[1].split("\n## ")[0]
+    shown, _, rest = section.partition("<details")
+    return re.findall(r"<li>(.*?)</li>", shown), re.findall(r"<li>(.*?)</li>", rest), section
+
+
+def test_an_actor_s_stance_changes_show_the_latest_and_fold_the_rest(two_shown):
+    views = story_views()
+    changed = {a: c for a, c in views.stance_changes_by_actor.items() if len(c) > 2}
+    assert changed, "the story corpus should have an actor with more than two changes"
+    for actor_id, changes in changed.items():
+        page = two_shown[f"actors/{actor_id}.md"]
+        shown, folded, section = folded_section(page, "Stance changes")
+        assert len(shown) == 2 and len(shown) + len(folded) == len(changes)
+        assert f"2 of {len(changes)}, the latest first" in section
+        assert f"<summary>{len(changes) - 2} earlier changes</summary>" in section
+        dates = [change_date(history) for _, history in changes]
+        assert dates == sorted(dates, reverse=True)
+        for item, (column, _) in zip(shown + folded, changes, strict=True):
+            assert html.unescape(item).startswith(f"“{column.text}”")
+
+
+def test_an_actor_s_members_and_parts_show_the_first_and_fold_the_rest(two_shown):
+    views = story_views()
+    lists = [("Members", views.members_by_actor), ("Parts", views.parts_by_actor)]
+    checked = 0
+    for heading, by_actor in lists:
+        for actor_id, names in by_actor.items():
+            page = two_shown[f"actors/{actor_id}.md"]
+            shown, folded, _ = folded_section(page, heading)
+            assert len(shown) == min(2, len(names)) and len(shown) + len(folded) == len(names)
+            checked += len(names) > 2
+    assert checked, "the story corpus should have a group of more than two members"

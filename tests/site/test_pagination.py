@@ -1,6 +1,8 @@
 """The one pagination of long lists (generator/site/pagination.py) and the pages it makes."""
 
+import itertools
 import re
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -30,6 +32,18 @@ def test_every_entry_is_on_exactly_one_page_in_order(entries, per_page, key):
     later = [page.path for page in pages[1:]]
     assert len(set(later)) == len(later) and pages[0].path not in later
     assert all(p.key == (f"{key}/{p.number}" if key else str(p.number)) for p in pages[1:])
+
+
+@given(st.lists(st.sampled_from("abc")).map(sorted), st.integers(1, 5))
+def test_a_page_continues_a_run_when_its_first_entry_is_alike_the_previous_page_s_last(
+    kinds, per_page
+):
+    entries = [SimpleNamespace(kind=kind, n=n) for n, kind in enumerate(kinds)]
+    pages = paginate(entries, per_page, "actors")
+    assert not pages[0].continues("kind")
+    for before, page in itertools.pairwise(pages):
+        assert page.previous is before.entries[-1]
+        assert page.continues("kind") == (before.entries[-1].kind == page.entries[0].kind)
 
 
 def test_a_page_holds_at_least_one_entry():
@@ -85,6 +99,20 @@ def test_the_actors_instruments_and_a_topic_are_cut_into_linked_pages(small_page
     topic = max(index.topics.values(), key=lambda t: len(t.briefs))
     first = page_path("topic", topic.slug)
     _check_list(small_pages, first, first.removesuffix(".md") + "/{}.md", 9, len(topic.briefs))
+
+
+def test_each_kind_of_actor_is_headed_once_and_continued_across_a_page_break(small_pages):
+    kinds = sorted({a.kind for a in synthetic_views().index.actors.values()})
+    count = -(-len(synthetic_views().index.actors) // 9)
+    paths = ["actors/index.md"] + [f"actors/{n}.md" for n in range(2, count + 1)]
+    headings = [h for p in paths for h in re.findall(r"^## (.+)$", small_pages[p], re.M)]
+    named = [kind.replace("-", " ").capitalize() for kind in kinds]
+    assert [h for h in headings if not h.endswith(" (continued)")] == named
+    continued = [h.removesuffix(" (continued)") for h in headings if h.endswith("(continued)")]
+    assert continued, "the corpus should cut some kind's run at a page break"
+    for p in paths[1:]:  # a continued heading opens its page, after a page of the same kind
+        later = re.findall(r"^## (.+)$", small_pages[p], re.M)
+        assert all(not h.endswith("(continued)") for h in later[1:])
 
 
 def test_the_instruments_are_cut_into_linked_pages(monkeypatch):
