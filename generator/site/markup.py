@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 import markdown as markdown_lib
@@ -121,6 +121,14 @@ def render_markdown(text: str, link: Callable[[str, str], str] | None = None) ->
             lambda m: f'<a href="{escape(link(m.group(1), m.group(2)))}">{m.group(3)}</a>', html
         )
     )
+
+
+def convert_ahead(texts: Iterable[str]) -> None:
+    """Convert these Markdown texts now, in this process, for :func:`render_markdown` to find
+    done: worker processes forked afterwards inherit them instead of each converting again
+    those it meets (a summary shows on its page, in its description and in several feeds)."""
+    for text in texts:
+        _sanitised(text)
 
 
 # A summary shows on its page, in lists, in its description and in feeds: a cache smaller than

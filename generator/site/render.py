@@ -18,6 +18,7 @@ import yaml
 from generator.analysis.index import Index, topic_slug
 from generator.analysis.views import Views
 from generator.content.dates import format_partial_date
+from generator.content.models import Actor, Brief, LegalInstrument
 from generator.runtime.memory import gc_paused
 from generator.runtime.parallel import ordered_map
 from generator.site import api, markup
@@ -153,6 +154,7 @@ class Renderer:
         with gc_paused():  # the views and the pages are large structures, built once
             jobs = [job for job in self._pages(index) if only is None or only(job.path)]
             self.env.globals["views"].prepare()
+            markup.convert_ahead(_markdown_shown(jobs))  # once, before the workers fork
             metadata = PageMeta(self.site_url, self.directory_urls)
             return ordered_map(
                 _render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder)
@@ -255,6 +257,16 @@ class Renderer:
             for path in sorted(folder.rglob("*"))
             if path.is_file()
         ]
+
+
+def _markdown_shown(jobs: list[_PageJob]) -> Iterator[str]:
+    """The Markdown texts the pages' records show: summaries and descriptions."""
+    for job in jobs:
+        record = job.record
+        if isinstance(record, Brief | LegalInstrument) and record.summary:
+            yield record.summary
+        elif isinstance(record, Actor) and record.description:
+            yield record.description
 
 
 def _render_job(

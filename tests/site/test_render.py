@@ -75,3 +75,29 @@ def test_a_long_list_of_briefs_gets_a_page_per_year(monkeypatch):
         linked_briefs += linked
     assert linked_briefs == [b.id for b in views.index.briefs]  # every brief once, newest first
     assert listing.count("<tr><td") == min(100, len(views.index.briefs))
+
+
+class _NoConverter:
+    def reset(self):
+        raise AssertionError("Markdown converted after the workers forked")
+
+
+def test_the_pages_markdown_is_converted_before_the_workers_fork(project, monkeypatch):
+    """Summaries and descriptions are converted once, in the parent: workers (stood for here by
+    a map that can no longer convert) inherit them, for their pages and for the feeds."""
+    from generator.site import markup
+    from generator.site import render as render_module
+
+    def map_in_a_worker(function, items, shared=None):
+        monkeypatch.setattr(markup, "_md", _NoConverter())
+        return [function(shared, item) for item in items]
+
+    markup._sanitised.cache_clear()
+    monkeypatch.setattr(render_module, "ordered_map", map_in_a_worker)
+    renderer = Renderer(ROOT / "templates")
+    index = Index(load_content(project / "content"))
+    pages = {page.path: page.text for page in renderer.render_site(index)}
+    assert (
+        "<strong>" in pages[f"briefs/{SEED_BRIEF}.md"] or "<p>" in pages[f"briefs/{SEED_BRIEF}.md"]
+    )
+    assert renderer.render_files(index)  # the feeds show the summaries too
