@@ -73,6 +73,17 @@ def open_cache(
     return CachedBuild(folder, previous, cache.Manifest(key))
 
 
+def record_store(cached: CachedBuild, content_dir: Path) -> cache.RecordStore:
+    """Where ``load_content`` finds what loading each unchanged content file gave last time
+    (read the content's digests first: ``cached.content``)."""
+    previous = cached.previous
+    if previous is None:
+        return cache.RecordStore(content_dir, cached.content)
+    return cache.RecordStore(
+        content_dir, cached.content, previous.records, previous.manifest.content
+    )
+
+
 def render_changed(
     renderer: Renderer,
     corpus: Corpus,
@@ -84,7 +95,8 @@ def render_changed(
     """The pages the changes since the cached build reach, rendered; the others by path."""
     previous = cached.previous
     try:
-        before = cache.corpus_before(previous, corpus, previous.changed_records(cached.content))
+        changed = previous.changed_records(cached.content)
+        before = cache.corpus_before(cached.records, corpus, changed)
         incremental = IncrementalRenderer(renderer)
         incremental.resume(before)
     except (cache.CacheError, OSError, LookupError, ValueError) as error:
@@ -166,6 +178,6 @@ def save(
     with timings("cache"):
         cached.manifest.content = {f"{f}/{k}": v for (f, k), v in cached.content.items()}
         files = {key: content_dir / key[0] / f"{key[1]}.yaml" for key in cached.content}
-        why_not = cache.save(cached.folder, site, cached.manifest, files)
+        why_not = cache.save(cached.folder, site, cached.manifest, files, cached.records)
     if why_not:
         log.info("build cache: %s", one_line(why_not))

@@ -155,14 +155,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
         build, root = self.build, Path(config.config_file_path or ".").parent
+        records = self.session.file_cache
         if build.cache is not None:  # before loading: a file saved meanwhile counts as changed
-            build.cache.content = cache.content_digests(self.content_dir)
+            with build.timings("content"):
+                build.cache.content = cache.content_digests(self.content_dir)
+                records = build.cache.records = buildcache.record_store(
+                    build.cache, self.content_dir
+                )
             self.nav_paths = set(nav_paths(config.nav))
         try:
             with build.timings("content"):
-                corpus = load_content(
-                    self.content_dir, relative_to=root, cache=self.session.file_cache
-                )
+                corpus = load_content(self.content_dir, relative_to=root, cache=records)
         except ContentError as error:
             if not self.session.serving:
                 for problem in error.problems:
@@ -172,6 +175,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 ) from None
             self._show_problems(error.problems, "content", config)  # the preview stays up
         else:
+            if build.cache is not None:
+                store = build.cache.records
+                log.info(
+                    "build cache: %d of %d content files loaded again",
+                    len(store.kept) - store.reused,
+                    len(store.kept),
+                )
             try:
                 self._render(corpus)
             except Exception as error:

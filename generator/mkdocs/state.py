@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from generator.content.filecache import FileCache
 from generator.mkdocs.pages import ParallelPages
-from generator.site.cache import Manifest, Previous
+from generator.site.cache import Manifest, Previous, RecordStore
 from generator.site.incremental import IncrementalRenderer
 from generator.site.pageparts import PageParts
 
@@ -58,6 +58,7 @@ class CachedBuild:
     previous: Previous | None  # None: a clean build (no cache, or one that does not match)
     manifest: Manifest  # this build's, filled in as it goes
     content: dict[tuple[str, str], str] = field(default_factory=dict)  # its content files' digests
+    records: RecordStore | None = None  # what loading each content file gave (site/cache.py)
     reused: list[File] = field(default_factory=list)  # pages taken whole from the last build
     all_pages: list[File] = field(default_factory=list)  # every page, in MkDocs' order
 

@@ -3,9 +3,10 @@
     BRIEFING_CACHE=.briefing-cache mkdocs build   # or the plugin's cache_dir option
 
 A cache folder holds the last published site (hard links to its files where the disk allows),
-the content files it was built from, and ``manifest.json``: the key it was built under, a digest
-of each generated page's Markdown and metadata, of each HTML page, and of each search shard's
-pages. A build whose key matches renders again only the pages the changed records reach
+what loading each content file gave (``records.pickle``, by the digest of the file's bytes: an
+unchanged file is not read and validated again, :class:`RecordStore`), and ``manifest.json``:
+the key it was built under, a digest of each generated page's Markdown and metadata, of each
+HTML page, and of each search shard's pages. A build whose key matches renders again only the pages the changed records reach
 (``incremental.py``, the model ``mkdocs serve`` uses), converts only those whose Markdown
 changed, and re-indexes only the shards whose pages changed; the rest is taken from the cache.
 
@@ -24,23 +25,24 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import pickle
 import shutil
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import generator
-from generator.content.corpus import FOLDERS, Corpus, check_content
+from generator.content.corpus import FOLDERS, Corpus
 from generator.site.output import FolderError, StagedFolder
 from generator.site.pagefind import link_or_copy
 from generator.site.render import GeneratedFile
 
-FORMAT = 1
+FORMAT = 2
 CACHE_MARKER = ".briefing-cache"
 MANIFEST = "manifest.json"
-SITE, CONTENT = "site", "content"
+SITE, RECORDS = "site", "records.pickle"
 ENVIRONMENT_VARIABLE = "BRIEFING_CACHE"  # a folder, or "" / "off" for no cache
 
 
@@ -111,7 +113,7 @@ def content_digests(content_dir: Path) -> dict[tuple[str, str], str]:
     found = {}
     for folder in FOLDERS:
         for path in sorted((content_dir / folder).glob("*.yaml")):
-            if path.is_file():
+            if path.is_file() and not path.name.startswith("."):  # hidden: not content
                 found[(folder, path.stem)] = file_digest(path)
     return found
 
@@ -152,13 +154,11 @@ class Previous:
 
     folder: Path
     manifest: Manifest
+    records: dict[str, tuple]  # what loading each content file gave (RecordStore's entries)
 
     @property
     def site(self) -> Path:
         return self.folder / SITE
-
-    def content_file(self, folder: str, key: str) -> Path:
-        return self.folder / CONTENT / folder / f"{key}.yaml"
 
     def changed_records(self, now: dict[tuple[str, str], str]) -> set[tuple[str, str]]:
         """The records added, edited or deleted since the last build."""
@@ -170,22 +170,18 @@ class CacheError(Exception):
     """The cache does not hold what its manifest says: it is not used."""
 
 
-def corpus_before(previous: Previous, corpus: Corpus, changed: set[tuple[str, str]]) -> Corpus:
+def corpus_before(store: RecordStore, corpus: Corpus, changed: set[tuple[str, str]]) -> Corpus:
     """The content of the last build: its records that have not changed since are the very
     objects of ``corpus`` (the incremental renderer tells changes by identity); those that
-    have are read back from the cache."""
-    with tempfile.TemporaryDirectory(prefix="briefing-cache-") as scratch:
-        for folder, key in changed:
-            source = previous.content_file(folder, key)
-            if f"{folder}/{key}" in previous.manifest.content:
-                (Path(scratch) / folder).mkdir(exist_ok=True)
-                shutil.copyfile(source, Path(scratch) / folder / f"{key}.yaml")
-        changed_before, _ = check_content(Path(scratch))  # references are checked on the whole
+    have are the ones the last build loaded, from the ``store``."""
     before = Corpus()
-    for name in sorted(previous.manifest.content, key=lambda name: f"{name}.yaml"):
+    for name in sorted(store.earlier_content, key=lambda name: f"{name}.yaml"):
         folder, key = name.split("/", 1)
-        source = changed_before if (folder, key) in changed else corpus
-        record = getattr(source, folder).get(key)
+        record = (
+            store.earlier_record(name)
+            if (folder, key) in changed
+            else getattr(corpus, folder).get(key)
+        )
         if record is None:
             raise CacheError(f"{name}: not in the cache as its manifest says")
         getattr(before, folder)[key] = record
@@ -206,25 +202,32 @@ def load(folder: Path, key: str) -> tuple[Previous | None, str]:
         path = folder / name
         if ".." in Path(name).parts or not path.is_file() or path.stat().st_size != size:
             return None, f"the cache is not whole ({name}): ignored"
-    return Previous(folder, manifest), "cache found"
+    try:
+        records = pickle.loads((folder / RECORDS).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError) as error:
+        return None, f"the cache's {RECORDS} cannot be read ({type(error).__name__}): ignored"
+    if not isinstance(records, dict):
+        return None, f"the cache's {RECORDS} is not a store of records: ignored"
+    return Previous(folder, manifest, records), "cache found"
 
 
 def save(
-    folder: Path, site: Path, manifest: Manifest, content: dict[tuple[str, str], Path]
+    folder: Path,
+    site: Path,
+    manifest: Manifest,
+    content: dict[tuple[str, str], Path],
+    store: RecordStore,
 ) -> str | None:
-    """Replace the cache in ``folder`` with the published ``site`` and the ``content`` files it
-    was built from; None when saved, else why not. A content file whose bytes are no longer
-    those the build read means the cache would lie: nothing is saved then."""
+    """Replace the cache in ``folder`` with the published ``site`` and what loading the
+    ``content`` files gave (the ``store``); None when saved, else why not. A content file whose
+    bytes are no longer those the build read means the cache would lie: nothing is saved then."""
     output = StagedFolder(folder, marker=CACHE_MARKER)
     try:
         staging = output.open()
         for (kind, key), path in content.items():
-            data = path.read_bytes()
-            if digest(data) != manifest.content.get(f"{kind}/{key}"):
+            if file_digest(path) != manifest.content.get(f"{kind}/{key}"):
                 return f"{path} changed during the build: no cache saved"
-            target = staging / CONTENT / kind / f"{key}.yaml"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        (staging / RECORDS).write_bytes(store.saved())
         shutil.copytree(site, staging / SITE, symlinks=True, copy_function=link_or_copy)
         manifest.sizes = {
             path.relative_to(staging).as_posix(): path.stat().st_size
@@ -238,6 +241,69 @@ def save(
     finally:
         output.discard()
     return None
+
+
+Loader = Callable[[Sequence[Any]], list[Any]]  # loads content files (jobs), in order
+
+
+class RecordStore:
+    """What loading each content file gave, kept from build to build: ``load_content``'s
+    ``cache`` (the interface of ``content.filecache.FileCache``). A file whose bytes have the
+    digest they had when an earlier build loaded it (read before loading: ``content``) gives
+    back what loading gave then, unpickled, instead of being read and validated again.
+
+    Entries are by content name ("briefs/<id>"): (digest, path, label, pickled result); the path
+    and label are those the job named, as problems show them."""
+
+    def __init__(
+        self,
+        content_dir: Path,
+        content: dict[tuple[str, str], str],
+        earlier: dict[str, tuple] | None = None,
+        earlier_content: dict[str, str] | None = None,
+    ):
+        self.content_dir, self.content = content_dir, content
+        self.earlier = earlier or {}
+        self.earlier_content = earlier_content or {}  # the last build's content names → digests
+        self.kept: dict[str, tuple] = {}  # this build's entries, for the next
+        self.reused = 0  # files not loaded again
+
+    def map(self, load: Loader, jobs: Sequence[Any], path_of: Callable[[Any], Path]) -> list[Any]:
+        """``load(jobs)``, calling it only for the jobs whose file's bytes are new."""
+        results: dict[int, Any] = {}
+        entries = [self._entry(job[0], path_of(job), job[2]) for job in jobs]
+        for n, (name, entry) in enumerate(entries):
+            earlier = self.earlier.get(name) if entry is not None else None
+            if earlier is not None and earlier[:3] == entry:
+                results[n], self.kept[name] = pickle.loads(earlier[3]), earlier
+        missing = [n for n in range(len(jobs)) if n not in results]
+        self.reused = len(results)
+        for n, result in zip(missing, load([jobs[n] for n in missing])):
+            results[n] = result
+            name, entry = entries[n]
+            if entry is not None:
+                self.kept[name] = (*entry, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        return [results[n] for n in range(len(jobs))]
+
+    def _entry(self, folder: str, path: Path, label: str) -> tuple[str, tuple | None]:
+        """A job's name and what its entry must match; None for a file the digests do not
+        cover (not in its content folder, or not a file: loaded every time)."""
+        name = f"{folder}/{path.stem}"
+        known = path == self.content_dir / folder / path.name and path.suffix == ".yaml"
+        value = self.content.get((folder, path.stem)) if known else None
+        return name, (value, str(path), label) if value is not None else None
+
+    def earlier_record(self, name: str) -> object | None:
+        """The record an earlier build loaded from content file ``name`` ("briefs/<id>")."""
+        earlier = self.earlier.get(name)
+        if earlier is None or earlier[0] != self.earlier_content.get(name):
+            return None
+        _, record, _ = pickle.loads(earlier[3])
+        return record
+
+    def saved(self) -> bytes:
+        """This build's entries, for :meth:`Previous.records`."""
+        return pickle.dumps(self.kept, pickle.HIGHEST_PROTOCOL)
 
 
 class FileJobs:

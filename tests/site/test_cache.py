@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bench.stories import to_yaml, write_story_corpus
+from generator.content.corpus import load_content
 from generator.site import cache
 from generator.site.cache import Manifest
 
@@ -23,7 +27,9 @@ def _saved(tmp_path: Path) -> Path:
     brief = content / "one.yaml"
     brief.write_text("id: one\n", encoding="utf-8")
     manifest = Manifest(KEY, content={"briefs/one": cache.file_digest(brief)})
-    assert cache.save(tmp_path / "cache", site, manifest, {("briefs", "one"): brief}) is None
+    store = cache.RecordStore(content.parent, {})
+    saved = cache.save(tmp_path / "cache", site, manifest, {("briefs", "one"): brief}, store)
+    assert saved is None
     return tmp_path / "cache"
 
 
@@ -45,7 +51,8 @@ def test_a_brief_changed_during_the_build_leaves_no_cache(tmp_path):
     brief = tmp_path / "content" / "briefs" / "one.yaml"
     brief.write_text("id: one\ntitle: saved meanwhile\n", encoding="utf-8")
     manifest = Manifest("new", content={"briefs/one": "the digest of what the build read"})
-    why = cache.save(folder, tmp_path / "site", manifest, {("briefs", "one"): brief})
+    store = cache.RecordStore(tmp_path / "content", {})
+    why = cache.save(folder, tmp_path / "site", manifest, {("briefs", "one"): brief}, store)
     assert why is not None and "changed during the build" in why
     assert cache.load(folder, KEY)[0] is not None  # the last good cache is left as it was
 
@@ -56,7 +63,10 @@ def test_a_brief_changed_during_the_build_leaves_no_cache(tmp_path):
         lambda folder: (folder / "manifest.json").write_text("[]"),
         lambda folder: (folder / "manifest.json").write_bytes(b"\xff\xfe"),
         lambda folder: (folder / "site" / "a" / "index.html").write_text("<p>longer</p>"),
-        lambda folder: (folder / "content" / "briefs" / "one.yaml").unlink(),
+        lambda folder: (folder / "records.pickle").unlink(),
+        lambda folder: (folder / "records.pickle").write_bytes(  # the same size, not a pickle
+            b"x" * (folder / "records.pickle").stat().st_size
+        ),
         lambda folder: (folder / "manifest.json").write_text(
             json.dumps({**json.loads((folder / "manifest.json").read_text()), "format": 99})
         ),
@@ -82,7 +92,7 @@ def test_a_folder_that_is_not_a_cache_is_never_replaced(tmp_path):
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")
     (tmp_path / "site").mkdir()
-    why = cache.save(folder, tmp_path / "site", Manifest(KEY), {})
+    why = cache.save(folder, tmp_path / "site", Manifest(KEY), {}, cache.RecordStore(folder, {}))
     assert why is not None and "not written by briefing" in why
     assert (folder / "notes.txt").read_text() == "mine"
 
@@ -105,3 +115,45 @@ def test_the_environment_names_the_folder_before_the_option(tmp_path, monkeypatc
     assert cache.cache_folder(".c", tmp_path) is None
     monkeypatch.setenv(cache.ENVIRONMENT_VARIABLE, "/elsewhere")
     assert cache.cache_folder(".c", tmp_path) == Path("/elsewhere")
+
+
+def _load_with(content: Path, earlier: cache.RecordStore | None) -> tuple:
+    """The content loaded through a record store that starts from ``earlier``'s saved entries,
+    as the next build would; returns the corpus and the store."""
+    digests = cache.content_digests(content)
+    if earlier is None:
+        store = cache.RecordStore(content, digests)
+    else:
+        known = {f"{folder}/{key}": value for (folder, key), value in earlier.content.items()}
+        store = cache.RecordStore(content, digests, pickle.loads(earlier.saved()), known)
+    return load_content(content, relative_to=content.parent, cache=store), store
+
+
+def test_only_the_edited_file_is_loaded_again_and_the_records_are_a_clean_loads(tmp_path):
+    content = tmp_path / "content"
+    write_story_corpus(content, briefs=12, seed=4)
+    first, store = _load_with(content, None)
+    assert store.reused == 0
+    edited = sorted((content / "briefs").glob("*.yaml"))[3]
+    brief = yaml.safe_load(edited.read_text(encoding="utf-8"))
+    brief["title"] = "A title edited since the last build"
+    edited.write_text(to_yaml(brief), encoding="utf-8")
+    again, next_store = _load_with(content, store)
+    assert next_store.reused == len(next_store.kept) - 1
+    clean = load_content(content, relative_to=content.parent)
+    for folder in cache.FOLDERS:
+        assert getattr(again, folder) == getattr(clean, folder)
+    assert again.briefs[edited.stem].title == "A title edited since the last build"
+    # The last build's version of the edited record stays at hand (for the pages it was on).
+    assert next_store.earlier_record(f"briefs/{edited.stem}") == first.briefs[edited.stem]
+
+
+def test_a_file_moved_elsewhere_is_loaded_again_under_its_new_name(tmp_path):
+    content = tmp_path / "content"
+    write_story_corpus(content, briefs=3, seed=4)
+    _, store = _load_with(content, None)
+    moved = tmp_path / "moved"
+    content.rename(moved)
+    # Same bytes, another path: what problems would name differs, so nothing is reused.
+    _, next_store = _load_with(moved, store)
+    assert next_store.reused == 0
