@@ -12,16 +12,14 @@ back; everything that depends on other files (references, quotes, the checks acr
 is checked again on every run, so the problems are those of a check without a cache.
 
 Entries are read back through an unpickler that makes nothing but files, records and problems
-(:class:`_ContentUnpickler`): an entry that is damaged, of another key, or holds anything else
+(:func:`generator.content.pickled.loads`): an entry that is damaged, of another key, or holds anything else
 is a miss and is written again. Entries no file used in the last check are removed.
 """
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import importlib.metadata
-import io
 import os
 import pickle
 import sys
@@ -31,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 import generator
+from generator.content import pickled
 from generator.content.corpus import Job, Loaded, load_file
 from generator.content.safefile import UnreadableFile, read_limited
 from generator.content.yamlfile import MAX_FILE_BYTES, YamlFile
@@ -99,7 +98,7 @@ def code_key() -> str:
 
 def _read(entry: Path, key: str) -> Loaded | None:
     try:
-        stored_key, outcome = _ContentUnpickler(io.BytesIO(entry.read_bytes())).load()
+        stored_key, outcome = pickled.loads(entry.read_bytes())
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: a miss, whatever the reason
         return None
     if stored_key != key or not _is_outcome(outcome):
@@ -125,25 +124,3 @@ def _write(entry: Path, key: str, outcome: Loaded) -> None:
         os.replace(partial, entry)  # whole or not at all, whatever another check does
     except OSError:
         partial.unlink(missing_ok=True)
-
-
-_MODELS = ("generator.content.models.",)
-_CLASSES = {
-    ("generator.content.yamlfile", "YamlFile"),
-    ("generator.content.problems", "Problem"),
-    ("pathlib", "PosixPath"),
-    ("pathlib", "WindowsPath"),
-}
-
-
-class _ContentUnpickler(pickle.Unpickler):
-    """Makes the content's records, their enumerations, files and problems, and nothing else:
-    a cache folder is no place to run code from."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        found = super().find_class(module, name) if module.startswith(_MODELS) else None
-        if isinstance(found, type) and issubclass(found, (BaseModel, enum.Enum)):
-            return found
-        if (module, name) in _CLASSES:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not content")

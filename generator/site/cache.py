@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
+from generator.content import pickled
 from generator.content.corpus import FOLDERS, Corpus
 from generator.site.output import FolderError, StagedFolder
 from generator.site.pagefind import link_or_copy
@@ -203,7 +204,7 @@ def load(folder: Path, key: str) -> tuple[Previous | None, str]:
         if ".." in Path(name).parts or not path.is_file() or path.stat().st_size != size:
             return None, f"the cache is not whole ({name}): ignored"
     try:
-        records = pickle.loads((folder / RECORDS).read_bytes())
+        records = pickled.loads((folder / RECORDS).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError) as error:
         return None, f"the cache's {RECORDS} cannot be read ({type(error).__name__}): ignored"
     if not isinstance(records, dict):
@@ -275,7 +276,9 @@ class RecordStore:
         for n, (name, entry) in enumerate(entries):
             earlier = self.earlier.get(name) if entry is not None else None
             if earlier is not None and earlier[:3] == entry:
-                results[n], self.kept[name] = pickle.loads(earlier[3]), earlier
+                result = _unpickled(earlier[3])
+                if result is not None:
+                    results[n], self.kept[name] = result, earlier
         missing = [n for n in range(len(jobs)) if n not in results]
         self.reused = len(results)
         for n, result in zip(missing, load([jobs[n] for n in missing])):
@@ -298,12 +301,21 @@ class RecordStore:
         earlier = self.earlier.get(name)
         if earlier is None or earlier[0] != self.earlier_content.get(name):
             return None
-        _, record, _ = pickle.loads(earlier[3])
-        return record
+        loaded = _unpickled(earlier[3])
+        return loaded[1] if loaded is not None else None
 
     def saved(self) -> bytes:
         """This build's entries, for :meth:`Previous.records`."""
         return pickle.dumps(self.kept, pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(entry: bytes) -> tuple | None:
+    """A stored loading result; None (loaded again) for one that is damaged or not content."""
+    try:
+        loaded = pickled.loads(entry)
+    except Exception:  # noqa: BLE001 - damaged or foreign, whatever the reason: a miss
+        return None
+    return loaded if isinstance(loaded, tuple) and len(loaded) == 3 else None
 
 
 class FileJobs:

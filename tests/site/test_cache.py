@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -67,6 +68,7 @@ def test_a_brief_changed_during_the_build_leaves_no_cache(tmp_path):
         lambda folder: (folder / "records.pickle").write_bytes(  # the same size, not a pickle
             b"x" * (folder / "records.pickle").stat().st_size
         ),
+        lambda folder: _plant(folder / "records.pickle"),
         lambda folder: (folder / "manifest.json").write_text(
             json.dumps({**json.loads((folder / "manifest.json").read_text()), "format": 99})
         ),
@@ -80,11 +82,26 @@ def test_a_brief_changed_during_the_build_leaves_no_cache(tmp_path):
         ),
     ],
 )
-def test_a_damaged_or_foreign_cache_is_not_trusted(tmp_path, damage):
+def test_a_damaged_or_foreign_cache_is_not_trusted(tmp_path, damage, monkeypatch):
     folder = _saved(tmp_path)
     damage(folder)
+    monkeypatch.chdir(tmp_path)
     previous, why = cache.load(folder, KEY)
     assert previous is None and why
+    assert not (tmp_path / "pwned").exists()
+
+
+class _Runs:
+    """Unpickled by a plain unpickler, runs a command."""
+
+    def __reduce__(self):
+        return os.system, ("touch pwned",)
+
+
+def _plant(path: Path) -> None:
+    """A pickle that would run a command, as long as the file it replaces (the manifest's size)."""
+    planted = pickle.dumps({"briefs/one": _Runs()})
+    path.write_bytes(planted + b"\0" * max(0, path.stat().st_size - len(planted)))
 
 
 def test_a_folder_that_is_not_a_cache_is_never_replaced(tmp_path):
