@@ -15,6 +15,7 @@ from generator.analysis.index import Index
 from generator.analysis.timeline import Period, group_by_brief, parts_of
 from generator.analysis.views import Views
 from generator.content.corpus import load_content
+from generator.site import actorpages
 from helpers.corpora import (
     SEED_BRIEF,
     rendered,
@@ -335,6 +336,7 @@ def test_entries_say_what_the_filter_needs_and_the_filter_offers_what_is_there(m
 
 def test_an_actors_timeline_on_its_page_keeps_the_latest_entries_and_says_so(monkeypatch):
     monkeypatch.setattr(views_module, "ACTOR_TIMELINE_SHOWN", 3)
+    monkeypatch.setattr(actorpages, "BRIEFS_PER_PAGE", 1000)  # one page: its timeline is whole
     views = synthetic_views()
     actor_id = "actor-001"
     years = views.timelines.of_actor(actor_id)
