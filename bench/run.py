@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import re
 import statistics
 import sys
@@ -21,6 +22,7 @@ from . import hugo, machine, report
 from .measure import load_average, run_measured
 from .preview import preview_latency
 from .project import BenchProject, prepare
+from .rebuild import rebuild_after_edits
 from .site import site_metrics
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -37,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     for briefs in args.sizes:
         bench_project = prepare(args.work, PROJECT, briefs=briefs, seed=args.seed)
-        results["sizes"][str(briefs)] = measure_size(bench_project, repeat=args.repeat)
+        results["sizes"][str(briefs)] = measure_size(
+            bench_project, repeat=args.repeat, rebuild_edits=args.rebuild_edits
+        )
         print(f"{briefs} briefs: {json.dumps(results['sizes'][str(briefs)]['build'])}", flush=True)
     if args.preview_size:
         bench_project = prepare(args.work, PROJECT, briefs=args.preview_size, seed=args.seed)
@@ -49,13 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
+def measure_size(bench_project: BenchProject, *, repeat: int, rebuild_edits: int = 0) -> dict:
     builds = []
+    clean = {
+        **os.environ,
+        "BRIEFING_CACHE": "off",
+    }  # clean builds: a cache set by the caller is not used
     for _ in range(repeat):
         load = load_average()
         run = run_measured(
             [str(TOOLS / "mkdocs"), "build", "-f", str(bench_project.config)],
             cwd=bench_project.root,
+            env=clean,
         )
         if run.returncode != 0:
             raise SystemExit(f"mkdocs build failed on {bench_project.root}:\n{run.output}")
@@ -66,6 +75,11 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
     if check.returncode != 0:
         raise SystemExit(f"briefing check failed on {bench_project.root}:\n{check.output}")
     walls = [b["wall_s"] for b in builds]
+    rebuild = (
+        rebuild_after_edits(bench_project, TOOLS / "mkdocs", edits=rebuild_edits)
+        if rebuild_edits
+        else None
+    )
     return {
         "build": {
             "wall_s": statistics.median(walls),
@@ -79,6 +93,7 @@ def measure_size(bench_project: BenchProject, *, repeat: int) -> dict:
         "check": check.as_dict(),
         "site": site_metrics(bench_project.site),
         "hugo": hugo.measure(bench_project, repeat=repeat),
+        "rebuild": rebuild,
     }
 
 
@@ -113,6 +128,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--preview-size", type=int, default=1000, help="briefs for the serve test (0: skip)"
     )
     parser.add_argument("--edits", type=int, default=3, help="edits timed in the serve test")
+    parser.add_argument(
+        "--rebuild-edits",
+        type=int,
+        default=3,
+        help="rebuilds after one edited brief, with the build cache, per size (0: skip)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--work", type=Path, default=PROJECT / "bench" / "work", help="scratch projects"

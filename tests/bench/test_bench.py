@@ -6,12 +6,13 @@ import gzip
 import html
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bench import report, run
+from bench import rebuild, report, run
 from bench.site import first_search, served_size
 
 
@@ -28,6 +29,8 @@ def smoke(tmp_path_factory) -> tuple[dict, str, Path]:
         "12",
         "--edits",
         "1",
+        "--rebuild-edits",
+        "2",
         "--work",
         str(folder / "work"),
         "--results",
@@ -132,9 +135,40 @@ def test_hugo_builds_the_same_corpus_and_the_ratio_is_reported(smoke):
 
 def test_the_edited_brief_is_put_back(smoke):
     _, _, work = smoke  # scratch corpora are reused by later runs: they must stay as generated
-    briefs = list(work.glob("corpus-12-*/content/briefs/*.yaml"))
+    briefs = list(work.glob("corpus-*/content/briefs/*.yaml"))
     assert briefs
-    assert not [path for path in briefs if b"Edited for the benchmark" in path.read_bytes()]
+    edited = [b"Edited for the benchmark", rebuild.MARKER.encode()]
+    assert not [path for path in briefs if any(mark in path.read_bytes() for mark in edited)]
+    assert not list(work.glob(f"corpus-*/{rebuild.CACHE_FOLDER}"))  # the cache went too
+
+
+def test_rebuilds_after_an_edit_reuse_the_cache_and_show_the_edit(smoke):
+    results, summary, _ = smoke
+    for briefs in ("12", "24"):
+        measured = results["sizes"][briefs]["rebuild"]
+        assert len(measured["runs"]) == 2 and measured["wall_s_min"] > 0
+        assert measured["priming"]["cache"].startswith("0 of ")  # the first build filled it
+        for rebuilt in measured["runs"]:  # the others kept pages: the cache was found and used
+            kept, total = map(
+                int, re.match(r"(\d+) of (\d+) pages kept", rebuilt["cache"]).groups()
+            )
+            assert 0 < kept < total
+    target = next(t for t in results["targets"] if t["what"].startswith("rebuild after one"))
+    assert target["measured"] == results["sizes"]["24"]["rebuild"]["wall_s_min"]
+    assert target["target"] == 15 and "24 briefs" in target["what"]
+    assert "- 24 briefs: filling the cache " in summary
+
+
+def test_a_statement_edit_keeps_the_yaml_valid_and_skips_block_scalars():
+    text = (
+        b"positions:\n- statements:\n  - paraphrase: |\n      Said on two\n      lines.\n"
+        b'  - quote: "It\'s fine."\n  - paraphrase: Plain text.\n'
+    )
+    edited = yaml.safe_load(rebuild._with_statement(text, "Edited 1"))
+    statements = edited["positions"][0]["statements"]
+    assert statements[0]["paraphrase"] == "Said on two\nlines.\n"  # block scalar left alone
+    assert statements[1]["quote"] == "Edited 1. It's fine."
+    assert statements[2]["paraphrase"] == "Plain text."  # only the first statement
 
 
 def pagefind_site(tmp_path, search_page: str) -> tuple[dict, dict]:
