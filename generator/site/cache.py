@@ -336,12 +336,10 @@ class FileJobs:
             record = getattr(corpus, folder).get(key)
             if record is not None:
                 self.digests[id(record)] = value
-        # Feeds are stamped with the build's time: the same day is not enough.
-        self.moment = os.environ.get("SOURCE_DATE_EPOCH", "")
 
     def inputs_digest(self, inputs: tuple) -> str | None:
         """A digest of a job's inputs (records and texts); None for inputs of another kind."""
-        parts = [self.moment]
+        parts = []
         for item in inputs:
             if isinstance(item, str):
                 parts.append(f"text:{item}")

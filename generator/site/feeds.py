@@ -1,8 +1,9 @@
 """Feeds of briefs: one for the whole site, one per topic and one per actor.
 
 Each feed is written twice, as Atom (``templates/feeds/atom.xml.j2``) and as JSON Feed 1.1.
-Times are reproducible: an entry is dated by its brief, and a feed's "updated" stamp
-is ``SOURCE_DATE_EPOCH`` when set, else its newest entry; never the clock.
+Times are reproducible: an entry is dated by its brief, and a feed's "updated" stamp by its
+newest brief; never the clock, nor the build's time. A feed whose briefs did not change keeps its
+bytes from one push to the next (feed readers see nothing new, and the build cache keeps it).
 
 Every text that goes into a feed passes through ``markup.xml_chars``, so that a feed is
 well-formed XML whatever it carries; the Atom template's autoescaping escapes each value.
@@ -20,7 +21,6 @@ from generator.analysis.index import Index
 from generator.content.dates import parse_partial_date
 from generator.content.models import Brief
 from generator.site import markup
-from generator.site.build_date import build_moment
 from generator.site.markup import xml_chars
 from generator.site.urls import absolute_url, page_path, page_url
 
@@ -78,11 +78,6 @@ def start_of(partial_date: str) -> datetime.datetime:
     return datetime.datetime(year, month or 1, day or 1, tzinfo=datetime.UTC)
 
 
-def build_stamp() -> datetime.datetime | None:
-    """The build time given by SOURCE_DATE_EPOCH (reproducible builds), if any."""
-    return build_moment()
-
-
 class FeedBuilder:
     """Builds every feed of a site; links are absolute when the site's address is known."""
 
@@ -131,7 +126,7 @@ class FeedBuilder:
             home_link=self._link(page_url(home, self.directory_urls), feed_file),
             self_link=self._link(feed_file, feed_file),
             json_link=self._link(json_path(key), feed_file),
-            updated=rfc3339(build_stamp() or newest),
+            updated=rfc3339(newest),
             entries=entries,
         )
 

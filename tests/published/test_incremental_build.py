@@ -33,14 +33,15 @@ NAVIGATION_PAGES = 11  # generated pages in mkdocs.yml's nav (home, section inde
 STANCES = ["supports", "opposes", "mixed", "neutral", "unclear"]
 
 
-def _build(content: Path, work: Path, *, cache: bool, **options: object) -> str:
+def _build(content: Path, work: Path, *, cache: bool, later_s: int = 0, **options: object) -> str:
     """``mkdocs build --strict`` of ``content`` into ``work/site``; with ``cache``, the build
-    cache in ``work/.briefing-cache``. Returns what the build logged."""
+    cache in ``work/.briefing-cache``; ``later_s`` seconds after the story corpus's build time
+    (a later push). Returns what the build logged."""
     config = write_config(content, work, search_pages_per_shard=PAGES_PER_SHARD, **options)
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": STORY_BUILD_DAY_EPOCH,
+        "SOURCE_DATE_EPOCH": str(int(STORY_BUILD_DAY_EPOCH) + later_s),
         "BRIEFING_CACHE": str(work / ".briefing-cache") if cache else "off",
     }
     result = subprocess.run(
@@ -252,6 +253,20 @@ def test_no_edit_keeps_every_generated_page_and_every_shard(project):
     kept = re.search(r"(\d+) of (\d+) pages kept, (\d+) of (\d+) search shards", log)
     # Only the 11 generated pages of the navigation are built again: they are always built.
     assert int(kept[2]) - int(kept[1]) == NAVIGATION_PAGES and kept[3] == "0", log
+
+
+def test_a_later_push_the_same_day_keeps_every_data_file_and_feed(project):
+    # Each push builds with its commit's time (SOURCE_DATE_EPOCH): nothing it shows but the
+    # sitemap depends on the time within the day, so the cache's data and feeds all hold.
+    content, work, clean = project / "content", project / "cached", project / "clean"
+    _build(content, work, cache=True)
+    Content(content, random.Random(5)).edit_statement()
+    log = _build(content, work, cache=True, later_s=600)
+    _build(content, clean, cache=False, later_s=600)
+    jobs = re.search(r"(\d+) of (\d+) data and feed jobs kept", log)
+    assert jobs is not None and 0 < int(jobs[1]) < int(jobs[2]), log  # only the edit's are made
+    assert int(jobs[2]) - int(jobs[1]) < int(jobs[2]) // 4, log
+    assert_same_site(work / "site", clean / "site")
 
 
 def test_a_changed_template_starts_clean(project):
