@@ -17,6 +17,11 @@ what has passed is seen from it). Any change starts clean. A cache that does not
 manifest (a missing file, a size that differs, a manifest that does not parse), or of another
 format or key, is ignored, never trusted. The folder is replaced whole (``output.py``), and
 only after the new site has been swapped in: a killed build leaves the last good cache.
+
+What a rebuild spends on files is kept to what changed: the site the new one replaced becomes
+the new cache's copy (:func:`mirror` links again only the files that differ, instead of every
+file into new folders, and the replaced site is not deleted besides the old cache), and the
+pages and data files taken from the cache are hard links to its files, not written again.
 """
 
 from __future__ import annotations
