@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,43 @@ def test_a_save_takes_the_replaced_site_and_the_next_build_trusts_it(tmp_path):
         "site/a/index.html",
         "site/b/index.html",
     }
+
+
+@pytest.mark.parametrize("moment", ["moved", "half mirrored", "mirrored"])
+def test_a_save_killed_while_it_takes_the_replaced_site_leaves_the_last_cache(tmp_path, moment):
+    folder = _saved(tmp_path)
+    before = _tree(folder / "site")
+    old_site, site = tmp_path / "old-site", tmp_path / "site"
+    shutil.copytree(site, old_site, copy_function=os.link)
+    (site / "a" / "index.html").unlink()  # replaced whole, as a build does
+    (site / "a" / "index.html").write_text("<p>a, edited</p>", encoding="utf-8")
+    for n in range(20):
+        (site / f"p{n}.html").write_text(f"<p>{n}</p>", encoding="utf-8")
+    pid = os.fork()
+    if pid == 0:  # the build: SIGKILLed at that moment of its save
+        linked = 0
+
+        def link_then_die(source: str, target: str) -> None:
+            nonlocal linked
+            if moment == "moved" or (moment == "half mirrored" and linked == 10):
+                os.kill(os.getpid(), signal.SIGKILL)
+            os.link(source, target)
+            linked += 1
+
+        def written_then_die(self, text, **_):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        cache.link_or_copy = link_then_die
+        if moment == "mirrored":
+            Path.write_text = written_then_die  # the manifest, last
+        store = cache.RecordStore(tmp_path / "content", {})
+        cache.save(folder, site, Manifest("new"), {}, store, old_site=old_site)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    previous, why = cache.load(folder, KEY)  # the last cache, whole, still trusted
+    assert previous is not None, why
+    assert _tree(previous.site) == before
+    assert cache.load(folder, "new")[0] is None
+    _saved(tmp_path)  # the next save clears what the killed one left
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "content", "site"]
