@@ -11,12 +11,13 @@ changed (``index_with_cache``), and leaves its own state once its site is in pla
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from generator.analysis.index import Index
 from generator.content.corpus import Corpus
@@ -132,16 +133,34 @@ def reuse_unchanged(
     return kept
 
 
+def note_recalled(cached: CachedBuild, file: File) -> None:
+    """A data file or feed the cached build made the same is linked from it, not written."""
+    if file.src_uri in cached.recalled:
+        cached.linked.append(file)
+
+
 def place_reused_pages(config: MkDocsConfig, files: Files, cached: CachedBuild) -> None:
-    """Link the HTML of the pages kept from the cached build into the site; MkDocs' loops
-    then pass over them without work, and they leave the list before pages are written."""
-    site, earlier = Path(config.site_dir), cached.previous.site if cached.previous else None
+    """Link the HTML of the pages kept from the cached build into the site, and the data
+    files and feeds it made the same; MkDocs' loops then pass over them without work, and
+    they leave the list before pages and static files are written (:func:`drop_placed`)."""
+    site, earlier = config.site_dir, str(cached.previous.site) if cached.previous else ""
+    made = set()  # folders made so far: 10,000s of files, most of them alone in theirs
+    for file in [*cached.reused, *cached.linked]:
+        folder = os.path.dirname(file.dest_uri)
+        if folder not in made:
+            os.makedirs(os.path.join(site, folder), exist_ok=True)
+            made.add(folder)
+        link_or_copy(os.path.join(earlier, file.dest_uri), os.path.join(site, file.dest_uri))
     for file in cached.reused:
-        target = site / file.dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(earlier / file.dest_uri, target)
         _BuiltPage(None, file, config)
     cached.all_pages = files.documentation_pages()
+
+
+def drop_placed(files: Files, cached: CachedBuild) -> None:
+    """Take what :func:`place_reused_pages` linked out of MkDocs' list: it is in the site."""
+    placed = {id(file) for file in [*cached.reused, *cached.linked]}
+    for file in [file for file in files if id(file) in placed]:
+        files.remove(file)
 
 
 def index_with_cache(
@@ -172,12 +191,21 @@ def index_with_cache(
 
 
 def save(
-    site: Path, cached: CachedBuild, content_dir: Path, timings: Timings, log: logging.Logger
+    site: Path,
+    cached: CachedBuild,
+    content_dir: Path,
+    timings: Timings,
+    log: logging.Logger,
+    *,
+    old_site: Path | None = None,
 ) -> None:
-    """Leave this build's state for the next, once its site is in place."""
+    """Leave this build's state for the next, once its site is in place (``old_site``: the
+    site it replaced, which becomes the cache's copy, see ``cache.save``)."""
     with timings("cache"):
         cached.manifest.content = {f"{f}/{k}": v for (f, k), v in cached.content.items()}
         files = {key: content_dir / key[0] / f"{key[1]}.yaml" for key in cached.content}
-        why_not = cache.save(cached.folder, site, cached.manifest, files, cached.records)
+        why_not = cache.save(
+            cached.folder, site, cached.manifest, files, cached.records, old_site=old_site
+        )
     if why_not:
         log.info("build cache: %s", one_line(why_not))

@@ -224,6 +224,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             build.files = self.renderer.render_files(index)
             if build.cache is not None:
                 files.record(self.renderer.file_memo.made())
+                cached.recalled = files.recalled_paths
                 log.info(
                     "build cache: %d of %d data and feed jobs kept",
                     files.recalled,
@@ -263,6 +264,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             file = _GeneratedFile.generated(config, generated.path, content=generated.content)
             file.unchanged = generated.path in build.unchanged
             self._add(files, file)
+            if build.cache is not None:
+                buildcache.note_recalled(build.cache, file)
         build.files = []
         for asset in self.renderer.assets():
             self._add(files, File.generated(config, asset.path, abs_src_path=str(asset.source)))
@@ -295,10 +298,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.build.parallel.leave_files(files)
-        if self.build.cache is not None and self.build.cache.reused:
-            reused = {id(file) for file in self.build.cache.reused}
-            for file in [file for file in files if id(file) in reused]:
-                files.remove(file)
+        if self.build.cache is not None:
+            buildcache.drop_placed(files, self.build.cache)
         # Data in pages (JSON-LD, the theme's settings) without the spaces json.dumps adds.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         return env
@@ -409,12 +410,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _finish_site(self, *, publish: bool) -> None:
         site, self.site = self.site, None
         if site is not None:
-            site.finish(publish=publish)
             cached, self.build.cache = self.build.cache, None
-            if publish and cached is not None and self.build.generated is not None:
-                buildcache.save(
-                    Path(site.site_dir), cached, self.content_dir, self.build.timings, log
-                )
+            saving = publish and cached is not None and self.build.generated is not None
+            old_site = site.finish(publish=publish, keep_old=saving)  # the cache's copy-to-be
+            try:
+                if saving:
+                    buildcache.save(
+                        Path(site.site_dir),
+                        cached,
+                        self.content_dir,
+                        self.build.timings,
+                        log,
+                        old_site=old_site,
+                    )
+            finally:
+                site.discard()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -33,17 +33,25 @@ class SiteSwap:
             raise PluginError(str(FolderError(str(error)))) from None
         config.site_dir = str(staging)
 
-    def finish(self, *, publish: bool) -> None:
+    def finish(self, *, publish: bool, keep_old: bool = False) -> Path | None:
         """Swap the completed site in (or drop it), and give MkDocs back the real site folder
-        for what comes after the build (gh-deploy, hooks)."""
+        for what comes after the build (gh-deploy, hooks). With ``keep_old``, the site it
+        replaced is returned, not deleted (the build cache takes it): :meth:`discard` then."""
         self.config.site_dir = self.site_dir
+        old = None
         try:
             if publish:
-                self.output.publish()
+                old = self.output.publish(keep_old=keep_old)
         except FolderError as error:
             raise PluginError(str(error)) from None
         finally:
-            self.output.discard()
+            if old is None:
+                self.output.discard()
+        return old
+
+    def discard(self) -> None:
+        """Delete what is left of the old site, and let go of it."""
+        self.output.discard()
 
 
 def strict_mode_will_abort() -> bool:

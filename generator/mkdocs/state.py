@@ -60,6 +60,8 @@ class CachedBuild:
     content: dict[tuple[str, str], str] = field(default_factory=dict)  # its content files' digests
     records: RecordStore | None = None  # what loading each content file gave (site/cache.py)
     reused: list[File] = field(default_factory=list)  # pages taken whole from the last build
+    recalled: set[str] = field(default_factory=set)  # data files and feeds it made the same
+    linked: list[File] = field(default_factory=list)  # those, linked from it, not written
     all_pages: list[File] = field(default_factory=list)  # every page, in MkDocs' order
 
 

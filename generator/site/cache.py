@@ -17,6 +17,11 @@ what has passed is seen from it). Any change starts clean. A cache that does not
 manifest (a missing file, a size that differs, a manifest that does not parse), or of another
 format or key, is ignored, never trusted. The folder is replaced whole (``output.py``), and
 only after the new site has been swapped in: a killed build leaves the last good cache.
+
+What a rebuild spends on files is kept to what changed: the site the new one replaced becomes
+the new cache's copy (:func:`mirror` links again only the files that differ, instead of every
+file into new folders, and the replaced site is not deleted besides the old cache), and the
+pages and data files taken from the cache are hard links to its files, not written again.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -199,10 +205,9 @@ def load(folder: Path, key: str) -> tuple[Previous | None, str]:
         return None, f"the cache's manifest cannot be read ({type(error).__name__}): ignored"
     if manifest.key != key:
         return None, "templates, configuration, packages or the build's day changed"
-    for name, size in manifest.sizes.items():
-        path = folder / name
-        if ".." in Path(name).parts or not path.is_file() or path.stat().st_size != size:
-            return None, f"the cache is not whole ({name}): ignored"
+    missing = _not_as_listed(str(folder), manifest.sizes)
+    if missing is not None:
+        return None, f"the cache is not whole ({missing}): ignored"
     try:
         records = pickled.loads((folder / RECORDS).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError) as error:
@@ -212,16 +217,36 @@ def load(folder: Path, key: str) -> tuple[Previous | None, str]:
     return Previous(folder, manifest, records), "cache found"
 
 
+def _not_as_listed(folder: str, sizes: dict[str, int]) -> str | None:
+    """The first file of ``sizes`` that is not a file of that size under ``folder``, if any.
+    (One lstat a file, on strings: a cache lists some 60,000 files.)"""
+    for name, size in sizes.items():
+        if ".." in name.split("/"):
+            return name
+        try:
+            info = os.stat(f"{folder}/{name}")
+        except (OSError, ValueError):
+            return name
+        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+            return name
+    return None
+
+
 def save(
     folder: Path,
     site: Path,
     manifest: Manifest,
     content: dict[tuple[str, str], Path],
     store: RecordStore,
+    *,
+    old_site: Path | None = None,
 ) -> str | None:
     """Replace the cache in ``folder`` with the published ``site`` and what loading the
     ``content`` files gave (the ``store``); None when saved, else why not. A content file whose
-    bytes are no longer those the build read means the cache would lie: nothing is saved then."""
+    bytes are no longer those the build read means the cache would lie: nothing is saved then.
+
+    ``old_site``, the site ``site`` replaced (ours to take), becomes the cache's copy: only the
+    files that changed are linked again, instead of every file into new folders."""
     output = StagedFolder(folder, marker=CACHE_MARKER)
     try:
         staging = output.open()
@@ -229,12 +254,11 @@ def save(
             if file_digest(path) != manifest.content.get(f"{kind}/{key}"):
                 return f"{path} changed during the build: no cache saved"
         (staging / RECORDS).write_bytes(store.saved())
-        shutil.copytree(site, staging / SITE, symlinks=True, copy_function=link_or_copy)
-        manifest.sizes = {
-            path.relative_to(staging).as_posix(): path.stat().st_size
-            for path in _files_under(staging)
-            if path.name != CACHE_MARKER
-        }
+        manifest.sizes = {RECORDS: (staging / RECORDS).stat().st_size}
+        copy = staging / SITE
+        if old_site is None or not _moved(old_site, copy):
+            copy.mkdir()
+        mirror(str(site), str(copy), manifest.sizes, f"{SITE}/")
         (staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
         output.publish()
     except (OSError, FolderError) as error:
@@ -242,6 +266,68 @@ def save(
     finally:
         output.discard()
     return None
+
+
+def _moved(source: Path, target: Path) -> bool:
+    """Whether ``source`` could be renamed to ``target`` (not on another file system)."""
+    try:
+        os.rename(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def mirror(source: str, copy: str, sizes: dict[str, int], prefix: str = "") -> None:
+    """Make the folder ``copy`` hold what ``source`` holds, by hard links where the disk allows
+    (files are replaced whole, never written in place); a file of ``copy`` that already is
+    ``source``'s (the same inode) is left as it is. Records each file's size in ``sizes``, by
+    ``prefix`` + its path."""
+    same_disk = os.stat(source).st_dev == os.stat(copy).st_dev
+    _mirror_folder(source, copy, sizes, prefix, same_disk)
+
+
+def _mirror_folder(
+    source: str, copy: str, sizes: dict[str, int], prefix: str, same_disk: bool
+) -> None:
+    with os.scandir(copy) as entries:
+        there = {entry.name: entry for entry in entries}
+    with os.scandir(source) as entries:
+        for entry in entries:
+            name, target = entry.name, os.path.join(copy, entry.name)
+            old = there.pop(name, None)
+            is_folder = entry.is_dir(follow_symlinks=False)
+            if old is not None and is_folder != old.is_dir(follow_symlinks=False):
+                _delete(old)
+                old = None
+            if is_folder:
+                if old is None:
+                    os.mkdir(target)
+                _mirror_folder(entry.path, target, sizes, f"{prefix}{name}/", same_disk)
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if old is None or not same_disk or old.inode() != info.st_ino:
+                if old is not None:
+                    os.unlink(target)
+                _link_entry(entry, target)
+            if entry.is_symlink():  # as the check reads it: the file it points to
+                info = os.stat(target)
+            sizes[f"{prefix}{name}"] = info.st_size
+    for old in there.values():  # gone from the site
+        _delete(old)
+
+
+def _link_entry(entry: os.DirEntry, target: str) -> None:
+    if entry.is_symlink():
+        os.symlink(os.readlink(entry.path), target)
+    else:
+        link_or_copy(entry.path, target)
+
+
+def _delete(entry: os.DirEntry) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        shutil.rmtree(entry.path)
+    else:
+        os.unlink(entry.path)
 
 
 Loader = Callable[[Sequence[Any]], list[Any]]  # loads content files (jobs), in order
@@ -331,6 +417,7 @@ class FileJobs:
     ):
         self.previous, self.manifest = previous, manifest
         self.recalled = 0  # jobs whose files were read back
+        self.recalled_paths: set[str] = set()  # their files: linked from the cache, not written
         self.digests = {}  # record (by identity) → digest of its file
         for (folder, key), value in content.items():
             record = getattr(corpus, folder).get(key)
@@ -361,6 +448,7 @@ class FileJobs:
         except OSError:
             return None
         self.recalled += 1
+        self.recalled_paths.update(earlier[1])
         return files
 
     def record(self, made: Iterable[tuple[object, tuple, list[GeneratedFile]]]) -> None:

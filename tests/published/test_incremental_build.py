@@ -246,13 +246,24 @@ def test_a_build_from_the_cache_after_random_edits_is_a_clean_build(project):
         assert_same_site(work / "site", clean / "site")
 
 
+def _data_files(work: Path) -> dict[str, int]:
+    """The data files and feeds the cache lists, by path in the site: their inodes."""
+    manifest = json.loads((work / ".briefing-cache" / "manifest.json").read_text())
+    paths = [path for _, made in manifest["files"].values() for path in made]
+    return {path: (work / "site" / path).stat().st_ino for path in paths}
+
+
 def test_no_edit_keeps_every_generated_page_and_every_shard(project):
     content, work = project / "content", project / "cached"
     _build(content, work, cache=True)
+    data_files = _data_files(work)
     log = _build(content, work, cache=True)
     kept = re.search(r"(\d+) of (\d+) pages kept, (\d+) of (\d+) search shards", log)
     # Only the 11 generated pages of the navigation are built again: they are always built.
     assert int(kept[2]) - int(kept[1]) == NAVIGATION_PAGES and kept[3] == "0", log
+    # The data files and feeds made from the same content are the last build's files, linked
+    # (not written again); that they hold a clean build's bytes is the test above.
+    assert len(data_files) > 100 and _data_files(work) == data_files
 
 
 def test_a_later_push_the_same_day_keeps_every_data_file_and_feed(project):

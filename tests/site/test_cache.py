@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
+import signal
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.stories import to_yaml, write_story_corpus
 from generator.content.corpus import load_content
@@ -174,3 +178,124 @@ def test_a_file_moved_elsewhere_is_loaded_again_under_its_new_name(tmp_path):
     # Same bytes, another path: what problems would name differs, so nothing is reused.
     _, next_store = _load_with(moved, store)
     assert next_store.reused == 0
+
+
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under ``folder``, by path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() if path.is_file() else None
+        for path in folder.rglob("*")
+    }
+
+
+def _write_tree(folder: Path, tree: dict[str, bytes | None]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in sorted(tree.items()):
+        path = folder / name
+        if data is None:
+            path.mkdir(parents=True, exist_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+
+_names = st.sampled_from(["a", "b", "c.html", "d"])
+_trees = st.dictionaries(
+    st.lists(_names, min_size=1, max_size=3).map("/".join),
+    st.one_of(st.none(), st.binary(max_size=3)),
+    max_size=8,
+)
+
+
+def _consistent(tree: dict[str, bytes | None]) -> dict[str, bytes | None]:
+    """``tree`` without the entries under a name that is a file."""
+    files = {name for name, data in tree.items() if data is not None}
+    return {
+        name: data
+        for name, data in tree.items()
+        if not any(name.startswith(f"{file}/") for file in files)
+    }
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(new=_trees.map(_consistent), old=_trees.map(_consistent), kept=st.sets(_names))
+def test_the_old_site_becomes_the_new_sites_copy_whatever_it_held(tmp_path_factory, new, old, kept):
+    work = tmp_path_factory.mktemp("mirror")
+    site, copy = work / "site", work / "copy"
+    _write_tree(site, new)
+    _write_tree(copy, old)
+    for name in kept:  # files the build took from the last site: the same file in both
+        if (site / name).is_file() and not (copy / name).exists() and (copy / name).parent.is_dir():
+            os.link(site / name, copy / name)
+    sizes: dict[str, int] = {}
+    cache.mirror(str(site), str(copy), sizes, "site/")
+    assert _tree(copy) == _tree(site)
+    files = {name for name, data in _tree(site).items() if data is not None}
+    assert sizes == {f"site/{name}": (site / name).stat().st_size for name in files}
+    for name in files:  # linked, not copied: the next build's pages are links to the same files
+        assert (copy / name).stat().st_ino == (site / name).stat().st_ino
+
+
+def test_a_save_takes_the_replaced_site_and_the_next_build_trusts_it(tmp_path):
+    folder = _saved(tmp_path)
+    old_site, site = tmp_path / "old-site", tmp_path / "site"
+    (site / "b").mkdir()
+    (site / "b" / "index.html").write_text("<p>b</p>", encoding="utf-8")
+    shutil.copytree(folder / "site", old_site, copy_function=os.link)
+    (old_site / "gone.html").write_text("<p>removed since</p>", encoding="utf-8")
+    brief = tmp_path / "content" / "briefs" / "one.yaml"
+    manifest = Manifest(KEY, content={"briefs/one": cache.file_digest(brief)})
+    store = cache.RecordStore(tmp_path / "content", {})
+    files = {("briefs", "one"): brief}
+    assert cache.save(folder, site, manifest, files, store, old_site=old_site) is None
+    assert not old_site.exists()  # moved, not copied
+    previous, why = cache.load(folder, KEY)
+    assert previous is not None, why
+    assert _tree(previous.site) == _tree(site)
+    assert set(previous.manifest.sizes) == {
+        "records.pickle",
+        "site/a/index.html",
+        "site/b/index.html",
+    }
+
+
+@pytest.mark.parametrize("moment", ["moved", "half mirrored", "mirrored"])
+def test_a_save_killed_while_it_takes_the_replaced_site_leaves_the_last_cache(tmp_path, moment):
+    folder = _saved(tmp_path)
+    before = _tree(folder / "site")
+    old_site, site = tmp_path / "old-site", tmp_path / "site"
+    shutil.copytree(site, old_site, copy_function=os.link)
+    (site / "a" / "index.html").unlink()  # replaced whole, as a build does
+    (site / "a" / "index.html").write_text("<p>a, edited</p>", encoding="utf-8")
+    for n in range(20):
+        (site / f"p{n}.html").write_text(f"<p>{n}</p>", encoding="utf-8")
+    pid = os.fork()
+    if pid == 0:  # the build: SIGKILLed at that moment of its save
+        linked = 0
+
+        def link_then_die(source: str, target: str) -> None:
+            nonlocal linked
+            if moment == "moved" or (moment == "half mirrored" and linked == 10):
+                os.kill(os.getpid(), signal.SIGKILL)
+            os.link(source, target)
+            linked += 1
+
+        def written_then_die(self, text, **_):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        cache.link_or_copy = link_then_die
+        if moment == "mirrored":
+            Path.write_text = written_then_die  # the manifest, last
+        store = cache.RecordStore(tmp_path / "content", {})
+        cache.save(folder, site, Manifest("new"), {}, store, old_site=old_site)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    previous, why = cache.load(folder, KEY)  # the last cache, whole, still trusted
+    assert previous is not None, why
+    assert _tree(previous.site) == before
+    assert cache.load(folder, "new")[0] is None
+    _saved(tmp_path)  # the next save clears what the killed one left
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "content", "site"]

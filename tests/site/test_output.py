@@ -159,6 +159,35 @@ def test_what_is_not_a_folder_of_ours_is_refused_in_one_line_and_left_alone(
     assert snapshot(parent) == before
 
 
+def test_a_site_with_a_mount_point_deep_inside_is_refused_before_it_is_written(tmp_path):
+    site = tmp_path / "site"
+    build(site, {"index.html": b"one", "a/b/page.html": b"two"})
+    inner = site / "a" / "b" / "mounted"
+    inner.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "none", str(inner)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("mounting a file system is not allowed here")
+    try:
+        with pytest.raises(FolderError, match=r"site/a/b/mounted is a mount point"):
+            StagedFolder(site, marker=SITE_MARKER).open()
+        assert debris(tmp_path) == []
+    finally:
+        subprocess.run(["umount", str(inner)], check=True)
+
+
+def test_a_kept_old_folder_is_locked_until_discarded_and_then_gone(tmp_path):
+    site = tmp_path / "site"
+    build(site, {"index.html": b"one"})
+    output = StagedFolder(site, marker=SITE_MARKER)
+    write_files(output.open(), {"index.html": b"two"})
+    old = output.publish(keep_old=True)
+    assert manifest(old) == {"index.html": b"one"} and manifest(site) == {"index.html": b"two"}
+    build(site, {"index.html": b"three"})  # another build's cleaning leaves it: it is locked
+    assert manifest(old) == {"index.html": b"one"}
+    output.discard()
+    assert not old.exists() and debris(tmp_path) == []
+
+
 def test_an_empty_folder_and_a_site_from_before_the_marker_are_replaced(tmp_path):
     (tmp_path / "site").mkdir()
     build(tmp_path / "site", {"index.html": b"one"})
