@@ -34,6 +34,7 @@ What this adapter relies on that MkDocs does not promise (each checked by
 from __future__ import annotations
 
 import dataclasses
+import gc
 import shutil
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ from mkdocs.structure.pages import Page
 
 from generator.analysis.index import Index
 from generator.content.corpus import Corpus, load_content
+from generator.content.filecache import FileCache
 from generator.content.problems import ContentError, Problem
 from generator.mkdocs import buildcache, serve
 from generator.mkdocs.compact import compact
@@ -156,9 +158,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.build.page_store.mkdir()
         with memory.gc_paused():
             self._load_and_render(config)
+        if not self.session.serving:
+            self._let_content_go()
         # What was just built lives as long as the build: the collector need not walk it
         # again. Thawed when the build ends.
         memory.frozen_for_build()
+
+    def _let_content_go(self) -> None:
+        """A build that renders once needs the content, index and views no more: what MkDocs
+        and Pagefind do next (with forked workers, which would copy it) has the memory."""
+        self.renderer.let_go()
+        self.session.file_cache = FileCache()
+        gc.collect()  # the views' cycles, if any: frozen next, they would stay until the end
+        memory.return_freed_memory()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
         build, root = self.build, Path(config.config_file_path or ".").parent

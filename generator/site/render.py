@@ -173,6 +173,15 @@ class Renderer:
             metadata = PageMeta(self.site_url, self.directory_urls)
             return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, output))
 
+    def let_go(self) -> None:
+        """Forget what is kept for the next render (the index's views, the files made): a
+        build that renders once needs the memory more, for building pages and indexing them."""
+        self.env.globals.pop("views", None)
+        # Compiled templates keep the module their macros were imported from, whose globals
+        # are those of the first render: the views, and through them the index.
+        self.env.cache.clear()
+        self.file_memo = _FileMemo()
+
     def page_paths(self, index: Index) -> list[str]:
         """The path of every page, in the order :meth:`render_site` gives them."""
         return [job.path for job in self._pages(index)]

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -145,6 +146,30 @@ def test_rendered_pages_wait_on_disk_in_the_staging_folder_and_are_not_published
     assert not store.exists()
     site = tmp_path / "work" / "site"
     assert (site / "index.html").is_file() and not (site / plugin_module.PAGE_STORE).exists()
+
+
+def test_a_build_lets_its_index_go_before_mkdocs_builds_the_pages(monkeypatch, tmp_path):
+    # Forked page builders and Pagefind come next: the corpus and index would only take memory.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    made: list = []
+    alive_at_nav: list = []
+    index_class, on_nav = plugin_module.Index, plugin_module.BriefingPlugin.on_nav
+
+    def watched_index(*args, **kwargs):
+        index = index_class(*args, **kwargs)
+        made.append(weakref.ref(index))
+        return index
+
+    def watch_nav(plugin, nav, **kwargs):
+        alive_at_nav.extend(ref for ref in made if ref() is not None)
+        return on_nav(plugin, nav, **kwargs)
+
+    monkeypatch.setattr(plugin_module, "Index", watched_index)
+    monkeypatch.setattr(plugin_module.BriefingPlugin, "on_nav", watch_nav)
+    build_in_process(content, tmp_path / "work")
+
+    assert made and not alive_at_nav
+    assert (tmp_path / "work" / "site" / "index.html").is_file()
 
 
 def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
