@@ -117,17 +117,3 @@ def test_workers_collect_their_own_garbage_while_the_parent_pauses_its_collector
     )
     most_alive, collecting = run_with_two_workers(script).split()
     assert collecting == "True" and int(most_alive) < parallel.MIN_ITEMS * 5
-
-
-def test_here_too_this_process_takes_chunks_beside_one_worker_fewer():
-    # Each forked worker copies what it reads of the parent's memory: one fewer, one copy fewer.
-    script = (
-        "import os; from generator.runtime import parallel\n"
-        "from tests.runtime.test_parallel import _slow_square_with_pid as f\n"
-        "items = list(range(parallel.MIN_ITEMS * 6))\n"
-        "results = parallel.ordered_map(f, items, shared=5, here_too=True)\n"
-        "assert [v for v, _ in results] == [n * n + 5 for n in items]\n"
-        "pids = {pid for _, pid in results}\n"
-        "print(len(pids), os.getpid() in pids)\n"
-    )
-    assert run_with_two_workers(script).split() == ["2", "True"]
