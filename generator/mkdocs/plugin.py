@@ -34,6 +34,8 @@ What this adapter relies on that MkDocs does not promise (each checked by
 from __future__ import annotations
 
 import dataclasses
+import gc
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,7 @@ from mkdocs.structure.pages import Page
 
 from generator.analysis.index import Index
 from generator.content.corpus import Corpus, load_content
+from generator.content.filecache import FileCache
 from generator.content.problems import ContentError, Problem
 from generator.mkdocs import buildcache, serve
 from generator.mkdocs.compact import compact
@@ -70,6 +73,9 @@ from generator.site.pagefind import (
 from generator.site.render import BuilderPage, Renderer
 
 log = get_plugin_logger(__name__)
+
+# The folder of rendered pages' Markdown, inside the staging folder while pages are built.
+PAGE_STORE = ".briefing-pages"
 
 
 class BriefingConfig(base.Config):
@@ -147,11 +153,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return self.session.incremental.renderer
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None and not self.session.dirty:  # see BuildState.page_store
+            self.build.page_store = Path(config.site_dir) / PAGE_STORE
+            self.build.page_store.mkdir()
         with memory.gc_paused():
             self._load_and_render(config)
+        if not self.session.serving:
+            self._let_content_go()
         # What was just built lives as long as the build: the collector need not walk it
         # again. Thawed when the build ends.
         memory.frozen_for_build()
+
+    def _let_content_go(self) -> None:
+        """A build that renders once needs the content, index and views no more: what MkDocs
+        and Pagefind do next (with forked workers, which would copy it) has the memory."""
+        self.renderer.let_go()
+        self.session.file_cache = FileCache()
+        gc.collect()  # the views' cycles, if any: frozen next, they would stay until the end
+        memory.return_freed_memory()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
         build, root = self.build, Path(config.config_file_path or ".").parent
@@ -215,7 +234,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     self.renderer, corpus, index, build.cache, self.nav_paths, log
                 )
             else:
-                build.pages = self.renderer.render_for_builder(index)
+                build.pages = self.renderer.render_for_builder(index, store=build.page_store)
         with build.timings("data and feeds"):
             if build.cache is not None:
                 cached = build.cache
@@ -253,6 +272,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file = _GeneratedPage.generated(config, page, content=b"")
                 file.reused = True
                 build.cache.reused.append(file)
+            elif page.source is not None:  # MkDocs reads it when it builds the page
+                file = _GeneratedPage.generated(config, page.path, abs_src_path=str(page.source))
             else:
                 file = _GeneratedPage.generated(config, page.path, content=page.data)
                 file.unchanged = page.path in build.unchanged
@@ -359,6 +380,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return compact(output)
 
     def _post_build(self, *, config: MkDocsConfig) -> None:
+        self._drop_page_store()  # every page is written: the site is published without it
         if self.session.serving:
             self._drop_removed(config)
         try:
@@ -433,6 +455,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             server.builder, self.renderer.templates_dir, self.content_dir.parent
         )
         return server
+
+    def _drop_page_store(self) -> None:
+        """(A failed build's store goes with its staging folder.)"""
+        store, self.build.page_store = self.build.page_store, None
+        if store is not None:
+            shutil.rmtree(store)
 
     def on_build_error(self, *, error: Exception) -> None:
         memory.thaw()

@@ -39,6 +39,10 @@ class BuildState:
 
     timings: Timings
     pages: list = field(default_factory=list)  # rendered pages, until they become MkDocs files
+    # Where a clean build writes rendered pages' Markdown as it comes (render_for_builder's
+    # store), so that no process holds every page; inside the staging folder, which a killed
+    # build leaves for the next build to remove. None: pages are held (serving, --dirty).
+    page_store: Path | None = None
     files: list = field(default_factory=list)  # rendered data files and feeds, likewise
     generated: set[str] | None = None  # what a sound build makes (None: a build of problem pages)
     unchanged: set[str] = field(default_factory=set)  # --dirty: texts the same as last build's

@@ -1,8 +1,12 @@
 """Spread per-file and per-page work over the machine's cores; results keep the input order.
 
 Workers are forked, so they start with the parent's memory (an index, compiled
-templates) and only inputs and results cross between processes. The work runs in
-this process instead when it is small, when only one core is usable, when the
+templates) and only inputs and results cross between processes. Their garbage collector
+is on even when the parent's is paused (``runtime.memory.gc_paused``): rendering a page
+leaves reference cycles (Jinja's contexts), which would pile up in a worker until it ends;
+what a worker inherited is frozen, so its collector walks only what the worker made.
+
+The work runs in this process instead when it is small, when only one core is usable, when the
 platform cannot fork, or when other threads are running (a forked child could inherit
 a lock another thread holds, as in ``mkdocs serve``). The results are the same
 either way. ``BRIEFING_WORKERS=1`` forces one process (to measure the difference).
@@ -43,7 +47,7 @@ def ordered_map(
         size = min(MAX_CHUNK, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
         chunks = [(function, items[i : i + size]) for i in range(0, len(items), size)]
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.enable) as pool:
             return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
     finally:
         if not frozen_already:

@@ -54,12 +54,23 @@ class GeneratedFile:
 @dataclass(frozen=True)
 class BuilderPage:
     """A page made ready for a site builder: its Markdown as UTF-8 (half the memory of the
-    text as a str, which is not all Latin-1 here) and, if it splits, its parts (pageparts.py)."""
+    text as a str, which is not all Latin-1 here) or the file it was written to, and, if it
+    splits, its parts (pageparts.py)."""
 
     path: str
-    data: bytes
+    markdown: bytes | Path  # the Markdown, or its file (``render_for_builder``'s ``store``)
     parts: PageParts | None  # without their text: it is ``data``, decoded
     meta: dict | None = None  # what the page says about itself (pagemeta.py), for ``page.meta``
+
+    @property
+    def source(self) -> Path | None:
+        """The file holding the Markdown, if it was written out."""
+        return self.markdown if isinstance(self.markdown, Path) else None
+
+    @property
+    def data(self) -> bytes:
+        markdown = self.markdown
+        return markdown if isinstance(markdown, bytes) else markdown.read_bytes()
 
     @property
     def text(self) -> str:
@@ -140,25 +151,36 @@ class Renderer:
 
     def render_site(self, index: Index, *, only: Callable[[str], bool] | None = None) -> list[Page]:
         """Every page (or those whose path passes ``only``), rendered on all cores."""
-        return self._render(index, only, for_builder=False)
+        return self._render(index, only, _Output(for_builder=False))
 
     def render_for_builder(
-        self, index: Index, *, only: Callable[[str], bool] | None = None
+        self,
+        index: Index,
+        *,
+        only: Callable[[str], bool] | None = None,
+        store: Path | None = None,
     ) -> list[BuilderPage]:
-        """Like :meth:`render_site`, as pages ready for a site builder."""
-        return self._render(index, only, for_builder=True)
+        """Like :meth:`render_site`, as pages ready for a site builder. With ``store`` (an
+        existing, empty folder), each page's Markdown is written to a file there as soon as it
+        is rendered, and the page names that file: the pages are not held in memory at all."""
+        return self._render(index, only, _Output(for_builder=True, store=store))
 
-    def _render(
-        self, index: Index, only: Callable[[str], bool] | None, *, for_builder: bool
-    ) -> list:
+    def _render(self, index: Index, only: Callable[[str], bool] | None, output: _Output) -> list:
         with gc_paused():  # the views and the pages are large structures, built once
             jobs = [job for job in self._pages(index) if only is None or only(job.path)]
             self.env.globals["views"].prepare()
             markup.convert_ahead(_markdown_shown(jobs))  # once, before the workers fork
             metadata = PageMeta(self.site_url, self.directory_urls)
-            return ordered_map(
-                _render_job, range(len(jobs)), shared=(self, jobs, metadata, for_builder)
-            )
+            return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, output))
+
+    def let_go(self) -> None:
+        """Forget what is kept for the next render (the index's views, the files made): a
+        build that renders once needs the memory more, for building pages and indexing them."""
+        self.env.globals.pop("views", None)
+        # Compiled templates keep the module their macros were imported from, whose globals
+        # are those of the first render: the views, and through them the index.
+        self.env.cache.clear()
+        self.file_memo = _FileMemo()
 
     def page_paths(self, index: Index) -> list[str]:
         """The path of every page, in the order :meth:`render_site` gives them."""
@@ -269,11 +291,31 @@ def _markdown_shown(jobs: list[_PageJob]) -> Iterator[str]:
             yield record.description
 
 
+@dataclass(frozen=True)
+class _Output:
+    """What rendering gives: portable Markdown documents, or pages for a site builder whose
+    Markdown is held, or written to a file in ``store`` (named by the page's number)."""
+
+    for_builder: bool
+    store: Path | None = None
+
+    def builder_page(self, n: int, path: str, text: str, meta: dict | None) -> BuilderPage:
+        parts = split(text)
+        markdown: bytes | Path = text.encode("utf-8")
+        if self.store is not None:
+            stored = self.store / f"{n}.md"
+            stored.write_bytes(markdown)
+            markdown = stored
+        return BuilderPage(
+            path, markdown, dataclasses.replace(parts, text="") if parts else None, meta
+        )
+
+
 def _render_job(
-    shared: tuple[Renderer, list[_PageJob], PageMeta, bool], n: int
+    shared: tuple[Renderer, list[_PageJob], PageMeta, _Output], n: int
 ) -> Page | BuilderPage:
     """Render page ``n`` (in a worker process, which inherited the renderer and the jobs)."""
-    renderer, jobs, metadata, for_builder = shared
+    renderer, jobs, metadata, output = shared
     job = jobs[n]
     # Engines drop the blank lines after front matter; so does the page, so that the
     # parts below point into exactly the text the engine hands back.
@@ -283,12 +325,9 @@ def _render_job(
         .lstrip("\n")
     )
     meta = metadata.for_page(job.context["index"], job.kind, job.record)
-    if not for_builder:  # a portable Markdown document: the metadata goes in front matter
+    if not output.for_builder:  # a portable Markdown document: the metadata goes in front matter
         return Page(job.path, _front_matter(meta) + text)
-    parts = split(text)
-    return BuilderPage(
-        job.path, text.encode("utf-8"), dataclasses.replace(parts, text="") if parts else None, meta
-    )
+    return output.builder_page(n, job.path, text, meta)
 
 
 class _FileMemo:

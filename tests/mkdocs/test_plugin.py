@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,11 +112,64 @@ def test_the_texts_of_written_files_are_let_go_before_the_search_indexer_starts(
     build_in_process(content, tmp_path / "work")
 
     *files, bytes_held, frozen = held
-    assert len(files) > 40 and {f.src_uri for f in files} >= {"index.md", "feeds/briefs.json"}
+    # Data files and feeds (pages wait on disk instead: see the next test).
+    assert len(files) > 40 and "feeds/briefs.json" in {f.src_uri for f in files}
     assert bytes_held == 0
     assert (
         frozen > 10_000
     )  # the corpus, index and pages: left alone by the collector during the build
+
+
+def test_rendered_pages_wait_on_disk_in_the_staging_folder_and_are_not_published(
+    monkeypatch, tmp_path
+):
+    # At 10,000 briefs the pages' Markdown is gigabytes: no process should hold all of it.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    seen: dict = {}
+    on_files = plugin_module.BriefingPlugin.on_files
+
+    def watch_files(plugin, files, *, config):
+        files = on_files(plugin, files, config=config)
+        seen["store"], seen["staging"] = plugin.build.page_store, Path(config.site_dir)
+        pages = [f for f in files if isinstance(f, plugin_module._GeneratedPage)]
+        seen["pages"] = {f.src_uri: (f.abs_src_path, f._content) for f in pages}
+        return files
+
+    monkeypatch.setattr(plugin_module.BriefingPlugin, "on_files", watch_files)
+    build_in_process(content, tmp_path / "work")
+
+    store, pages = seen["store"], seen["pages"]
+    assert store.parent == seen["staging"]  # a killed build's staging folder goes, store and all
+    assert len(pages) > 40 and "index.md" in pages
+    for source, held in pages.values():
+        assert held is None and Path(source).parent == store
+    assert not store.exists()
+    site = tmp_path / "work" / "site"
+    assert (site / "index.html").is_file() and not (site / plugin_module.PAGE_STORE).exists()
+
+
+def test_a_build_lets_its_index_go_before_mkdocs_builds_the_pages(monkeypatch, tmp_path):
+    # Forked page builders and Pagefind come next: the corpus and index would only take memory.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    made: list = []
+    alive_at_nav: list = []
+    index_class, on_nav = plugin_module.Index, plugin_module.BriefingPlugin.on_nav
+
+    def watched_index(*args, **kwargs):
+        index = index_class(*args, **kwargs)
+        made.append(weakref.ref(index))
+        return index
+
+    def watch_nav(plugin, nav, **kwargs):
+        alive_at_nav.extend(ref for ref in made if ref() is not None)
+        return on_nav(plugin, nav, **kwargs)
+
+    monkeypatch.setattr(plugin_module, "Index", watched_index)
+    monkeypatch.setattr(plugin_module.BriefingPlugin, "on_nav", watch_nav)
+    build_in_process(content, tmp_path / "work")
+
+    assert made and not alive_at_nav
+    assert (tmp_path / "work" / "site" / "index.html").is_file()
 
 
 def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):

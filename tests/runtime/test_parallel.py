@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 from generator.runtime import parallel
@@ -85,3 +87,33 @@ def test_objects_a_caller_froze_stay_frozen_after_the_workers_are_done():
         "print(thawed, frozen > 0, gc.get_freeze_count() >= frozen)\n"
     )
     assert run_with_two_workers(script).split() == ["0", "True", "True"]
+
+
+def _cycles_left(_: None, item: int) -> tuple[int, bool]:
+    """Make a reference cycle, as rendering a template does; report whether a worker's
+    collector runs, and how many of the cycles it made are still alive."""
+    cycle: list = []
+    cycle.append(cycle)
+    _made.append(weakref.ref(_Cyclic(cycle)))
+    return sum(ref() is not None for ref in _made), gc.isenabled()
+
+
+class _Cyclic:
+    def __init__(self, cycle: list) -> None:
+        self.cycle, self.me = cycle, self
+
+
+_made: list = []
+
+
+def test_workers_collect_their_own_garbage_while_the_parent_pauses_its_collector():
+    # A worker renders thousands of pages; the cycles each leaves must not pile up until it ends.
+    script = (
+        "import gc; from generator.runtime import parallel, memory\n"
+        "from tests.runtime.test_parallel import _cycles_left as f\n"
+        "with memory.gc_paused():\n"
+        "    results = parallel.ordered_map(f, list(range(parallel.MIN_ITEMS * 10)))\n"
+        "print(max(alive for alive, _ in results), all(on for _, on in results))\n"
+    )
+    most_alive, collecting = run_with_two_workers(script).split()
+    assert collecting == "True" and int(most_alive) < parallel.MIN_ITEMS * 5
