@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import write_corpus
@@ -260,13 +260,12 @@ def _cached_rebuild(content: Path, edit) -> tuple[dict[str, tuple], set[str]]:
     edit()
     corpus = load_content(content, cache=cache)
     pages = incremental.render_changed(corpus, Index(corpus), known=before.__contains__)
-    rendered = {page.path for page in pages if not isinstance(page, str)}
-    return {
-        page: before[page] if isinstance(page, str) else (page.text, page.meta) for page in pages
-    }, rendered
+    kept = {page: before[page] for page in pages if isinstance(page, str)}
+    rendered = {page.path: (page.text, page.meta) for page in pages if not isinstance(page, str)}
+    return kept | rendered, set(rendered)
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=8, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(
     brief_number=st.integers(0, 59),
     edits=st.lists(st.sampled_from(STORY_EDITS), min_size=1, max_size=2),
