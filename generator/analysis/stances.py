@@ -78,6 +78,9 @@ class StanceMatrix:
     columns: list[QuestionColumn]
     actors: list[Actor]
     cells: dict[tuple[str, str], StanceHistory]
+    # Every question's column, those no position takes a stance on too (not in ``columns``):
+    # what an edit of a brief's positions can bring in or take out of the matrix.
+    every_column: list[QuestionColumn] = field(default_factory=list)
 
     def cell(self, actor_id: str, question_id: str) -> StanceHistory | None:
         return self.cells.get((actor_id, question_id))
@@ -177,11 +180,13 @@ def _words(wording: str) -> _Words:
 def stance_matrix(index: Index) -> StanceMatrix:
     columns = _Columns()
     used: dict[str, QuestionColumn] = {}
+    every: dict[str, QuestionColumn] = {}
     cells: dict[tuple[str, str], StanceHistory] = {}
     for brief in index.briefs:  # newest first
         of_brief = {q.id: (q, columns.column_for(q)) for q in brief.questions}
         for question, column in of_brief.values():
             column.refs.append((brief, question))
+            every[column.id] = column
         for p in brief.positions:
             question, column = of_brief[p.question]
             used[column.id] = column
@@ -199,7 +204,7 @@ def stance_matrix(index: Index) -> StanceMatrix:
     # Most-discussed questions first; then by id, so the order never depends on chance.
     ordered = sorted(used.values(), key=lambda c: (-len(c.refs), c.id))
     actor_ids = sorted({a for a, _ in cells}, key=lambda a: (index.actors[a].name.casefold(), a))
-    return StanceMatrix(ordered, [index.actors[a] for a in actor_ids], cells)
+    return StanceMatrix(ordered, [index.actors[a] for a in actor_ids], cells, list(every.values()))
 
 
 # --- issue 20: stances where they are dense, one matrix per topic ----------------------------
@@ -250,17 +255,24 @@ def by_topic(matrix: StanceMatrix, index: Index) -> list[TopicStances]:
     """The matrix cut by topic, each part with only its actors, most active first; the
     topics with most stances first."""
     columns: dict[str, list[QuestionColumn]] = {}
+    topic_of_column: dict[str, str] = {}
     for column in matrix.columns:
-        columns.setdefault(column_topic(column, index) or NO_TOPIC, []).append(column)
-    topics = [_topic_stances(key, cols, matrix, index) for key, cols in columns.items()]
+        key = topic_of_column[column.id] = column_topic(column, index) or NO_TOPIC
+        columns.setdefault(key, []).append(column)
+    # One pass over the cells, each to its topic (in the matrix's order, as a filter would keep).
+    cells: dict[str, dict[tuple[str, str], StanceHistory]] = {key: {} for key in columns}
+    for cell_key, history in matrix.cells.items():
+        cells[topic_of_column[cell_key[1]]][cell_key] = history
+    topics = [_topic_stances(key, cols, cells[key], index) for key, cols in columns.items()]
     return sorted(topics, key=lambda t: (-t.activity, t.label.casefold()))
 
 
 def _topic_stances(
-    key: str, columns: list[QuestionColumn], matrix: StanceMatrix, index: Index
+    key: str,
+    columns: list[QuestionColumn],
+    cells: dict[tuple[str, str], StanceHistory],
+    index: Index,
 ) -> TopicStances:
-    ids = {c.id for c in columns}
-    cells = {k: h for k, h in matrix.cells.items() if k[1] in ids}
     activity: Counter[str] = Counter()
     for (actor_id, _), history in cells.items():
         activity[actor_id] += len(history.refs)

@@ -26,12 +26,23 @@ _CLASSES = {
 
 class _ContentUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
+        # A build unpickles thousands of records, each naming the same few classes: each
+        # (module, name) is looked up and judged once per process.
+        found = _CONTENT_CLASSES.get((module, name))
+        if found is None:
+            found = _CONTENT_CLASSES[(module, name)] = self._content_class(module, name)
+        return found
+
+    def _content_class(self, module: str, name: str) -> Any:
         found = super().find_class(module, name) if module.startswith(_MODELS) else None
         if isinstance(found, type) and issubclass(found, (BaseModel, enum.Enum)):
             return found
         if (module, name) in _CLASSES:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not content")
+
+
+_CONTENT_CLASSES: dict[tuple[str, str], Any] = {}  # those found to be content, so far
 
 
 def loads(data: bytes) -> Any:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from generator.analysis.index import Index
 from generator.analysis.related import COMMON_KEY_LIMIT, ranking_keys, related_briefs
+from generator.analysis.stances import NO_TOPIC, column_topic
+from generator.analysis.views import Views
 from generator.content.corpus import Corpus
 from generator.content.models import Brief
 from generator.site.actorpages import actor_pages
@@ -48,6 +50,7 @@ class IncrementalRenderer:
             pages = self.renderer.render_for_builder(index)
         else:
             stale = _stale_pages(last, records, index, related)
+            stale |= _stale_stance_pages(last, records, self.renderer.views(index))
             fresh = self.renderer.render_for_builder(
                 index,
                 only=lambda path: path in stale or _first_page(path) in stale or not _scoped(path),
@@ -74,8 +77,10 @@ class IncrementalRenderer:
         the others (kept from the last build) given by their path alone. A page the last build
         did not make, or that ``known`` does not vouch for, is rendered whatever changed."""
         assert self._last is not None, "render_changed() without resume()"
-        stale = _stale_pages(self._last, _records(corpus), index, {})
+        records = _records(corpus)
+        stale = _stale_pages(self._last, records, index, {})
         paths = self.renderer.page_paths(index)
+        stale |= _stale_stance_pages(self._last, records, self.renderer.views(index))
         render = {
             p
             for p in paths
@@ -102,17 +107,23 @@ def _stale_pages(
 ) -> set[str]:
     """The pages an edit may have changed; ``related`` receives the related-briefs lists worked
     out for ``index`` (the next edit compares with them instead of working them out again)."""
-    changed = {key for key, record in records.items() if last.records.get(key) is not record}
-    changed |= set(last.records) - set(records)
+    changed = _changed(last, records)
     stale = {page_path(RECORD_PAGES[folder], key) for folder, key in changed}
     candidates: set[str] = set()  # briefs whose related-briefs list the change may alter
     for each in (last.index, index):
         briefs = {brief.id: brief for brief in each.briefs}
         for folder, key in changed:
-            for brief_id in _briefs_showing(each, folder, key):
+            # Briefs of the same story list this one as earlier or later (issue 19), and the
+            # events of the earlier ones link to it as their outcome: while the brief keeps
+            # all but its positions, they show nothing of it that changed but on their page.
+            quiet = _positions_only(last, records, (folder, key))
+            for brief_id, in_story in _briefs_showing(each, folder, key):
+                candidates |= _briefs_sharing_keys(each, briefs[brief_id])
+                if in_story and quiet:
+                    stale.add(page_path("brief", brief_id))
+                    continue
                 stale.update(_pages_of_brief(each, briefs[brief_id]))
                 stale.update(_timeline_pages(each, briefs[brief_id]))
-                candidates |= _briefs_sharing_keys(each, briefs[brief_id])
             if folder == "actors":
                 stale.update(
                     page_path("actor", a.id) for a in each.actors.values() if a.part_of == key
@@ -174,19 +185,53 @@ def _related(index: Index, brief: Brief | None) -> list[tuple] | None:
     ]
 
 
-def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[str]:
+def _changed(last: _Build, records: dict[tuple[str, str], object]) -> set[tuple[str, str]]:
+    """The records edited, added or removed since the last build."""
+    changed = {key for key, record in records.items() if last.records.get(key) is not record}
+    return changed | (set(last.records) - set(records))
+
+
+def _positions_only(last: _Build, records: dict[tuple[str, str], object], key: tuple) -> bool:
+    """Whether the record is a brief, there before and now, whose edit changed only its
+    positions (who stands where, and their statements)."""
+    before, now = last.records.get(key), records.get(key)
+    if not (isinstance(before, Brief) and isinstance(now, Brief)):
+        return False
+    return before.model_copy(update={"positions": []}) == now.model_copy(update={"positions": []})
+
+
+def _stale_stance_pages(
+    last: _Build, records: dict[tuple[str, str], object], views: Views
+) -> set[str]:
+    """The stances pages of topics (``stances-topic``) an edit may have changed: every one,
+    unless only briefs' positions changed. Then the matrix's columns are the same questions
+    with the same topics (a column's topic comes from its briefs' topics, not positions), and
+    only the pages of the columns of the edited briefs' questions can change."""
+    changed = _changed(last, records)
+    matrix = views.stance_matrix
+    if not all(_positions_only(last, records, key) for key in changed):
+        return {page_path("stances-topic", topic.key) for topic in views.stance_topics}
+    edited = {key for _, key in changed}
+    return {
+        page_path("stances-topic", column_topic(column, views.index) or NO_TOPIC)
+        for column in matrix.every_column
+        if any(brief.id in edited for brief in column.briefs)
+    }
+
+
+def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[tuple[str, bool]]:
+    """The briefs that show the record, each with whether it shows it only as a brief of the
+    same story."""
     if folder == "briefs":
         if key in index.sources:  # published (or shown as a draft)
-            yield key
+            yield key, False
             brief = next(b for b in index.briefs if b.id == key)
-            # Briefs of the same story list this one as earlier or later (issue 19).
-            yield from (
-                other.id for other in index.earlier_in_story(brief) + index.later_in_story(brief)
-            )
+            for other in index.earlier_in_story(brief) + index.later_in_story(brief):
+                yield other.id, True
     elif folder == "actors":
-        yield from (brief.id for brief in index.briefs_by_actor.get(key, ()))
+        yield from ((brief.id, False) for brief in index.briefs_by_actor.get(key, ()))
     else:
-        yield from (brief.id for brief in index.briefs_by_instrument.get(key, ()))
+        yield from ((brief.id, False) for brief in index.briefs_by_instrument.get(key, ()))
 
 
 def _briefs_sharing_keys(index: Index, brief: Brief) -> set[str]:
@@ -237,7 +282,8 @@ def _scoped(path: str) -> bool:
     folder, _, name = path.partition("/")
     # The list of every actor or instrument, and its later pages ("actors/2.md"), show them all.
     every_record = name == "index.md" or name.removesuffix(".md").isdigit()
-    return not every_record and folder in {"briefs", "actors", "legal", "topics", "timeline"}
+    scoped = {"briefs", "actors", "legal", "topics", "timeline", "stances"}
+    return not every_record and folder in scoped
 
 
 def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:

@@ -211,10 +211,15 @@ class Renderer:
             GeneratedFile(feed.json_path, api.encode(json_feed(feed))),
         ]
 
-    def _pages(self, index: Index) -> Iterator[_PageJob]:
+    def views(self, index: Index) -> Views:
+        """The cross-brief views of ``index``, for every template: worked out once per index."""
         views = self.env.globals.get("views")
-        if views is None or views.index is not index:  # the cross-brief views, for every template,
-            views = self.env.globals["views"] = Views(index)  # worked out once per index
+        if views is None or views.index is not index:
+            views = self.env.globals["views"] = Views(index)
+        return views
+
+    def _pages(self, index: Index) -> Iterator[_PageJob]:
+        views = self.views(index)
         yield self._page("home", index=index)
         yield self._page("briefs", index=index)
         for year in views.brief_years if views.briefs_split else ():

@@ -34,3 +34,13 @@ def test_anything_else_is_refused_without_running(tmp_path, monkeypatch, payload
     with pytest.raises(pickle.UnpicklingError):
         pickled.loads(pickle.dumps(payload))
     assert not (tmp_path / "pwned").exists()
+
+
+def test_a_refused_class_stays_refused_after_content_was_read(tmp_path, monkeypatch):
+    """Classes found to be content are remembered; a refused one never is."""
+    monkeypatch.chdir(tmp_path)
+    test_loaded_content_comes_back_equal()
+    for _ in range(2):
+        with pytest.raises(pickle.UnpicklingError):
+            pickled.loads(pickle.dumps(_Runs()))
+    assert not (tmp_path / "pwned").exists()

@@ -7,9 +7,12 @@ import itertools
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
 
 from bench.synthetic import write_corpus
 from generator.analysis import views as views_module
@@ -21,6 +24,7 @@ from generator.site import render as render_module
 from generator.site.feeds import FEED_LENGTH, FeedBuilder
 from generator.site.incremental import IncrementalRenderer
 from generator.site.render import Renderer
+from helpers.story_corpus import story_content
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -227,3 +231,84 @@ def test_a_cached_build_keeps_only_list_pages_an_edit_left_alone(content, monkey
         kept = [page for page in pages if isinstance(page, str)]
         assert kept, "some pages are kept"
         assert [p for p in kept if before[p] != full[p][0]] == [], replacement
+
+
+# Edits of a brief of the story corpus (threads of briefs, questions that recur): what only its
+# positions say (a statement, a stance, a statement's date across months), and what more
+# (its topics, an event's date, its title).
+STORY_EDITS = [
+    (r"^  - paraphrase: .*$", "  - paraphrase: An edited paraphrase."),
+    (r"^  stance: \w+$", "  stance: opposes"),
+    (r"^  stance: \w+$", "  stance: supports"),
+    (r'^    date: ".*"$', '    date: "2011-03-05"'),
+    (r"^topics:\n", "topics:\n- A topic of its own\n"),
+    (r'^- date: ".*"$', '- date: "2012-07-01"'),
+    (r"^title: .*$", "title: A new headline"),
+]
+
+
+def _cached_rebuild(content: Path, edit) -> tuple[dict[str, tuple], set[str]]:
+    """What ``render_changed`` (the build cache's) gives after ``edit``: every page, the kept
+    ones as the build before made them; and the paths of those it rendered again."""
+    cache, renderer = FileCache(), Renderer(TEMPLATES)
+    corpus = load_content(content, cache=cache)
+    before = {
+        page.path: (page.text, page.meta) for page in renderer.render_for_builder(Index(corpus))
+    }
+    incremental = IncrementalRenderer(renderer)
+    incremental.resume(corpus)
+    edit()
+    corpus = load_content(content, cache=cache)
+    pages = incremental.render_changed(corpus, Index(corpus), known=before.__contains__)
+    kept = {page: before[page] for page in pages if isinstance(page, str)}
+    rendered = {page.path: (page.text, page.meta) for page in pages if not isinstance(page, str)}
+    return kept | rendered, set(rendered)
+
+
+@settings(max_examples=8, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(
+    brief_number=st.integers(0, 59),
+    edits=st.lists(st.sampled_from(STORY_EDITS), min_size=1, max_size=2),
+    added=st.booleans(),
+    deleted=st.booleans(),
+)
+def test_a_cached_build_after_story_edits_is_a_full_render(brief_number, edits, added, deleted):
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(story_content(), content)
+        briefs = sorted((content / "briefs").glob("*.yaml"))
+
+        def edit():
+            brief = briefs[brief_number]
+            for pattern, replacement in edits:
+                _edit(brief, pattern, replacement)
+            if added:  # a brief more in its story, of the same text
+                text = re.sub(r"^id: .*$", "id: an-added-brief", brief.read_text(), flags=re.M)
+                (content / "briefs" / "an-added-brief.yaml").write_text(text, encoding="utf-8")
+            if deleted:  # one that no other brief follows
+                last = briefs[(brief_number + 1) % len(briefs)]
+                if not any(f"- {last.stem}\n" in other.read_text() for other in briefs):
+                    last.unlink()
+
+        pages, _ = _cached_rebuild(content, edit)
+        assert pages == _full_render(content, TEMPLATES)
+
+
+def test_a_statement_edit_renders_again_only_what_shows_it():
+    """Its story's other briefs list it by title: their pages, not their actors' or their
+    timelines'; and only the stances of its own questions' topics."""
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(story_content(), content)
+        brief = content / "briefs" / "agricultural-trade-nauru-00002-3.yaml"
+        pattern, replacement = STORY_EDITS[1]
+        pages, rendered = _cached_rebuild(content, lambda: _edit(brief, pattern, replacement))
+        assert pages == _full_render(content, TEMPLATES)
+        index = Index(load_content(content))
+        story = [b for b in index.briefs if b.id.startswith("agricultural-trade-nauru-00002-")]
+        assert len(story) > 3 and {f"briefs/{b.id}.md" for b in story} <= rendered
+        own_actors = {f"actors/{a.id}.md" for a in index.actors_by_brief[brief.stem]}
+        others = {f"actors/{a.id}.md" for b in story for a in index.actors_by_brief[b.id]}
+        assert others - own_actors and not (others - own_actors) & rendered
+        stances = [p for p in pages if p.startswith("stances/") and p != "stances/index.md"]
+        assert 0 < len(rendered.intersection(stances)) < len(stances)
