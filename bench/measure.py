@@ -9,6 +9,7 @@ proportional set sizes (PSS, Linux), which shares them out: the memory really us
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import tempfile
@@ -34,6 +35,7 @@ class Measured:
     peak_rss_bytes: int  # largest sampled sum over the process tree
     peak_pss_bytes: int | None  # the same, counting shared pages once (None where unknown)
     output: str  # the last lines it printed
+    noted: tuple[str, ...] = ()  # every line it printed that matched ``note`` (see run_measured)
 
     def as_dict(self) -> dict:
         return {
@@ -45,9 +47,12 @@ class Measured:
         }
 
 
-def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Measured:
+def run_measured(
+    command: list[str], *, cwd: Path, env: dict[str, str] | None = None, note: str | None = None
+) -> Measured:
     """Run ``command`` to its end while sampling its memory. Builds here run one at a time,
-    so the growth of this process's children's CPU time is the command's own."""
+    so the growth of this process's children's CPU time is the command's own. Lines it prints
+    that match the regular expression ``note`` are kept wherever they come in its output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as log:  # a 10k-page build can print a lot: never block on a pipe
         start = time.perf_counter()
@@ -58,8 +63,10 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
         output = log.read().decode("utf-8", "replace")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    tail = "\n".join(output.splitlines()[-40:])
-    return Measured(command, process.returncode, wall, cpu, peak_rss, peak_pss, tail)
+    lines = output.splitlines()
+    noted = tuple(line for line in lines if note and re.search(note, line))
+    tail = "\n".join(lines[-40:])
+    return Measured(command, process.returncode, wall, cpu, peak_rss, peak_pss, tail, noted)
 
 
 def _sample_until_done(process: subprocess.Popen) -> tuple[int, int | None]:

@@ -24,6 +24,7 @@ from .project import BenchProject
 
 CACHE_FOLDER = ".bench-build-cache"
 MARKER = "Edited for the rebuild"
+CACHE_SAYS = r"build cache: (\d+ of \d+ [^\n]*)"  # what the plugin logs it kept, a line each
 # A statement's text on its own line (not a block scalar, "|" or ">", whose lines follow).
 STATEMENT = re.compile(rb"(?m)^(\s*-?\s*(?:paraphrase|quote): )(?![|>])(.*)$")
 
@@ -72,11 +73,11 @@ def _environment(cache: Path, *, commit: int) -> dict[str, str]:
 
 def _build(command: list[str], project: BenchProject, environment: dict[str, str]) -> dict:
     load = load_average()
-    run = run_measured(command, cwd=project.root, env=environment)
+    run = run_measured(command, cwd=project.root, env=environment, note=CACHE_SAYS)
     if run.returncode != 0:
         raise SystemExit(f"mkdocs build with the cache failed on {project.root}:\n{run.output}")
     # What the plugin says it kept: content files loaded again, data and feed jobs, pages, shards.
-    kept = re.findall(r"build cache: (\d+ of \d+ [^\n]*)", run.output)
+    kept = [found for line in run.noted for found in re.findall(CACHE_SAYS, line)]
     return {**run.as_dict(), "load_average_before": load, "cache": "; ".join(kept) or None}
 
 

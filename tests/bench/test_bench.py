@@ -7,12 +7,13 @@ import html
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bench import rebuild, report, run
+from bench import measure, rebuild, report, run
 from bench.site import first_search, served_size
 
 
@@ -335,3 +336,13 @@ def test_issue_23_targets_apply_at_10000_briefs_and_30000_on_request():
     growth = targets["growth t(30000)/t(10000) of the build, best runs"]
     assert growth["target"] == 3.3 and growth["measured"] == 3.31 and not growth["met"]
     assert results["growth"]["build"] == 10.0  # the summary's growth: smallest to 10,000
+
+
+def test_lines_noted_are_kept_wherever_they_come_in_a_long_output(tmp_path):
+    # a 10,000-brief build logs thousands of lines: what the cache says comes early
+    script = "print('build cache: 1 of 9 kept'); [print('noise', n) for n in range(100)]"
+    run = measure.run_measured(
+        [sys.executable, "-c", script], cwd=tmp_path, note=rebuild.CACHE_SAYS
+    )
+    assert run.noted == ("build cache: 1 of 9 kept",)
+    assert "build cache" not in run.output and "noise 99" in run.output

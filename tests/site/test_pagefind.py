@@ -19,9 +19,11 @@ from pagefind_bin import get_executable
 
 from generator.site.pagefind import (
     EXCLUDED_SELECTORS,
+    NOT_SEARCHED,
     SHARDS_FILE,
     SearchIndexError,
     index_site,
+    is_marked,
     searched_digest,
     shard_count,
     shard_of,
@@ -420,10 +422,58 @@ def sharded_site(published_site, tmp_path_factory):
     _, site_dir = published_site
     copy = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
-    pages = len(list(copy.rglob("*.html")))
+    pages = sum(is_marked(page.read_bytes()) for page in copy.rglob("*.html"))
     index_site(copy, pages_per_shard=-(-pages // 4))
     with serve(copy) as base_url:
         yield base_url, copy
+
+
+def _marked_site(folder, marked: int, unmarked: int) -> None:
+    """Pages with the indexed part marked (``m<n>/``), then pages without it (``u<n>/``), as a
+    site's lists and second pages are: Pagefind skips those."""
+    for name, body in [(f"m{n}", "<div data-pagefind-body>") for n in range(marked)] + [
+        (f"u{n}", "<div>data-pagefind-body, named in text") for n in range(unmarked)
+    ]:
+        (folder / name).mkdir(parents=True)
+        (folder / name / "index.html").write_text(
+            f'<!doctype html><html lang="en"><title>{name}</title><body>{body}'
+            f"<h1>{name}</h1><p>Brussels meeting {name}</p></div></body></html>"
+        )
+
+
+def test_only_pages_pagefind_searches_are_counted_into_shards(tmp_path):
+    # 3 marked pages and 5 others, at most 4 pages a shard: one shard of the 3 searched pages
+    _marked_site(tmp_path, marked=3, unmarked=5)
+    made = index_site(tmp_path, pages_per_shard=4, earlier=None, page_digest=lambda _: None)
+    assert json.loads((tmp_path / "pagefind" / SHARDS_FILE).read_text()) == []
+    assert sorted(_indexed_pages(tmp_path / "pagefind")) == ["/m0/", "/m1/", "/m2/"]
+    assert {page for page, digest in made["pages"].items() if digest == NOT_SEARCHED} == {
+        f"u{n}/index.html" for n in range(5)
+    }
+
+
+def test_a_page_known_as_not_searched_is_not_counted_into_shards(tmp_path):
+    # a rebuild knows the pages it kept from its cache: one it knew unsearched is not counted
+    # (here falsely, to tell): 2 pages left, one shard of 2; 3 would make two
+    _marked_site(tmp_path, marked=3, unmarked=0)
+    known = {"m1/index.html": NOT_SEARCHED}
+    made = index_site(tmp_path, pages_per_shard=2, page_digest=lambda p: known.get(p.as_posix()))
+    assert json.loads((tmp_path / "pagefind" / SHARDS_FILE).read_text()) == []
+    assert len(made["shards"]) == 1 and made["pages"]["m1/index.html"] == NOT_SEARCHED
+
+
+@pytest.mark.parametrize(
+    "html, marked",
+    [
+        (b'<main data-pagefind-body class="x">', True),
+        (b"<div\ndata-pagefind-body>", True),
+        (b"<p>&lt;div data-pagefind-body&gt;</p>", False),
+        (b"<p>data-pagefind-body</p>", False),
+        (b'<div data-pagefind-bodyguard="1">', False),
+    ],
+)
+def test_a_page_is_marked_by_an_element_not_by_its_text(html, marked):
+    assert is_marked(html) is marked
 
 
 def _indexed_pages(bundle) -> list[str]:
