@@ -21,6 +21,7 @@ from generator.content.corpus import load_content
 from generator.content.filecache import FileCache
 from generator.site import pagination
 from generator.site import render as render_module
+from generator.site.build_date import build_day
 from generator.site.feeds import FEED_LENGTH, FeedBuilder
 from generator.site.incremental import IncrementalRenderer
 from generator.site.render import Renderer
@@ -223,7 +224,7 @@ def test_a_cached_build_keeps_only_list_pages_an_edit_left_alone(content, monkey
         corpus = load_content(content, cache=cache)
         before = {page.path: page.text for page in renderer.render_for_builder(Index(corpus))}
         incremental = IncrementalRenderer(renderer)
-        incremental.resume(corpus)
+        incremental.resume(corpus, build_day())
         _edit(path, pattern, replacement)
         corpus = load_content(content, cache=cache)
         pages = incremental.render_changed(corpus, Index(corpus), known=lambda _: True)
@@ -256,7 +257,7 @@ def _cached_rebuild(content: Path, edit) -> tuple[dict[str, tuple], set[str]]:
         page.path: (page.text, page.meta) for page in renderer.render_for_builder(Index(corpus))
     }
     incremental = IncrementalRenderer(renderer)
-    incremental.resume(corpus)
+    incremental.resume(corpus, build_day())
     edit()
     corpus = load_content(content, cache=cache)
     pages = incremental.render_changed(corpus, Index(corpus), known=before.__contains__)
