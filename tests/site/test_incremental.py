@@ -30,7 +30,7 @@ from generator.site.build_date import build_day
 from generator.site.feeds import FEED_LENGTH, FeedBuilder
 from generator.site.incremental import IncrementalRenderer
 from generator.site.render import Renderer
-from helpers.story_corpus import story_content
+from helpers.story_corpus import coarsen_event_dates, story_content
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -353,12 +353,7 @@ def _built_on(day: datetime.date | None) -> Iterator[None]:
 def _story_with_coarse_dates(folder: Path) -> Path:
     content = folder / "content"
     shutil.copytree(story_content(), content)
-    for path in (content / "briefs").glob("*.yaml"):
-        text = original = path.read_text(encoding="utf-8")
-        for day, coarse in COARSE_DATES.items():
-            text = text.replace(f'- date: "{day}"\n', f'- date: "{coarse}"\n')
-        if text != original:
-            path.write_text(text, encoding="utf-8")
+    coarsen_event_dates(content, COARSE_DATES)
     return content
 
 
