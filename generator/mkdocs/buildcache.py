@@ -68,10 +68,10 @@ def open_cache(
         settings.update(theme=dict(config.theme), plugins=list(config.plugins))
         settings.update(briefing=dict(options))
         folders = [templates_dir, Path(config.docs_dir)]
-        key = cache.key_of(cache.key_parts(folders=folders, settings=settings, day=build_day()))
+        key = cache.key_of(cache.key_parts(folders=folders, settings=settings))
         previous, why = cache.load(folder, key)
     log.info("build cache %s: %s", folder, why)
-    return CachedBuild(folder, previous, cache.Manifest(key))
+    return CachedBuild(folder, previous, cache.Manifest(key, day=build_day()))
 
 
 def record_store(cached: CachedBuild, content_dir: Path) -> cache.RecordStore:
@@ -99,7 +99,7 @@ def render_changed(
         changed = previous.changed_records(cached.content)
         before = cache.corpus_before(cached.records, corpus, changed)
         incremental = IncrementalRenderer(renderer)
-        incremental.resume(before)
+        incremental.resume(before, previous.manifest.day)
     except (cache.CacheError, OSError, LookupError, ValueError) as error:
         log.info("build cache: %s; building clean", one_line(str(error)))
         cached.previous = None
@@ -108,7 +108,15 @@ def render_changed(
     def known(path: str) -> bool:  # a page the cache has, and none the navigation shows
         return path in previous.manifest.pages and path not in nav_paths
 
-    return incremental.render_changed(corpus, index, known=known)
+    pages = incremental.render_changed(corpus, index, known=known)
+    if previous.manifest.day != cached.manifest.day:
+        log.info(
+            "build cache: built for %s, now %s: %d pages show events that changed side",
+            previous.manifest.day,
+            cached.manifest.day,
+            incremental.retimed,
+        )
+    return pages
 
 
 def reuse_unchanged(

@@ -10,10 +10,13 @@ HTML page, and of each search shard's pages. A build whose key matches renders a
 (``incremental.py``, the model ``mkdocs serve`` uses), converts only those whose Markdown
 changed, and re-indexes only the shards whose pages changed; the rest is taken from the cache.
 
-The key covers everything besides content that shapes a page: the templates, the hand-written
-pages (docs/), the MkDocs configuration as resolved (SITE_URL included), the generator's own
-source, every installed package's version, Python's, and the build's day (what is upcoming and
-what has passed is seen from it). Any change starts clean. A cache that does not match its
+The key covers everything besides content and the build's day that shapes a page: the
+templates, the hand-written pages (docs/), the MkDocs configuration as resolved (SITE_URL
+included), the generator's own source, every installed package's version, Python's. Any change
+starts clean. The day is not in the key: the manifest records the day the cache was built for,
+and a build on another day renders again only what the day changes (the pages of the events
+that changed side between the two days, ``incremental.py``; the pages that show the day itself
+are rendered every time). A cache that does not match its
 manifest (a missing file, a size that differs, a manifest that does not parse), or of another
 format or key, is ignored, never trusted. The folder is replaced whole (``output.py``), and
 only after the new site has been swapped in: a killed build leaves the last good cache.
@@ -46,7 +49,7 @@ from generator.site.output import FolderError, StagedFolder
 from generator.site.pagefind import link_or_copy
 from generator.site.render import GeneratedFile
 
-FORMAT = 2
+FORMAT = 3  # 3: the build's day left the key for the manifest
 CACHE_MARKER = ".briefing-cache"
 MANIFEST = "manifest.json"
 SITE, RECORDS = "site", "records.pickle"
@@ -80,9 +83,9 @@ def key_of(parts: dict[str, object]) -> str:
     return digest(json.dumps(parts, sort_keys=True, default=repr).encode("utf-8"))
 
 
-def key_parts(*, folders: Iterable[Path], settings: object, day: str) -> dict[str, object]:
-    """What a page depends on besides content: the ``folders`` (templates, docs), the resolved
-    ``settings``, the generator's source, installed packages, Python, and the build's ``day``."""
+def key_parts(*, folders: Iterable[Path], settings: object) -> dict[str, object]:
+    """What a page depends on besides content and the build's day: the ``folders`` (templates,
+    docs), the resolved ``settings``, the generator's source, installed packages, Python."""
     return {
         "format": FORMAT,
         "folders": {str(folder): _folder_digest(folder) for folder in folders},
@@ -93,7 +96,6 @@ def key_parts(*, folders: Iterable[Path], settings: object, day: str) -> dict[st
             for dist in importlib.metadata.distributions()
         ),
         "python": sys.version,
-        "day": day,
     }
 
 
@@ -130,6 +132,7 @@ class Manifest:
     """What a build records for the next one (and checks the cache against)."""
 
     key: str
+    day: str = ""  # the build's day (YYYY-MM-DD) the pages were rendered for
     pages: dict[str, list[str]] = field(default_factory=dict)  # source → [input digest, output]
     html: dict[str, str] = field(default_factory=dict)  # every HTML page of the site → digest
     search: list[str] = field(default_factory=list)  # each search shard's digest, in order
@@ -148,8 +151,10 @@ class Manifest:
         manifest = cls(**data)
         shapes = {"pages": dict, "html": dict, "search": list, "content": dict, "sizes": dict}
         shapes["files"] = dict
-        if not isinstance(manifest.key, str) or any(
-            not isinstance(getattr(manifest, name), kind) for name, kind in shapes.items()
+        if (
+            not isinstance(manifest.key, str)
+            or not isinstance(manifest.day, str)
+            or any(not isinstance(getattr(manifest, name), kind) for name, kind in shapes.items())
         ):
             raise ValueError("not a manifest")
         return manifest
@@ -204,7 +209,7 @@ def load(folder: Path, key: str) -> tuple[Previous | None, str]:
     except (OSError, ValueError, TypeError, UnicodeDecodeError) as error:
         return None, f"the cache's manifest cannot be read ({type(error).__name__}): ignored"
     if manifest.key != key:
-        return None, "templates, configuration, packages or the build's day changed"
+        return None, "templates, configuration or packages changed"
     missing = _not_as_listed(str(folder), manifest.sizes)
     if missing is not None:
         return None, f"the cache is not whole ({missing}): ignored"

@@ -7,6 +7,11 @@ briefs, of every actor and instrument they cite, of their topics and of the time
 months their entries fall in; those pages are rendered again, from the index as it was
 and as it is now (so removals count too). Other pages (home, lists, cross-brief views)
 are always rendered again, and everything is when a template changes.
+
+The build's day is an input too: a scheduled event or a deadline shows as upcoming or passed
+as seen from it. A build on another day than the last renders again the pages of every event
+that changed side between the two days (:func:`_retimed_pages`); the timeline's first page,
+which lists what is upcoming and names the day, is not scoped: it is rendered every time.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from generator.analysis.related import COMMON_KEY_LIMIT, ranking_keys, related_b
 from generator.analysis.stances import NO_TOPIC, column_topic
 from generator.analysis.views import Views
 from generator.content.corpus import Corpus
-from generator.content.models import Brief
+from generator.content.models import Brief, Event
 from generator.site.actorpages import actor_pages
+from generator.site.build_date import build_day
 from generator.site.pages import RECORD_PAGES
 from generator.site.render import BuilderPage, Renderer
 from generator.site.urls import page_path
@@ -34,23 +40,26 @@ class _Build:
     pages: dict[str, BuilderPage]
     templates: frozenset[tuple[str, int, int]]
     related: dict[str, list[tuple] | None]  # brief id → its related briefs, where worked out
+    day: str  # the build's day the pages were rendered for (what is upcoming is seen from it)
 
 
 class IncrementalRenderer:
     def __init__(self, renderer: Renderer):
         self.renderer = renderer
         self._last: _Build | None = None
+        self.retimed = 0  # pages render_changed rendered again because the day changed
 
     def render_site(self, corpus: Corpus, index: Index) -> list[BuilderPage]:
         records = _records(corpus)
         templates = _stamp(self.renderer.templates_dir)
-        last = self._last
+        last, day = self._last, build_day()
         related: dict[str, list[tuple] | None] = {}
         if last is None or last.templates != templates:
             pages = self.renderer.render_for_builder(index)
         else:
             stale = _stale_pages(last, records, index, related)
             stale |= _stale_stance_pages(last, records, self.renderer.views(index))
+            stale |= _retimed_pages(index, last.day, day)
             fresh = self.renderer.render_for_builder(
                 index,
                 only=lambda path: path in stale or _first_page(path) in stale or not _scoped(path),
@@ -61,14 +70,16 @@ class IncrementalRenderer:
                 pages = [known[path] for path in paths]
             else:  # a page with no earlier version that no change explains: don't guess
                 pages = self.renderer.render_for_builder(index)
-        self._last = _Build(records, index, {page.path: page for page in pages}, templates, related)
+        by_path = {page.path: page for page in pages}
+        self._last = _Build(records, index, by_path, templates, related, day)
         return pages
 
-    def resume(self, corpus: Corpus) -> None:
-        """Take ``corpus`` as the last build's content, as if this renderer had rendered it (the
-        build cache's: its unchanged records must be the very objects of the corpus now)."""
+    def resume(self, corpus: Corpus, day: str) -> None:
+        """Take ``corpus`` as the last build's content, as if this renderer had rendered it on
+        ``day`` (the build cache's: its unchanged records must be the very objects of the corpus
+        now, and ``day`` the build's day its pages were rendered for)."""
         stamp = _stamp(self.renderer.templates_dir)  # the cache's key vouches for the templates
-        self._last = _Build(_records(corpus), Index(corpus), {}, stamp, {})
+        self._last = _Build(_records(corpus), Index(corpus), {}, stamp, {}, day)
 
     def render_changed(
         self, corpus: Corpus, index: Index, *, known: Callable[[str], bool]
@@ -81,6 +92,9 @@ class IncrementalRenderer:
         stale = _stale_pages(self._last, records, index, {})
         paths = self.renderer.page_paths(index)
         stale |= _stale_stance_pages(self._last, records, self.renderer.views(index))
+        retimed = _retimed_pages(index, self._last.day, build_day())
+        self.retimed = len(retimed)
+        stale |= retimed
         render = {
             p
             for p in paths
@@ -217,6 +231,30 @@ def _stale_stance_pages(
         for column in matrix.every_column
         if any(brief.id in edited for brief in column.briefs)
     }
+
+
+def _retimed_pages(index: Index, before: str, now: str) -> set[str]:
+    """The pages that show an event whose timing (upcoming or passed) seen from day ``now``
+    is not what it was from day ``before``: its brief's page, the pages of its actors (their
+    timelines) and its timeline year and month. An event with a month- or year-precision date
+    changes side at the end of its month or year (``Event.timing``)."""
+    stale: set[str] = set()
+    for brief, event in _retimed_events(index, before, now):
+        stale.add(page_path("brief", brief.id))
+        for actor in filter(None, map(index.actors.get, event.actors)):
+            stale.update(part.path for part in actor_pages(index, actor))
+        stale.add(page_path("timeline-year", event.date[:4]))
+        stale.add(page_path("timeline-month", event.date[:7]))
+    return stale
+
+
+def _retimed_events(index: Index, before: str, now: str) -> Iterator[tuple[Brief, Event]]:
+    if before == now:
+        return
+    for brief in index.briefs:
+        for event in brief.events:
+            if event.timing(before) != event.timing(now):
+                yield brief, event
 
 
 def _briefs_showing(index: Index, folder: str, key: str) -> Iterator[tuple[str, bool]]:

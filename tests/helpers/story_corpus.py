@@ -4,6 +4,7 @@ need threads of briefs whose questions recur: stances by topic, sides of reading
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from bench.stories import write_story_corpus
 from generator.analysis.index import Index
@@ -28,3 +29,14 @@ def story_views() -> Views:
 @functools.cache
 def story_pages() -> dict[str, str]:
     return rendered(story_content())
+
+
+def coarsen_event_dates(content: Path, coarser: dict[str, str]) -> None:
+    """Give the story corpus' events of each date in ``coarser`` ("2026-12-15") the coarser
+    date ("2026-12", "2026"): known to the month or year, they pass at its end."""
+    for path in (content / "briefs").glob("*.yaml"):
+        text = original = path.read_text(encoding="utf-8")
+        for day, coarse in coarser.items():
+            text = text.replace(f'- date: "{day}"\n', f'- date: "{coarse}"\n')
+        if text != original:
+            path.write_text(text, encoding="utf-8")

@@ -26,7 +26,7 @@ import yaml
 
 from bench.stories import to_yaml, write_story_corpus
 from helpers.site_builder import write_config
-from helpers.story_corpus import STORY_BUILD_DAY_EPOCH
+from helpers.story_corpus import STORY_BUILD_DAY_EPOCH, coarsen_event_dates
 
 PAGES_PER_SHARD = 60  # a few hundred pages: several shards, so that some are kept
 NAVIGATION_PAGES = 11  # generated pages in mkdocs.yml's nav (home, section indexes, search)
@@ -280,6 +280,28 @@ def test_a_later_push_the_same_day_keeps_every_data_file_and_feed(project):
     assert_same_site(work / "site", clean / "site")
 
 
+def test_a_build_on_another_day_keeps_what_the_day_does_not_change(project):
+    # The build's day is not in the cache's key (the first push of a day used to build clean):
+    # a build on another day renders again the pages of the scheduled events and deadlines that
+    # changed side, and writes a clean build's site of that day. Forward a day (with an edit),
+    # across the end of a month and of a year (events dated to the month and to the year), back.
+    content, work, clean = project / "content", project / "cached", project / "clean"
+    coarsen_event_dates(content, {"2026-12-15": "2026-12", "2026-10-20": "2026"})
+    _build(content, work, cache=True)  # on 1 December 2026
+    day = 24 * 3600
+    for later_s, edit in [(day, True), (31 * day, False), (0, False)]:
+        if edit:
+            Content(content, random.Random(later_s)).edit_statement()
+        log = _build(content, work, cache=True, later_s=later_s)
+        _build(content, clean, cache=False, later_s=later_s)
+        assert "cache found" in log, log
+        assert re.search(r"built for \S+, now \S+: [1-9]\d* pages show events that changed", log)
+        kept = re.search(r"(\d+) of (\d+) pages kept, (\d+) of (\d+) search shards", log)
+        assert kept is not None and 0 < int(kept[1]) < int(kept[2]), log
+        assert int(kept[2]) - int(kept[1]) < int(kept[2]) // 3, log  # far from a clean build
+        assert_same_site(work / "site", clean / "site")
+
+
 def test_a_changed_template_starts_clean(project):
     content, work, clean = project / "content", project / "cached", project / "clean"
     templates = project / "templates"
@@ -291,7 +313,7 @@ def test_a_changed_template_starts_clean(project):
         encoding="utf-8",
     )
     log = _build(content, work, cache=True, templates_dir=str(templates))
-    assert "templates, configuration, packages or the build's day changed" in log
+    assert "templates, configuration or packages changed" in log
     _build(content, clean, cache=False, templates_dir=str(templates))
     assert_same_site(work / "site", clean / "site")
     a_brief = next((work / "site" / "briefs").glob("*/index.html"))

@@ -3,15 +3,18 @@ yet only the pages the edited record shows up on were rendered again."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import itertools
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import write_corpus
@@ -19,12 +22,15 @@ from generator.analysis import views as views_module
 from generator.analysis.index import Index
 from generator.content.corpus import load_content
 from generator.content.filecache import FileCache
+from generator.site import incremental as incremental_module
 from generator.site import pagination
 from generator.site import render as render_module
+from generator.site.actorpages import actor_pages
+from generator.site.build_date import build_day
 from generator.site.feeds import FEED_LENGTH, FeedBuilder
 from generator.site.incremental import IncrementalRenderer
 from generator.site.render import Renderer
-from helpers.story_corpus import story_content
+from helpers.story_corpus import coarsen_event_dates, story_content
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -223,7 +229,7 @@ def test_a_cached_build_keeps_only_list_pages_an_edit_left_alone(content, monkey
         corpus = load_content(content, cache=cache)
         before = {page.path: page.text for page in renderer.render_for_builder(Index(corpus))}
         incremental = IncrementalRenderer(renderer)
-        incremental.resume(corpus)
+        incremental.resume(corpus, build_day())
         _edit(path, pattern, replacement)
         corpus = load_content(content, cache=cache)
         pages = incremental.render_changed(corpus, Index(corpus), known=lambda _: True)
@@ -247,19 +253,24 @@ STORY_EDITS = [
 ]
 
 
-def _cached_rebuild(content: Path, edit) -> tuple[dict[str, tuple], set[str]]:
+def _cached_rebuild(
+    content: Path, edit, days: tuple[datetime.date, datetime.date] | None = None
+) -> tuple[dict[str, tuple], set[str]]:
     """What ``render_changed`` (the build cache's) gives after ``edit``: every page, the kept
-    ones as the build before made them; and the paths of those it rendered again."""
+    ones as the build before made them; and the paths of those it rendered again. ``days``:
+    the build's day before and after the edit (else the build's day of the test run)."""
+    day_before, day_after = days or (None, None)
     cache, renderer = FileCache(), Renderer(TEMPLATES)
-    corpus = load_content(content, cache=cache)
-    before = {
-        page.path: (page.text, page.meta) for page in renderer.render_for_builder(Index(corpus))
-    }
-    incremental = IncrementalRenderer(renderer)
-    incremental.resume(corpus)
+    with _built_on(day_before):
+        corpus = load_content(content, cache=cache)
+        index = Index(corpus)
+        before = {page.path: (page.text, page.meta) for page in renderer.render_for_builder(index)}
+        incremental = IncrementalRenderer(renderer)
+        incremental.resume(corpus, build_day())
     edit()
-    corpus = load_content(content, cache=cache)
-    pages = incremental.render_changed(corpus, Index(corpus), known=before.__contains__)
+    with _built_on(day_after):
+        corpus = load_content(content, cache=cache)
+        pages = incremental.render_changed(corpus, Index(corpus), known=before.__contains__)
     kept = {page: before[page] for page in pages if isinstance(page, str)}
     rendered = {page.path: (page.text, page.meta) for page in pages if not isinstance(page, str)}
     return kept | rendered, set(rendered)
@@ -312,3 +323,106 @@ def test_a_statement_edit_renders_again_only_what_shows_it():
         assert others - own_actors and not (others - own_actors) & rendered
         stances = [p for p in pages if p.startswith("stances/") and p != "stances/index.md"]
         assert 0 < len(rendered.intersection(stances)) < len(stances)
+
+
+# -- the build's day (issue #23 item 2) ----------------------------------------------------------
+# A scheduled event or a deadline shows as upcoming or passed as seen from the build's day. The
+# story corpus has such events from 2019 to 2027; three are given coarser dates here, so that
+# they change side only at the end of their month or year.
+COARSE_DATES = {"2026-12-15": "2026-12", "2027-02-15": "2027", "2020-07-08": "2020"}
+
+
+@contextlib.contextmanager
+def _built_on(day: datetime.date | None) -> Iterator[None]:
+    """Build on ``day`` (noon UTC), as the MkDocs plugin pins it: ``SOURCE_DATE_EPOCH``."""
+    if day is None:
+        yield
+        return
+    noon = datetime.datetime(day.year, day.month, day.day, 12, tzinfo=datetime.UTC)
+    earlier = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(noon.timestamp()))
+    try:
+        yield
+    finally:
+        if earlier is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = earlier
+
+
+def _story_with_coarse_dates(folder: Path) -> Path:
+    content = folder / "content"
+    shutil.copytree(story_content(), content)
+    coarsen_event_dates(content, COARSE_DATES)
+    return content
+
+
+def _full_render_on(day: datetime.date, content: Path) -> dict[str, tuple]:
+    with _built_on(day):
+        return _full_render(content, TEMPLATES)
+
+
+@settings(max_examples=6, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@example(day=datetime.date(2026, 12, 1), days_later=1)  # the event of 2026-12-01 passes
+@example(day=datetime.date(2026, 12, 31), days_later=1)  # the end of 2026-12
+@example(day=datetime.date(2020, 12, 31), days_later=1)  # the end of 2020
+@example(day=datetime.date(2027, 1, 1), days_later=-1)  # a day going backwards
+@example(day=datetime.date(2026, 12, 1), days_later=0)
+@given(
+    day=st.dates(datetime.date(2019, 1, 1), datetime.date(2027, 12, 31)),
+    days_later=st.integers(-60, 60) | st.integers(-900, 900),
+)
+def test_a_cached_render_on_another_day_is_a_full_render_of_that_day(day, days_later):
+    later = day + datetime.timedelta(days=days_later)
+    with tempfile.TemporaryDirectory() as folder:
+        content = _story_with_coarse_dates(Path(folder))
+        pages, _ = _cached_rebuild(content, lambda: None, days=(day, later))
+        assert pages == _full_render_on(later, content)
+
+
+def _scoped_pages(rendered: set[str]) -> set[str]:
+    """The pages rendered because of what they show (the others are rendered every time)."""
+    return {path for path in rendered if incremental_module._scoped(path)}
+
+
+@pytest.mark.parametrize(
+    ("day", "passing", "timeline"),
+    [
+        (datetime.date(2026, 12, 2), "ports-and-shipping-dominica-00005-6", "2026-12"),
+        (datetime.date(2027, 1, 1), "ports-and-shipping-dominica-00000-1", "2026-12"),
+        (datetime.date(2028, 1, 1), "ports-and-shipping-dominica-00000-2", "2027"),
+    ],
+)
+def test_a_day_later_renders_again_only_the_pages_of_the_event_that_passed(day, passing, timeline):
+    """Dates known to the day, the month and the year: each passes the day after it ends."""
+    with tempfile.TemporaryDirectory() as folder:
+        content = _story_with_coarse_dates(Path(folder))
+        the_day_before = day - datetime.timedelta(days=1)
+        pages, rendered = _cached_rebuild(content, lambda: None, days=(the_day_before, day))
+        assert pages == _full_render_on(day, content)
+        briefs = {path for path in _scoped_pages(rendered) if path.startswith("briefs/")}
+        assert briefs == {f"briefs/{passing}.md"}
+        index = Index(load_content(content))
+        brief = next(b for b in index.briefs if b.id == passing)
+        actors = {
+            part.path
+            for event in brief.events
+            for actor in event.actors
+            for part in actor_pages(index, index.actors[actor])
+        }
+        expected = {
+            f"briefs/{passing}.md",
+            f"timeline/{timeline[:4]}.md",
+            f"timeline/{timeline}.md",
+        }
+        assert f"timeline/{timeline}.md" in rendered
+        assert _scoped_pages(rendered) - actors == _scoped_pages(expected)
+
+
+def test_a_day_on_which_no_event_changes_side_renders_again_only_what_is_always_rendered():
+    with tempfile.TemporaryDirectory() as folder:
+        content = _story_with_coarse_dates(Path(folder))
+        days = (datetime.date(2026, 12, 2), datetime.date(2026, 12, 3))  # no event on the 2nd
+        pages, rendered = _cached_rebuild(content, lambda: None, days=days)
+        assert pages == _full_render_on(days[1], content)
+        assert _scoped_pages(rendered) == set()
