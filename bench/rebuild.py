@@ -65,7 +65,8 @@ def rebuild_after_edits(project: BenchProject, mkdocs: Path, *, edits: int = 3) 
 
 def _environment(cache: Path, *, commit: int) -> dict[str, str]:
     """A build with the cache, stamped as the ``commit``-th push of the day: noon, plus a minute
-    a push (the build's day is part of the cache's key: every push of a benchmark run shares it)."""
+    a push (pushes of one day: a build on a later day also renders again the pages of events
+    that changed side in between, which depends on the corpus's dates, not on the edit)."""
     noon = datetime.datetime.now(datetime.UTC).replace(hour=12, minute=0, second=0, microsecond=0)
     epoch = int(noon.timestamp()) + 60 * commit
     return {**os.environ, "BRIEFING_CACHE": str(cache), "SOURCE_DATE_EPOCH": str(epoch)}
