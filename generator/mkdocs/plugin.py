@@ -59,6 +59,7 @@ from generator.mkdocs.preview import nav_paths, problem_pages, template_problem
 from generator.mkdocs.staging import SiteSwap, strict_mode_will_abort
 from generator.mkdocs.state import BuildState, Session, Timings
 from generator.runtime import memory
+from generator.runtime.parallel import worker_count
 from generator.site import cache
 from generator.site.build_date import pin_build_date
 from generator.site.cache import FileJobs
@@ -169,7 +170,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         and Pagefind do next (with forked workers, which would copy it) has the memory."""
         self.renderer.let_go()
         self.session.file_cache = FileCache()
-        gc.collect()  # the views' cycles, if any: frozen next, they would stay until the end
+        converted = sum(not isinstance(page, str) for page in self.build.pages)
+        if worker_count(converted) > 1:
+            # The views' cycles, if any: frozen next, they would stay until the end, copied
+            # by every worker. Without workers (a build from the cache converts a few pages),
+            # the collector would walk every record (seconds at 10,000 briefs) for a few MB.
+            gc.collect()
         memory.return_freed_memory()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
