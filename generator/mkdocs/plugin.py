@@ -170,11 +170,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         and Pagefind do next (with forked workers, which would copy it) has the memory."""
         self.renderer.let_go()
         self.session.file_cache = FileCache()
-        converted = sum(not isinstance(page, str) for page in self.build.pages)
-        if worker_count(converted) > 1:
+        cached, converted = self.build.cache, sum(not isinstance(p, str) for p in self.build.pages)
+        if cached is None or cached.previous is None or worker_count(converted) > 1:
             # The views' cycles, if any: frozen next, they would stay until the end, copied
-            # by every worker. Without workers (a build from the cache converts a few pages),
-            # the collector would walk every record (seconds at 10,000 briefs) for a few MB.
+            # by every worker. A build from the cache that converts a few pages (no workers)
+            # skips it: the collector would walk every record (seconds at 10,000 briefs).
             gc.collect()
         memory.return_freed_memory()
 
@@ -389,15 +389,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._drop_page_store()  # every page is written: the site is published without it
         if self.session.serving:
             self._drop_removed(config)
-        try:
-            self._index_for_search(config)
-        finally:
-            memory.thaw()
+        self._index_for_search(config)  # (raising, the build ends in on_build_error, which thaws)
 
     @event_priority(-100)  # last: the site is complete once every plugin has written its part
     def _publish_site(self, *, config: MkDocsConfig) -> None:
         # Strict mode turns the warnings counted so far into a failure right after this event.
-        self._finish_site(publish=not strict_mode_will_abort())
+        try:
+            self._finish_site(publish=not strict_mode_will_abort())
+        finally:
+            # Thawed last: the cache's save makes 100,000s of objects, and a build from the
+            # cache ran no full collection, so thawed earlier, the collector would walk every
+            # record again and again while the manifest is written.
+            memory.thaw()
 
     on_post_build = CombinedEvent(_post_build, _publish_site)
 
