@@ -209,6 +209,12 @@ def save(
 ) -> None:
     """Leave this build's state for the next, once its site is in place (``old_site``: the
     site it replaced, which becomes the cache's copy, see ``cache.save``)."""
+    if old_site is None and cached.previous is not None:
+        # No site before this build (a CI runner restores the cache folder alone): the copy to
+        # take is the old cache's. Its files are this site's but for what changed, so only those
+        # are linked again, and the old cache leaves no tree of 10,000s of folders to delete.
+        # (A save killed meanwhile leaves the old cache not whole: the next build is clean.)
+        old_site = cached.previous.site
     with timings("cache"):
         cached.manifest.content = {f"{f}/{k}": v for (f, k), v in cached.content.items()}
         files = {key: content_dir / key[0] / f"{key[1]}.yaml" for key in cached.content}

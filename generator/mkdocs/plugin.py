@@ -59,6 +59,7 @@ from generator.mkdocs.preview import nav_paths, problem_pages, template_problem
 from generator.mkdocs.staging import SiteSwap, strict_mode_will_abort
 from generator.mkdocs.state import BuildState, Session, Timings
 from generator.runtime import memory
+from generator.runtime.parallel import worker_count
 from generator.site import cache
 from generator.site.build_date import pin_build_date
 from generator.site.cache import FileJobs
@@ -169,7 +170,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         and Pagefind do next (with forked workers, which would copy it) has the memory."""
         self.renderer.let_go()
         self.session.file_cache = FileCache()
-        gc.collect()  # the views' cycles, if any: frozen next, they would stay until the end
+        cached, converted = self.build.cache, sum(not isinstance(p, str) for p in self.build.pages)
+        if cached is None or cached.previous is None or worker_count(converted) > 1:
+            # The views' cycles, if any: frozen next, they would stay until the end, copied
+            # by every worker. A build from the cache that converts a few pages (no workers)
+            # skips it: the collector would walk every record (seconds at 10,000 briefs).
+            gc.collect()
         memory.return_freed_memory()
 
     def _load_and_render(self, config: MkDocsConfig) -> None:
@@ -383,15 +389,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._drop_page_store()  # every page is written: the site is published without it
         if self.session.serving:
             self._drop_removed(config)
-        try:
-            self._index_for_search(config)
-        finally:
-            memory.thaw()
+        self._index_for_search(config)  # (raising, the build ends in on_build_error, which thaws)
 
     @event_priority(-100)  # last: the site is complete once every plugin has written its part
     def _publish_site(self, *, config: MkDocsConfig) -> None:
         # Strict mode turns the warnings counted so far into a failure right after this event.
-        self._finish_site(publish=not strict_mode_will_abort())
+        try:
+            self._finish_site(publish=not strict_mode_will_abort())
+        finally:
+            # Thawed last: the cache's save makes 100,000s of objects, and a build from the
+            # cache ran no full collection, so thawed earlier, the collector would walk every
+            # record again and again while the manifest is written.
+            memory.thaw()
 
     on_post_build = CombinedEvent(_post_build, _publish_site)
 

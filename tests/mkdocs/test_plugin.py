@@ -183,6 +183,28 @@ def test_a_build_leaves_nothing_frozen_for_the_garbage_collector(tmp_path):
     assert gc.get_freeze_count() == 0
 
 
+def test_the_cache_is_saved_while_what_the_build_made_is_still_frozen(monkeypatch, tmp_path):
+    # A build from the cache runs no full collection: thawed before the save, the collector
+    # would walk every record again and again while the save makes its 100,000s of objects.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    monkeypatch.delenv("BRIEFING_CACHE", raising=False)
+    frozen_while_saving: list[int] = []
+    save = plugin_module.buildcache.cache.save
+
+    def watched_save(*args, **kwargs):
+        frozen_while_saving.append(gc.get_freeze_count())
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(plugin_module.buildcache.cache, "save", watched_save)
+    config_file = write_config(content, tmp_path / "work", cache_dir=str(tmp_path / "cache"))
+    for _ in range(2):  # the second build is from the cache
+        config = load_config(str(config_file))
+        with plugins_started(config):
+            build(config)
+    assert len(frozen_while_saving) == 2 and min(frozen_while_saving) > 10_000
+    assert gc.get_freeze_count() == 0
+
+
 def test_what_a_build_made_is_left_to_the_system_when_the_process_ends(tmp_path):
     # Python's last collections at exit would walk the corpus, index and pages once more.
     content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)

@@ -302,6 +302,24 @@ def test_a_build_on_another_day_keeps_what_the_day_does_not_change(project):
         assert_same_site(work / "site", clean / "site")
 
 
+def test_a_runner_that_restores_the_cache_alone_recycles_its_copy(project):
+    # A CI runner starts with the cache folder and no site: the cache's copy of the site
+    # becomes the new cache's (its folders kept, only what changed linked again) instead of
+    # a new tree of links being made and the old one deleted.
+    content, work, clean = project / "content", project / "cached", project / "clean"
+    _build(content, work, cache=True)
+    copy = work / ".briefing-cache" / "site"
+    folders = {path: path.stat().st_ino for path in [copy, *copy.glob("briefs/*/")]}
+    shutil.rmtree(work / "site")
+    Content(content, random.Random(5)).edit_statement()
+    assert "cache found" in _build(content, work, cache=True, later_s=600)
+    _build(content, clean, cache=False, later_s=600)
+    assert_same_site(work / "site", clean / "site")
+    assert {path: path.stat().st_ino for path in folders if path.exists()} == folders
+    shutil.rmtree(work / "site")  # the next runner's: the recycled cache is whole
+    assert "cache found" in _build(content, work, cache=True, later_s=900)
+
+
 def test_a_changed_template_starts_clean(project):
     content, work, clean = project / "content", project / "cached", project / "clean"
     templates = project / "templates"
