@@ -3,11 +3,12 @@ wait between ``git push`` and the page being live (issue #23, items 2 and 4).
 
 The Pages workflow restores the cache folder and builds with ``BRIEFING_CACHE`` set, the build
 stamped with the pushed commit's time (``SOURCE_DATE_EPOCH``); this does the same on the scratch
-project, each build a minute after the last on the same day, as pushes would be. A first build
-fills a fresh cache (a clean build plus saving the cache: measured too). Then, edit after edit,
-one statement of one brief gets a new text and the build runs again, measured. Each rebuilt page is read back: a rebuild that kept the old page
-would be fast and wrong. The brief is put back and the cache removed afterwards, whatever
-happens, so the scratch project stays as generated.
+project, each build a minute after the last on the same day, as pushes would be, and each
+from a checkout without the last build's ``site/``, as a runner starts. A first build fills a
+fresh cache (a clean build plus saving the cache: measured too). Then, edit after edit, one
+statement of one brief gets a new text and the build runs again, measured. Each rebuilt page
+is read back: a rebuild that kept the old page would be fast and wrong. The brief is put back
+and the cache removed afterwards, whatever happens, so the scratch project stays as generated.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def rebuild_after_edits(project: BenchProject, mkdocs: Path, *, edits: int = 3) 
         for n in range(edits):
             marker = f"{MARKER} {n}"
             brief.write_bytes(_with_statement(original, marker))
+            shutil.rmtree(project.site, ignore_errors=True)  # a CI runner has the cache alone
             rebuilds.append(_build(command, project, _environment(cache, commit=n + 1)))
             page = project.site / "briefs" / brief.stem / "index.html"
             if marker not in page.read_text(encoding="utf-8"):
