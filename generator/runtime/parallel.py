@@ -28,6 +28,10 @@ Result = TypeVar("Result")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNKS_PER_WORKER = 4  # a few chunks each, so one slow chunk doesn't leave a core idle
 MAX_CHUNK = 250  # and small ones, so few results wait in memory to be sent back
+# Items a worker does before it ends and a new one is forked. A worker copies each memory page
+# of the parent it writes to, and reading an object writes its reference count: over thousands
+# of items it would copy much of what it inherited. Its copies go when it ends.
+ITEMS_PER_WORKER = 1000
 
 _shared: Any = None  # what the workers need besides their items, inherited through fork
 
@@ -46,9 +50,11 @@ def ordered_map(
     try:
         size = min(MAX_CHUNK, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
         chunks = [(function, items[i : i + size]) for i in range(0, len(items), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.enable) as pool:
-            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+        per_pool = workers * max(1, ITEMS_PER_WORKER // size)
+        results: list[Result] = []
+        for start in range(0, len(chunks), per_pool):
+            results += _run_pool(workers, chunks[start : start + per_pool])
+        return results
     finally:
         if not frozen_already:
             gc.unfreeze()
@@ -64,6 +70,12 @@ def worker_count(items: int) -> int:
     if requested.isdigit() and int(requested) > 0:
         return int(requested)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run_pool(workers: int, chunks: list) -> list:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.enable) as pool:
+        return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
 
 
 def _run_chunk(job: tuple[Callable[[Any, Item], Result], Sequence[Item]]) -> list[Result]:
