@@ -171,7 +171,8 @@ class Renderer:
             self.env.globals["views"].prepare()
             markup.convert_ahead(_markdown_shown(jobs))  # once, before the workers fork
             metadata = PageMeta(self.site_url, self.directory_urls)
-            return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, output))
+            shared = (self, jobs, metadata, output)
+            return ordered_map(_render_job, range(len(jobs)), shared=shared, here_too=True)
 
     def let_go(self) -> None:
         """Forget what is kept for the next render (the index's views, the files made): a
