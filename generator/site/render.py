@@ -363,7 +363,7 @@ class _FileMemo:
                 if recalled is not None:
                     made[n], self._made[key] = recalled, (inputs, recalled)
         todo = [n for n in range(len(jobs)) if n not in made]
-        for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers)):
+        for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers, here_too=True)):
             made[n] = files
             key, inputs = jobs[n]
             if key is not None:
