@@ -16,6 +16,7 @@ Pages in the navigation and hand-written pages are left to MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import posixpath
 from collections.abc import Callable, Iterator
@@ -30,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.runtime import memory
 from generator.runtime.parallel import ordered_map, worker_count
 
 # Parts of the theme that come out the same on every page outside the navigation in one
@@ -81,6 +83,7 @@ class ParallelPages:
             self.building = False
         # The workers build pages outside the navigation only: parts of the theme repeat per folder.
         _render_once_per_folder(env, config.theme.custom_dir)
+        memory.return_freed_memory()  # the workers copy what the parent holds when it forks
         shared = (config, files, self.all_pages, nav, env, self.built, dirty)
         failed = False
         for logged, ok in ordered_map(_build_one, range(len(self.built)), shared=shared):
@@ -112,18 +115,39 @@ def _build_one(shared: tuple, n: int) -> tuple[list[tuple[str, int, str]], bool]
     logger = logging.getLogger("mkdocs")
     collected = _Collect()
     handlers, logger.handlers = logger.handlers, [collected]
-    try:
-        file = built[n]
-        page = file.page or Page(
-            None, file, config
-        )  # as MkDocs' loop does for a page outside the navigation
-        _populate_page(page, config, files, dirty)
-        _build_page(page, config, doc_files, nav, env, dirty)
-    except Exception:  # noqa: BLE001 - MkDocs has logged what went wrong; the parent reports it
-        return collected.records, False
-    finally:
-        logger.handlers = handlers
+    file = built[n]
+    with _forgotten_once_built(file):
+        try:
+            page = file.page or Page(
+                None, file, config
+            )  # as MkDocs' loop does for a page outside the navigation
+            _populate_page(page, config, files, dirty)
+            _build_page(page, config, doc_files, nav, env, dirty)
+        except Exception:  # noqa: BLE001 - MkDocs has logged what went wrong; the parent reports
+            return collected.records, False
+        finally:
+            logger.handlers = handlers
     return collected.records, True
+
+
+@contextlib.contextmanager
+def _forgotten_once_built(file: File) -> Iterator[None]:
+    """Put back the file and its page as the worker found them once the page is written.
+
+    Building fills the page in (its Markdown, table of contents, metadata, anchors) and a
+    worker builds thousands: kept, they would pile up for nothing (the page is on disk, and the
+    parent has its own copy of the page), in memory allocated where the parent's freed objects
+    were, each such memory page copied from the parent. Let go, the next page reuses it."""
+    page = file.page
+    kept_file, kept_page = dict(vars(file)), dict(vars(page)) if page is not None else None
+    try:
+        yield
+    finally:
+        vars(file).clear()
+        vars(file).update(kept_file)
+        if page is not None:
+            vars(page).clear()
+            vars(page).update(kept_page)
 
 
 def _read_titles(nav: Navigation, config: MkDocsConfig, dirty: bool) -> None:

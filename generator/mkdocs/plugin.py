@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -287,8 +288,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 build.cache.manifest.pages[file.src_uri][1] = file.dest_uri
             self._add(files, file)
         build.pages = []  # the files hold the texts now; each is let go once converted
+        written = (
+            _WrittenFolders() if build.page_store is not None and build.cache is None else None
+        )
         for generated in build.files:
             file = _GeneratedFile.generated(config, generated.path, content=generated.content)
+            if written is not None:
+                written.write(file)
             file.unchanged = generated.path in build.unchanged
             self._add(files, file)
             if build.cache is not None:
@@ -477,6 +483,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_shutdown(self) -> None:
         self._finish_site(publish=False)  # interrupted (Ctrl-C): MkDocs reports no build error
+
+
+class _WrittenFolders:
+    """Writes a clean build's data files and feeds into the site as soon as MkDocs lists them.
+
+    Held as bytes until MkDocs copies its static files, they would be in the memory MkDocs'
+    page workers fork with, and in Pagefind's time (10,000s of files, hundreds of MB). A file
+    whose source is its own destination is left where it is by MkDocs' copy."""
+
+    def __init__(self) -> None:
+        self.made: set[str] = set()
+
+    def write(self, file: File) -> None:
+        destination = file.abs_dest_path
+        folder = os.path.dirname(destination)
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+        with open(destination, "wb") as output:
+            output.write(file.content_bytes)
+        file.abs_src_path, file._content = destination, None
 
 
 def _path_of(page: BuilderPage | str) -> str:

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -28,14 +28,27 @@ Result = TypeVar("Result")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNKS_PER_WORKER = 4  # a few chunks each, so one slow chunk doesn't leave a core idle
 MAX_CHUNK = 250  # and small ones, so few results wait in memory to be sent back
+# Items a worker does before it ends and a new one is forked. A worker copies each memory page
+# of the parent it writes to, and reading an object writes its reference count: over thousands
+# of items it would copy much of what it inherited. Its copies go when it ends.
+ITEMS_PER_WORKER = 250  # at 30,000 briefs a render worker copied ~0.4 MB per page
 
 _shared: Any = None  # what the workers need besides their items, inherited through fork
 
 
 def ordered_map(
-    function: Callable[[Any, Item], Result], items: Sequence[Item], shared: Any = None
+    function: Callable[[Any, Item], Result],
+    items: Sequence[Item],
+    shared: Any = None,
+    *,
+    here_too: bool = False,
 ) -> list[Result]:
-    """``[function(shared, item) for item in items]``, on several cores when worthwhile."""
+    """``[function(shared, item) for item in items]``, on several cores when worthwhile.
+
+    With ``here_too``, this process takes chunks as well, and one worker fewer is forked. A
+    worker copies every page of inherited memory whose objects it reads (reading an object
+    writes its reference count): when the work reads most of a large structure (rendering
+    reads the whole index), each worker is one more copy of it."""
     workers = worker_count(len(items))
     if workers < 2:
         return [function(shared, item) for item in items]
@@ -46,9 +59,11 @@ def ordered_map(
     try:
         size = min(MAX_CHUNK, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
         chunks = [(function, items[i : i + size]) for i in range(0, len(items), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.enable) as pool:
-            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+        per_pool = workers * max(1, ITEMS_PER_WORKER // size)
+        results: list[Result] = []
+        for start in range(0, len(chunks), per_pool):
+            results += _run_pool(workers, chunks[start : start + per_pool], here_too)
+        return results
     finally:
         if not frozen_already:
             gc.unfreeze()
@@ -64,6 +79,38 @@ def worker_count(items: int) -> int:
     if requested.isdigit() and int(requested) > 0:
         return int(requested)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _run_pool(workers: int, chunks: list, here_too: bool) -> list:
+    # Again before each fork: the results of the last pool are new objects in the collector's
+    # youngest generation, which a worker's first collection would walk, copying them all.
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
+    helpers = workers - 1 if here_too else workers
+    with ProcessPoolExecutor(helpers, mp_context=context, initializer=gc.enable) as pool:
+        if here_too:
+            return _map_here_too(pool, chunks, helpers)
+        return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+
+
+def _map_here_too(pool: ProcessPoolExecutor, chunks: list, helpers: int) -> list:
+    """Chunks in order: to the pool while its workers have less than one waiting each, to
+    this process otherwise; this process's garbage is collected meanwhile, as a worker's."""
+    sent: dict[int, Future] = {}
+    done_here: dict[int, list] = {}
+    collecting = gc.isenabled()
+    gc.enable()  # what existed before is frozen (ordered_map): only the chunks' objects are walked
+    try:
+        for n, chunk in enumerate(chunks):
+            if sum(not future.done() for future in sent.values()) <= helpers:
+                sent[n] = pool.submit(_run_chunk, chunk)
+            else:
+                done_here[n] = _run_chunk(chunk)
+    finally:
+        if not collecting:
+            gc.disable()
+    ordered = (done_here[n] if n in done_here else sent[n].result() for n in range(len(chunks)))
+    return [result for chunk in ordered for result in chunk]
 
 
 def _run_chunk(job: tuple[Callable[[Any, Item], Result], Sequence[Item]]) -> list[Result]:

@@ -171,7 +171,8 @@ class Renderer:
             self.env.globals["views"].prepare()
             markup.convert_ahead(_markdown_shown(jobs))  # once, before the workers fork
             metadata = PageMeta(self.site_url, self.directory_urls)
-            return ordered_map(_render_job, range(len(jobs)), shared=(self, jobs, metadata, output))
+            shared = (self, jobs, metadata, output)
+            return ordered_map(_render_job, range(len(jobs)), shared=shared, here_too=True)
 
     def let_go(self) -> None:
         """Forget what is kept for the next render (the index's views, the files made): a
@@ -362,7 +363,7 @@ class _FileMemo:
                 if recalled is not None:
                     made[n], self._made[key] = recalled, (inputs, recalled)
         todo = [n for n in range(len(jobs)) if n not in made]
-        for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers)):
+        for n, files in zip(todo, ordered_map(_make_files, todo, shared=makers, here_too=True)):
             made[n] = files
             key, inputs = jobs[n]
             if key is not None:

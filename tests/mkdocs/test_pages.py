@@ -7,6 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from generator.mkdocs.pages import _forgotten_once_built
 from generator.runtime.parallel import MIN_ITEMS
 from helpers.corpora import scratch_folder
 from helpers.site_builder import REPO, build_site
@@ -69,3 +74,27 @@ def test_a_part_of_the_theme_overridden_in_custom_dir_is_rendered_for_each_page(
     brief = parallel["briefs/brief-001/index.html"].decode()
     assert re.search(r'<span class="logo-of">[^<]+</span>', brief)
     assert [path for path in parallel if parallel[path] != serial[path]] == []
+
+
+def test_a_worker_keeps_nothing_of_a_page_once_it_is_built(tmp_path):
+    # A worker builds thousands of pages: what building one fills in must not pile up.
+    config = load_config(config_file=None, site_name="x", docs_dir=str(tmp_path))
+    file = _generated("briefs/a.md", tmp_path)
+    page = Page(None, file, config)
+    found = (dict(vars(file)), dict(vars(page)))
+    with _forgotten_once_built(file):
+        page.markdown, page.content, page.toc = "# A", "<h1>A</h1>", ["A"]
+        page.meta = {"title": "A"}
+        file.content_bytes = b""
+    assert (vars(file), vars(page)) == found and file.page is page
+
+    alone = _generated("briefs/b.md", tmp_path)  # no page yet: one is made
+    with _forgotten_once_built(alone):
+        Page(None, alone, config).markdown = "# B"
+    assert alone.page is None
+
+
+def _generated(path: str, site: Path) -> File:
+    file = File(path, src_dir=None, dest_dir=str(site), use_directory_urls=True)
+    file.content_bytes = b"# A page"
+    return file

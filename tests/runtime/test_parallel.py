@@ -51,6 +51,21 @@ def test_results_keep_their_order_and_shared_data_reaches_the_workers():
     assert int(workers) >= 2 and in_parent == "False"  # forked workers did the work
 
 
+def test_workers_are_replaced_after_a_set_number_of_items():
+    # A worker's copies of the parent's memory go with it: none lives for the whole map.
+    script = (
+        "from collections import Counter; from generator.runtime import parallel\n"
+        "from tests.runtime.test_parallel import _square_with_pid as f\n"
+        "parallel.ITEMS_PER_WORKER = 50\n"
+        "items = list(range(400))\n"
+        "results = parallel.ordered_map(f, items, shared=0)\n"
+        "assert [v for v, _ in results] == [n * n for n in items]\n"
+        "print(max(Counter(pid for _, pid in results).values()))\n"
+    )
+    # Chunks of 50 items, two per pool of two workers: at most 100 items for one worker.
+    assert int(run_with_two_workers(script)) <= 100
+
+
 def test_small_jobs_and_one_worker_stay_in_this_process(monkeypatch):
     monkeypatch.setenv("BRIEFING_WORKERS", "2")
     few = parallel.ordered_map(_square_with_pid, list(range(parallel.MIN_ITEMS - 1)), shared=0)

@@ -88,7 +88,7 @@ def test_the_pages_markdown_is_converted_before_the_workers_fork(project, monkey
     from generator.site import markup
     from generator.site import render as render_module
 
-    def map_in_a_worker(function, items, shared=None):
+    def map_in_a_worker(function, items, shared=None, **options):
         monkeypatch.setattr(markup, "_md", _NoConverter())
         return [function(shared, item) for item in items]
 
