@@ -94,15 +94,16 @@ def _run_pool(workers: int, chunks: list, here_too: bool) -> list:
 
 
 def _map_here_too(pool: ProcessPoolExecutor, chunks: list, helpers: int) -> list:
-    """Chunks in order: to the pool while its workers have less than one waiting each, to
-    this process otherwise; this process's garbage is collected meanwhile, as a worker's."""
+    """Chunks in order: to the pool while a worker has none to do, to this process otherwise
+    (so both cores work even when a pool gets two chunks: one each); this process's garbage is
+    collected meanwhile, as a worker's."""
     sent: dict[int, Future] = {}
     done_here: dict[int, list] = {}
     collecting = gc.isenabled()
     gc.enable()  # what existed before is frozen (ordered_map): only the chunks' objects are walked
     try:
         for n, chunk in enumerate(chunks):
-            if sum(not future.done() for future in sent.values()) <= helpers:
+            if sum(not future.done() for future in sent.values()) < helpers:
                 sent[n] = pool.submit(_run_chunk, chunk)
             else:
                 done_here[n] = _run_chunk(chunk)

@@ -66,6 +66,22 @@ def test_workers_are_replaced_after_a_set_number_of_items():
     assert int(run_with_two_workers(script)) <= 100
 
 
+def test_with_here_too_this_process_and_a_worker_share_every_pool():
+    # Chunks of 250 items, two per pool (a worker and this process): each must take one, else
+    # one core idles while the other renders everything.
+    script = (
+        "import os; from collections import Counter; from generator.runtime import parallel\n"
+        "from tests.runtime.test_parallel import _slow_square_with_pid as f\n"
+        "items = list(range(2000))\n"
+        "results = parallel.ordered_map(f, items, shared=0, here_too=True)\n"
+        "assert [v for v, _ in results] == [n * n for n in items]\n"
+        "done = Counter('here' if pid == os.getpid() else 'worker' for _, pid in results)\n"
+        "print(done['here'], done['worker'])\n"
+    )
+    here, worker = map(int, run_with_two_workers(script).split())
+    assert here >= 500 and worker >= 500
+
+
 def test_small_jobs_and_one_worker_stay_in_this_process(monkeypatch):
     monkeypatch.setenv("BRIEFING_WORKERS", "2")
     few = parallel.ordered_map(_square_with_pid, list(range(parallel.MIN_ITEMS - 1)), shared=0)
