@@ -162,8 +162,10 @@ def searched_digest(html: bytes, marked: bool) -> str:
     """A digest of what Pagefind reads of a page, so that a page whose indexed text did not
     change keeps its shard. Where pages mark the indexed part: that part, less the text of what
     it says to ignore (lists of other briefs, an actor's statements, which change with other
-    pages), plus every ``data-pagefind-*`` attribute, the ``<html>`` tag and the title.
-    Otherwise, the page's bytes. Where the markup cannot be followed, more is kept, never less."""
+    pages) and less the attributes Pagefind does not read (``class``, ``data-*`` other than its
+    own: a timeline entry's kinds say "upcoming" until its day), plus every ``data-pagefind-*``
+    attribute, the ``<html>`` tag and the title. Otherwise, the page's bytes. Where the markup
+    cannot be followed, more is kept, never less."""
     hashed = hashlib.blake2b(digest_size=16)
     if not marked:
         hashed.update(html)
@@ -181,10 +183,15 @@ def searched_digest(html: bytes, marked: bool) -> str:
             ignored_end = _element_end(html, ignored.group(1), ignored.end())
             if ignored_end is None:
                 continue
-            hashed.update(html[position : ignored.start()] + b"\0")
+            hashed.update(_read_markup(html[position : ignored.start()]) + b"\0")
             position = ignored_end
-        hashed.update(html[position:end])
+        hashed.update(_read_markup(html[position:end]))
     return hashed.hexdigest()
+
+
+def _read_markup(part: bytes) -> bytes:
+    """``part`` without the attributes Pagefind does not read, in its tags only."""
+    return _TAG.sub(lambda tag: _UNREAD_ATTRIBUTE.sub(b"", tag.group()), part)
 
 
 _HTML_TAG = re.compile(rb"<html\b[^>]*>")
@@ -192,6 +199,10 @@ _TITLE = re.compile(rb"<title>.*?</title>", re.S)
 _PAGEFIND_ATTRIBUTE = re.compile(rb'\sdata-pagefind-[\w-]+(?:="[^"]*")?')
 _MARKED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\b" + MARK.encode() + rb"\b[^>]*>")
 _IGNORED = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*\bdata-pagefind-ignore\b[^>]*>")
+_TAG = re.compile(rb"<[a-zA-Z][^>]*>")
+_UNREAD_ATTRIBUTE = re.compile(
+    rb'\s(?:class|data-(?!pagefind-)[\w-]+)(?=[\s=>/])(?:="[^"]*"|=\'[^\']*\'|=[^\s>]+)?'
+)
 
 
 def _element_end(html: bytes, tag: bytes, start: int) -> int | None:

@@ -559,6 +559,42 @@ def test_text_pagefind_does_not_read_leaves_the_page_digest(part):
     assert _digest(**{part: "changed"}) == _digest()
 
 
+READ_TAG = (
+    '<div data-pagefind-body><h2 id="a" class="k" data-kinds="event upcoming">Text</h2></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        '<h2 id="a" class="j" data-kinds="event upcoming">Text</h2>',
+        '<h2 id="a" class="k" data-kinds="event passed">Text</h2>',
+        "<h2 id=\"a\" class='k l' data-kinds=passed>Text</h2>",
+        '<h2 id="a">Text</h2>',
+    ],
+)
+def test_classes_and_other_data_attributes_leave_the_page_digest(changed):
+    # Pagefind reads neither: a timeline entry's kinds say "upcoming" until its day passes.
+    page = READ_TAG.replace(READ_TAG[READ_TAG.index("<h2") : READ_TAG.index("</div>")], changed)
+    assert searched_digest(page.encode(), True) == searched_digest(READ_TAG.encode(), True)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        '<h2 id="b" class="k" data-kinds="event upcoming">Text</h2>',  # a result's anchor
+        '<h2 id="a" class="k" data-kinds="event upcoming" data-pagefind-weight="2">Text</h2>',
+        '<h2 id="a" class="k" data-kinds="event upcoming">Text class="k"</h2>',  # text, not a tag
+        '<h2 id="a" class="k" data-kinds="event upcoming"><img alt="A" src="x.svg">Text</h2>',
+        '<h3 id="a" class="k" data-kinds="event upcoming">Text</h3>',
+        '<h2 id="a" classes="k" data-kinds="event upcoming">Text</h2>',
+    ],
+)
+def test_what_pagefind_reads_of_a_tag_changes_the_page_digest(changed):
+    page = READ_TAG.replace(READ_TAG[READ_TAG.index("<h2") : READ_TAG.index("</div>")], changed)
+    assert searched_digest(page.encode(), True) != searched_digest(READ_TAG.encode(), True)
+
+
 def test_an_ignored_part_left_open_keeps_its_text_in_the_digest():
     page = "<div data-pagefind-body><p>a</p><ol data-pagefind-ignore><li>{}</li></div>"
     assert searched_digest(page.format("x").encode(), True) != searched_digest(
