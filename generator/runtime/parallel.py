@@ -28,10 +28,15 @@ Result = TypeVar("Result")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNKS_PER_WORKER = 4  # a few chunks each, so one slow chunk doesn't leave a core idle
 MAX_CHUNK = 250  # and small ones, so few results wait in memory to be sent back
-# Items a worker does before it ends and a new one is forked. A worker copies each memory page
-# of the parent it writes to, and reading an object writes its reference count: over thousands
-# of items it would copy much of what it inherited. Its copies go when it ends.
-ITEMS_PER_WORKER = 250  # at 30,000 briefs a render worker copied ~0.4 MB per page
+# A worker copies each memory page of the parent it writes to, and reading an object writes its
+# reference count: over thousands of items it copies much of what it inherited. From a parent
+# this large, those copies are what puts a build over its memory budget (30,000 briefs: a
+# render worker copied ~0.4 MB a page), so memory is traded for time: workers are replaced
+# every ITEMS_PER_WORKER items (their copies go when they end) and, with ``here_too``, this
+# process works beside one worker fewer. Below it (10,000 briefs: ~0.8 GB), both trades cost
+# about a fifth of the build's time for a few per cent of its memory, and are not made.
+LARGE_PARENT_BYTES = 1.5 * 2**30
+ITEMS_PER_WORKER = 250
 
 _shared: Any = None  # what the workers need besides their items, inherited through fork
 
@@ -45,13 +50,13 @@ def ordered_map(
 ) -> list[Result]:
     """``[function(shared, item) for item in items]``, on several cores when worthwhile.
 
-    With ``here_too``, this process takes chunks as well, and one worker fewer is forked. A
-    worker copies every page of inherited memory whose objects it reads (reading an object
-    writes its reference count): when the work reads most of a large structure (rendering
-    reads the whole index), each worker is one more copy of it."""
+    With ``here_too``, a large parent (``LARGE_PARENT_BYTES``) takes chunks as well, and one
+    worker fewer is forked: for work that reads most of a large structure (rendering reads the
+    whole index), each worker would be one more copy of it."""
     workers = worker_count(len(items))
     if workers < 2:
         return [function(shared, item) for item in items]
+    large = _resident_bytes() >= LARGE_PARENT_BYTES
     global _shared
     _shared = shared
     frozen_already = gc.get_freeze_count() > 0  # by a caller that thaws them itself
@@ -59,10 +64,10 @@ def ordered_map(
     try:
         size = min(MAX_CHUNK, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
         chunks = [(function, items[i : i + size]) for i in range(0, len(items), size)]
-        per_pool = workers * max(1, ITEMS_PER_WORKER // size)
+        per_pool = workers * max(1, ITEMS_PER_WORKER // size) if large else len(chunks)
         results: list[Result] = []
         for start in range(0, len(chunks), per_pool):
-            results += _run_pool(workers, chunks[start : start + per_pool], here_too)
+            results += _run_pool(workers, chunks[start : start + per_pool], here_too and large)
         return results
     finally:
         if not frozen_already:
@@ -79,6 +84,15 @@ def worker_count(items: int) -> int:
     if requested.isdigit() and int(requested) > 0:
         return int(requested)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _resident_bytes() -> int:
+    """This process's resident memory (0 where the system does not say)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _run_pool(workers: int, chunks: list, here_too: bool) -> list:

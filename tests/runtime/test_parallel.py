@@ -56,7 +56,7 @@ def test_workers_are_replaced_after_a_set_number_of_items():
     script = (
         "from collections import Counter; from generator.runtime import parallel\n"
         "from tests.runtime.test_parallel import _square_with_pid as f\n"
-        "parallel.ITEMS_PER_WORKER = 50\n"
+        "parallel.ITEMS_PER_WORKER = 50; parallel.LARGE_PARENT_BYTES = 0\n"
         "items = list(range(400))\n"
         "results = parallel.ordered_map(f, items, shared=0)\n"
         "assert [v for v, _ in results] == [n * n for n in items]\n"
@@ -72,7 +72,7 @@ def test_with_here_too_this_process_and_a_worker_share_every_pool():
     script = (
         "import os; from collections import Counter; from generator.runtime import parallel\n"
         "from tests.runtime.test_parallel import _slow_square_with_pid as f\n"
-        "items = list(range(2000))\n"
+        "items = list(range(2000)); parallel.LARGE_PARENT_BYTES = 0\n"
         "results = parallel.ordered_map(f, items, shared=0, here_too=True)\n"
         "assert [v for v, _ in results] == [n * n for n in items]\n"
         "done = Counter('here' if pid == os.getpid() else 'worker' for _, pid in results)\n"
@@ -80,6 +80,30 @@ def test_with_here_too_this_process_and_a_worker_share_every_pool():
     )
     here, worker = map(int, run_with_two_workers(script).split())
     assert here >= 500 and worker >= 500
+
+
+def test_a_small_parent_keeps_its_workers_and_leaves_them_the_work():
+    # Replacing workers and working beside one fewer save memory only where the parent is
+    # large; from a small one they cost time: the same workers do every item.
+    script = (
+        "import os; from collections import Counter; from generator.runtime import parallel\n"
+        "from tests.runtime.test_parallel import _slow_square_with_pid as f\n"
+        "parallel.ITEMS_PER_WORKER = 50; parallel.LARGE_PARENT_BYTES = 2**62\n"
+        "items = list(range(2000))\n"
+        "results = parallel.ordered_map(f, items, shared=0, here_too=True)\n"
+        "assert [v for v, _ in results] == [n * n for n in items]\n"
+        "done = Counter(pid for _, pid in results)\n"
+        "print(len(done), done[os.getpid()])\n"
+    )
+    workers, here = map(int, run_with_two_workers(script).split())
+    assert workers == 2 and here == 0
+
+
+def test_this_process_knows_its_resident_memory():
+    before = parallel._resident_bytes()
+    ballast = bytearray(64 * 2**20)
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touched: resident
+    assert before > 0 and parallel._resident_bytes() >= before + 60 * 2**20
 
 
 def test_small_jobs_and_one_worker_stay_in_this_process(monkeypatch):
