@@ -131,7 +131,7 @@ def reuse_unchanged(
             cached.manifest.pages[page] = earlier[page]
             kept.append(page)
             continue
-        inputs = cache.digest(page.data + cache.meta_bytes(page.meta))
+        inputs = cache.digest(page.data + cache.meta_bytes(page.read_extras()[1]))
         cached.manifest.pages[page.path] = [inputs, ""]  # its output once MkDocs names it
         same = page.path in earlier and earlier[page.path][0] == inputs
         if same and page.path not in nav_paths:

@@ -6,11 +6,12 @@
           templates_dir: templates  # Jinja templates and assets/
 
 Each hook delegates: the pipeline (``generator.content`` → ``analysis`` → ``site``) renders
-every page before MkDocs starts; :mod:`.staging` makes the site appear whole or not at all;
-:mod:`.pages` builds generated pages on every core; :mod:`.serve` keeps the preview up;
-:mod:`.buildcache` reuses the last build's work when a cache folder is set;
-:mod:`.state` holds what a build and a serving session keep; the garbage-collector policy is
-``generator.runtime.memory``.
+every page before MkDocs starts (a clean build's, in a child process that takes the corpus
+and index with it when it ends: ``generator.runtime.isolated``); :mod:`.staging` makes the
+site appear whole or not at all; :mod:`.pages` builds generated pages on every core;
+:mod:`.serve` keeps the preview up; :mod:`.buildcache` reuses the last build's work when a
+cache folder is set; :mod:`.state` holds what a build and a serving session keep; the
+garbage-collector policy is ``generator.runtime.memory``.
 
 What this adapter relies on that MkDocs does not promise (each checked by
 ``tests/mkdocs/test_mkdocs_contract.py``, which fails if MkDocs changes it):
@@ -38,7 +39,7 @@ import gc
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -60,6 +61,7 @@ from generator.mkdocs.preview import nav_paths, problem_pages, template_problem
 from generator.mkdocs.staging import SiteSwap, strict_mode_will_abort
 from generator.mkdocs.state import BuildState, Session, Timings
 from generator.runtime import memory
+from generator.runtime.isolated import ChildFailed, call_isolated
 from generator.runtime.parallel import worker_count
 from generator.site import cache
 from generator.site.build_date import pin_build_date
@@ -72,7 +74,7 @@ from generator.site.pagefind import (
     SearchIndexError,
     index_site,
 )
-from generator.site.render import BuilderPage, Renderer
+from generator.site.render import BuilderPage, GeneratedFile, Renderer, StoredFile, read_extras
 
 log = get_plugin_logger(__name__)
 
@@ -159,12 +161,34 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.build.page_store = Path(config.site_dir) / PAGE_STORE
             self.build.page_store.mkdir()
         with memory.gc_paused():
-            self._load_and_render(config)
+            if self.build.page_store is not None and self.build.cache is None:
+                try:
+                    self._take(call_isolated(lambda: self._render_clean(config)))
+                except ChildFailed as error:  # killed: out of memory, most likely
+                    raise PluginError(f"rendering: {error}") from None
+            else:
+                self._load_and_render(config)
         if not self.session.serving:
             self._let_content_go()
         # What was just built lives as long as the build: the collector need not walk it
         # again. Thawed when the build ends.
         memory.frozen_for_build()
+
+    def _render_clean(self, config: MkDocsConfig) -> _Rendered:
+        """A clean build's pipeline, up to pages and files on disk: run in a child process
+        (runtime/isolated.py), so that the corpus, index and views go with it."""
+        self._load_and_render(config)
+        build = self.build
+        return _Rendered(
+            build.pages, build.files, build.extras, build.generated, self.session.served_paths,
+            build.timings.seconds,
+        )  # fmt: skip
+
+    def _take(self, rendered: _Rendered) -> None:
+        build = self.build
+        build.pages, build.files, build.extras = rendered.pages, rendered.files, rendered.extras
+        build.generated, self.session.served_paths = rendered.generated, rendered.served_paths
+        build.timings.seconds.update(rendered.seconds)
 
     def _let_content_go(self) -> None:
         """A build that renders once needs the content, index and views no more: what MkDocs
@@ -226,6 +250,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         rendered = [page for page in build.pages if not isinstance(page, str)]
         build.parts = {page.path: page.parts for page in rendered if page.parts}
         build.meta = {page.path: page.meta for page in rendered if page.meta}
+        build.extras = {page.path: page.extras for page in rendered if page.extras}
 
     def _render(self, corpus: Corpus) -> None:
         build = self.build
@@ -247,7 +272,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 cached = build.cache
                 files = FileJobs(corpus, cached.content, cached.previous, cached.manifest)
                 self.renderer.file_memo.recall = files.recall
-            build.files = self.renderer.render_files(index)
+            store = build.page_store / "files" if build.page_store and not build.cache else None
+            build.files = self.renderer.render_files(index, store=store)
             if build.cache is not None:
                 files.record(self.renderer.file_memo.made())
                 cached.recalled = files.recalled_paths
@@ -288,13 +314,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 build.cache.manifest.pages[file.src_uri][1] = file.dest_uri
             self._add(files, file)
         build.pages = []  # the files hold the texts now; each is let go once converted
-        written = (
-            _WrittenFolders() if build.page_store is not None and build.cache is None else None
-        )
+        folders = _Folders()
         for generated in build.files:
-            file = _GeneratedFile.generated(config, generated.path, content=generated.content)
-            if written is not None:
-                written.write(file)
+            if isinstance(generated, StoredFile):
+                file = _GeneratedFile.generated(config, generated.path, content=b"")
+                folders.move(generated.at, file)
+            else:
+                file = _GeneratedFile.generated(config, generated.path, content=generated.content)
             file.unchanged = generated.path in build.unchanged
             self._add(files, file)
             if build.cache is not None:
@@ -327,6 +353,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for file in build.parallel.built:  # written: nothing left to join or hand over
                 build.parts.pop(file.src_uri, None)
                 build.meta.pop(file.src_uri, None)
+                build.extras.pop(file.src_uri, None)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -347,6 +374,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, **_: Any) -> str:
         """Only the headings of a generated page go through Markdown; its HTML blocks need not."""
         build = self.build
+        extras = build.extras.pop(page.file.src_uri, None)
+        if extras is not None:  # stored with the page's Markdown: read back for this page only
+            build.parts[page.file.src_uri], build.meta[page.file.src_uri] = read_extras(extras)
         meta = build.meta.pop(page.file.src_uri, None)
         if meta:  # given as is: no front matter to write out and parse back
             page.meta = meta
@@ -485,8 +515,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._finish_site(publish=False)  # interrupted (Ctrl-C): MkDocs reports no build error
 
 
-class _WrittenFolders:
-    """Writes a clean build's data files and feeds into the site as soon as MkDocs lists them.
+class _Rendered(NamedTuple):
+    """What a clean build's pipeline hands to MkDocs: pages and files on disk, and about them."""
+
+    pages: list[BuilderPage]  # their Markdown, parts and metadata in the page store
+    files: list[StoredFile | GeneratedFile]
+    extras: dict[str, Path]  # where each page's parts and metadata are
+    generated: set[str] | None
+    served_paths: list[str]
+    seconds: dict[str, float]  # the steps' timings
+
+
+class _Folders:
+    """Moves a clean build's data files and feeds from the page store into the site once
+    MkDocs lists them (MkDocs empties the site folder in between, all but its hidden store).
 
     Held as bytes until MkDocs copies its static files, they would be in the memory MkDocs'
     page workers fork with, and in Pagefind's time (10,000s of files, hundreds of MB). A file
@@ -495,14 +537,13 @@ class _WrittenFolders:
     def __init__(self) -> None:
         self.made: set[str] = set()
 
-    def write(self, file: File) -> None:
+    def move(self, at: Path, file: File) -> None:
         destination = file.abs_dest_path
         folder = os.path.dirname(destination)
         if folder not in self.made:
             os.makedirs(folder, exist_ok=True)
             self.made.add(folder)
-        with open(destination, "wb") as output:
-            output.write(file.content_bytes)
+        os.replace(at, destination)
         file.abs_src_path, file._content = destination, None
 
 

@@ -48,6 +48,7 @@ class BuildState:
     unchanged: set[str] = field(default_factory=set)  # --dirty: texts the same as last build's
     parts: dict[str, PageParts] = field(default_factory=dict)  # a page's headings and HTML blocks
     meta: dict[str, dict] = field(default_factory=dict)  # a page's metadata, given as is
+    extras: dict[str, Path] = field(default_factory=dict)  # a stored page's parts and metadata
     texts: list[File] = field(default_factory=list)  # files whose text is held until written
     bodies: dict[str, bytes] = field(default_factory=dict)  # converted bodies, as UTF-8
     parallel: ParallelPages | None = None

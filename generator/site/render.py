@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import pickle
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,15 +53,31 @@ class GeneratedFile:
 
 
 @dataclass(frozen=True)
+class StoredFile:
+    """A site file that is not a page, written to ``render_files``' store as it was made."""
+
+    path: str  # where it goes in the site
+    at: Path  # where it was written
+
+
+@dataclass(frozen=True)
 class BuilderPage:
     """A page made ready for a site builder: its Markdown as UTF-8 (half the memory of the
     text as a str, which is not all Latin-1 here) or the file it was written to, and, if it
-    splits, its parts (pageparts.py)."""
+    splits, its parts (pageparts.py). A page written to a store has its parts and metadata
+    written beside it (``extras``), read back by :meth:`read_extras` when it is built."""
 
     path: str
     markdown: bytes | Path  # the Markdown, or its file (``render_for_builder``'s ``store``)
     parts: PageParts | None  # without their text: it is ``data``, decoded
     meta: dict | None = None  # what the page says about itself (pagemeta.py), for ``page.meta``
+    extras: Path | None = None  # the file of its parts and metadata, if it was written out
+
+    def read_extras(self) -> tuple[PageParts | None, dict | None]:
+        """Its parts and metadata, held or read back from ``extras``."""
+        if self.extras is None:
+            return self.parts, self.meta
+        return read_extras(self.extras)
 
     @property
     def source(self) -> Path | None:
@@ -161,8 +178,8 @@ class Renderer:
         store: Path | None = None,
     ) -> list[BuilderPage]:
         """Like :meth:`render_site`, as pages ready for a site builder. With ``store`` (an
-        existing, empty folder), each page's Markdown is written to a file there as soon as it
-        is rendered, and the page names that file: the pages are not held in memory at all."""
+        existing, empty folder), each page's Markdown, parts and metadata are written to files
+        there as soon as it is rendered, and the page names them: no page is held in memory."""
         return self._render(index, only, _Output(for_builder=True, store=store))
 
     def _render(self, index: Index, only: Callable[[str], bool] | None, output: _Output) -> list:
@@ -187,8 +204,10 @@ class Renderer:
         """The path of every page, in the order :meth:`render_site` gives them."""
         return [job.path for job in self._pages(index)]
 
-    def render_files(self, index: Index) -> list[GeneratedFile]:
-        """Everything besides pages: data files, feeds, robots.txt."""
+    def render_files(self, index: Index, *, store: Path | None = None) -> list:
+        """Everything besides pages: data files, feeds, robots.txt, as :class:`GeneratedFile`.
+        With ``store`` (a folder), each is written there as soon as it is made, and given as a
+        :class:`StoredFile`: at 10,000s of briefs they add up to hundreds of MB."""
         feeds = FeedBuilder(self.site_name, self.site_url, self.directory_urls)
         documents = api.document_makers(index)
         jobs = [(("data", brief.id), (brief,)) if brief else (None, ()) for brief, _ in documents]
@@ -196,10 +215,13 @@ class Renderer:
         for key, title, home, briefs in feeds.specs(index):
             jobs.append((("feed", key), (title, home, *briefs[:FEED_LENGTH])))
             makers.append(functools.partial(self._feed_files, feeds, (key, title, home, briefs)))
+        if store is not None:
+            makers = [functools.partial(_stored, store, make) for make in makers]
         files = [file for made in self.file_memo.make(jobs, makers) for file in made]
         sitemap = absolute_url(self.site_url, "sitemap.xml") if self.site_url else ""
         robots = self.env.get_template("robots.txt.j2").render(sitemap_url=sitemap)
-        files.append(GeneratedFile("robots.txt", robots.encode()))
+        robots_file = GeneratedFile("robots.txt", robots.encode())
+        files += _stored(store, lambda: [robots_file]) if store else [robots_file]
         return files
 
     def _feed_files(self, feeds: FeedBuilder, spec: tuple) -> list[GeneratedFile]:
@@ -307,14 +329,19 @@ class _Output:
 
     def builder_page(self, n: int, path: str, text: str, meta: dict | None) -> BuilderPage:
         parts = split(text)
-        markdown: bytes | Path = text.encode("utf-8")
-        if self.store is not None:
-            stored = self.store / f"{n}.md"
-            stored.write_bytes(markdown)
-            markdown = stored
-        return BuilderPage(
-            path, markdown, dataclasses.replace(parts, text="") if parts else None, meta
-        )
+        parts = dataclasses.replace(parts, text="") if parts else None
+        markdown = text.encode("utf-8")
+        if self.store is None:
+            return BuilderPage(path, markdown, parts, meta)
+        stored, extras = self.store / f"{n}.md", self.store / f"{n}.extras"
+        stored.write_bytes(markdown)
+        extras.write_bytes(pickle.dumps((parts, meta), protocol=pickle.HIGHEST_PROTOCOL))
+        return BuilderPage(path, stored, None, None, extras)
+
+
+def read_extras(extras: Path) -> tuple[PageParts | None, dict | None]:
+    """A stored page's parts and metadata (written by :class:`_Output`, in this build)."""
+    return pickle.loads(extras.read_bytes())
 
 
 def _render_job(
@@ -380,6 +407,16 @@ def _same(before: tuple, now: tuple) -> bool:
 
 def _data_files(make: Callable[[], api.Documents]) -> list[GeneratedFile]:
     return [GeneratedFile(path, api.encode(document)) for path, document in make()]
+
+
+def _stored(store: Path, make: Callable[[], list[GeneratedFile]]) -> list[StoredFile]:
+    stored = []
+    for file in make():
+        at = store / file.path
+        at.parent.mkdir(parents=True, exist_ok=True)
+        at.write_bytes(file.content)
+        stored.append(StoredFile(file.path, at))
+    return stored
 
 
 def _make_files(jobs: list[Callable[[], list[GeneratedFile]]], n: int) -> list[GeneratedFile]:

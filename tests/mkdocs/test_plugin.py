@@ -19,8 +19,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from conftest import SEED_BRIEF, copy_project, mkdocs_build, write
+from conftest import ROOT, SEED_BRIEF, copy_project, mkdocs_build, write
 from generator.mkdocs import plugin as plugin_module
+from generator.runtime import isolated
 from helpers.site_builder import write_config
 from helpers.synthetic_corpus import write_corpus
 
@@ -139,6 +140,8 @@ def test_rendered_pages_wait_on_disk_in_the_staging_folder_and_are_not_published
     def watch_files(plugin, files, *, config):
         files = on_files(plugin, files, config=config)
         seen["store"], seen["staging"] = plugin.build.page_store, Path(config.site_dir)
+        seen["held"] = {**plugin.build.parts, **plugin.build.meta}
+        seen["extras"] = dict(plugin.build.extras)
         pages = [f for f in files if isinstance(f, plugin_module._GeneratedPage)]
         seen["pages"] = {f.src_uri: (f.abs_src_path, f._content) for f in pages}
         return files
@@ -151,13 +154,59 @@ def test_rendered_pages_wait_on_disk_in_the_staging_folder_and_are_not_published
     assert len(pages) > 40 and "index.md" in pages
     for source, held in pages.values():
         assert held is None and Path(source).parent == store
+    # Their parts and metadata too: each is read back when its page is built.
+    assert seen["held"] == {} and seen["extras"].keys() == pages.keys()
+    assert all(extras.parent == store for extras in seen["extras"].values())
     assert not store.exists()
     site = tmp_path / "work" / "site"
     assert (site / "index.html").is_file() and not (site / plugin_module.PAGE_STORE).exists()
 
 
-def test_a_build_lets_its_index_go_before_mkdocs_builds_the_pages(monkeypatch, tmp_path):
-    # Forked page builders and Pagefind come next: the corpus and index would only take memory.
+def test_a_clean_build_makes_its_index_in_a_process_that_ends_before_mkdocs_builds_pages(
+    tmp_path,
+):
+    # Forked page builders and Pagefind come next: from a process that had held the corpus and
+    # index, each would start with the memory it kept. In a process of its own, as `mkdocs
+    # build` runs (this one may have threads, where nothing is forked); the index's maker and
+    # the navigation hook write down their pids.
+    content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
+    config = write_config(content, tmp_path / "work")
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        from pathlib import Path
+        from mkdocs.__main__ import cli
+        from generator.mkdocs import plugin
+
+        pids, index_class, on_nav = Path({str(pids)!r}), plugin.Index, plugin.BriefingPlugin.on_nav
+
+        def watched_index(*args, **kwargs):
+            pids.write_text(str(os.getpid()))
+            return index_class(*args, **kwargs)
+
+        def watch_nav(self, nav, **kwargs):
+            indexer = pids.read_text()
+            alive = Path("/proc", indexer).exists()
+            pids.write_text(f"{{indexer}} {{os.getpid()}} {{alive}}")
+            return on_nav(self, nav, **kwargs)
+
+        plugin.Index, plugin.BriefingPlugin.on_nav = watched_index, watch_nav
+        cli(["build", "-q", "-f", {str(config)!r}])
+        """
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    indexer, builder, indexer_alive = pids.read_text().split()
+    assert indexer != builder and indexer_alive == "False"
+    assert (tmp_path / "work" / "site" / "index.html").is_file()
+
+
+def test_where_it_cannot_fork_a_build_lets_its_index_go_before_mkdocs_builds_pages(
+    monkeypatch, tmp_path
+):
     content = write_corpus(tmp_path / "content", briefs=20, actors=15, seed=3)
     made: list = []
     alive_at_nav: list = []
@@ -172,6 +221,7 @@ def test_a_build_lets_its_index_go_before_mkdocs_builds_the_pages(monkeypatch, t
         alive_at_nav.extend(ref for ref in made if ref() is not None)
         return on_nav(plugin, nav, **kwargs)
 
+    monkeypatch.setattr(isolated, "can_isolate", lambda: False)
     monkeypatch.setattr(plugin_module, "Index", watched_index)
     monkeypatch.setattr(plugin_module.BriefingPlugin, "on_nav", watch_nav)
     build_in_process(content, tmp_path / "work")

@@ -101,3 +101,29 @@ def test_the_pages_markdown_is_converted_before_the_workers_fork(project, monkey
         "<strong>" in pages[f"briefs/{SEED_BRIEF}.md"] or "<p>" in pages[f"briefs/{SEED_BRIEF}.md"]
     )
     assert renderer.render_files(index)  # the feeds show the summaries too
+
+
+def test_a_store_holds_each_pages_markdown_parts_and_metadata_and_each_file(project, tmp_path):
+    # With 10,000s of briefs these are gigabytes: the process that renders keeps none of them.
+    renderer = Renderer(ROOT / "templates")
+    index = Index(load_content(project / "content"))
+    held = {page.path: page for page in renderer.render_for_builder(index)}
+    store = tmp_path / "pages"
+    store.mkdir()
+    stored = renderer.render_for_builder(index, store=store)
+
+    assert [page.path for page in stored] == list(held)
+    assert any(page.meta for page in held.values()) and any(p.parts for p in held.values())
+    for page in stored:
+        assert page.parts is None and page.meta is None
+        assert page.source.parent == store and page.extras.parent == store
+        assert page.data == held[page.path].data
+        assert page.read_extras() == (held[page.path].parts, held[page.path].meta)
+    assert held["index.md"].read_extras() == (held["index.md"].parts, held["index.md"].meta)
+
+    files = {file.path: file.content for file in renderer.render_files(index)}
+    written = Renderer(ROOT / "templates").render_files(index, store=tmp_path / "files")
+    assert [file.path for file in written] == list(files) and "robots.txt" in files
+    for file in written:
+        assert file.at == tmp_path / "files" / file.path
+        assert file.at.read_bytes() == files[file.path]
