@@ -38,7 +38,7 @@ class ChildFailed(RuntimeError):
     """The child ended without a result: killed (out of memory?) or crashed."""
 
 
-class _ChildTraceback(Exception):
+class ChildTraceback(Exception):
     """Where an error raised in the child came from, shown as its cause."""
 
     def __str__(self) -> str:
@@ -75,7 +75,7 @@ def call_isolated(step: Callable[[], Result]) -> Result:
         logging.getLogger(record.name).handle(record)
     if not succeeded:
         error, remote = value
-        raise error from _ChildTraceback(remote)
+        raise error from ChildTraceback(remote)
     return value
 
 
@@ -107,12 +107,12 @@ def _reaped(child: int) -> Iterator[Callable[[], str]]:
 def _run_child(step: Callable[[], Result], writing: int, parent: int) -> None:
     exit_code = 1
     try:
-        _die_with_parent(parent)
+        die_with_parent(parent)
         records = _collect_log_records()
         try:
             outcome = (True, step(), records)
         except BaseException as error:
-            outcome = (False, (_picklable(error), traceback.format_exc()), records)
+            outcome = (False, (picklable(error), traceback.format_exc()), records)
         with os.fdopen(writing, "wb") as pipe:
             pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         exit_code = 0
@@ -126,10 +126,11 @@ def _run_child(step: Callable[[], Result], writing: int, parent: int) -> None:
         os._exit(exit_code)
 
 
-def _die_with_parent(parent: int) -> None:
-    # Not on Linux, a killed build's child finishes its step alone, then finds no reader.
+def die_with_parent(parent: int) -> None:
+    """In a child process: be killed when ``parent`` dies (Linux). Elsewhere, a killed build's
+    child finishes its work alone, then finds no reader."""
     with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # it died before the request took effect
         os._exit(1)
 
@@ -164,7 +165,7 @@ class _Collector(logging.Handler):
             self.records.append(record)
 
 
-def _picklable(error: BaseException) -> BaseException:
+def picklable(error: BaseException) -> BaseException:
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:

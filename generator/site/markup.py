@@ -15,6 +15,8 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup, escape
 
+from generator.runtime.parallel import ordered_map
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "h5", "h6", "hr", "i",
     "li", "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "table", "tbody", "td", "th",
@@ -124,17 +126,32 @@ def render_markdown(text: str, link: Callable[[str, str], str] | None = None) ->
 
 
 def convert_ahead(texts: Iterable[str]) -> None:
-    """Convert these Markdown texts now, in this process, for :func:`render_markdown` to find
+    """Convert these Markdown texts now, on every core, for :func:`render_markdown` to find
     done: worker processes forked afterwards inherit them instead of each converting again
-    those it meets (a summary shows on its page, in its description and in several feeds)."""
-    for text in texts:
-        _sanitised(text)
+    those it meets (a summary shows on its page, in its description and in several feeds).
+    They replace the texts converted ahead the last time (a preview server's last build)."""
+    unique = list(dict.fromkeys(texts))
+    converted = ordered_map(_convert, unique)
+    _ahead.clear()
+    _ahead.update(zip(unique, converted))
+
+
+_ahead: dict[str, Markup] = {}  # text → its HTML, for the pages being rendered
+
+
+def _convert(_: None, text: str) -> Markup:
+    return _sanitised(text)
+
+
+def _sanitised(text: str) -> Markup:
+    converted = _ahead.get(text)
+    return converted if converted is not None else _converted(text)
 
 
 # A summary shows on its page, in lists, in its description and in feeds: a cache smaller than
 # the corpus's summaries would convert them again and again on a large site.
 @functools.lru_cache(maxsize=1 << 16)
-def _sanitised(text: str) -> Markup:
+def _converted(text: str) -> Markup:
     text = _PAGE_LINK.sub(lambda m: f"{m.group(1)}{_SITE}{m.group(2)}/{m.group(3)}", text)
     html = _md.reset().convert(text)
     clean = nh3.clean(

@@ -24,12 +24,12 @@ import fcntl
 import os
 import secrets
 import shutil
-import signal
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.content.problems import one_line
+from generator.runtime.isolated import die_with_parent
 
 SITE_MARKER = ".briefing-site"
 # Names of our folders beside a target: one being written, and an old one set aside by a swap
@@ -273,17 +273,7 @@ def replaced_whole(target: Path, *, marker: str) -> Iterator[Path]:
 # -- the system calls -------------------------------------------------------------------------
 
 _libc = ctypes.CDLL(None, use_errno=True)
-_PR_SET_PDEATHSIG = 1
 _held_locks: set[int] = set()
-
-
-def die_with_parent(parent: int) -> None:
-    """In a child process: be killed when ``parent`` dies (Linux), so that no worker of a killed
-    build goes on writing into its staging folder while the next build removes it."""
-    with contextlib.suppress(AttributeError, OSError):
-        _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # it died before the line above
-        os._exit(1)
 
 
 def _workers_of_a_build(parent: int) -> None:
@@ -296,6 +286,8 @@ def _workers_of_a_build(parent: int) -> None:
         with contextlib.suppress(OSError):
             os.close(descriptor)
     _held_locks.clear()
+    # No worker of a killed build goes on writing into its staging folder while the next
+    # build removes it.
     die_with_parent(parent)
 
 

@@ -44,8 +44,8 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from generator.runtime.isolated import die_with_parent
 from generator.runtime.memory import return_freed_memory
-from generator.site.output import die_with_parent
 
 BUNDLE_FOLDER = "pagefind"
 # What Pagefind reads of a page: the templates mark it (``templates/overrides/main.html``).

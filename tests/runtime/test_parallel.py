@@ -33,8 +33,10 @@ def run_with_two_workers(script: str) -> str:
         text=True,
         env=env,
         cwd=Path(__file__).resolve().parents[2],
-        check=True,
+        check=False,
+        timeout=120,
     )
+    assert result.returncode == 0, result.stderr
     return result.stdout
 
 
@@ -62,12 +64,84 @@ def test_workers_are_replaced_after_a_set_number_of_items():
         "assert [v for v, _ in results] == [n * n for n in items]\n"
         "print(max(Counter(pid for _, pid in results).values()))\n"
     )
-    # Chunks of 50 items, two per pool of two workers: at most 100 items for one worker.
-    assert int(run_with_two_workers(script)) <= 100
+    # Chunks of 50 items, one per worker before it is replaced.
+    assert int(run_with_two_workers(script)) == 50
 
 
-def test_with_here_too_this_process_and_a_worker_share_every_pool():
-    # Chunks of 250 items, two per pool (a worker and this process): each must take one, else
+def _waits_for_the_last_item(marker: str, item: int) -> tuple[int, bool]:
+    """Item 0 waits for the last item (399) to be done; True if it saw it done in time."""
+    if item == 399:
+        Path(marker).touch()
+    if item != 0:
+        return os.getpid(), True
+    deadline = time.monotonic() + 30
+    while not Path(marker).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return os.getpid(), Path(marker).exists()
+
+
+def test_a_worker_busy_with_a_slow_chunk_holds_up_no_other_chunk(tmp_path):
+    # Workers are replaced one by one: while one is stuck on its chunk, the other chunks are
+    # all done by the others and their successors (replacing workers pool by pool, the first
+    # pool would wait for the stuck one before any later chunk starts).
+    script = (
+        "from generator.runtime import parallel\n"
+        "from tests.runtime.test_parallel import _waits_for_the_last_item as f\n"
+        "parallel.ITEMS_PER_WORKER = 50; parallel.LARGE_PARENT_BYTES = 0\n"
+        f"results = parallel.ordered_map(f, list(range(400)), shared={str(tmp_path / 'done')!r})\n"
+        "print(results[0][1], len({pid for pid, _ in results}))\n"
+    )
+    saw_the_last, workers = run_with_two_workers(script).split()
+    assert saw_the_last == "True" and int(workers) >= 8  # chunks of 50, one per worker
+
+
+def _fails_at(bad: int, item: int) -> int:
+    if item == bad:
+        raise ValueError(f"item {item} is bad")
+    return item
+
+
+def _killed_at(bad: int, item: int) -> int:
+    if item == bad and os.getpid() != _TEST_PROCESS:
+        os.kill(os.getpid(), 9)
+    return item
+
+
+_TEST_PROCESS = os.getpid()
+
+
+def test_an_error_in_a_worker_is_raised_here_with_the_workers_traceback():
+    script = (
+        "import os, traceback; from generator.runtime import parallel\n"
+        "from tests.runtime.test_parallel import _fails_at as f\n"
+        "try:\n"
+        "    parallel.ordered_map(f, list(range(1000)), shared=777)\n"
+        "except ValueError as error:\n"
+        "    print(error, '|', '_fails_at' in str(error.__cause__))\n"
+        "import subprocess; print(subprocess.run(['pgrep', '-P', str(os.getpid())], capture_output=True).stdout.decode().split())\n"
+    )
+    first, children = run_with_two_workers(script).splitlines()
+    message, traced = first.split(" | ")
+    assert message == "item 777 is bad" and traced == "True"
+    assert children == "[]"  # no worker left behind
+
+
+def test_a_worker_killed_midway_is_a_failure_naming_the_signal():
+    script = (
+        "import os; from generator.runtime import parallel, isolated\n"
+        "from tests.runtime.test_parallel import _killed_at as f\n"
+        "try:\n"
+        "    parallel.ordered_map(f, list(range(1000)), shared=500)\n"
+        "except isolated.ChildFailed as error:\n"
+        "    print(error)\n"
+        "import subprocess; print(subprocess.run(['pgrep', '-P', str(os.getpid())], capture_output=True).stdout.decode().split())\n"
+    )
+    message, children = run_with_two_workers(script).splitlines()
+    assert "SIGKILL" in message and children == "[]"
+
+
+def test_with_here_too_this_process_works_beside_the_worker():
+    # Chunks of 250 items, for a worker and for this process: each must take its share, else
     # one core idles while the other renders everything.
     script = (
         "import os; from collections import Counter; from generator.runtime import parallel\n"

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -79,3 +83,29 @@ def test_dropped_links_answers_as_converting_would(text):
 def test_dropped_links_finds_relative_and_script_links():
     text = "See [the page](../x) and <a href='javascript:alert(1)'>y</a>."
     assert markup.dropped_links(text) == ["../x", "javascript:alert(1)"]
+
+
+def test_texts_converted_ahead_on_the_workers_are_those_a_page_shows():
+    # Converted by forked workers (a fresh process: this one runs threads, and would not fork),
+    # then shown with the converter gone: every text comes from what the workers sent back.
+    script = (
+        "import os; from generator.site import markup\n"
+        "texts = [f'Text *{n}*, [a link](https://example.org/{n}) and [brief](brief:b-{n}).' for n in range(600)]\n"
+        "expected = [markup._converted(t) for t in texts]; markup._converted.cache_clear()\n"
+        "markup.convert_ahead(texts + texts[:50])\n"
+        "class Gone:\n"
+        "    def reset(self): raise AssertionError('converted again')\n"
+        "markup._md = Gone()\n"
+        "print([markup._sanitised(t) for t in texts] == expected, markup._converted.cache_info().currsize)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BRIEFING_WORKERS": "2"},
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "0"]  # none converted in this process

@@ -92,7 +92,8 @@ def test_the_pages_markdown_is_converted_before_the_workers_fork(project, monkey
         monkeypatch.setattr(markup, "_md", _NoConverter())
         return [function(shared, item) for item in items]
 
-    markup._sanitised.cache_clear()
+    markup._converted.cache_clear()
+    markup._ahead.clear()
     monkeypatch.setattr(render_module, "ordered_map", map_in_a_worker)
     renderer = Renderer(ROOT / "templates")
     index = Index(load_content(project / "content"))
